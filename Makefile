@@ -1,0 +1,50 @@
+# The documented commands (see README). Everything runs offline: no AWS account, credentials or Docker.
+#   make            build everything, synthesize the app, print what would be deployed
+#   make test       every test of every module, against a local AWS API emulator, then a real synth
+#   make deploy     deploy to the AWS account of your current credentials
+SHELL := /bin/bash
+.DEFAULT_GOAL := synth
+JAVA_HOME := $(shell tools/find-jdk)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+# Keep the CDK CLI offline and quiet: no notices or telemetry fetched, no version reporting.
+export CDK_DISABLE_CLI_TELEMETRY := true
+MVN := mvn -B -q
+# Tests keep Maven's per-class and summary lines, so a reader (and CI) sees what ran.
+MVN_TEST := mvn -B -ntp
+CDK := npx --no-install cdk --no-notices --no-version-reporting
+CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c $(kv))
+
+.PHONY: synth build test unit-tests deploy destroy diff clean
+
+synth: build node_modules
+	@$(CDK) synth -q $(CONTEXT) > /dev/null
+	@cat cdk.out/monitoring-summary.txt
+
+build:
+	$(MVN) package -DskipTests
+
+test: node_modules
+	@tools/venv
+	@endpoint=$$(tools/emulator start) && trap 'tools/emulator stop' EXIT && \
+	  echo "AWS API emulator (moto) on $$endpoint" && \
+	  AWS_EMULATOR_ENDPOINT=$$endpoint $(MVN_TEST) verify && \
+	  .venv/bin/python -m pytest -q glue-scripts/tests && \
+	  $(CDK) synth -q > /dev/null && echo "cdk synth: OK"
+
+deploy: build node_modules
+	$(CDK) deploy $(CONTEXT)
+
+destroy: node_modules
+	$(CDK) destroy $(CONTEXT)
+
+diff: build node_modules
+	$(CDK) diff $(CONTEXT)
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch node_modules
+
+clean:
+	mvn -B -q clean
+	rm -rf cdk.out

@@ -1,0 +1,25 @@
+package com.datapipeline.monitoring.response;
+
+import java.util.Objects;
+
+/**
+ * One handled notification, as written to the decision log.
+ *
+ * @param alarm    the route key: alarm name or {@code glue-job-state:<jobName>}; null when the message was unreadable
+ * @param state    the notification's new state
+ * @param action   the route's action name, null without a route
+ * @param target   the Glue job the action targets, if any
+ * @param jobRunId the run this decision is about: the one started, the one running, or the earlier duplicate
+ */
+public record Decision(String alarm, String state, String action, String target, Outcome outcome, String reason,
+                       String jobRunId) {
+
+    public Decision {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    static Decision malformed(String reason) {
+        return new Decision(null, null, null, null, Outcome.MALFORMED, reason, null);
+    }
+}

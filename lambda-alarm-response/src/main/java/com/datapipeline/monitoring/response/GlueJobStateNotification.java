@@ -1,0 +1,44 @@
+package com.datapipeline.monitoring.response;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A Glue Job State Change, either as the EventBridge rule's input transformer writes it or as the raw event.
+ *
+ * @param state the run's final state, e.g. FAILED, TIMEOUT, SUCCEEDED, STOPPED
+ */
+public record GlueJobStateNotification(String jobName, String jobRunId, String state, String message, String time)
+        implements Notification {
+
+    /** Run states that count as an alarm (the rule forwards only these two). */
+    public static final Set<String> ALARM_STATES = Set.of("FAILED", "TIMEOUT");
+
+    public GlueJobStateNotification {
+        Objects.requireNonNull(jobName, "jobName");
+        Objects.requireNonNull(jobRunId, "jobRunId");
+        Objects.requireNonNull(state, "state");
+        message = message == null ? "" : message;
+    }
+
+    @Override
+    public String routeKey() {
+        return ResponseConfig.GLUE_JOB_STATE_PREFIX + jobName;
+    }
+
+    @Override
+    public boolean isAlarm() {
+        return ALARM_STATES.contains(state);
+    }
+
+    @Override
+    public boolean isDrill() {
+        // A drill can also be a hand-published Glue event whose message carries the marker.
+        return DrillMarker.isDrill(message);
+    }
+
+    @Override
+    public String remediationKey() {
+        return "glue-" + jobRunId;
+    }
+}

@@ -1,0 +1,68 @@
+package com.datapipeline.monitoring.response;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes each decision as one JSON line, which Lambda sends to CloudWatch Logs as one event so that Logs Insights
+ * discovers its fields ({@link AuditQuery#TEXT}).
+ */
+public final class JsonLineDecisionLog implements DecisionLog {
+
+    public static final String EVENT = "alarm-response";
+    public static final String ERROR_EVENT = "alarm-response-error";
+
+    // Null fields are written too, so every line has the same fields whatever the outcome.
+    private static final JSON WRITER = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
+
+    private final PrintStream out;
+
+    public JsonLineDecisionLog(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void decided(Decision decision) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", "INFO");
+        line.put("event", EVENT);
+        line.put("alarm", decision.alarm());
+        line.put("state", decision.state());
+        line.put("action", decision.action());
+        line.put("target", decision.target());
+        line.put("outcome", decision.outcome().logName());
+        line.put("reason", decision.reason());
+        line.put("jobRunId", decision.jobRunId());
+        write(line);
+    }
+
+    @Override
+    public void failed(Notification notification, String target, RuntimeException error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", "ERROR");
+        line.put("event", ERROR_EVENT);
+        line.put("alarm", notification.routeKey());
+        line.put("state", notification.state());
+        line.put("target", target);
+        line.put("error", error.getClass().getSimpleName());
+        line.put("reason", String.valueOf(error.getMessage()) + "; rethrown so Lambda retries and keeps the notification");
+        write(line);
+    }
+
+    /** Formats one line; public so tests and tools can read what the log would say. */
+    public static String format(Map<String, Object> line) {
+        try {
+            return WRITER.asString(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a map of strings always serializes", e);
+        }
+    }
+
+    private void write(Map<String, Object> line) {
+        out.println(format(line));
+    }
+}

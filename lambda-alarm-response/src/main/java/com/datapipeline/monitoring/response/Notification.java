@@ -1,0 +1,23 @@
+package com.datapipeline.monitoring.response;
+
+/** A message the function understood: a CloudWatch alarm state change or a Glue job state change. */
+public sealed interface Notification permits AlarmNotification, GlueJobStateNotification {
+
+    /** The key looked up in the action table. */
+    String routeKey();
+
+    /** The new state as the source wrote it: ALARM/OK/INSUFFICIENT_DATA, or a Glue run state. */
+    String state();
+
+    /** True for a transition that calls for a response: an alarm to ALARM, a Glue run FAILED or TIMEOUT. */
+    boolean isAlarm();
+
+    /** True when the notification was raised by a fire drill ({@link DrillMarker#TEXT}). */
+    boolean isDrill();
+
+    /**
+     * Identifies this transition; the function passes it as the {@code --remediation-key} run argument so a
+     * second delivery of the same notification finds the run the first one started.
+     */
+    String remediationKey();
+}

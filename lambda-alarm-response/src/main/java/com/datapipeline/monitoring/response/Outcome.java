@@ -1,0 +1,26 @@
+package com.datapipeline.monitoring.response;
+
+/** How one notification was handled; {@link #logName()} is the {@code outcome} field of the decision log. */
+public enum Outcome {
+    STARTED("started"),
+    SKIPPED_RUNNING("skipped-running"),
+    SKIPPED_BUDGET("skipped-budget"),
+    SKIPPED_DUPLICATE("skipped-duplicate"),
+    SKIPPED_CONCURRENT("skipped-concurrent"),
+    NOTIFY_ONLY("notify-only"),
+    IGNORED_STATE("ignored-state"),
+    UNKNOWN_ROUTE("unknown-route"),
+    MALFORMED("malformed"),
+    DISABLED("disabled"),
+    DRILL("drill");
+
+    private final String logName;
+
+    Outcome(String logName) {
+        this.logName = logName;
+    }
+
+    public String logName() {
+        return logName;
+    }
+}

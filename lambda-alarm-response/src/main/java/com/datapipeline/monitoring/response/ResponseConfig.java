@@ -1,0 +1,126 @@
+package com.datapipeline.monitoring.response;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The action table and guard-rail settings, read once per container from the RESPONSE_CONFIG environment
+ * variable that the CDK app writes.
+ *
+ * @param remediationEnabled false turns every Glue-starting action into a logged {@code disabled} decision
+ * @param restartBudget      how many job starts this function may make per job per rolling window
+ * @param routes             route key (an alarm name, or {@code glue-job-state:<jobName>}) to route
+ */
+public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+
+    /** Route-key prefix for Glue Job State Change notifications; the job name follows it. */
+    public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
+
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes");
+    private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
+    private static final Set<String> ROUTE_FIELDS = Set.of("action", "jobName");
+
+    public ResponseConfig {
+        Objects.requireNonNull(restartBudget, "restartBudget");
+        routes = Map.copyOf(routes);
+    }
+
+    /** A job-starting action's target. */
+    public record Route(ResponseAction action, String jobName) {
+        public Route {
+            Objects.requireNonNull(action, "action");
+            if (action.startsJob() && (jobName == null || jobName.isBlank())) {
+                throw new IllegalArgumentException("action " + action.configName() + " needs a jobName");
+            }
+        }
+    }
+
+    /** At most {@code maxRestarts} job starts by this function per job within any {@code window}. */
+    public record RestartBudget(int maxRestarts, Duration window) {
+
+        public static final RestartBudget DEFAULT = new RestartBudget(2, Duration.ofMinutes(60));
+
+        public RestartBudget {
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
+    /** The route for a notification's route key, if the table has one. */
+    public Optional<Route> routeFor(String routeKey) {
+        return Optional.ofNullable(routes.get(routeKey));
+    }
+
+    /**
+     * Parses RESPONSE_CONFIG. Unknown fields are refused, so a misspelt setting fails the deployment's
+     * first invocation instead of being silently ignored.
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
+    public static ResponseConfig parse(String json) {
+        try {
+            return parseChecked(json);
+        } catch (JsonObject.JsonShapeException e) {
+            throw new IllegalArgumentException("RESPONSE_CONFIG " + e.getMessage(), e);
+        }
+    }
+
+    private static ResponseConfig parseChecked(String json) {
+        JsonObject root = JsonObject.parse(json, "value");
+        refuseUnknown(root, TOP_LEVEL_FIELDS);
+        boolean enabled = root.optionalBoolean("remediationEnabled")
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "RESPONSE_CONFIG field 'remediationEnabled' is missing (true or false)"));
+        RestartBudget budget = root.optionalObject("restartBudget").map(ResponseConfig::parseBudget)
+                .orElse(RestartBudget.DEFAULT);
+        JsonObject routesJson = root.optionalObject("routes")
+                .orElseThrow(() -> new IllegalArgumentException("RESPONSE_CONFIG field 'routes' is missing"));
+        Map<String, Route> routes = new LinkedHashMap<>();
+        for (String key : routesJson.names()) {
+            routes.put(checkRouteKey(key), parseRoute(routesJson.requiredObject(key)));
+        }
+        return new ResponseConfig(enabled, budget, routes);
+    }
+
+    private static RestartBudget parseBudget(JsonObject json) {
+        refuseUnknown(json, BUDGET_FIELDS);
+        int max = json.optionalInt("maxRestarts", 0, 100).orElse(RestartBudget.DEFAULT.maxRestarts());
+        // The history lookback is 7 days (Glue's longest run timeout), so a longer window could not be counted.
+        int minutes = json.optionalInt("windowMinutes", 1, 10_080)
+                .orElse((int) RestartBudget.DEFAULT.window().toMinutes());
+        return new RestartBudget(max, Duration.ofMinutes(minutes));
+    }
+
+    private static Route parseRoute(JsonObject json) {
+        refuseUnknown(json, ROUTE_FIELDS);
+        String actionName = json.requiredString("action");
+        ResponseAction action = ResponseAction.fromConfigName(actionName)
+                .orElseThrow(() -> new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf("action")
+                        + "' is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
+        Optional<String> jobName = json.optionalString("jobName");
+        if (action.startsJob() && jobName.isEmpty()) {
+            throw new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf("jobName")
+                    + "' is required for action " + action.configName());
+        }
+        return new Route(action, jobName.orElse(null));
+    }
+
+    private static String checkRouteKey(String key) {
+        if (key.isBlank() || key.equals(GLUE_JOB_STATE_PREFIX)) {
+            throw new IllegalArgumentException("RESPONSE_CONFIG field 'routes' has a blank route key '" + key + "'");
+        }
+        return key;
+    }
+
+    private static void refuseUnknown(JsonObject json, Set<String> known) {
+        for (String name : json.names()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf(name)
+                        + "' is not a known setting; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+}

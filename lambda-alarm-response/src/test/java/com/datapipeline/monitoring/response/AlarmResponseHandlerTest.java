@@ -1,0 +1,71 @@
+package com.datapipeline.monitoring.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlarmResponseHandlerTest {
+
+    private final FakeGlue glue = new FakeGlue();
+    private final RecordingDecisionLog log = new RecordingDecisionLog();
+    private final AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
+            ResponseConfig.parse(Corpus.CONFIG_JSON), glue,
+            Clock.fixed(Instant.parse("2026-11-25T01:10:00Z"), ZoneOffset.UTC), log));
+
+    @Test
+    void snsEventWithAnAlarmNotificationRestartsTheJob() {
+        handler.handleRequest(Corpus.snsEvent("metric-alarm-event.json"), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.STARTED);
+        assertThat(glue.starts).hasSize(1);
+    }
+
+    @Test
+    void snsEventWithEmptyRecordsIsMalformed() {
+        handler.handleRequest(Corpus.snsEvent("empty-records.json"), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(log.only().reason()).contains("no Records");
+    }
+
+    @Test
+    void missingEventIsMalformed() {
+        handler.handleRequest(null, null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.MALFORMED);
+    }
+
+    @Test
+    void recordWithoutSnsObjectIsMalformed() {
+        handler.handleRequest(new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord())), null);
+
+        assertThat(log.only().reason()).contains("no Sns object");
+    }
+
+    @Test
+    void oversizeMessageInAnSnsEventIsMalformedAndReturnsNormally() {
+        char[] filler = new char[NotificationParser.MAX_MESSAGE_BYTES + 1];
+        Arrays.fill(filler, ' ');
+
+        handler.handleRequest(Corpus.snsEventWith("{\"AlarmName\":\"GlueJobFailureAlarm\"}" + new String(filler)), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(glue.reads).isEmpty();
+    }
+
+    @Test
+    void containerWithoutResponseConfigFailsAtStartNamingTheVariable() {
+        assumeTrue(System.getenv(AlarmResponseHandler.CONFIG_VARIABLE) == null, "RESPONSE_CONFIG is set in this JVM");
+
+        assertThatThrownBy(AlarmResponseHandler::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RESPONSE_CONFIG");
+    }
+}

@@ -1,0 +1,48 @@
+package com.datapipeline.monitoring.metrics;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+
+/**
+ * Lambda entry point of DataPipelineMetricsFunction, invoked by an EventBridge schedule (the event's content
+ * is not used). Measures every pipeline in {@code PIPELINES_CONFIG} and writes CloudWatch EMF lines to
+ * stdout; returns the summary of {@link PipelineMetricsPublisher}.
+ */
+public final class PipelineMetricsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final PipelineMetricsPublisher publisher;
+
+    /** Used by Lambda: config and clients are built once per container. */
+    public PipelineMetricsHandler() {
+        this(MetricsConfig.parse(System.getenv("PIPELINES_CONFIG")), AwsClients.fromLambdaEnvironment(),
+                Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
+    }
+
+    /** For tests: the same wiring with the given clients, clock, random source and output. */
+    public PipelineMetricsHandler(MetricsConfig config, AwsClients clients, Clock clock, RandomGenerator random,
+                                  Consumer<String> stdout) {
+        this(config, clients.glue(), clients.logs(), clock, random, stdout);
+    }
+
+    private PipelineMetricsHandler(MetricsConfig config, GlueClient glue, CloudWatchLogsClient logs, Clock clock,
+                                   RandomGenerator random, Consumer<String> stdout) {
+        MetricsCollector glueCollector = new GlueMetricsCollector(new GlueJobRunSource(glue),
+                new CloudWatchLogsRecordsReader(logs), new GlueDataQualitySource(glue), clock,
+                config.lookback(), config.interval());
+        this.publisher = new PipelineMetricsPublisher(config, Map.of(
+                MetricsConfig.Source.GLUE, glueCollector,
+                MetricsConfig.Source.SIMULATE, new SimulatedMetricsCollector(random)),
+                clock, stdout, stdout);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        return publisher.publishAll().toMap();
+    }
+}

@@ -1,0 +1,100 @@
+package com.datapipeline.monitoring.cdk.alarms;
+
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
+
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * Alerts on a Glue job run that ends FAILED or TIMEOUT. A run that fails by exiting (the lab script's
+ * {@code sys.exit(1)}) fails no Spark task, so numFailedTasks never sees it; the "Glue Job State Change"
+ * event always does. The rule sends a readable message to the topic, and an alarm on the rule's
+ * TriggeredRules metric puts the failure into the alarm-status widget and composite alarms.
+ */
+public final class JobRunFailureAlerts extends Construct {
+    public static final String ALARM = "GlueJobRunFailedAlarm";
+    public static final List<String> FAILURE_STATES = List.of("FAILED", "TIMEOUT");
+    /** The route key AlarmResponseFunction uses for these messages. */
+    public static final String ROUTE_KEY_PREFIX = "glue-job-state:";
+
+    private final Rule rule;
+    private final Alarm alarm;
+
+    public JobRunFailureAlerts(Construct scope, String id, Props props) {
+        super(scope, id);
+        String job = props.pipeline().jobName();
+        rule = Rule.Builder.create(this, "Rule")
+                .description("Glue job " + job + " run ended in " + String.join(" or ", FAILURE_STATES))
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.glue"))
+                        .detailType(List.of("Glue Job State Change"))
+                        .detail(Map.of("jobName", List.of(job), "state", FAILURE_STATES))
+                        .build())
+                .build();
+        rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
+
+        Metric triggered = Metric.Builder.create()
+                .namespace("AWS/Events")
+                .metricName("TriggeredRules")
+                .dimensionsMap(Map.of("RuleName", rule.getRuleName()))
+                .statistic("Sum")
+                .period(PipelineMetricSet.PERIOD)
+                .build();
+        alarm = props.alarmFactory().create(this, "Alarm", new AlarmSpec(
+                props.names().perPipeline(ALARM, props.pipeline()),
+                "A run of Glue job " + job + " ended FAILED or TIMEOUT (from the Glue Job State Change event).",
+                triggered, 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING));
+    }
+
+    /** A JSON message whose first field reads as a sentence in an email; the response function parses the rest. */
+    private static RuleTargetInput readableMessage() {
+        String jobName = EventField.fromPath("$.detail.jobName");
+        String runId = EventField.fromPath("$.detail.jobRunId");
+        String state = EventField.fromPath("$.detail.state");
+        String message = EventField.fromPath("$.detail.message");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notice", "AWS Glue job " + jobName + " run " + runId + " ended in state " + state + ": " + message);
+        body.put("source", "aws.glue");
+        body.put("detailType", "Glue Job State Change");
+        body.put("jobName", jobName);
+        body.put("jobRunId", runId);
+        body.put("state", state);
+        body.put("message", message);
+        body.put("time", EventField.getTime());
+        return RuleTargetInput.fromObject(body);
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public Alarm alarm() {
+        return alarm;
+    }
+
+    /** What the failure alerts of one pipeline need. */
+    public record Props(MonitoredPipeline pipeline, ITopic alertTopic, ResourceNames names, AlarmFactory alarmFactory) {
+        public Props {
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(alarmFactory, "alarmFactory");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.datapipeline.monitoring.cdk.catalog;
+
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+
+/**
+ * The metrics of one monitored pipeline, built once so that each alarm and the dashboard graph of the
+ * same thing share one metric object and can never disagree.
+ *
+ * <p>Glue job metrics (namespace {@code Glue}) exist only with the job argument {@code --enable-metrics}
+ * and only while a run is active. Their dimensions are JobName, JobRunId=ALL (all runs) and a Type that
+ * is fixed per metric: {@code count} for the driver aggregates, {@code gauge} for the JVM and S3 ones.
+ * Units: elapsedTime is in milliseconds and heap usage is a fraction from 0 to 1, not a percent.
+ * Source: "Monitoring AWS Glue using Amazon CloudWatch metrics", AWS Glue developer guide.
+ *
+ * <p>The metrics carry no label on purpose: a labelled metric makes CDK render an alarm in the
+ * metric-math form, and the classic single-metric form keeps alarm notifications simple.
+ *
+ * <p>The custom metrics are those DataPipelineMetricsFunction publishes (namespace DataPipelineMetrics,
+ * one dimension Pipeline = the job name); a contract test holds these names equal to the function's.
+ */
+public record PipelineMetricSet(
+        Metric jobElapsedTimeMillis,
+        Metric failedTasks,
+        Metric driverHeapUsageFraction,
+        Metric s3ReadBytes,
+        Metric s3WriteBytes,
+        Metric dataQualityScorePercent,
+        Metric errorRatePercent,
+        Metric processingLatencySeconds,
+        Metric recordsProcessed) {
+
+    public static final String GLUE_NAMESPACE = "Glue";
+    public static final String CUSTOM_NAMESPACE = "DataPipelineMetrics";
+    public static final String PIPELINE_DIMENSION = "Pipeline";
+    public static final String DATA_QUALITY_SCORE = "DataQualityScore";
+    public static final String ERROR_RATE = "ErrorRate";
+    public static final String PROCESSING_LATENCY = "ProcessingLatency";
+    public static final String RECORDS_PROCESSED = "RecordsProcessed";
+    public static final Duration PERIOD = Duration.minutes(5);
+
+    public static PipelineMetricSet forJob(String jobName) {
+        return new PipelineMetricSet(
+                glue(jobName, "glue.driver.aggregate.elapsedTime", "count", "Maximum"),
+                glue(jobName, "glue.driver.aggregate.numFailedTasks", "count", "Sum"),
+                glue(jobName, "glue.driver.jvm.heap.usage", "gauge", "Maximum"),
+                glue(jobName, "glue.ALL.s3.filesystem.read_bytes", "gauge", "Sum"),
+                glue(jobName, "glue.ALL.s3.filesystem.write_bytes", "gauge", "Sum"),
+                custom(jobName, DATA_QUALITY_SCORE, "Average"),
+                custom(jobName, ERROR_RATE, "Average"),
+                custom(jobName, PROCESSING_LATENCY, "Average"),
+                custom(jobName, RECORDS_PROCESSED, "Sum"));
+    }
+
+    private static Metric glue(String jobName, String name, String type, String statistic) {
+        return Metric.Builder.create()
+                .namespace(GLUE_NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(Map.of("JobName", jobName, "JobRunId", "ALL", "Type", type))
+                .statistic(statistic)
+                .period(PERIOD)
+                .build();
+    }
+
+    private static Metric custom(String pipeline, String name, String statistic) {
+        return Metric.Builder.create()
+                .namespace(CUSTOM_NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(Map.of(PIPELINE_DIMENSION, pipeline))
+                .statistic(statistic)
+                .period(PERIOD)
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package com.datapipeline.monitoring.cdk.naming;
+
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+
+/**
+ * Every name a user sees. The lab's names are the defaults; a prefix lets one account hold several
+ * deployments. Per-pipeline names get the job name as a suffix, except for the lab's sample job, which
+ * keeps the lab's exact names. Adding a job therefore never renames the alarms of another.
+ */
+public final class ResourceNames {
+    public static final String GLUE_DATABASE = "monitoring_lab_db";
+    public static final String ALERT_TOPIC = "data-pipeline-alerts";
+    public static final String DASHBOARD = "DataPipelineMonitoring";
+    public static final String METRICS_FUNCTION = "DataPipelineMetricsFunction";
+    public static final String METRICS_SCHEDULE = "DataPipelineMetricsSchedule";
+    public static final String RESPONSE_FUNCTION = "AlarmResponseFunction";
+    public static final String ERROR_QUERY = "Glue Job Error Analysis";
+    public static final String PERFORMANCE_QUERY = "Glue Job Performance Analysis";
+    public static final String RESPONSE_AUDIT_QUERY = "Alarm Response Audit";
+
+    private final String prefix;
+
+    public ResourceNames(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** An account- or region-wide name such as the topic, dashboard or a function. */
+    public String shared(String labName) {
+        return prefix + labName;
+    }
+
+    /** Glue database names allow only lower case, digits and '_'. */
+    public String glueDatabase() {
+        return (prefix + GLUE_DATABASE).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** A saved Logs Insights query; '/' makes a folder in the console. */
+    public String savedQuery(String labName) {
+        return prefix.isEmpty() ? labName : prefix + "/" + labName;
+    }
+
+    /** A name that exists once per monitored pipeline, e.g. an alarm. */
+    public String perPipeline(String labName, MonitoredPipeline pipeline) {
+        return shared(labName) + suffix(pipeline, "-");
+    }
+
+    /** A dashboard widget title for one pipeline. */
+    public String widgetTitle(String labTitle, MonitoredPipeline pipeline) {
+        return labTitle + suffix(pipeline, " - ");
+    }
+
+    private static String suffix(MonitoredPipeline pipeline, String separator) {
+        return pipeline.sampleJob() ? "" : separator + pipeline.jobName();
+    }
+}

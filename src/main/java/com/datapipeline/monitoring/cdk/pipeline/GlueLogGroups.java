@@ -1,0 +1,19 @@
+package com.datapipeline.monitoring.cdk.pipeline;
+
+import java.util.List;
+
+/**
+ * Where Glue writes job logs. They are shared by every Glue job in the account and Region and created
+ * by Glue itself, so this app reads them but never creates or deletes them.
+ * Glue 5.x: print() output goes to /aws-glue/jobs/output, Spark and Glue logs to /aws-glue/jobs/error;
+ * Glue 4.0 and earlier with continuous logging also use /aws-glue/jobs/logs-v2.
+ */
+public final class GlueLogGroups {
+    public static final String OUTPUT = "/aws-glue/jobs/output";
+    public static final String ERROR = "/aws-glue/jobs/error";
+    public static final String CONTINUOUS = "/aws-glue/jobs/logs-v2";
+    public static final List<String> ALL = List.of(OUTPUT, ERROR, CONTINUOUS);
+
+    private GlueLogGroups() {
+    }
+}

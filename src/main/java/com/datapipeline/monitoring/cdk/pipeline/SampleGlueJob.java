@@ -1,0 +1,114 @@
+package com.datapipeline.monitoring.cdk.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.glue.CfnDatabase;
+import software.amazon.awscdk.services.glue.CfnJob;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
+
+/**
+ * The lab's sample pipeline: the Glue database and the Spark ETL job that runs
+ * {@code glue-scripts/sample_etl_job.py}, with job metrics, continuous logging, a timeout and one run at
+ * a time. Its role may read only its own script, write only Glue's log groups, and put metrics only into
+ * the {@code Glue} namespace.
+ */
+public final class SampleGlueJob extends Construct {
+    /** Glue 5.0 (Spark 3.5, Python 3.11); 0.9-2.0 reached end of life and 3.0 is outdated. */
+    public static final String GLUE_VERSION = "5.0";
+    public static final String GLUE_LOG_GROUP_PREFIX = "/aws-glue/";
+
+    private final CfnJob job;
+    private final CfnDatabase database;
+    private final Role role;
+
+    public SampleGlueJob(Construct scope, String id, Props props) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+
+        database = CfnDatabase.Builder.create(this, "Database")
+                .catalogId(stack.getAccount())
+                .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
+                        .name(props.databaseName())
+                        .description("Database of the monitored sample pipeline")
+                        .build())
+                .build();
+
+        Asset script = Asset.Builder.create(this, "Script").path(props.scriptPath().toString()).build();
+
+        role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("glue.amazonaws.com"))
+                .description("Least-privilege role of Glue job " + props.jobName())
+                .build();
+        script.grantRead(role);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("WriteGlueLogs")
+                .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
+                        .service("logs")
+                        .resource("log-group")
+                        .resourceName(GLUE_LOG_GROUP_PREFIX + "*")
+                        .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
+                        .build())))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("PutGlueJobMetrics")
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", "Glue")))
+                .build());
+
+        job = CfnJob.Builder.create(this, "Job")
+                .name(props.jobName())
+                .description("Lab 5.2 sample ETL job: simulated batches, occasional warnings and a 10% failure rate")
+                .role(role.getRoleArn())
+                .glueVersion(GLUE_VERSION)
+                .workerType("G.1X")
+                .numberOfWorkers(2)
+                .timeout(props.timeoutMinutes())
+                .maxRetries(0)
+                .executionProperty(CfnJob.ExecutionPropertyProperty.builder().maxConcurrentRuns(1).build())
+                .command(CfnJob.JobCommandProperty.builder()
+                        .name("glueetl")
+                        .pythonVersion("3")
+                        .scriptLocation(script.getS3ObjectUrl())
+                        .build())
+                .defaultArguments(Map.of(
+                        "--job-language", "python",
+                        "--enable-metrics", "true",
+                        "--enable-observability-metrics", "true",
+                        "--enable-continuous-cloudwatch-log", "true",
+                        "--job-bookmark-option", "job-bookmark-disable"))
+                .build();
+    }
+
+    public String jobName() {
+        return job.getName();
+    }
+
+    public CfnJob job() {
+        return job;
+    }
+
+    public CfnDatabase database() {
+        return database;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public record Props(String jobName, String databaseName, Path scriptPath, int timeoutMinutes) {
+        public Props {
+            Objects.requireNonNull(jobName, "jobName");
+            Objects.requireNonNull(databaseName, "databaseName");
+            Objects.requireNonNull(scriptPath, "scriptPath");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.datapipeline.monitoring.cdk.response;
+
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
+
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.config.RemediationSettings;
+import com.datapipeline.monitoring.cdk.functions.JavaFunction;
+import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * AlarmResponseFunction, subscribed to the alert topic. It acts by a route table declared here, not by
+ * alarm-name substrings, and may start only the Glue jobs that table names. SNS invokes it
+ * asynchronously: after Lambda's two retries a notification it could not handle lands in an encrypted
+ * queue, and an alarm on that queue says so, so nothing is lost silently.
+ */
+public final class AlarmResponder extends Construct {
+    public static final String HANDLER = "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest";
+    public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
+    public static final String FAILED_NOTIFICATIONS_ALARM = "AlarmResponseFailedAlarm";
+    public static final int MEMORY_MB = 512;
+
+    private final Function function;
+    private final Queue failedNotifications;
+    private final Alarm failedNotificationsAlarm;
+
+    public AlarmResponder(Construct scope, String id, Props props) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+        failedNotifications = Queue.Builder.create(this, "FailedNotifications")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        function = JavaFunction.create(this, "Function", new JavaFunction.Spec(
+                props.functionName(),
+                "Reacts to pipeline alarms with guarded remediation (route table in " + CONFIG_VARIABLE + ")",
+                HANDLER,
+                props.code(),
+                MEMORY_MB,
+                Duration.seconds(60),
+                Map.of(CONFIG_VARIABLE, configJson(stack, props)),
+                props.logRetentionDays(),
+                new SqsDestination(failedNotifications)));
+
+        List<String> startableJobs = props.routes().values().stream()
+                .flatMap(route -> route.targetJob().stream())
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+        if (!startableJobs.isEmpty()) {
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("GuardedRestartOfRoutedJobs")
+                    .actions(List.of("glue:GetJobRuns", "glue:StartJobRun"))
+                    .resources(startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList())
+                    .build());
+        }
+        props.alertTopic().addSubscription(new LambdaSubscription(function));
+
+        failedNotificationsAlarm = props.alarmFactory().create(this, "FailedNotificationsAlarm", new AlarmSpec(
+                props.failedNotificationsAlarmName(),
+                "AlarmResponseFunction could not handle a notification after retries; it waits in queue "
+                        + "for inspection.",
+                failedNotifications.metricApproximateNumberOfMessagesVisible(
+                        software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                                .statistic("Maximum").period(Duration.minutes(5)).build()),
+                0, GREATER_THAN_THRESHOLD, NOT_BREACHING));
+    }
+
+    /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
+    static String configJson(Stack stack, Props props) {
+        Map<String, Object> routes = new LinkedHashMap<>();
+        props.routes().forEach((key, route) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("action", route.action());
+            route.targetJob().ifPresent(job -> entry.put("jobName", job));
+            routes.put(key, entry);
+        });
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("remediationEnabled", props.remediation().enabled());
+        config.put("restartBudget", Map.of(
+                "maxRestarts", props.remediation().maxRestarts(),
+                "windowMinutes", props.remediation().windowMinutes()));
+        config.put("routes", routes);
+        return stack.toJsonString(config);
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Queue failedNotifications() {
+        return failedNotifications;
+    }
+
+    public Alarm failedNotificationsAlarm() {
+        return failedNotificationsAlarm;
+    }
+
+    /** @param routes route key (an alarm name, or glue-job-state:JOB) to what to do */
+    public record Props(
+            String functionName,
+            Code code,
+            ITopic alertTopic,
+            Map<String, ResponseRoute> routes,
+            RemediationSettings remediation,
+            String failedNotificationsAlarmName,
+            AlarmFactory alarmFactory,
+            int logRetentionDays) {
+        public Props {
+            Objects.requireNonNull(functionName, "functionName");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(remediation, "remediation");
+            Objects.requireNonNull(failedNotificationsAlarmName, "failedNotificationsAlarmName");
+            Objects.requireNonNull(alarmFactory, "alarmFactory");
+            routes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+        }
+    }
+}

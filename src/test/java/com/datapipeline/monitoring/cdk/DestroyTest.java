@@ -1,0 +1,52 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+/** `cdk destroy` must remove everything, including what CloudFormation would otherwise retain. */
+class DestroyTest {
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStacks.synthesize(Map.of()).template();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void nothingIsRetainedOnDelete() {        Map<String, Map<String, Object>> resources = template.toJSON().entrySet().stream()
+                .filter(e -> e.getKey().equals("Resources"))
+                .map(e -> (Map<String, Map<String, Object>>) e.getValue())
+                .findFirst().orElseThrow();
+        resources.forEach((id, resource) -> assertThat(resource.get("DeletionPolicy"))
+                .as("DeletionPolicy of %s", id)
+                .isNotIn("Retain", "RetainExceptOnCreate", "Snapshot"));
+    }
+
+    @Test
+    void stateKeepingResourcesAreExplicitlyDeleted() {
+        for (String type : new String[] {"AWS::KMS::Key", "AWS::SQS::Queue", "AWS::Logs::LogGroup"}) {
+            template.findResources(type).forEach((id, resource) ->
+                    assertThat(resource.get("DeletionPolicy")).as("DeletionPolicy of %s", id).isEqualTo("Delete"));
+        }
+        template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "PendingWindowInDays", 7,
+                "EnableKeyRotation", true,
+                "Description", software.amazon.awscdk.assertions.Match.anyValue(),
+                "KeyPolicy", software.amazon.awscdk.assertions.Match.anyValue()));
+    }
+
+    @Test
+    void everyResourceTheLabsCleanupDeletesIsInTheStack() {
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        template.resourceCountIs("AWS::Glue::Job", 1);
+        template.resourceCountIs("AWS::Glue::Database", 1);
+        template.resourceCountIs("AWS::Lambda::Function", 2);
+        template.resourceCountIs("AWS::SNS::Topic", 1);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(8);
+    }
+}

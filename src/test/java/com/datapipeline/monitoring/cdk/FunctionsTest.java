@@ -1,0 +1,115 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class FunctionsTest {
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStacks.synthesize(Map.of()).template();
+    }
+
+    @Test
+    void metricsFunctionRunsOnJava25WithExplicitLimits() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "DataPipelineMetricsFunction",
+                "Runtime", "java25",
+                "Handler", "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest",
+                "MemorySize", 512,
+                "Timeout", 60,
+                "Environment", Map.of("Variables", Map.of("PIPELINES_CONFIG", Match.anyValue())))));
+    }
+
+    @Test
+    void responseFunctionRunsOnJava25WithExplicitLimits() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "AlarmResponseFunction",
+                "Runtime", "java25",
+                "Handler", "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest",
+                "MemorySize", 512,
+                "Timeout", 60,
+                "Environment", Map.of("Variables", Map.of("RESPONSE_CONFIG", Match.anyValue())))));
+    }
+
+    @Test
+    void scheduleRunsTheMetricsFunctionEveryFiveMinutes() {
+        Capture target = new Capture();
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "Name", "DataPipelineMetricsSchedule",
+                "ScheduleExpression", "rate(5 minutes)",
+                "State", "ENABLED",
+                "Targets", List.of(target))));
+        assertThat(target.asObject().get("Arn").toString()).contains("CustomMetricsFunction");
+    }
+
+    @Test
+    void functionLogGroupsHaveRetentionAndAreDeletedWithTheStack() {
+        for (String name : List.of("DataPipelineMetricsFunction", "AlarmResponseFunction")) {
+            template.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
+                    "Properties", Map.of("LogGroupName", "/aws/lambda/" + name, "RetentionInDays", 30),
+                    "DeletionPolicy", "Delete")));
+        }
+    }
+
+    @Test
+    void metricsFunctionMayOnlyReadTheMonitoredJobsRunsAndGlueOutputLogs() {
+        String policy = policyOf("CustomMetricsFunctionServiceRole");
+        assertThat(policy)
+                .contains("Action=glue:GetJobRuns")
+                .contains(":job/sample-etl-job")
+                .contains("Action=logs:FilterLogEvents")
+                .contains("/aws-glue/jobs/output:*")
+                .doesNotContain("cloudwatch:")
+                .doesNotContain("glue:StartJobRun");
+    }
+
+    @Test
+    void responseFunctionMayOnlyReadAndStartTheRoutedJobs() {
+        String policy = policyOf("AlarmResponseFunctionServiceRole");
+        assertThat(policy)
+                .contains("Action=[glue:GetJobRuns, glue:StartJobRun]")
+                .contains(":job/sample-etl-job")
+                .contains("sqs:SendMessage")
+                .doesNotContain("Resource=*");
+    }
+
+    @Test
+    void failedNotificationsGoToAnEncryptedQueueWithAnAlarm() {
+        String queueId = template.findResources("AWS::SQS::Queue").keySet().iterator().next();
+        template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
+        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
+                "MaximumRetryAttempts", 2,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(queueId, "Arn")))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "AlarmResponseFailedAlarm",
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Threshold", 0,
+                "ComparisonOperator", "GreaterThanThreshold")));
+    }
+
+    @Test
+    void noFunctionRoleUsesTheLabsFullAccessPolicies() {
+        assertThat(template.toJSON().toString())
+                .doesNotContain("CloudWatchFullAccess")
+                .doesNotContain("AWSGlueConsoleFullAccess");
+    }
+
+    private static String policyOf(String roleIdFragment) {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        return policies.values().stream()
+                .map(Object::toString)
+                .filter(policy -> policy.contains(roleIdFragment))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no policy for role " + roleIdFragment));
+    }
+}

@@ -1,0 +1,56 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class JobRunFailureAlertsTest {
+    private static Template template;
+
+    @BeforeAll
+    static void synthesize() {
+        template = TestStacks.synthesize(Map.of()).template();
+    }
+
+    @Test
+    void ruleMatchesFailedAndTimedOutRunsOfTheMonitoredJob() {
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "EventPattern", Map.of(
+                        "source", List.of("aws.glue"),
+                        "detail-type", List.of("Glue Job State Change"),
+                        "detail", Map.of("jobName", List.of("sample-etl-job"), "state", List.of("FAILED", "TIMEOUT"))))));
+    }
+
+    @Test
+    void ruleSendsAReadableMessageToTheTopic() {
+        Capture target = new Capture();
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "EventPattern", Match.objectLike(Map.of("source", List.of("aws.glue"))),
+                "Targets", List.of(target))));
+        String transformer = target.asObject().get("InputTransformer").toString();
+        assertThat(transformer)
+                .contains("\"notice\":\"AWS Glue job <detail-jobName> run <detail-jobRunId> ended in state <detail-state>")
+                .contains("\"detailType\":\"Glue Job State Change\"")
+                .contains("$.detail.jobName");
+        assertThat(target.asObject().get("Arn")).isEqualTo(
+                Map.of("Ref", template.findResources("AWS::SNS::Topic").keySet().iterator().next()));
+    }
+
+    @Test
+    void alarmCountsTheRulesTriggersSoFailuresShowInTheAlarmWidget() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "GlueJobRunFailedAlarm",
+                "Namespace", "AWS/Events",
+                "MetricName", "TriggeredRules",
+                "Statistic", "Sum",
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "TreatMissingData", "notBreaching")));
+    }
+}

@@ -1,0 +1,82 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.metrics.MetricNames;
+import com.datapipeline.monitoring.metrics.MetricsConfig;
+import com.datapipeline.monitoring.metrics.PipelineMetric;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+
+/** The app's alarms and dashboard read exactly what DataPipelineMetricsFunction writes, as it is configured. */
+class MetricsFunctionContractTest {
+    private static TestStacks.Synthesized synthesized;
+
+    @BeforeAll
+    static void synthesize() {
+        synthesized = TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl,billing-etl"));
+    }
+
+    @Test
+    void customMetricsUseTheFunctionsNamespaceDimensionAndNames() {
+        PipelineMetricSet metrics = PipelineMetricSet.forJob("orders-etl");
+        List<Metric> custom = List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent(),
+                metrics.processingLatencySeconds(), metrics.recordsProcessed());
+        assertThat(custom).extracting(Metric::getNamespace).containsOnly(MetricNames.NAMESPACE);
+        assertThat(custom).extracting(Metric::getDimensions)
+                .containsOnly(Map.of(MetricNames.DIMENSION_PIPELINE, "orders-etl"));
+        assertThat(custom).extracting(Metric::getMetricName).containsExactly(
+                MetricNames.DATA_QUALITY_SCORE, MetricNames.ERROR_RATE,
+                MetricNames.PROCESSING_LATENCY, MetricNames.RECORDS_PROCESSED);
+    }
+
+    @Test
+    void alarmedMetricsArePublishedInTheUnitsTheThresholdsAssume() {
+        assertThat(PipelineMetric.valueOf("DATA_QUALITY_SCORE").unit()).isEqualTo("Percent");
+        assertThat(PipelineMetric.valueOf("ERROR_RATE").unit()).isEqualTo("Percent");
+        assertThat(PipelineMetric.valueOf("PROCESSING_LATENCY").unit()).isEqualTo("Seconds");
+        assertThat(PipelineMetric.valueOf("RECORDS_PROCESSED").unit()).isEqualTo("Count");
+    }
+
+    @Test
+    void theConfigurationTheAppWritesParsesIntoEveryMonitoredPipeline() {
+        MetricsConfig config = MetricsConfig.parse(environmentVariable("DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
+        assertThat(config.namespace()).isEqualTo(MetricNames.NAMESPACE);
+        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::name)
+                .containsExactly("orders-etl", "billing-etl");
+        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
+                .containsOnly(MetricsConfig.Source.GLUE);
+        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::outputLogGroup)
+                .containsOnly("/aws-glue/jobs/output");
+    }
+
+    @Test
+    void simulateModeReachesTheFunction() {
+        TestStacks.Synthesized simulated = TestStacks.synthesize(Map.of("metricsSource", "simulate"));
+        MetricsConfig config = MetricsConfig.parse(environmentVariable(simulated, "DataPipelineMetricsFunction",
+                "PIPELINES_CONFIG"));
+        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
+                .containsExactly(MetricsConfig.Source.SIMULATE);
+    }
+
+    private static String environmentVariable(String functionName, String variable) {
+        return environmentVariable(synthesized, functionName, variable);
+    }
+
+    /** The variable's value as CloudFormation would resolve it (the app writes plain JSON, no tokens). */
+    @SuppressWarnings("unchecked")
+    static String environmentVariable(TestStacks.Synthesized synthesized, String functionName, String variable) {
+        Map<String, Map<String, Object>> functions = synthesized.template().findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("FunctionName", functionName)));
+        Map<String, Object> properties = (Map<String, Object>) functions.values().iterator().next().get("Properties");
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
+        Object value = variables.get(variable);
+        assertThat(value).as("%s of %s is a plain string", variable, functionName).isInstanceOf(String.class);
+        return (String) value;
+    }
+
+}

@@ -1,0 +1,71 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
+import com.datapipeline.monitoring.cdk.response.ResponseRoute;
+import com.datapipeline.monitoring.response.AuditQuery;
+import com.datapipeline.monitoring.response.ResponseAction;
+import com.datapipeline.monitoring.response.ResponseConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+/** The route table the app writes is one AlarmResponseFunction accepts, and the audit query reads its log lines. */
+class ResponseFunctionContractTest {
+    private static TestStacks.Synthesized defaults;
+    private static ResponseConfig config;
+
+    @BeforeAll
+    static void synthesize() {
+        defaults = TestStacks.synthesize(Map.of());
+        config = ResponseConfig.parse(MetricsFunctionContractTest.environmentVariable(defaults,
+                "AlarmResponseFunction", "RESPONSE_CONFIG"));
+    }
+
+    @Test
+    void failedRunsOfTheJobRestartItAndEveryOtherAlarmOnlyNotifies() {
+        assertThat(config.remediationEnabled()).isTrue();
+        assertThat(config.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(2, Duration.ofMinutes(60)));
+        assertThat(config.routes()).containsOnlyKeys(
+                "glue-job-state:sample-etl-job", "GlueJobFailureAlarm", "GlueJobDurationAlarm", "GlueJobMemoryAlarm",
+                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm");
+        assertThat(config.routes().get("glue-job-state:sample-etl-job"))
+                .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
+        assertThat(config.routes().get("GlueJobFailureAlarm"))
+                .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
+        assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(ResponseAction.NOTIFY_ONLY);
+    }
+
+    @Test
+    void routeKeysAndActionNamesAreTheFunctions() {
+        assertThat(JobRunFailureAlerts.ROUTE_KEY_PREFIX).isEqualTo(ResponseConfig.GLUE_JOB_STATE_PREFIX);
+        for (String action : new String[] {ResponseRoute.RESTART_JOB, ResponseRoute.START_VALIDATION_JOB,
+                ResponseRoute.NOTIFY_ONLY}) {
+            assertThat(ResponseAction.fromConfigName(action)).map(ResponseAction::configName).contains(action);
+        }
+    }
+
+    @Test
+    void remediationSwitchAndBudgetReachTheFunction() {
+        TestStacks.Synthesized off = TestStacks.synthesize(Map.of("remediation", false, "maxRestarts", 5,
+                "restartWindowMinutes", 180, "monitoredJobs", "orders-etl"));
+        ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.environmentVariable(off,
+                "AlarmResponseFunction", "RESPONSE_CONFIG"));
+        assertThat(offConfig.remediationEnabled()).isFalse();
+        assertThat(offConfig.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(5, Duration.ofMinutes(180)));
+        assertThat(offConfig.routes()).containsKey("glue-job-state:orders-etl").containsKey("GlueJobFailureAlarm-orders-etl");
+    }
+
+    @Test
+    void savedAuditQueryIsTheFunctionsOwn() {
+        Template template = defaults.template();
+        Map<String, Map<String, Object>> queries = template.findResources("AWS::Logs::QueryDefinition",
+                Map.of("Properties", Map.of("Name", "Alarm Response Audit")));
+        @SuppressWarnings("unchecked")
+        String saved = (String) ((Map<String, Object>) queries.values().iterator().next().get("Properties")).get("QueryString");
+        assertThat(saved.replace("\n|", " |")).isEqualTo(AuditQuery.TEXT);
+    }
+}

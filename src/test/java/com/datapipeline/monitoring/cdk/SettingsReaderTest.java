@@ -1,0 +1,105 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.MetricsSource;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsReaderTest {
+
+    @Test
+    void defaultsAreTheLabsSettings() {
+        MonitoringSettings settings = SettingsReader.read(Map.of());
+        assertThat(settings.prefix()).isEmpty();
+        assertThat(settings.alertEmail()).isEmpty();
+        assertThat(settings.pipelines()).containsExactly(MonitoredPipeline.sample());
+        assertThat(settings.thresholds().jobDurationSeconds()).isEqualTo(300);
+        assertThat(settings.thresholds().failedTasks()).isZero();
+        assertThat(settings.thresholds().heapUsagePercent()).isEqualTo(80);
+        assertThat(settings.thresholds().dataQualityPercent()).isEqualTo(90);
+        assertThat(settings.thresholds().errorRatePercent()).isEqualTo(2);
+        assertThat(settings.thresholds().processingLatencySeconds()).isEqualTo(180);
+        assertThat(settings.metricsSource()).isEqualTo(MetricsSource.GLUE);
+        assertThat(settings.remediation().enabled()).isTrue();
+        assertThat(settings.remediation().maxRestarts()).isEqualTo(2);
+        assertThat(settings.remediation().windowMinutes()).isEqualTo(60);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cdkJsonShowsExactlyTheDefaults() throws Exception {
+        Map<String, Object> cdkJson = new ObjectMapper().readValue(new File("cdk.json"), Map.class);
+        assertThat((Map<String, Object>) cdkJson.get("context")).isEqualTo(SettingsReader.DEFAULTS);
+    }
+
+    @Test
+    void commandLineStringsAreAcceptedForNumbersAndBooleans() {
+        MonitoringSettings settings = SettingsReader.read(Map.of(
+                "memoryThresholdPercent", "90.5", "remediation", "false", "metricsSource", "SIMULATE",
+                "alertEmail", " oncall@example.com "));
+        assertThat(settings.thresholds().heapUsagePercent()).isEqualTo(90.5);
+        assertThat(settings.remediation().enabled()).isFalse();
+        assertThat(settings.metricsSource()).isEqualTo(MetricsSource.SIMULATE);
+        assertThat(settings.alertEmail()).contains("oncall@example.com");
+    }
+
+    @Test
+    void existingJobsReplaceTheSampleJobInListOrCommaForm() {
+        List<MonitoredPipeline> expected = List.of(MonitoredPipeline.existing("orders-etl"),
+                MonitoredPipeline.existing("billing_etl.v2"));
+        assertThat(SettingsReader.read(Map.of("monitoredJobs", "orders-etl, billing_etl.v2")).pipelines())
+                .isEqualTo(expected);
+        assertThat(SettingsReader.read(Map.of("monitoredJobs", List.of("orders-etl", "billing_etl.v2"))).pipelines())
+                .isEqualTo(expected);
+        assertThat(SettingsReader.read(Map.of("monitoredJobs", "[\"orders-etl\",\"billing_etl.v2\"]")).pipelines())
+                .isEqualTo(expected);
+        assertThat(SettingsReader.read(Map.of("monitoredJobs", "orders-etl")).createsSampleJob()).isFalse();
+    }
+
+    @Test
+    void cdkOwnContextKeysAreIgnored() {
+        assertThat(SettingsReader.read(Map.of("@aws-cdk/core:newStyleStackSynthesis", true,
+                "aws:cdk:enable-path-metadata", true)).prefix()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "alertEmail|not-an-email|context key 'alertEmail' is 'not-an-email'; allowed: an email address",
+        "durationThresholdSeconds|-5|context key 'durationThresholdSeconds' is '-5'; allowed: a number from 1 to 172800",
+        "memoryThresholdPercent|120|context key 'memoryThresholdPercent' is '120'; allowed: a number from 1 to 100",
+        "errorRateThresholdPercent|lots|context key 'errorRateThresholdPercent' is 'lots'; allowed: a number from 0 to 100",
+        "monitoredJobs|orders,,billing|context key 'monitoredJobs' is ''; allowed: Glue job names",
+        "monitoredJobs|orders,orders|context key 'monitoredJobs' is 'orders'; allowed: each job name once",
+        "monitoredJobs|bad name!|context key 'monitoredJobs' is 'bad name!'",
+        "prefix|has space|context key 'prefix' is 'has space'; allowed: up to 32 letters",
+        "metricsSource|random|context key 'metricsSource' is 'random'; allowed: glue or simulate",
+        "remediation|yes|context key 'remediation' is 'yes'; allowed: true or false",
+        "maxRestarts|1.5|context key 'maxRestarts' is '1.5'; allowed: a whole number from 0 to 100",
+        "logRetentionDays|10|context key 'logRetentionDays' is '10'; allowed: one of CloudWatch's",
+    })
+    void badValuesStopWithOneLineNamingTheSetting(String key, String value, String message) {
+        assertThatThrownBy(() -> SettingsReader.read(Map.of(key, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(message)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void unknownKeysStopSynthAndListTheKnownOnes() {
+        assertThatThrownBy(() -> SettingsReader.read(Map.of("alertEmial", "x@example.com")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown context key(s) [alertEmial]")
+                .hasMessageContaining("alertEmail");
+    }
+}

@@ -1,0 +1,31 @@
+package com.datapipeline.monitoring.cdk;
+
+import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+
+/** Synthesizes the app for one configuration; test classes call it once, in {@code @BeforeAll}. */
+final class TestStacks {
+    static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
+    private static final String PLACEHOLDER_CODE = "src/test/resources/placeholder-lambda";
+
+    private TestStacks() {
+    }
+
+    record Synthesized(MonitoringStack stack, Template template) {
+    }
+
+    static Synthesized synthesize(Map<String, Object> context) {
+        App app = new App(AppProps.builder().context(context).build());
+        MonitoringStack stack = MonitoringApp.build(app, placeholderArtifacts(), PROJECT_ROOT);
+        return new Synthesized(stack, Template.fromStack(stack));
+    }
+
+    static LambdaArtifacts placeholderArtifacts() {
+        return new LambdaArtifacts(Code.fromAsset(PLACEHOLDER_CODE), Code.fromAsset(PLACEHOLDER_CODE));
+    }
+}
