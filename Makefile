@@ -1,7 +1,9 @@
 # The documented commands (see README). Everything runs offline: no AWS account, credentials or Docker.
 #   make            build everything, synthesize the app, print what would be deployed
 #   make test       every test of every module, against a local AWS API emulator, then a real synth
+#   make check      cdk-nag, cfn-lint and checkov over the synthesized templates
 #   make deploy     deploy to the AWS account of your current credentials
+#   make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--json for CI)
 SHELL := /bin/bash
 .DEFAULT_GOAL := synth
 JAVA_HOME := $(shell tools/find-jdk)
@@ -15,7 +17,7 @@ MVN_TEST := mvn -B -ntp
 CDK := npx --no-install cdk --no-notices --no-version-reporting
 CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c $(kv))
 
-.PHONY: synth build test unit-tests deploy destroy diff clean
+.PHONY: synth build test check deploy destroy diff verify clean
 
 synth: build node_modules
 	@$(CDK) synth -q $(CONTEXT) > /dev/null
@@ -29,8 +31,13 @@ test: node_modules
 	@endpoint=$$(tools/emulator start) && trap 'tools/emulator stop' EXIT && \
 	  echo "AWS API emulator (moto) on $$endpoint" && \
 	  AWS_EMULATOR_ENDPOINT=$$endpoint $(MVN_TEST) verify && \
-	  .venv/bin/python -m pytest -q glue-scripts/tests && \
+	  .venv/bin/python -m pytest -q glue-scripts/tests tools/tests && \
+	  tools/check-templates && \
 	  $(CDK) synth -q > /dev/null && echo "cdk synth: OK"
+
+# cdk-nag, cfn-lint and checkov over every covered configuration (also part of `make test`).
+check: build
+	tools/check-templates
 
 deploy: build node_modules
 	$(CDK) deploy $(CONTEXT)
@@ -41,6 +48,13 @@ destroy: node_modules
 diff: build node_modules
 	$(CDK) diff $(CONTEXT)
 
+# Reads the deployed stack of the same configuration (CDK_CONTEXT, cdk.json) back and runs the fire drill.
+# The in-memory synth that gives the expected names and thresholds needs no jar and no CloudFormation validation.
+verify:
+	@$(MVN) compile
+	@CDK_VALIDATION=false java -cp "target/classes:$$(cat target/app.classpath)" \
+	  com.datapipeline.monitoring.cdk.verify.VerifyCommand $(CONTEXT) $(VERIFY_ARGS)
+
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules
@@ -48,3 +62,9 @@ node_modules: package.json package-lock.json
 clean:
 	mvn -B -q clean
 	rm -rf cdk.out
+
+# Performance figures (README "Performance"): cold starts against Python, jar sizes, synth and test times.
+# Benchmarks that print numbers, not tests; about 6 minutes. See bench/run for the knobs.
+.PHONY: bench
+bench: node_modules
+	@bench/run

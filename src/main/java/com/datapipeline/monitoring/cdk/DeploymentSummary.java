@@ -35,6 +35,7 @@ final class DeploymentSummary {
                 names.savedQuery(ResourceNames.ERROR_QUERY),
                 names.savedQuery(ResourceNames.PERFORMANCE_QUERY),
                 names.savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY))));
+        out.append(stack.costEstimate().table());
         return out.toString();
     }
 

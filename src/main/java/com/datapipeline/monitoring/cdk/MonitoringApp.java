@@ -1,31 +1,56 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.SettingsReader;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.cdk.observability.ObservabilityLinkStack;
+import com.datapipeline.monitoring.cdk.observability.ObservabilitySinkStack;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
 /** The CDK app: reads the settings, builds the one stack, and writes a short summary beside the templates. */
 public final class MonitoringApp {
     public static final String STACK_NAME = "DataPipelineMonitoringStack";
+    public static final String SINK_STACK_NAME = "DataPipelineObservabilitySinkStack";
+    public static final String LINK_STACK_NAME = "DataPipelineObservabilityLinkStack";
     public static final String SUMMARY_FILE = "monitoring-summary.txt";
+    public static final String COST_FILE = "monitoring-cost.txt";
 
     private MonitoringApp() {
     }
 
+    /** Set to true, this environment variable applies cdk-nag's AwsSolutions checks at synth (`make check`). */
+    public static final String NAG_VARIABLE = "CDK_NAG";
+
     public static void main(String[] args) {
         try {
             App app = new App();
+            boolean nag = "true".equals(System.getenv(NAG_VARIABLE));
+            if (nag) {
+                Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+            }
             MonitoringStack stack = build(app, LambdaArtifacts.fromBuildOutputs(Path.of("")), Path.of("").toAbsolutePath());
-            Path outdir = Path.of(app.synth().getDirectory());
+            CloudAssembly assembly = app.synth();
+            Path outdir = Path.of(assembly.getDirectory());
             Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.of(stack));
+            Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table());
+            if (nag && reportNagFindings(assembly) > 0) {
+                System.exit(1);
+            }
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
@@ -35,15 +60,50 @@ public final class MonitoringApp {
         }
     }
 
-    /** Builds the stack from the app's context; tests call this with their own artifacts. */
+    /** Prints every cdk-nag error and warning as one line; returns how many there were. */
+    private static int reportNagFindings(CloudAssembly assembly) {
+        int findings = 0;
+        for (CloudFormationStackArtifact stackArtifact : assembly.getStacks()) {
+            for (SynthesisMessage message : stackArtifact.getMessages()) {
+                if (message.getLevel() != SynthesisMessageLevel.INFO
+                        && String.valueOf(message.getEntry().getData()).startsWith("AwsSolutions-")) {
+                    System.err.println("cdk-nag " + message.getLevel() + ": " + stackArtifact.getTemplateFile()
+                            + " " + message.getId() + ": " + message.getEntry().getData());
+                    findings++;
+                }
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Builds the monitoring stack from the app's context, plus the cross-account observability stacks
+     * when configured; tests call this with their own artifacts.
+     */
     @SuppressWarnings("unchecked")
     public static MonitoringStack build(App app, LambdaArtifacts artifacts, Path projectRoot) {
         Map<String, Object> context = (Map<String, Object>) app.getNode().getAllContext();
         MonitoringSettings settings = SettingsReader.read(context);
-        return new MonitoringStack(app, settings.prefix() + STACK_NAME, StackProps.builder()
+        StackProps stackProps = StackProps.builder()
                 .env(environmentFromCli())
                 .description("Monitoring and alerting for AWS Glue data pipelines (lab 5.2 as code)")
-                .build(), settings, artifacts, projectRoot);
+                .build();
+        MonitoringStack stack = new MonitoringStack(app, settings.prefix() + STACK_NAME, stackProps, settings,
+                artifacts, projectRoot);
+        Observability observability = settings.switches().observability();
+        ResourceNames names = new ResourceNames(settings.prefix());
+        if (observability.createsSink()) {
+            new ObservabilitySinkStack(app, settings.prefix() + SINK_STACK_NAME, StackProps.builder()
+                    .env(environmentFromCli())
+                    .description("Cross-account observability sink for data pipeline monitoring")
+                    .build(), names.shared(ResourceNames.OBSERVABILITY_SINK), observability);
+        }
+        observability.sinkArn().ifPresent(sinkArn -> new ObservabilityLinkStack(app,
+                settings.prefix() + LINK_STACK_NAME, StackProps.builder()
+                        .env(environmentFromCli())
+                        .description("Links this account's pipeline monitoring to a monitoring account")
+                        .build(), sinkArn));
+        return stack;
     }
 
     /** The account and Region the CDK CLI resolved, if any; without them the stack stays environment-agnostic. */

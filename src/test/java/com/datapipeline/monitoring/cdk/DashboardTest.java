@@ -61,7 +61,8 @@ class DashboardTest {
         int start = body.indexOf("\"alarms\":[");
         String alarmList = body.substring(start, body.indexOf(']', start));
         long alarmsInWidget = alarmList.split("\\{ref}", -1).length - 1;
-        assertThat(alarmsInWidget).isEqualTo(template.findResources("AWS::CloudWatch::Alarm").size());
+        assertThat(alarmsInWidget).isEqualTo(template.findResources("AWS::CloudWatch::Alarm").size()
+                + template.findResources("AWS::CloudWatch::CompositeAlarm").size());
     }
 
     /** The dashboard body with CloudFormation references rendered as {ref}, enough to read it as text. */

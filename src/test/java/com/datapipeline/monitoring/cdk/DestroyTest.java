@@ -47,6 +47,6 @@ class DestroyTest {
         template.resourceCountIs("AWS::Glue::Database", 1);
         template.resourceCountIs("AWS::Lambda::Function", 2);
         template.resourceCountIs("AWS::SNS::Topic", 1);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(8);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(10);
     }
 }

@@ -24,8 +24,9 @@ class FunctionsTest {
                 "FunctionName", "DataPipelineMetricsFunction",
                 "Runtime", "java25",
                 "Handler", "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest",
-                "MemorySize", 512,
+                "MemorySize", 1769,
                 "Timeout", 60,
+                "TracingConfig", Map.of("Mode", "Active"),
                 "Environment", Map.of("Variables", Map.of("PIPELINES_CONFIG", Match.anyValue())))));
     }
 
@@ -35,8 +36,9 @@ class FunctionsTest {
                 "FunctionName", "AlarmResponseFunction",
                 "Runtime", "java25",
                 "Handler", "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest",
-                "MemorySize", 512,
+                "MemorySize", 1769,
                 "Timeout", 60,
+                "TracingConfig", Map.of("Mode", "Active"),
                 "Environment", Map.of("Variables", Map.of("RESPONSE_CONFIG", Match.anyValue())))));
     }
 
@@ -62,7 +64,7 @@ class FunctionsTest {
 
     @Test
     void metricsFunctionMayOnlyReadTheMonitoredJobsRunsAndGlueOutputLogs() {
-        String policy = policyOf("CustomMetricsFunctionServiceRole");
+        String policy = policyOf("CustomMetricsFunctionRole");
         assertThat(policy)
                 .contains("Action=glue:GetJobRuns")
                 .contains(":job/sample-etl-job")
@@ -74,12 +76,16 @@ class FunctionsTest {
 
     @Test
     void responseFunctionMayOnlyReadAndStartTheRoutedJobs() {
-        String policy = policyOf("AlarmResponseFunctionServiceRole");
+        String policy = policyOf("AlarmResponseFunctionRole");
         assertThat(policy)
                 .contains("Action=[glue:GetJobRuns, glue:StartJobRun]")
                 .contains(":job/sample-etl-job")
                 .contains("sqs:SendMessage")
-                .doesNotContain("Resource=*");
+                .doesNotContain("glue:*")
+                .doesNotContain(":job/*");
+        // The only unscoped statement is X-Ray's, which has no resource-level permissions.
+        assertThat(policy.split("Resource=\\*", -1)).hasSize(2);
+        assertThat(policy).contains("Action=[xray:PutTraceSegments, xray:PutTelemetryRecords], Effect=Allow, Resource=*");
     }
 
     @Test
@@ -95,6 +101,31 @@ class FunctionsTest {
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0,
                 "ComparisonOperator", "GreaterThanThreshold")));
+    }
+
+    @Test
+    void functionRolesWriteOnlyTheirOwnLogGroupAndHaveNoManagedPolicies() {
+        for (String function : List.of("CustomMetricsFunction", "AlarmResponseFunction")) {
+            assertThat(policyOf(function + "Role"))
+                    .contains("Action=[logs:CreateLogStream, logs:PutLogEvents]")
+                    .contains(function + "Logs");
+        }
+        template.findResources("AWS::IAM::Role").values().forEach(role ->
+                assertThat(role.get("Properties").toString()).doesNotContain("ManagedPolicyArns"));
+    }
+
+    @Test
+    void aFailingMetricsFunctionRaisesItsOwnAlarm() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "DataPipelineMetricsFunctionErrorsAlarm",
+                "Namespace", "AWS/Lambda",
+                "MetricName", "Errors",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref",
+                        template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
+                                "FunctionName", "DataPipelineMetricsFunction"))).keySet().iterator().next()))),
+                "Statistic", "Sum",
+                "Threshold", 0,
+                "TreatMissingData", "notBreaching")));
     }
 
     @Test

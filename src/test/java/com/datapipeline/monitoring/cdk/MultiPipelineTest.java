@@ -28,11 +28,11 @@ class MultiPipelineTest {
     }
 
     @Test
-    void everyJobGetsTheSevenAlarmsSuffixedWithItsName() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 7 + 1);
+    void everyJobGetsItsEightAlarmsSuffixedWithItsName() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 8 + 2);
         for (String job : JOBS) {
             for (String alarm : List.of("GlueJobDurationAlarm", "GlueJobFailureAlarm", "GlueJobMemoryAlarm",
-                    "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm")) {
+                    "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm")) {
                 template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                         "AlarmName", "team1-" + alarm + "-" + job)));
             }
@@ -52,7 +52,7 @@ class MultiPipelineTest {
         template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                 "Name", "team1-DataPipelineMetricsSchedule")));
         template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                "Name", "team1-/Glue Job Error Analysis")));
+                "Name", "team1/Glue Job Error Analysis")));
         assertThat(synthesized.stack().getStackName()).isEqualTo("team1-DataPipelineMonitoringStack");
     }
 

@@ -45,7 +45,8 @@ class PipelineAlarmsTest {
                 Map.entry("ComparisonOperator", operator),
                 Map.entry("TreatMissingData", "notBreaching"),
                 Map.entry("AlarmActions", List.of(Map.of("Ref", topicLogicalId()))),
-                Map.entry("OKActions", List.of(Map.of("Ref", topicLogicalId()))))));
+                Map.entry("OKActions", List.of(Map.of("Ref", topicLogicalId()))),
+                Map.entry("Tags", Match.arrayWith(List.of(Map.of("Key", "pipeline", "Value", "sample-etl-job")))))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +80,7 @@ class PipelineAlarmsTest {
     @Test
     void everyAlarmHasAnExplicitMissingDataTreatmentAndNotifiesTheTopic() {
         Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(8);
+        assertThat(alarms).hasSize(10);
         alarms.values().forEach(alarm -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) alarm.get("Properties");

@@ -31,7 +31,8 @@ class ResponseFunctionContractTest {
         assertThat(config.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(2, Duration.ofMinutes(60)));
         assertThat(config.routes()).containsOnlyKeys(
                 "glue-job-state:sample-etl-job", "GlueJobFailureAlarm", "GlueJobDurationAlarm", "GlueJobMemoryAlarm",
-                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm");
+                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm",
+                "PipelineUnhealthyAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
                 .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))

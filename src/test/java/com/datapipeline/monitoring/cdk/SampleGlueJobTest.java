@@ -58,6 +58,12 @@ class SampleGlueJobTest {
                 "Roles", List.of(Map.of("Ref", roles.keySet().iterator().next())),
                 "PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
         String policy = statements.asArray().toString();
-        assertThat(policy).contains("cloudwatch:namespace=Glue").contains("/aws-glue/*").doesNotContain("Action=*,");
+        assertThat(policy)
+                .contains("cloudwatch:namespace=Glue")
+                .contains("log-group:/aws-glue/jobs/output:*", "log-group:/aws-glue/jobs/error:*", "log-group:/aws-glue/jobs/logs-v2:*")
+                .contains("Action=s3:GetObject")
+                .doesNotContain("/aws-glue/*")
+                .doesNotContain("s3:List")
+                .doesNotContain("Action=*,");
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,9 @@ class SettingsReaderTest {
         MonitoringSettings settings = SettingsReader.read(Map.of());
         assertThat(settings.prefix()).isEmpty();
         assertThat(settings.alertEmail()).isEmpty();
-        assertThat(settings.pipelines()).containsExactly(MonitoredPipeline.sample());
+        assertThat(settings.pipelines()).containsExactly(
+                new MonitoredPipeline("sample-etl-job", true, 10, OptionalInt.empty()));
+        assertThat(settings.missedRunGraceFactor()).isEqualTo(1.5);
         assertThat(settings.thresholds().jobDurationSeconds()).isEqualTo(300);
         assertThat(settings.thresholds().failedTasks()).isZero();
         assertThat(settings.thresholds().heapUsagePercent()).isEqualTo(80);
@@ -56,8 +59,8 @@ class SettingsReaderTest {
 
     @Test
     void existingJobsReplaceTheSampleJobInListOrCommaForm() {
-        List<MonitoredPipeline> expected = List.of(MonitoredPipeline.existing("orders-etl"),
-                MonitoredPipeline.existing("billing_etl.v2"));
+        List<MonitoredPipeline> expected = List.of(new MonitoredPipeline("orders-etl", false, 10, OptionalInt.empty()),
+                new MonitoredPipeline("billing_etl.v2", false, 10, OptionalInt.empty()));
         assertThat(SettingsReader.read(Map.of("monitoredJobs", "orders-etl, billing_etl.v2")).pipelines())
                 .isEqualTo(expected);
         assertThat(SettingsReader.read(Map.of("monitoredJobs", List.of("orders-etl", "billing_etl.v2"))).pipelines())
@@ -65,6 +68,23 @@ class SettingsReaderTest {
         assertThat(SettingsReader.read(Map.of("monitoredJobs", "[\"orders-etl\",\"billing_etl.v2\"]")).pipelines())
                 .isEqualTo(expected);
         assertThat(SettingsReader.read(Map.of("monitoredJobs", "orders-etl")).createsSampleJob()).isFalse();
+    }
+
+    @Test
+    void jobObjectsOverrideTheGlobalRunHealthSettingsAndNullMeansNone() {
+        MonitoringSettings settings = SettingsReader.read(Map.of(
+                "expectedSuccessEveryMinutes", "60", "stuckRunMinutes", 20,
+                "monitoredJobs", "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 90,"
+                        + " \"expectedSuccessEveryMinutes\": null}]"));
+        assertThat(settings.pipelines()).containsExactly(
+                new MonitoredPipeline("orders-etl", false, 20, OptionalInt.of(60)),
+                new MonitoredPipeline("billing-etl", false, 90, OptionalInt.empty()));
+    }
+
+    @Test
+    void stuckRunDefaultFollowsTheDurationThreshold() {
+        assertThat(SettingsReader.read(Map.of("durationThresholdSeconds", 1200)).pipelines().get(0).stuckRunMinutes())
+                .isEqualTo(40);
     }
 
     @Test
@@ -87,6 +107,13 @@ class SettingsReaderTest {
         "remediation|yes|context key 'remediation' is 'yes'; allowed: true or false",
         "maxRestarts|1.5|context key 'maxRestarts' is '1.5'; allowed: a whole number from 0 to 100",
         "logRetentionDays|10|context key 'logRetentionDays' is '10'; allowed: one of CloudWatch's",
+        "expectedSuccessEveryMinutes|0|context key 'expectedSuccessEveryMinutes' is '0'; allowed: a whole number of minutes",
+        "stuckRunMinutes|-1|context key 'stuckRunMinutes' is '-1'; allowed: a number from 1 to 10080",
+        "teamsTeamId|19-team|context key 'teamsTeamId' is '19-team'; allowed: a teams id matching",
+        "slackChannelId|C0CRITICAL|context key 'slackWorkspaceId' is ''; allowed: a slack id matching",
+        "missedRunGraceFactor|0.5|context key 'missedRunGraceFactor' is '0.5'; allowed: a number from 1 to 10",
+        "monitoredJobs|[{\"jobName\": \"a\", \"colour\": 1}]|context key 'monitoredJobs' is '{jobName=a, colour=1}'; allowed: job entries with only the keys",
+        "monitoredJobs|[\"a\"|context key 'monitoredJobs' is '[\"a\"'; allowed: a JSON list",
     })
     void badValuesStopWithOneLineNamingTheSetting(String key, String value, String message) {
         assertThatThrownBy(() -> SettingsReader.read(Map.of(key, value)))

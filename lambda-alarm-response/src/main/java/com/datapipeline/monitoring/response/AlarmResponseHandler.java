@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -52,13 +55,28 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
         return null;
     }
 
-    /** The container's Glue client: explicit region, the light URL-connection HTTP client, standard retries. */
+    /**
+     * The container's Glue client: explicit region, credentials from the environment, the light URL-connection
+     * HTTP client, standard retries.
+     */
     static GlueClient glueClient(String region) {
         return GlueClient.builder()
                 .region(Region.of(region))
+                .credentialsProvider(lambdaCredentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD))
                 .build();
+    }
+
+    /**
+     * Lambda puts the role's credentials in environment variables; reading them directly skips building and
+     * probing the default chain at cold start. Under SnapStart they come from the container endpoint instead,
+     * which the default chain covers.
+     */
+    static AwsCredentialsProvider lambdaCredentials() {
+        return System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+                ? EnvironmentVariableCredentialsProvider.create()
+                : DefaultCredentialsProvider.builder().build();
     }
 
     private static String requiredEnv(String name) {

@@ -6,6 +6,7 @@ import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BR
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import software.constructs.Construct;
  * TriggeredRules metric puts the failure into the alarm-status widget and composite alarms.
  */
 public final class JobRunFailureAlerts extends Construct {
-    public static final String ALARM = "GlueJobRunFailedAlarm";
+    public static final String ALARM = AlarmNames.RUN_FAILED;
     public static final List<String> FAILURE_STATES = List.of("FAILED", "TIMEOUT");
     /** The route key AlarmResponseFunction uses for these messages. */
     public static final String ROUTE_KEY_PREFIX = "glue-job-state:";
@@ -49,17 +50,21 @@ public final class JobRunFailureAlerts extends Construct {
                 .build();
         rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
 
-        Metric triggered = Metric.Builder.create()
+        alarm = props.alarmFactory().create(this, "Alarm", new AlarmSpec(
+                props.names().perPipeline(ALARM, props.pipeline()),
+                "A run of Glue job " + job + " ended FAILED or TIMEOUT (from the Glue Job State Change event).",
+                triggeredRules(rule), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING));
+    }
+
+    /** How often a rule matched, per 5 minutes: makes an event into something an alarm can watch. */
+    static Metric triggeredRules(Rule rule) {
+        return Metric.Builder.create()
                 .namespace("AWS/Events")
                 .metricName("TriggeredRules")
                 .dimensionsMap(Map.of("RuleName", rule.getRuleName()))
                 .statistic("Sum")
                 .period(PipelineMetricSet.PERIOD)
                 .build();
-        alarm = props.alarmFactory().create(this, "Alarm", new AlarmSpec(
-                props.names().perPipeline(ALARM, props.pipeline()),
-                "A run of Glue job " + job + " ended FAILED or TIMEOUT (from the Glue Job State Change event).",
-                triggered, 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING));
     }
 
     /** A JSON message whose first field reads as a sentence in an email; the response function parses the rest. */

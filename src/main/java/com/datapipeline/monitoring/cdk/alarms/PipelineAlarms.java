@@ -7,32 +7,44 @@ import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BR
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
+import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
+import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.constructs.Construct;
 
 /**
- * The lab's six alarms for one pipeline, each threshold converted into its metric's real unit.
+ * The lab's six alarms for one pipeline, each threshold converted into its metric's real unit, plus
+ * the optional anomaly-detection alarms on the custom metrics and the optional low-throughput alarm.
  * Missing data is "not breaching" throughout: Glue metrics exist only while a run is active and the
  * custom metrics are published only when there is something to measure.
  */
 public final class PipelineAlarms extends Construct {
-    public static final String DURATION = "GlueJobDurationAlarm";
-    public static final String FAILED_TASKS = "GlueJobFailureAlarm";
-    public static final String MEMORY = "GlueJobMemoryAlarm";
-    public static final String DATA_QUALITY = "DataQualityAlarm";
-    public static final String ERROR_RATE = "ErrorRateAlarm";
-    public static final String LATENCY = "ProcessingLatencyAlarm";
+    public static final String DURATION = AlarmNames.DURATION;
+    public static final String FAILED_TASKS = AlarmNames.FAILED_TASKS;
+    public static final String MEMORY = AlarmNames.MEMORY;
+    public static final String DATA_QUALITY = AlarmNames.DATA_QUALITY;
+    public static final String ERROR_RATE = AlarmNames.ERROR_RATE;
+    public static final String LATENCY = AlarmNames.LATENCY;
 
     private final Alarm duration;
     private final Alarm failedTasks;
     private final Alarm memory;
-    private final Alarm dataQuality;
-    private final Alarm errorRate;
-    private final Alarm latency;
+    private final Optional<Alarm> dataQuality;
+    private final Optional<Alarm> errorRate;
+    private final Optional<Alarm> latency;
+    private final Optional<Alarm> lowThroughput;
+    private final List<IAlarm> anomalyAlarms = new ArrayList<>();
+    private final IAlarm dataQualityWatch;
+    private final IAlarm errorRateWatch;
 
     public PipelineAlarms(Construct scope, String id, Props props) {
         super(scope, id);
@@ -40,6 +52,8 @@ public final class PipelineAlarms extends Construct {
         PipelineMetricSet metrics = props.metrics();
         String job = props.pipeline().jobName();
         AlarmFactory factory = props.alarmFactory();
+        FeatureSwitches switches = props.switches();
+        boolean staticCustomAlarms = switches.anomalyDetection() != AnomalyDetection.INSTEAD;
 
         duration = factory.create(this, "Duration", new AlarmSpec(
                 name(props, DURATION),
@@ -58,20 +72,53 @@ public final class PipelineAlarms extends Construct {
                         + " % (glue.driver.jvm.heap.usage is a fraction from 0 to 1).",
                 metrics.driverHeapUsageFraction(), thresholds.heapUsagePercent() / 100,
                 GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        dataQuality = factory.create(this, "DataQuality", new AlarmSpec(
+        dataQuality = staticCustomAlarms ? Optional.of(factory.create(this, "DataQuality", new AlarmSpec(
                 name(props, DATA_QUALITY),
                 "Data quality score of pipeline " + job + " below " + plain(thresholds.dataQualityPercent()) + " %.",
                 metrics.dataQualityScorePercent(), thresholds.dataQualityPercent(),
-                LESS_THAN_THRESHOLD, NOT_BREACHING));
-        errorRate = factory.create(this, "ErrorRate", new AlarmSpec(
+                LESS_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
+        errorRate = staticCustomAlarms ? Optional.of(factory.create(this, "ErrorRate", new AlarmSpec(
                 name(props, ERROR_RATE),
                 "More than " + plain(thresholds.errorRatePercent()) + " % of recent runs of " + job + " failed.",
-                metrics.errorRatePercent(), thresholds.errorRatePercent(), GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        latency = factory.create(this, "Latency", new AlarmSpec(
+                metrics.errorRatePercent(), thresholds.errorRatePercent(), GREATER_THAN_THRESHOLD, NOT_BREACHING)))
+                : Optional.empty();
+        latency = staticCustomAlarms ? Optional.of(factory.create(this, "Latency", new AlarmSpec(
                 name(props, LATENCY),
                 "The latest run of " + job + " took longer than " + plain(thresholds.processingLatencySeconds()) + " s.",
                 metrics.processingLatencySeconds(), thresholds.processingLatencySeconds(),
-                GREATER_THAN_THRESHOLD, NOT_BREACHING));
+                GREATER_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
+
+        IAlarm dataQualityAnomaly = null;
+        IAlarm errorRateAnomaly = null;
+        if (switches.anomalyDetection() != AnomalyDetection.OFF) {
+            dataQualityAnomaly = anomaly(props, "DataQualityAnomaly", DATA_QUALITY, metrics.dataQualityScorePercent(),
+                    "LessThanLowerThreshold", "fell below the band expected from its history");
+            errorRateAnomaly = anomaly(props, "ErrorRateAnomaly", ERROR_RATE, metrics.errorRatePercent(),
+                    "GreaterThanUpperThreshold", "rose above the band expected from its history");
+            anomaly(props, "LatencyAnomaly", LATENCY, metrics.processingLatencySeconds(),
+                    "GreaterThanUpperThreshold", "rose above the band expected from its history");
+        }
+        dataQualityWatch = dataQuality.<IAlarm>map(a -> a).orElse(dataQualityAnomaly);
+        errorRateWatch = errorRate.<IAlarm>map(a -> a).orElse(errorRateAnomaly);
+
+        lowThroughput = switches.minThroughputRecordsPerSecond().isPresent()
+                ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(
+                        name(props, AlarmNames.LOW_THROUGHPUT),
+                        "Pipeline " + job + " processed fewer than " + plain(switches.minThroughputRecordsPerSecond().getAsDouble())
+                                + " records per second (metric math over RecordsProcessed).",
+                        metrics.throughputRecordsPerSecond(), switches.minThroughputRecordsPerSecond().getAsDouble(),
+                        LESS_THAN_THRESHOLD, NOT_BREACHING)))
+                : Optional.empty();
+    }
+
+    private IAlarm anomaly(Props props, String id, String staticName, Metric metric, String comparison, String what) {
+        IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id,
+                name(props, staticName + AlarmNames.ANOMALY_SUFFIX),
+                metric.getMetricName() + " of pipeline " + props.pipeline().jobName() + " " + what + " ("
+                        + plain(props.switches().anomalyBandWidth()) + " standard deviations).",
+                metric, props.switches().anomalyBandWidth(), comparison);
+        anomalyAlarms.add(alarm);
+        return alarm;
     }
 
     public Alarm duration() {
@@ -86,20 +133,34 @@ public final class PipelineAlarms extends Construct {
         return memory;
     }
 
-    public Alarm dataQuality() {
+    /** The static data-quality alarm; empty when anomaly detection replaces it. */
+    public Optional<Alarm> dataQuality() {
         return dataQuality;
     }
 
-    public Alarm errorRate() {
+    public Optional<Alarm> errorRate() {
         return errorRate;
     }
 
-    public Alarm latency() {
+    public Optional<Alarm> latency() {
         return latency;
     }
 
-    public List<Alarm> alarms() {
-        return List.of(duration, failedTasks, memory, dataQuality, errorRate, latency);
+    public Optional<Alarm> lowThroughput() {
+        return lowThroughput;
+    }
+
+    /** The alarm that watches data quality, static or anomaly detection, for the composite alarm. */
+    public IAlarm dataQualityWatch() {
+        return dataQualityWatch;
+    }
+
+    public IAlarm errorRateWatch() {
+        return errorRateWatch;
+    }
+
+    public List<IAlarm> anomalyAlarms() {
+        return List.copyOf(anomalyAlarms);
     }
 
     private static String name(Props props, String labName) {
@@ -115,12 +176,14 @@ public final class PipelineAlarms extends Construct {
             MonitoredPipeline pipeline,
             PipelineMetricSet metrics,
             AlarmThresholds thresholds,
+            FeatureSwitches switches,
             ResourceNames names,
             AlarmFactory alarmFactory) {
         public Props {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");
             Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(switches, "switches");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

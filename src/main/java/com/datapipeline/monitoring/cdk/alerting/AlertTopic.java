@@ -3,7 +3,6 @@ package com.datapipeline.monitoring.cdk.alerting;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -59,7 +58,7 @@ public final class AlertTopic extends Construct {
                 .resources(List.of(topic.getTopicArn()))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                 .build());
-        props.alertEmail().ifPresent(email -> topic.addSubscription(new EmailSubscription(email)));
+        props.emails().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
     }
 
     public ITopic topic() {
@@ -70,11 +69,11 @@ public final class AlertTopic extends Construct {
         return key;
     }
 
-    /** @param alertEmail when present, an email subscription (the recipient must confirm it) */
-    public record Props(String topicName, Optional<String> alertEmail) {
+    /** @param emails email subscriptions (each recipient must confirm) */
+    public record Props(String topicName, List<String> emails) {
         public Props {
             Objects.requireNonNull(topicName, "topicName");
-            Objects.requireNonNull(alertEmail, "alertEmail");
+            emails = List.copyOf(emails);
         }
     }
 }

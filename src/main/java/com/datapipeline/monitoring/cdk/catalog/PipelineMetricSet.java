@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.catalog;
 
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 
 /**
@@ -29,7 +30,29 @@ public record PipelineMetricSet(
         Metric dataQualityScorePercent,
         Metric errorRatePercent,
         Metric processingLatencySeconds,
-        Metric recordsProcessed) {
+        Metric recordsProcessed,
+        Metric secondsSinceLastSuccess,
+        Metric longestRunningSeconds) {
+
+    /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
+    public MathExpression jobSuccessRatePercent() {
+        return MathExpression.Builder.create()
+                .expression("100 - errorRate")
+                .usingMetrics(Map.of("errorRate", errorRatePercent))
+                .label("Job success rate (%)")
+                .period(PERIOD)
+                .build();
+    }
+
+    /** Metric math: records per second over each period, from RecordsProcessed (a Sum per period). */
+    public MathExpression throughputRecordsPerSecond() {
+        return MathExpression.Builder.create()
+                .expression("records / PERIOD(records)")
+                .usingMetrics(Map.of("records", recordsProcessed))
+                .label("Throughput (records/s)")
+                .period(PERIOD)
+                .build();
+    }
 
     public static final String GLUE_NAMESPACE = "Glue";
     public static final String CUSTOM_NAMESPACE = "DataPipelineMetrics";
@@ -38,7 +61,11 @@ public record PipelineMetricSet(
     public static final String ERROR_RATE = "ErrorRate";
     public static final String PROCESSING_LATENCY = "ProcessingLatency";
     public static final String RECORDS_PROCESSED = "RecordsProcessed";
+    public static final String SECONDS_SINCE_LAST_SUCCESS = "SecondsSinceLastSuccess";
+    public static final String LONGEST_RUNNING_SECONDS = "LongestRunningSeconds";
     public static final Duration PERIOD = Duration.minutes(5);
+    /** The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: elapsed time, failed tasks, heap, S3 read and write. */
+    public static final int GLUE_METRICS_PER_JOB = 5;
 
     public static PipelineMetricSet forJob(String jobName) {
         return new PipelineMetricSet(
@@ -50,7 +77,9 @@ public record PipelineMetricSet(
                 custom(jobName, DATA_QUALITY_SCORE, "Average"),
                 custom(jobName, ERROR_RATE, "Average"),
                 custom(jobName, PROCESSING_LATENCY, "Average"),
-                custom(jobName, RECORDS_PROCESSED, "Sum"));
+                custom(jobName, RECORDS_PROCESSED, "Sum"),
+                custom(jobName, SECONDS_SINCE_LAST_SUCCESS, "Maximum"),
+                custom(jobName, LONGEST_RUNNING_SECONDS, "Maximum"));
     }
 
     private static Metric glue(String jobName, String name, String type, String statistic) {

@@ -1,19 +1,22 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import java.util.Objects;
+import java.util.OptionalInt;
+
 /**
  * One Glue job to watch.
  *
- * @param jobName  the Glue job's name
- * @param sampleJob true for the lab's sample job, which this app creates; false for an existing job
+ * @param jobName                     the Glue job's name
+ * @param sampleJob                   true for the lab's sample job, which this app creates; false for an existing job
+ * @param stuckRunMinutes             a run still going after this many minutes is reported as stuck
+ * @param expectedSuccessEveryMinutes how often the job should succeed; empty for no missed-run alarm
  */
-public record MonitoredPipeline(String jobName, boolean sampleJob) {
+public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
+                                OptionalInt expectedSuccessEveryMinutes) {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
-    public static MonitoredPipeline sample() {
-        return new MonitoredPipeline(SAMPLE_JOB_NAME, true);
-    }
-
-    public static MonitoredPipeline existing(String jobName) {
-        return new MonitoredPipeline(jobName, false);
+    public MonitoredPipeline {
+        Objects.requireNonNull(jobName, "jobName");
+        Objects.requireNonNull(expectedSuccessEveryMinutes, "expectedSuccessEveryMinutes");
     }
 }

@@ -12,7 +12,9 @@ public record MonitoringSettings(
         MetricsSource metricsSource,
         RemediationSettings remediation,
         int sampleJobTimeoutMinutes,
-        int logRetentionDays) {
+        int logRetentionDays,
+        double missedRunGraceFactor,
+        FeatureSwitches switches) {
 
     public MonitoringSettings {
         pipelines = List.copyOf(pipelines);

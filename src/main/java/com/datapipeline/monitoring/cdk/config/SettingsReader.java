@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +29,18 @@ public final class SettingsReader {
     /** The defaults; cdk.json repeats them so users can see them (a test keeps the two equal). */
     public static final Map<String, Object> DEFAULTS = defaults();
 
+    private static final Set<String> JOB_OPTIONS = Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // Formats AWS Chatbot's CloudFormation schema enforces (a mistake would otherwise fail at deploy).
+    private static final Pattern SLACK_WORKSPACE = Pattern.compile("^[0-9A-Z]{1,255}$");
+    private static final Pattern SLACK_CHANNEL = Pattern.compile("^[A-Za-z0-9]{1,255}$");
+    private static final Pattern UUID = Pattern.compile("^[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$");
+    /** A Teams channel id as it appears in the channel's link, URL-encoded: 19%3a...%40thread.tacv2 */
+    private static final Pattern TEAMS_CHANNEL = Pattern.compile("^[A-Za-z0-9_=+/.,-]*%3[aA][A-Za-z0-9_=+/.,-]*%40[A-Za-z0-9_=+/.,-]*$");
+    private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{N} _.:/=+@-]{1,256}$");
+    private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("^o-[a-z0-9]{10,32}$");
+    private static final Pattern SINK_ARN = Pattern.compile("^arn:aws[a-z-]*:oam:[a-z0-9-]+:\\d{12}:sink/[A-Za-z0-9-]+$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PREFIX = Pattern.compile("^[A-Za-z0-9_-]{0,32}$");
     private static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
@@ -58,12 +75,13 @@ public final class SettingsReader {
     }
 
     private MonitoringSettings settings() {
+        double durationThresholdSeconds = number("durationThresholdSeconds", 1, 172_800);
         return new MonitoringSettings(
                 prefix(),
                 alertEmail(),
-                pipelines(),
+                pipelines(durationThresholdSeconds),
                 new AlarmThresholds(
-                        number("durationThresholdSeconds", 1, 172_800),
+                        durationThresholdSeconds,
                         number("failedTasksThreshold", 0, 1_000_000),
                         number("memoryThresholdPercent", 1, 100),
                         number("dataQualityThresholdPercent", 0, 100),
@@ -75,7 +93,128 @@ public final class SettingsReader {
                         (int) wholeNumber("maxRestarts", 0, 100),
                         (int) wholeNumber("restartWindowMinutes", 1, 1440)),
                 (int) wholeNumber("jobTimeoutMinutes", 1, 2880),
-                logRetentionDays());
+                logRetentionDays(),
+                number("missedRunGraceFactor", 1, 10),
+                switches());
+    }
+
+    private FeatureSwitches switches() {
+        if (bool("contributorInsights") && !bool("eventHistory")) {
+            throw invalid("contributorInsights", "true", "false while eventHistory is false (the rule reads the event history)");
+        }
+        return new FeatureSwitches(
+                bool("tracing"),
+                anomalyDetection(),
+                number("anomalyBandWidth", 0.5, 10),
+                bool("pipelineUnhealthyAlarm"),
+                bool("childAlarmActions"),
+                text("minThroughputRecordsPerSecond").isBlank()
+                        ? OptionalDouble.empty()
+                        : OptionalDouble.of(number("minThroughputRecordsPerSecond", 0.001, 1e9)),
+                bool("severityTopics"),
+                warningAlarms(),
+                email("criticalEmail"),
+                email("warningEmail"),
+                chatChannel("slack", Map.of("slackWorkspaceId", SLACK_WORKSPACE, "slackChannelId", SLACK_CHANNEL),
+                        "slackWorkspaceId", null, "slackChannelId", "slackWarningChannelId"),
+                chatChannel("teams", Map.of("teamsTeamId", UUID, "teamsTenantId", UUID, "teamsChannelId", TEAMS_CHANNEL,
+                                "teamsWarningChannelId", TEAMS_CHANNEL),
+                        "teamsTeamId", "teamsTenantId", "teamsChannelId", "teamsWarningChannelId"),
+                tagValue("environment", false).orElseThrow(),
+                tagValue("owner", true),
+                bool("contributorInsights"),
+                bool("eventHistory"),
+                observability());
+    }
+
+    private FeatureSwitches.AnomalyDetection anomalyDetection() {
+        String value = text("anomalyDetection").trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(FeatureSwitches.AnomalyDetection.values())
+                .filter(mode -> mode.name().equals(value))
+                .findFirst()
+                .orElseThrow(() -> invalid("anomalyDetection", value.toLowerCase(Locale.ROOT), "off, beside or instead"));
+    }
+
+    private Set<String> warningAlarms() {
+        Set<String> names = new TreeSet<>();
+        for (Object entry : list("warningAlarms")) {
+            String name = String.valueOf(entry).trim();
+            if (!AlarmNames.ALL.contains(name)) {
+                throw invalid("warningAlarms", name, "alarm names from " + AlarmNames.ALL);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private Optional<String> email(String key) {
+        String email = text(key).trim();
+        if (email.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            throw invalid(key, email, "an email address like oncall@example.com, or empty for none");
+        }
+        return Optional.of(email);
+    }
+
+    /** A chat channel needs all of its ids, or none. */
+    private Optional<FeatureSwitches.ChatChannel> chatChannel(String chat, Map<String, Pattern> formats, String workspaceKey,
+                                                               String tenantKey, String channelKey, String warningChannelKey) {
+        List<String> required = tenantKey == null ? List.of(workspaceKey, channelKey) : List.of(workspaceKey, tenantKey, channelKey);
+        long given = required.stream().filter(key -> !text(key).isBlank()).count();
+        if (given == 0) {
+            if (!text(warningChannelKey).isBlank()) {
+                throw invalid(warningChannelKey, text(warningChannelKey), "a value only together with " + required);
+            }
+            return Optional.empty();
+        }
+        for (String key : required) {
+            String value = text(key).trim();
+            Pattern format = formats.getOrDefault(key, formats.get(channelKey));
+            if (!format.matcher(value).matches()) {
+                throw invalid(key, value, "a " + chat + " id matching " + format.pattern() + ", all of " + required + " together");
+            }
+        }
+        String warning = text(warningChannelKey).trim();
+        Pattern channelFormat = formats.get(channelKey);
+        if (!warning.isEmpty() && !channelFormat.matcher(warning).matches()) {
+            throw invalid(warningChannelKey, warning, "a " + chat + " channel id matching " + channelFormat.pattern());
+        }
+        return Optional.of(new FeatureSwitches.ChatChannel(text(workspaceKey).trim(),
+                tenantKey == null ? Optional.empty() : Optional.of(text(tenantKey).trim()),
+                text(channelKey).trim(), warning.isEmpty() ? Optional.empty() : Optional.of(warning)));
+    }
+
+    private Optional<String> tagValue(String key, boolean mayBeEmpty) {
+        String value = text(key).trim();
+        if (value.isEmpty() && mayBeEmpty) {
+            return Optional.empty();
+        }
+        if (!TAG_VALUE.matcher(value).matches()) {
+            throw invalid(key, value, "a tag value of 1-256 letters, digits, spaces and _ . : / = + - @");
+        }
+        return Optional.of(value);
+    }
+
+    private FeatureSwitches.Observability observability() {
+        List<String> accounts = list("observabilitySourceAccounts").stream().map(a -> String.valueOf(a).trim()).toList();
+        for (String account : accounts) {
+            if (!ACCOUNT_ID.matcher(account).matches()) {
+                throw invalid("observabilitySourceAccounts", account, "12-digit AWS account ids");
+            }
+        }
+        String organization = text("observabilityOrganizationId").trim();
+        if (!organization.isEmpty() && !ORGANIZATION_ID.matcher(organization).matches()) {
+            throw invalid("observabilityOrganizationId", organization, "an organization id like o-a1b2c3d4e5");
+        }
+        String sinkArn = text("observabilitySinkArn").trim();
+        if (!sinkArn.isEmpty() && !SINK_ARN.matcher(sinkArn).matches()) {
+            throw invalid("observabilitySinkArn", sinkArn, "an OAM sink ARN like arn:aws:oam:eu-west-1:111122223333:sink/ab12...");
+        }
+        return new FeatureSwitches.Observability(accounts,
+                organization.isEmpty() ? Optional.empty() : Optional.of(organization),
+                sinkArn.isEmpty() ? Optional.empty() : Optional.of(sinkArn));
     }
 
     private String prefix() {
@@ -97,13 +236,30 @@ public final class SettingsReader {
         return Optional.of(email);
     }
 
-    private List<MonitoredPipeline> pipelines() {
-        List<String> names = list("monitoredJobs");
-        if (names.isEmpty()) {
-            return List.of(MonitoredPipeline.sample());
+    /**
+     * The sample job, or the listed existing jobs. An entry of monitoredJobs is a job name, or (in a JSON
+     * list) an object {"jobName": ..., "stuckRunMinutes": ..., "expectedSuccessEveryMinutes": ...} that
+     * overrides the global defaults for that job.
+     */
+    private List<MonitoredPipeline> pipelines(double durationThresholdSeconds) {
+        // A run still going at twice the duration alarm's threshold is no longer just slow.
+        int stuckDefault = context.get("stuckRunMinutes").toString().isBlank()
+                ? (int) Math.ceil(2 * durationThresholdSeconds / 60)
+                : (int) wholeNumber("stuckRunMinutes", 1, 10_080);
+        OptionalInt expectedDefault = optionalWholeNumber("expectedSuccessEveryMinutes", context.get("expectedSuccessEveryMinutes"));
+        List<Object> entries = list("monitoredJobs");
+        if (entries.isEmpty()) {
+            return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault));
         }
         List<MonitoredPipeline> pipelines = new ArrayList<>();
-        for (String name : names) {
+        for (Object entry : entries) {
+            Map<?, ?> options = entry instanceof Map<?, ?> map ? map : Map.of("jobName", entry);
+            Set<String> unknownOptions = new TreeSet<>(options.keySet().stream().map(String::valueOf).toList());
+            unknownOptions.removeAll(JOB_OPTIONS);
+            if (!unknownOptions.isEmpty()) {
+                throw invalid("monitoredJobs", String.valueOf(entry), "job entries with only the keys " + JOB_OPTIONS);
+            }
+            String name = String.valueOf(options.get("jobName")).trim();
             if (!GLUE_JOB_NAME.matcher(name).matches()) {
                 throw invalid("monitoredJobs", name,
                         "Glue job names of 1-255 letters, digits, '.', '-' or '_', comma-separated or a JSON list");
@@ -111,9 +267,34 @@ public final class SettingsReader {
             if (pipelines.stream().anyMatch(p -> p.jobName().equals(name))) {
                 throw invalid("monitoredJobs", name, "each job name once");
             }
-            pipelines.add(MonitoredPipeline.existing(name));
+            int stuck = options.containsKey("stuckRunMinutes")
+                    ? optionalWholeNumber("monitoredJobs[" + name + "].stuckRunMinutes", options.get("stuckRunMinutes"))
+                            .orElse(stuckDefault)
+                    : stuckDefault;
+            OptionalInt expected = options.containsKey("expectedSuccessEveryMinutes")
+                    ? optionalWholeNumber("monitoredJobs[" + name + "].expectedSuccessEveryMinutes",
+                            options.get("expectedSuccessEveryMinutes"))
+                    : expectedDefault;
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected));
         }
         return pipelines;
+    }
+
+    /** A whole number of minutes from 1 to 7 days, or empty when the value is blank or null. */
+    private static OptionalInt optionalWholeNumber(String key, Object value) {
+        String raw = value == null ? "" : value.toString().trim();
+        if (raw.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            double number = Double.parseDouble(raw);
+            if (number == Math.rint(number) && number >= 1 && number <= 10_080) {
+                return OptionalInt.of((int) number);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, raw, "a whole number of minutes from 1 to 10080, or empty");
     }
 
     private MetricsSource metricsSource() {
@@ -141,21 +322,24 @@ public final class SettingsReader {
         return value.toString();
     }
 
-    private List<String> list(String key) {
+    /** A JSON list (from cdk.json, or as text from -c), or comma-separated names. */
+    private List<Object> list(String key) {
         Object value = context.get(key);
         if (value instanceof List<?> items) {
-            return items.stream().map(item -> String.valueOf(item).trim()).toList();
+            return List.copyOf(items);
         }
-        String joined = text(key).trim();
-        if (joined.startsWith("[")) {
-            joined = joined.substring(1, joined.endsWith("]") ? joined.length() - 1 : joined.length());
+        String text = text(key).trim();
+        if (text.startsWith("[")) {
+            try {
+                return List.copyOf(JSON.readValue(text, List.class));
+            } catch (JsonProcessingException e) {
+                throw invalid(key, text, "a JSON list of job names or job objects: " + e.getOriginalMessage());
+            }
         }
-        if (joined.isBlank()) {
+        if (text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(joined.split(",", -1))
-                .map(name -> name.trim().replaceAll("^\"|\"$", ""))
-                .toList();
+        return Arrays.stream(text.split(",", -1)).map(String::trim).map(name -> (Object) name).toList();
     }
 
     private double number(String key, double min, double max) {
@@ -213,6 +397,33 @@ public final class SettingsReader {
         defaults.put("maxRestarts", 2);
         defaults.put("restartWindowMinutes", 60);
         defaults.put("jobTimeoutMinutes", 30);
+        defaults.put("stuckRunMinutes", "");
+        defaults.put("expectedSuccessEveryMinutes", "");
+        defaults.put("missedRunGraceFactor", 1.5);
+        defaults.put("tracing", true);
+        defaults.put("anomalyDetection", "off");
+        defaults.put("anomalyBandWidth", 2);
+        defaults.put("pipelineUnhealthyAlarm", true);
+        defaults.put("childAlarmActions", true);
+        defaults.put("minThroughputRecordsPerSecond", "");
+        defaults.put("severityTopics", false);
+        defaults.put("warningAlarms", "GlueJobDurationAlarm,GlueJobMemoryAlarm,ProcessingLatencyAlarm,LowThroughputAlarm");
+        defaults.put("criticalEmail", "");
+        defaults.put("warningEmail", "");
+        defaults.put("slackWorkspaceId", "");
+        defaults.put("slackChannelId", "");
+        defaults.put("slackWarningChannelId", "");
+        defaults.put("teamsTeamId", "");
+        defaults.put("teamsTenantId", "");
+        defaults.put("teamsChannelId", "");
+        defaults.put("teamsWarningChannelId", "");
+        defaults.put("environment", "dev");
+        defaults.put("owner", "");
+        defaults.put("contributorInsights", true);
+        defaults.put("eventHistory", true);
+        defaults.put("observabilitySourceAccounts", "");
+        defaults.put("observabilityOrganizationId", "");
+        defaults.put("observabilitySinkArn", "");
         defaults.put("logRetentionDays", 30);
         return Map.copyOf(defaults);
     }

@@ -1,11 +1,16 @@
 package com.datapipeline.monitoring.cdk.dashboard;
 
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
+import com.datapipeline.monitoring.cdk.alarms.RunHealthAlerts;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Optional;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
@@ -29,6 +34,9 @@ public final class PipelineDashboard extends Construct {
     public static final String LOGS = "ETL Job Logs";
     public static final String ALARMS = "Pipeline Alarms";
     public static final String QUALITY = "Data Pipeline Quality Metrics";
+    public static final String RUN_HEALTH = "Run Health (stuck and missed runs)";
+    public static final String DERIVED = "Job Success Rate and Throughput";
+    public static final String EVENT_HISTORY = "Job and Alarm History";
     private static final int FULL_WIDTH = 24;
     private static final int GRAPH_WIDTH = 6;
     private static final int GRAPH_HEIGHT = 6;
@@ -52,8 +60,21 @@ public final class PipelineDashboard extends Construct {
                 .width(FULL_WIDTH)
                 .height(GRAPH_HEIGHT)
                 .build());
+        props.eventHistoryLogGroup().ifPresent(logGroup -> dashboard.addWidgets(LogQueryWidget.Builder.create()
+                .title(EVENT_HISTORY)
+                .logGroupNames(List.of(logGroup))
+                .queryLines(List.of(
+                        "fields @timestamp, `detail-type` as event, detail.jobName as job, detail.jobRunId as run,"
+                                + " detail.alarmName as alarm, coalesce(detail.state.value, detail.state) as state,"
+                                + " coalesce(detail.message, detail.state.reason) as message",
+                        "sort @timestamp desc",
+                        "limit 100"))
+                .width(FULL_WIDTH)
+                .height(GRAPH_HEIGHT)
+                .build()));
         for (PipelineRow row : props.rows()) {
             dashboard.addWidgets(rowWidgets(row, props.names()).toArray(IWidget[]::new));
+            dashboard.addWidgets(runHealth(row, props.names()), derived(row, props.names()));
         }
     }
 
@@ -77,13 +98,44 @@ public final class PipelineDashboard extends Construct {
                 .build());
         widgets.add(graph(names.widgetTitle(QUALITY, row.pipeline()))
                 .left(List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent()))
-                .leftAnnotations(List.of(alarms.dataQuality().toAnnotation(), alarms.errorRate().toAnnotation()))
+                .leftAnnotations(annotations(alarms.dataQuality(), alarms.errorRate()))
                 .leftYAxis(YAxisProps.builder().label("percent").showUnits(false).min(0).max(100).build())
                 .right(List.of(metrics.processingLatencySeconds(), metrics.recordsProcessed()))
-                .rightAnnotations(List.of(alarms.latency().toAnnotation()))
+                .rightAnnotations(annotations(alarms.latency()))
                 .rightYAxis(YAxisProps.builder().label("seconds / records").showUnits(false).min(0).build())
                 .build());
         return widgets;
+    }
+
+    private static IWidget derived(PipelineRow row, ResourceNames names) {
+        return graph(names.widgetTitle(DERIVED, row.pipeline()))
+                .left(List.of(row.metrics().jobSuccessRatePercent()))
+                .leftYAxis(YAxisProps.builder().label("percent of runs").showUnits(false).min(0).max(100).build())
+                .right(List.of(row.metrics().throughputRecordsPerSecond()))
+                .rightAnnotations(annotations(row.alarms().lowThroughput()))
+                .rightYAxis(YAxisProps.builder().label("records/s").showUnits(false).min(0).build())
+                .width(FULL_WIDTH / 2)
+                .build();
+    }
+
+    private static IWidget runHealth(PipelineRow row, ResourceNames names) {
+        List<HorizontalAnnotation> annotations = new ArrayList<>();
+        if (!row.pipeline().sampleJob()) {
+            annotations.add(row.runHealth().stuck().toAnnotation());
+        }
+        row.runHealth().missed().ifPresent(missed -> annotations.add(missed.toAnnotation()));
+        return graph(names.widgetTitle(RUN_HEALTH, row.pipeline()))
+                .left(List.of(row.metrics().longestRunningSeconds(), row.metrics().secondsSinceLastSuccess()))
+                .leftAnnotations(annotations)
+                .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
+                .width(FULL_WIDTH / 2)
+                .build();
+    }
+
+    /** Threshold lines of the static alarms that exist (anomaly detection may replace them). */
+    @SafeVarargs
+    private static List<HorizontalAnnotation> annotations(Optional<Alarm>... alarms) {
+        return Arrays.stream(alarms).flatMap(Optional::stream).map(Alarm::toAnnotation).toList();
     }
 
     private static GraphWidget.Builder graph(String title) {
@@ -95,10 +147,13 @@ public final class PipelineDashboard extends Construct {
     }
 
     /** One pipeline's graphs: its metrics and the alarms whose thresholds are drawn on them. */
-    public record PipelineRow(MonitoredPipeline pipeline, PipelineMetricSet metrics, PipelineAlarms alarms) {
+    public record PipelineRow(MonitoredPipeline pipeline, PipelineMetricSet metrics, PipelineAlarms alarms,
+                              RunHealthAlerts runHealth) {
     }
 
-    public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<IAlarm> alarms) {
+    /** @param eventHistoryLogGroup the log group of job and alarm state changes, when kept */
+    public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<IAlarm> alarms,
+                        Optional<String> eventHistoryLogGroup) {
         public Props {
             Objects.requireNonNull(dashboardName, "dashboardName");
             Objects.requireNonNull(names, "names");

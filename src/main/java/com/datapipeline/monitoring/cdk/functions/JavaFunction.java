@@ -1,14 +1,19 @@
 package com.datapipeline.monitoring.cdk.functions;
 
+import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IDestination;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.constructs.Construct;
@@ -16,7 +21,7 @@ import software.constructs.Construct;
 /**
  * The one way this app creates a Java Lambda function: java25 runtime, its own log group with a
  * retention and a removal policy (so `cdk destroy` leaves no logs behind), explicit memory and timeout,
- * and a role that starts with nothing beyond writing its own logs.
+ * and a role that starts with nothing beyond writing to that log group.
  */
 public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
@@ -31,7 +36,14 @@ public final class JavaFunction {
                 .build();
         // RetentionDays is an enum without its day count in Java; the validated number goes in directly.
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(spec.logRetentionDays());
+        // An own role instead of AWSLambdaBasicExecutionRole, whose log permissions cover every log group.
+        Role role = Role.Builder.create(scope, id + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Role of " + spec.functionName())
+                .build();
+        logGroup.grantWrite(role);
         Function.Builder builder = Function.Builder.create(scope, id)
+                .role(role)
                 .functionName(spec.functionName())
                 .description(spec.description())
                 .runtime(RUNTIME)
@@ -42,13 +54,35 @@ public final class JavaFunction {
                 .timeout(spec.timeout())
                 .environment(spec.environment())
                 .logGroup(logGroup);
+        if (spec.tracing()) {
+            builder.tracing(Tracing.ACTIVE);
+        }
         if (spec.onFailure() != null) {
             builder.onFailure(spec.onFailure()).retryAttempts(2);
         }
-        return builder.build();
+        Function function = builder.build();
+        if (spec.tracing()) {
+            TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and"
+                    + " PutTelemetryRecords have no resource-level permissions.", List.of("Resource::*"));
+        }
+        // CDK adds a DependsOn on the role that its GetAtt already implies; harmless, and not ours to change.
+        TemplateCheckExceptions.cfnLint(function, "W3005");
+        TemplateCheckExceptions.checkov(function, "CKV_AWS_117", "Calls only AWS APIs; a VPC would add NAT or"
+                + " endpoint costs and cold-start time without isolating anything.");
+        TemplateCheckExceptions.checkov(function, "CKV_AWS_115", "Reserved concurrency fails to deploy in accounts"
+                + " with the default concurrency quota of 10; invocations are bounded by the 5-minute schedule and"
+                + " by alarm transitions.");
+        TemplateCheckExceptions.checkov(function, "CKV_AWS_173", "The environment holds only the pipeline list and"
+                + " route table, no secrets; Lambda encrypts it at rest with an AWS managed key.");
+        TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "Decision and metric log lines hold no sensitive"
+                + " data; CloudWatch Logs encrypts them at rest by default.");
+        return function;
     }
 
-    /** @param onFailure where an event goes after Lambda's async retries; null for none */
+    /**
+     * @param onFailure where an event goes after Lambda's async retries; null for none
+     * @param tracing   X-Ray active tracing
+     */
     public record Spec(
             String functionName,
             String description,
@@ -58,7 +92,8 @@ public final class JavaFunction {
             Duration timeout,
             Map<String, String> environment,
             int logRetentionDays,
-            IDestination onFailure) {
+            IDestination onFailure,
+            boolean tracing) {
         public Spec {
             Objects.requireNonNull(functionName, "functionName");
             Objects.requireNonNull(handler, "handler");

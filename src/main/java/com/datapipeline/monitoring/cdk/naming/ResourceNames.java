@@ -10,6 +10,8 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 public final class ResourceNames {
     public static final String GLUE_DATABASE = "monitoring_lab_db";
     public static final String ALERT_TOPIC = "data-pipeline-alerts";
+    public static final String CRITICAL_SUFFIX = "-critical";
+    public static final String WARNING_SUFFIX = "-warning";
     public static final String DASHBOARD = "DataPipelineMonitoring";
     public static final String METRICS_FUNCTION = "DataPipelineMetricsFunction";
     public static final String METRICS_SCHEDULE = "DataPipelineMetricsSchedule";
@@ -17,6 +19,9 @@ public final class ResourceNames {
     public static final String ERROR_QUERY = "Glue Job Error Analysis";
     public static final String PERFORMANCE_QUERY = "Glue Job Performance Analysis";
     public static final String RESPONSE_AUDIT_QUERY = "Alarm Response Audit";
+    public static final String EVENT_HISTORY = "data-pipeline-events";
+    public static final String CHAT = "data-pipeline-alerts";
+    public static final String OBSERVABILITY_SINK = "data-pipeline-monitoring";
 
     private final String prefix;
 
@@ -38,9 +43,10 @@ public final class ResourceNames {
         return (prefix + GLUE_DATABASE).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
-    /** A saved Logs Insights query; '/' makes a folder in the console. */
+    /** A saved Logs Insights query, in a folder named after the prefix ('/' makes a console folder). */
     public String savedQuery(String labName) {
-        return prefix.isEmpty() ? labName : prefix + "/" + labName;
+        String folder = prefix.replaceAll("[-_]+$", "");
+        return folder.isEmpty() ? labName : folder + "/" + labName;
     }
 
     /** A name that exists once per monitored pipeline, e.g. an alarm. */

@@ -1,6 +1,9 @@
 package com.datapipeline.monitoring.cdk.pipeline;
 
 import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
 
 /**
  * Where Glue writes job logs. They are shared by every Glue job in the account and Region and created
@@ -15,5 +18,16 @@ public final class GlueLogGroups {
     public static final List<String> ALL = List.of(OUTPUT, ERROR, CONTINUOUS);
 
     private GlueLogGroups() {
+    }
+
+    /** The ARN IAM uses for a log group and its streams (the ':*' covers the streams). */
+    public static String arn(Stack stack, String logGroupName) {
+        return stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
+                .resourceName(logGroupName + ":*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+    }
+
+    /** {@link #arn} as cdk-nag writes it in a finding, for a suppression's {@code appliesTo}. */
+    public static String arnAsNagFinding(String logGroupName) {
+        return "Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:" + logGroupName + ":*";
     }
 }

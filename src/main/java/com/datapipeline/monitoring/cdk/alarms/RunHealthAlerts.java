@@ -1,0 +1,132 @@
+package com.datapipeline.monitoring.cdk.alarms;
+
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.constructs.Construct;
+
+/**
+ * What failure alarms cannot see: a run that hangs, and a job that stops succeeding (never started,
+ * or failing quietly) while no alarm ever fires.
+ *
+ * <p>Stuck runs: for a job this stack owns, Glue itself reports a run that exceeds the job's
+ * {@code NotificationProperty.NotifyDelayAfter} with a "Glue Job Run Status" event; a rule sends it to
+ * the topic and an alarm on the rule's TriggeredRules metric shows it in the alarm widget. A job the stack
+ * does not own cannot get that property from CloudFormation, so its stuck runs come from the metrics
+ * function's LongestRunningSeconds instead.
+ *
+ * <p>Missed runs: when a pipeline declares how often it should succeed, an alarm fires once the time since
+ * its last success exceeds that with a grace factor. Missing data counts as breaching here, because no
+ * data point means no success was found at all (never ran, or not within the look-back window).
+ */
+public final class RunHealthAlerts extends Construct {
+    public static final String STUCK_ALARM = AlarmNames.STUCK_RUN;
+    public static final String MISSED_ALARM = AlarmNames.MISSED_RUN;
+    public static final String RUN_STATUS_DETAIL_TYPE = "Glue Job Run Status";
+
+    private final Alarm stuck;
+    private final Optional<Rule> runStatusRule;
+    private final Optional<Alarm> missed;
+
+    public RunHealthAlerts(Construct scope, String id, Props props) {
+        super(scope, id);
+        MonitoredPipeline pipeline = props.pipeline();
+        String job = pipeline.jobName();
+        String stuckName = props.names().perPipeline(STUCK_ALARM, pipeline);
+        if (pipeline.sampleJob()) {
+            Rule rule = Rule.Builder.create(this, "RunStatusRule")
+                    .description("A run of Glue job " + job + " passed its notify-delay of "
+                            + pipeline.stuckRunMinutes() + " minutes")
+                    .eventPattern(EventPattern.builder()
+                            .source(List.of("aws.glue"))
+                            .detailType(List.of(RUN_STATUS_DETAIL_TYPE))
+                            .detail(Map.of("jobName", List.of(job)))
+                            .build())
+                    .build();
+            rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
+            runStatusRule = Optional.of(rule);
+            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(stuckName,
+                    "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
+                            + " minutes (Glue Job Run Status event from the job's notify-delay).",
+                    JobRunFailureAlerts.triggeredRules(rule), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                    TreatMissingData.NOT_BREACHING));
+        } else {
+            runStatusRule = Optional.empty();
+            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(stuckName,
+                    "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
+                            + " minutes (LongestRunningSeconds from DataPipelineMetricsFunction).",
+                    props.metrics().longestRunningSeconds(), pipeline.stuckRunMinutes() * 60.0,
+                    GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING));
+        }
+        missed = pipeline.expectedSuccessEveryMinutes().stream().mapToObj(expectedMinutes -> {
+            double limitSeconds = Math.ceil(expectedMinutes * 60 * props.graceFactor());
+            return props.alarmFactory().create(this, "MissedAlarm", new AlarmSpec(
+                    props.names().perPipeline(MISSED_ALARM, pipeline),
+                    "Glue job " + job + " should succeed every " + expectedMinutes + " minutes; no success for "
+                            + (long) limitSeconds + " s, or none found at all (missing data is breaching).",
+                    props.metrics().secondsSinceLastSuccess(), limitSeconds, GREATER_THAN_THRESHOLD,
+                    TreatMissingData.BREACHING));
+        }).findFirst();
+    }
+
+    private static RuleTargetInput readableMessage() {
+        String jobName = EventField.fromPath("$.detail.jobName");
+        String runId = EventField.fromPath("$.detail.jobRunId");
+        String state = EventField.fromPath("$.detail.state");
+        String delay = EventField.fromPath("$.detail.notificationCondition.NotifyDelayAfter");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notice", "AWS Glue job " + jobName + " run " + runId + " is still " + state + " after its notify-delay of "
+                + delay + " minutes");
+        body.put("source", "aws.glue");
+        body.put("detailType", RUN_STATUS_DETAIL_TYPE);
+        body.put("jobName", jobName);
+        body.put("jobRunId", runId);
+        body.put("state", state);
+        body.put("startedOn", EventField.fromPath("$.detail.startedOn"));
+        body.put("message", EventField.fromPath("$.detail.message"));
+        body.put("time", EventField.getTime());
+        return RuleTargetInput.fromObject(body);
+    }
+
+    public Alarm stuck() {
+        return stuck;
+    }
+
+    public Optional<Rule> runStatusRule() {
+        return runStatusRule;
+    }
+
+    public Optional<Alarm> missed() {
+        return missed;
+    }
+
+    public record Props(MonitoredPipeline pipeline, PipelineMetricSet metrics, ITopic alertTopic, ResourceNames names,
+                        AlarmFactory alarmFactory, double graceFactor) {
+        public Props {
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(alarmFactory, "alarmFactory");
+        }
+    }
+}

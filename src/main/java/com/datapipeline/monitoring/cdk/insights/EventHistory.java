@@ -1,0 +1,139 @@
+package com.datapipeline.monitoring.cdk.insights;
+
+import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.CfnInsightRule;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.interfaces.events.IRuleRef;
+import software.amazon.awscdk.services.events.IRuleTarget;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetConfig;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.ResourcePolicy;
+import software.constructs.Construct;
+
+/**
+ * The on-call's history: every Glue job state change and run-status event of the monitored jobs and every
+ * state change of this stack's alarms, kept as JSON in one log group that the dashboard shows. Optionally a
+ * Contributor Insights rule over it ranks the jobs and messages of failed runs: Glue's own job logs are
+ * plain text, which Contributor Insights cannot read, but these events are JSON.
+ */
+public final class EventHistory extends Construct {
+    public static final String LOG_GROUP_PREFIX = "/aws/events/";
+    public static final String CONTRIBUTOR_RULE = "TopGlueJobFailures";
+
+    private final LogGroup logGroup;
+    private final Optional<CfnInsightRule> topFailures;
+
+    public EventHistory(Construct scope, String id, Props props) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+        // EventBridge writes only to log groups whose names start with /aws/events/.
+        logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName(LOG_GROUP_PREFIX + props.name())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(props.logRetentionDays());
+        TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "State-change events hold job names, states and"
+                + " messages, no sensitive data; CloudWatch Logs encrypts them at rest by default.");
+
+        Rule glueEvents = Rule.Builder.create(this, "GlueEvents")
+                .description("Keeps the state changes of the monitored Glue jobs for the dashboard")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.glue"))
+                        .detailType(List.of("Glue Job State Change", "Glue Job Run Status"))
+                        .detail(Map.of("jobName", props.jobNames()))
+                        .build())
+                .build();
+        Rule alarmEvents = Rule.Builder.create(this, "AlarmEvents")
+                .description("Keeps the state changes of this stack's alarms for the dashboard")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.cloudwatch"))
+                        .detailType(List.of("CloudWatch Alarm State Change"))
+                        .detail(Map.of("alarmName", props.alarmNamePrefixes().stream()
+                                .map(prefix -> (Object) Map.of("prefix", prefix)).toList()))
+                        .build())
+                .build();
+        String logGroupArn = stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
+                .resourceName(logGroup.getLogGroupName()).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        IRuleTarget toLogGroup = new IRuleTarget() {
+            @Override
+            public RuleTargetConfig bind(IRuleRef rule, String targetId) {
+                return bind(rule);
+            }
+
+            @Override
+            public RuleTargetConfig bind(IRuleRef rule) {
+                return RuleTargetConfig.builder().arn(logGroupArn).build();
+            }
+        };
+        glueEvents.addTarget(toLogGroup);
+        alarmEvents.addTarget(toLogGroup);
+        // EventBridge delivers to CloudWatch Logs under a log resource policy, not an IAM role.
+        ResourcePolicy.Builder.create(this, "EventBridgeMayWrite")
+                .resourcePolicyName(props.name() + "-events-to-logs")
+                .policyStatements(List.of(PolicyStatement.Builder.create()
+                        .principals(List.of(new ServicePrincipal("events.amazonaws.com"),
+                                new ServicePrincipal("delivery.logs.amazonaws.com")))
+                        .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                        .resources(List.of(logGroup.getLogGroupArn()))
+                        .build()))
+                .build();
+
+        topFailures = props.contributorInsights() ? Optional.of(topFailuresRule(props)) : Optional.empty();
+        topFailures.ifPresent(rule -> rule.getNode().addDependency(logGroup));
+    }
+
+    private CfnInsightRule topFailuresRule(Props props) {
+        Map<String, Object> contribution = new LinkedHashMap<>();
+        contribution.put("Keys", List.of("$.detail.jobName", "$.detail.message"));
+        contribution.put("Filters", List.of(
+                Map.of("Match", "$.detail-type", "In", List.of("Glue Job State Change")),
+                Map.of("Match", "$.detail.state", "In", List.of("FAILED", "TIMEOUT", "ERROR"))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Schema", Map.of("Name", "CloudWatchLogRule", "Version", 1));
+        // The literal name, not the log group's Ref: the rule body must stay a plain JSON string.
+        body.put("LogGroupNames", List.of(LOG_GROUP_PREFIX + props.name()));
+        body.put("LogFormat", "JSON");
+        body.put("Contribution", contribution);
+        body.put("AggregateOn", "Count");
+        return CfnInsightRule.Builder.create(this, "TopFailures")
+                .ruleName(props.contributorRuleName())
+                .ruleState("ENABLED")
+                .ruleBody(Stack.of(this).toJsonString(body))
+                .build();
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    public Optional<CfnInsightRule> topFailures() {
+        return topFailures;
+    }
+
+    /**
+     * @param alarmNamePrefixes prefixes that together match this stack's alarm names (a list of every
+     *                          name could outgrow an event pattern with many pipelines)
+     */
+    public record Props(String name, List<String> jobNames, List<String> alarmNamePrefixes, int logRetentionDays,
+                        boolean contributorInsights, String contributorRuleName) {
+        public Props {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(contributorRuleName, "contributorRuleName");
+            jobNames = List.copyOf(jobNames);
+            alarmNamePrefixes = List.copyOf(alarmNamePrefixes);
+        }
+    }
+}
