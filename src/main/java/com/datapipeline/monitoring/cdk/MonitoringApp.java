@@ -54,6 +54,12 @@ public final class MonitoringApp {
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // e.g. CloudFormation's 500-resource limit with too many pipelines in one stack
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.err.println("Synth failed: " + message + (message.contains("TooManyResourcesInStack")
+                    ? " (split the monitored jobs over several deployments, each with its own prefix)" : ""));
+            System.exit(1);
         } catch (IOException e) {
             System.err.println("Could not write the deployment summary: " + e.getMessage());
             System.exit(1);

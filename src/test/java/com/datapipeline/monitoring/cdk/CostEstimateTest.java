@@ -34,8 +34,8 @@ class CostEstimateTest {
     @Test
     void lambdaCostFollowsTheFiveMinuteScheduleAndMemory() {
         MonthlyCostEstimate estimate = MonthlyCostEstimate.of(inputs(10, 0, 0, 1));
-        // 8,760 scheduled runs x 1.5 s x 0.5 GB + 60 responses x 1.5 s x 0.5 GB
-        double gbSeconds = 8_760 * 1.5 * 0.5 + 60 * 1.5 * 0.5;
+        // 8,760 scheduled runs x 1.0 s x 0.5 GB + 60 responses x 1.0 s x 0.5 GB
+        double gbSeconds = 8_760 * 1.0 * 0.5 + 60 * 1.0 * 0.5;
         assertThat(usd(estimate, "Lambda compute")).isCloseTo(gbSeconds * 0.0000166667, within(1e-9));
         assertThat(usd(estimate, "Lambda requests")).isCloseTo(8_820 / 1e6 * 0.20, within(1e-12));
     }

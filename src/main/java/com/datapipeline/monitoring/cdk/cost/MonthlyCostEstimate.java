@@ -13,9 +13,9 @@ import java.util.Objects;
 public record MonthlyCostEstimate(List<Item> items) {
     /** EventBridge runs the metrics function every 5 minutes: 12 per hour, 730 hours a month. */
     public static final int SCHEDULED_INVOCATIONS = 12 * 730;
-    /** Assumed billed duration of one metrics run and one alarm response (see README, "Performance"). */
-    public static final double METRICS_RUN_SECONDS = 1.5;
-    public static final double RESPONSE_RUN_SECONDS = 1.5;
+    /** Assumed billed duration of one run at 1,769 MB: a cold start takes ~0.9 s of one vCPU (README, "Performance"). */
+    public static final double METRICS_RUN_SECONDS = 1.0;
+    public static final double RESPONSE_RUN_SECONDS = 1.0;
     /** Assumed alarm notifications per pipeline per month that reach the response function. */
     public static final int NOTIFICATIONS_PER_PIPELINE = 60;
     /** Bytes the metrics function logs per pipeline per run (one EMF line, one summary line) plus per run overhead. */
