@@ -9,6 +9,11 @@ SHELL := /bin/bash
 JAVA_HOME := $(shell tools/find-jdk)
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
+# Maven's bundled Guava uses sun.misc.Unsafe, which JDK 23+ warns about on every run; allow it explicitly there.
+JAVA_MAJOR := $(shell "$(JAVA_HOME)/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+ifeq ($(shell [ "$(JAVA_MAJOR)" -ge 23 ] 2>/dev/null && echo yes),yes)
+export MAVEN_OPTS += --sun-misc-unsafe-memory-access=allow
+endif
 # Keep the CDK CLI offline and quiet: no notices or telemetry fetched, no version reporting.
 export CDK_DISABLE_CLI_TELEMETRY := true
 MVN := mvn -B -q

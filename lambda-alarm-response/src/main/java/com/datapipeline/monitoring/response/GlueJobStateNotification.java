@@ -4,9 +4,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A Glue Job State Change, either as the EventBridge rule's input transformer writes it or as the raw event.
+ * A Glue Job State Change or Glue Job Run Status event, either as the EventBridge rule's input transformer
+ * writes it or as the raw event.
  *
- * @param state the run's final state, e.g. FAILED, TIMEOUT, SUCCEEDED, STOPPED
+ * @param state the run's final state (FAILED, TIMEOUT, SUCCEEDED, STOPPED), or for a run-status (stuck run)
+ *              notice its current one (STARTING, RUNNING, STOPPING), which is never an alarm
  */
 public record GlueJobStateNotification(String jobName, String jobRunId, String state, String message, String time)
         implements Notification {

@@ -27,6 +27,8 @@ public final class NotificationParser {
 
     static final String GLUE_SOURCE = "aws.glue";
     static final String GLUE_STATE_CHANGE = "Glue Job State Change";
+    /** A run still going after the job's notify-delay (a stuck run): logged, never remediated. */
+    static final String GLUE_RUN_STATUS = "Glue Job Run Status";
 
     private NotificationParser() {
     }
@@ -129,9 +131,9 @@ public final class NotificationParser {
         // The rule's input transformer writes detailType and flat fields; the raw event has detail-type and detail{}.
         boolean raw = json.has("detail");
         String detailType = json.optionalText(raw ? "detail-type" : "detailType").orElse(null);
-        if (!GLUE_STATE_CHANGE.equals(detailType)) {
+        if (!GLUE_STATE_CHANGE.equals(detailType) && !GLUE_RUN_STATUS.equals(detailType)) {
             throw new JsonShapeException("Glue event detail type is '" + detailType + "', expected '"
-                    + GLUE_STATE_CHANGE + "'");
+                    + GLUE_STATE_CHANGE + "' or '" + GLUE_RUN_STATUS + "'");
         }
         JsonObject fields = raw ? json.requiredObject("detail") : json;
         return new GlueJobStateNotification(

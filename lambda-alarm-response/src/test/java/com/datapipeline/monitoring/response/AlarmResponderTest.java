@@ -256,7 +256,8 @@ class AlarmResponderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ok.json", "insufficient-data.json", "glue-state-succeeded-raw.json"})
+    @ValueSource(strings = {"ok.json", "insufficient-data.json", "glue-state-succeeded-raw.json",
+            "glue-run-status-transformed.json"})
     void nonAlarmStatesAreLoggedAndIgnored(String file) {
         Decision decision = respond(file);
 

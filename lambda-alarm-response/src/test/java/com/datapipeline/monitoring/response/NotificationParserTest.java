@@ -187,8 +187,17 @@ class NotificationParserTest {
 
     @Test
     void glueEventOfAnotherDetailTypeIsMalformed() {
-        assertThat(malformedReason(Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Job Run Status")))
-                .contains("Glue Job Run Status");
+        assertThat(malformedReason(Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Crawler State Change")))
+                .contains("Glue Crawler State Change");
+    }
+
+    @Test
+    void stuckRunNoticeIsParsedAndIsNotAnAlarm() {
+        GlueJobStateNotification notice = (GlueJobStateNotification) parsed(Corpus.message("glue-run-status-transformed.json"));
+
+        assertThat(notice.state()).isEqualTo("RUNNING");
+        assertThat(notice.isAlarm()).isFalse();
+        assertThat(notice.routeKey()).isEqualTo("glue-job-state:sample-etl-job");
     }
 
     @Test
