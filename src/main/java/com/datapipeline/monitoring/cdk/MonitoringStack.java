@@ -206,7 +206,9 @@ public final class MonitoringStack extends Stack {
         return MonthlyCostEstimate.of(new MonthlyCostEstimate.Inputs(
                 alarmFactory.standardAlarmCount(), alarmFactory.anomalyDetectionAlarmCount(),
                 alarmFactory.compositeAlarmCount(),
-                pipelines * PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource()),
+                settings.pipelines().stream()
+                        .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
+                        .sum(),
                 pipelines * PipelineMetricSet.GLUE_METRICS_PER_JOB,
                 1,
                 pipelines,

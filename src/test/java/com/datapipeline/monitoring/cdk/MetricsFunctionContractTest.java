@@ -63,6 +63,26 @@ class MetricsFunctionContractTest {
                 .containsExactly(MetricsConfig.Source.SIMULATE);
     }
 
+    @Test
+    void aDataQualityRulesetReachesTheFunctionWithReadAccessToItsResultsOnly() {
+        TestStacks.Synthesized withRuleset = TestStacks.synthesize(Map.of("monitoredJobs",
+                "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"dataQualityRuleset\": \"billing-checks\"}]"));
+        MetricsConfig config = MetricsConfig.parse(environmentVariable(withRuleset, "DataPipelineMetricsFunction",
+                "PIPELINES_CONFIG"));
+        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::dataQualityRuleset)
+                .containsExactly(null, "billing-checks");
+        String policies = withRuleset.template().findResources("AWS::IAM::Policy").toString();
+        assertThat(policies)
+                .contains("Action=glue:GetDataQualityResult")
+                .contains(":dataQualityRuleset/billing-checks")
+                .contains("Action=glue:ListDataQualityResults");
+        assertThat(synthesized.template().findResources("AWS::IAM::Policy").toString())
+                .as("no Data Quality access without a ruleset").doesNotContain("DataQuality");
+        assertThat(withRuleset.stack().costEstimate().items())
+                .filteredOn(item -> item.what().startsWith("Custom metrics")).singleElement()
+                .extracting(item -> item.quantity()).isEqualTo(11.0);
+    }
+
     private static String environmentVariable(String functionName, String variable) {
         return environmentVariable(synthesized, functionName, variable);
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class SettingsReaderTest {
         assertThat(settings.prefix()).isEmpty();
         assertThat(settings.alertEmail()).isEmpty();
         assertThat(settings.pipelines()).containsExactly(
-                new MonitoredPipeline("sample-etl-job", true, 10, OptionalInt.empty()));
+                new MonitoredPipeline("sample-etl-job", true, 10, OptionalInt.empty(), Optional.empty()));
         assertThat(settings.missedRunGraceFactor()).isEqualTo(1.5);
         assertThat(settings.thresholds().jobDurationSeconds()).isEqualTo(300);
         assertThat(settings.thresholds().failedTasks()).isZero();
@@ -59,8 +60,8 @@ class SettingsReaderTest {
 
     @Test
     void existingJobsReplaceTheSampleJobInListOrCommaForm() {
-        List<MonitoredPipeline> expected = List.of(new MonitoredPipeline("orders-etl", false, 10, OptionalInt.empty()),
-                new MonitoredPipeline("billing_etl.v2", false, 10, OptionalInt.empty()));
+        List<MonitoredPipeline> expected = List.of(new MonitoredPipeline("orders-etl", false, 10, OptionalInt.empty(), Optional.empty()),
+                new MonitoredPipeline("billing_etl.v2", false, 10, OptionalInt.empty(), Optional.empty()));
         assertThat(SettingsReader.read(Map.of("monitoredJobs", "orders-etl, billing_etl.v2")).pipelines())
                 .isEqualTo(expected);
         assertThat(SettingsReader.read(Map.of("monitoredJobs", List.of("orders-etl", "billing_etl.v2"))).pipelines())
@@ -77,8 +78,8 @@ class SettingsReaderTest {
                 "monitoredJobs", "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 90,"
                         + " \"expectedSuccessEveryMinutes\": null}]"));
         assertThat(settings.pipelines()).containsExactly(
-                new MonitoredPipeline("orders-etl", false, 20, OptionalInt.of(60)),
-                new MonitoredPipeline("billing-etl", false, 90, OptionalInt.empty()));
+                new MonitoredPipeline("orders-etl", false, 20, OptionalInt.of(60), Optional.empty()),
+                new MonitoredPipeline("billing-etl", false, 90, OptionalInt.empty(), Optional.empty()));
     }
 
     @Test
@@ -111,6 +112,7 @@ class SettingsReaderTest {
         "stuckRunMinutes|-1|context key 'stuckRunMinutes' is '-1'; allowed: a number from 1 to 10080",
         "teamsTeamId|19-team|context key 'teamsTeamId' is '19-team'; allowed: a teams id matching",
         "slackChannelId|C0CRITICAL|context key 'slackWorkspaceId' is ''; allowed: a slack id matching",
+        "monitoredJobs|[{\"jobName\": \"a\", \"dataQualityRuleset\": \"bad/name\"}]|context key 'monitoredJobs[a].dataQualityRuleset' is 'bad/name'; allowed: a Glue Data Quality ruleset name",
         "missedRunGraceFactor|0.5|context key 'missedRunGraceFactor' is '0.5'; allowed: a number from 1 to 10",
         "monitoredJobs|[{\"jobName\": \"a\", \"colour\": 1}]|context key 'monitoredJobs' is '{jobName=a, colour=1}'; allowed: job entries with only the keys",
         "monitoredJobs|[\"a\"|context key 'monitoredJobs' is '[\"a\"'; allowed: a JSON list",

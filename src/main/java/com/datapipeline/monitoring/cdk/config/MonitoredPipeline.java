@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.config;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,13 +11,15 @@ import java.util.OptionalInt;
  * @param sampleJob                   true for the lab's sample job, which this app creates; false for an existing job
  * @param stuckRunMinutes             a run still going after this many minutes is reported as stuck
  * @param expectedSuccessEveryMinutes how often the job should succeed; empty for no missed-run alarm
+ * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                                OptionalInt expectedSuccessEveryMinutes) {
+                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {
         Objects.requireNonNull(jobName, "jobName");
         Objects.requireNonNull(expectedSuccessEveryMinutes, "expectedSuccessEveryMinutes");
+        Objects.requireNonNull(dataQualityRuleset, "dataQualityRuleset");
     }
 }

@@ -29,7 +29,9 @@ public final class SettingsReader {
     /** The defaults; cdk.json repeats them so users can see them (a test keeps the two equal). */
     public static final Map<String, Object> DEFAULTS = defaults();
 
-    private static final Set<String> JOB_OPTIONS = Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes");
+    private static final Set<String> JOB_OPTIONS =
+            Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset");
+    private static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
     private static final ObjectMapper JSON = new ObjectMapper();
     // Formats AWS Chatbot's CloudFormation schema enforces (a mistake would otherwise fail at deploy).
     private static final Pattern SLACK_WORKSPACE = Pattern.compile("^[0-9A-Z]{1,255}$");
@@ -249,7 +251,8 @@ public final class SettingsReader {
         OptionalInt expectedDefault = optionalWholeNumber("expectedSuccessEveryMinutes", context.get("expectedSuccessEveryMinutes"));
         List<Object> entries = list("monitoredJobs");
         if (entries.isEmpty()) {
-            return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault));
+            return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
+                    Optional.empty()));
         }
         List<MonitoredPipeline> pipelines = new ArrayList<>();
         for (Object entry : entries) {
@@ -275,7 +278,13 @@ public final class SettingsReader {
                     ? optionalWholeNumber("monitoredJobs[" + name + "].expectedSuccessEveryMinutes",
                             options.get("expectedSuccessEveryMinutes"))
                     : expectedDefault;
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected));
+            Optional<String> ruleset = Optional.ofNullable(options.get("dataQualityRuleset")).map(String::valueOf)
+                    .map(String::trim).filter(value -> !value.isEmpty());
+            if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
+                throw invalid("monitoredJobs[" + name + "].dataQualityRuleset", ruleset.get(),
+                        "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
+            }
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset));
         }
         return pipelines;
     }

@@ -80,6 +80,22 @@ public final class PipelineMetricsPublisher extends Construct {
                     + " output log group and nothing else.", List.of(GlueLogGroups.arnAsNagFinding(GlueLogGroups.OUTPUT)));
         }
 
+        List<String> rulesets = props.pipelines().stream().flatMap(p -> p.dataQualityRuleset().stream()).toList();
+        if (props.source() == MetricsSource.GLUE && !rulesets.isEmpty()) {
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadDataQualityResultsOfConfiguredRulesets")
+                    .actions(List.of("glue:GetDataQualityResult"))
+                    .resources(rulesets.stream().map(ruleset -> GlueArns.dataQualityRuleset(stack, ruleset)).toList())
+                    .build());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ListDataQualityResults")
+                    .actions(List.of("glue:ListDataQualityResults"))
+                    .resources(List.of(GlueArns.dataQualityRuleset(stack, "*")))
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "glue:ListDataQualityResults"
+                    + " is authorized only on dataQualityRuleset/*; reading a result is limited to the configured"
+                    + " rulesets.", List.of("Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:dataQualityRuleset/*"));
+        }
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "Invoked by its 5-minute schedule: a failed"
                 + " invocation is reported by the function's errors alarm and the next run publishes again, so there"
                 + " is nothing worth keeping in a dead-letter queue.");
@@ -112,6 +128,7 @@ public final class PipelineMetricsPublisher extends Construct {
             entry.put("source", props.source().configName());
             entry.put("outputLogGroup", GlueLogGroups.OUTPUT);
             pipeline.expectedSuccessEveryMinutes().ifPresent(minutes -> entry.put("expectedSuccessEveryMinutes", minutes));
+            pipeline.dataQualityRuleset().ifPresent(ruleset -> entry.put("dataQualityRuleset", ruleset));
             return entry;
         }).toList());
         return stack.toJsonString(config);
@@ -120,11 +137,14 @@ public final class PipelineMetricsPublisher extends Construct {
     /**
      * How many metrics (name and dimension set) the function publishes per pipeline: in glue mode
      * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess and LongestRunningSeconds
-     * (DataQualityScore only with a Data Quality ruleset, which this app does not configure); in simulate
+     * (and DataQualityScore with a Data Quality ruleset); in simulate
      * mode the lab's four.
      */
-    public static int metricsPerPipeline(MetricsSource source) {
-        return source == MetricsSource.SIMULATE ? 4 : 5;
+    public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline) {
+        if (source == MetricsSource.SIMULATE) {
+            return 4;
+        }
+        return pipeline.dataQualityRuleset().isPresent() ? 6 : 5;
     }
 
     /**
