@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -45,7 +46,10 @@ public final class MonitoringStack extends Stack {
     public static final String TAG_ENVIRONMENT = "environment";
     public static final String TAG_OWNER = "owner";
 
+    public static final int PIPELINES_PER_NESTED_STACK = 20;
+
     private final MonitoringSettings settings;
+    private final List<NestedStack> nestedStacks = new ArrayList<>();
     private final AlertTopic alertTopic;
     /** The warning topic; the same as {@link #alertTopic} unless severity topics are on. */
     private final AlertTopic warningTopic;
@@ -96,9 +100,12 @@ public final class MonitoringStack extends Stack {
 
         List<PipelineDashboard.PipelineRow> rows = new ArrayList<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
-        for (MonitoredPipeline pipeline : settings.pipelines()) {
+        List<MonitoredPipeline> pipelines = settings.pipelines();
+        boolean nest = pipelines.size() > PIPELINES_PER_NESTED_STACK;
+        for (int i = 0; i < pipelines.size(); i++) {
+            MonitoredPipeline pipeline = pipelines.get(i);
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
-            Construct pipelineScope = new Construct(this, scopeId);
+            Construct pipelineScope = new Construct(nest ? nestedStack(i / PIPELINES_PER_NESTED_STACK) : this, scopeId);
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
             if (sampleJob != null && pipeline.sampleJob()) {
                 pipelineScope.getNode().addDependency(sampleJob);
@@ -144,7 +151,7 @@ public final class MonitoringStack extends Stack {
                 : Optional.empty();
 
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
-                names.shared(ResourceNames.DASHBOARD), names, rows, List.copyOf(alarmFactory.alarms()),
+                names.shared(ResourceNames.DASHBOARD), names, rows, alarmFactory.alarmNames(),
                 eventHistory.map(history -> history.logGroup().getLogGroupName())));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
@@ -154,6 +161,22 @@ public final class MonitoringStack extends Stack {
         CfnOutput.Builder.create(this, "AlarmNames")
                 .value(String.join(",", alarmFactory.alarmNames()))
                 .build();
+    }
+
+    /**
+     * Each pipeline adds about ten resources, so beyond {@value #PIPELINES_PER_NESTED_STACK} pipelines their
+     * alarms and rules go into nested stacks of that many pipelines each: CloudFormation counts a nested
+     * stack's resources against its own 500, not the parent's.
+     */
+    private NestedStack nestedStack(int group) {
+        while (nestedStacks.size() <= group) {
+            nestedStacks.add(new NestedStack(this, "Pipelines" + (nestedStacks.size() + 1)));
+        }
+        return nestedStacks.get(group);
+    }
+
+    public List<NestedStack> nestedStacks() {
+        return List.copyOf(nestedStacks);
     }
 
     /**

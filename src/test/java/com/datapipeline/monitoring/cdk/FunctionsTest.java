@@ -27,7 +27,9 @@ class FunctionsTest {
                 "MemorySize", 1769,
                 "Timeout", 60,
                 "TracingConfig", Map.of("Mode", "Active"),
-                "Environment", Map.of("Variables", Map.of("PIPELINES_CONFIG", Match.anyValue())))));
+                "Environment", Map.of("Variables", Map.of(
+                        "PIPELINES_CONFIG_FILE", "/opt/monitoring/pipelines-config.json")),
+                "Layers", List.of(Map.of("Ref", Match.stringLikeRegexp("CustomMetricsFunctionConfiguration.*"))))));
     }
 
     @Test
@@ -39,7 +41,9 @@ class FunctionsTest {
                 "MemorySize", 1769,
                 "Timeout", 60,
                 "TracingConfig", Map.of("Mode", "Active"),
-                "Environment", Map.of("Variables", Map.of("RESPONSE_CONFIG", Match.anyValue())))));
+                "Environment", Map.of("Variables", Map.of(
+                        "RESPONSE_CONFIG_FILE", "/opt/monitoring/response-config.json")),
+                "Layers", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmResponseFunctionConfiguration.*"))))));
     }
 
     @Test

@@ -6,10 +6,17 @@ import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.metrics.MetricNames;
 import com.datapipeline.monitoring.metrics.MetricsConfig;
 import com.datapipeline.monitoring.metrics.PipelineMetric;
+import com.datapipeline.monitoring.cdk.functions.JavaFunction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 
 /** The app's alarms and dashboard read exactly what DataPipelineMetricsFunction writes, as it is configured. */
@@ -87,16 +94,30 @@ class MetricsFunctionContractTest {
         return environmentVariable(synthesized, functionName, variable);
     }
 
-    /** The variable's value as CloudFormation would resolve it (the app writes plain JSON, no tokens). */
+    /**
+     * The function's configuration as it would be deployed: the file in the layer the function has, read
+     * from the staged asset, after checking that the function's {@code <variable>_FILE} names it.
+     */
     @SuppressWarnings("unchecked")
     static String environmentVariable(TestStacks.Synthesized synthesized, String functionName, String variable) {
-        Map<String, Map<String, Object>> functions = synthesized.template().findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("FunctionName", functionName)));
-        Map<String, Object> properties = (Map<String, Object>) functions.values().iterator().next().get("Properties");
+        Template template = synthesized.template();
+        Map<String, Object> properties = (Map<String, Object>) template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("FunctionName", functionName))).values().iterator().next().get("Properties");
         Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
-        Object value = variables.get(variable);
-        assertThat(value).as("%s of %s is a plain string", variable, functionName).isInstanceOf(String.class);
-        return (String) value;
+        String fileName = JavaFunction.configFileName(variable);
+        assertThat(variables).containsEntry(variable + "_FILE", JavaFunction.CONFIG_MOUNT + fileName);
+        List<Object> layers = (List<Object>) properties.get("Layers");
+        assertThat(layers).as("%s has its configuration layer", functionName).hasSize(1);
+        String layerId = (String) ((Map<String, Object>) layers.get(0)).get("Ref");
+        Map<String, Object> layer = (Map<String, Object>) template.toJSON().entrySet().stream()
+                .filter(e -> e.getKey().equals("Resources")).map(e -> ((Map<String, Object>) e.getValue()).get(layerId))
+                .findFirst().orElseThrow();
+        String s3Key = (String) ((Map<String, Object>) ((Map<String, Object>) layer.get("Properties")).get("Content")).get("S3Key");
+        String outdir = ((App) synthesized.stack().getNode().getRoot()).synth().getDirectory();
+        try {
+            return Files.readString(Path.of(outdir, "asset." + s3Key.replace(".zip", ""), "monitoring", fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-
 }

@@ -16,13 +16,14 @@ class RunHealthAlertsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Template sample;
     private static Template existing;
+    private static TestStacks.Synthesized existingJobs;
 
     @BeforeAll
     static void synthesize() {
         sample = TestStacks.synthesize(Map.of("expectedSuccessEveryMinutes", 60)).template();
-        existing = TestStacks.synthesize(Map.of("monitoredJobs",
-                "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 45, \"expectedSuccessEveryMinutes\": 1440}]"))
-                .template();
+        existingJobs = TestStacks.synthesize(Map.of("monitoredJobs",
+                "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 45, \"expectedSuccessEveryMinutes\": 1440}]"));
+        existing = existingJobs.template();
     }
 
     @Test
@@ -92,7 +93,7 @@ class RunHealthAlertsTest {
     @Test
     void metricsFunctionLooksBackFarEnoughToSeeTheLastSuccess() throws Exception {
         JsonNode config = JSON.readTree(MetricsFunctionContractTest.environmentVariable(
-                new TestStacks.Synthesized(null, existing), "DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
+                existingJobs, "DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
         assertThat(config.get("lookbackMinutes").asInt()).isEqualTo(2160 + 60);
         assertThat(config.get("pipelines").get(1).get("expectedSuccessEveryMinutes").asInt()).isEqualTo(1440);
         assertThat(config.get("pipelines").get(0).has("expectedSuccessEveryMinutes")).isFalse();

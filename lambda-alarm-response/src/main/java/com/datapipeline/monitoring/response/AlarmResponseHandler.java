@@ -28,7 +28,7 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
     /** Used by Lambda once per container: one Glue client and one parsed config for all invocations. */
     public AlarmResponseHandler() {
         this(new AlarmResponder(
-                ResponseConfig.parse(requiredEnv(CONFIG_VARIABLE)),
+                ResponseConfig.parse(requiredConfiguration()),
                 glueClient(requiredEnv(REGION_VARIABLE)),
                 Clock.systemUTC(),
                 new JsonLineDecisionLog(System.out)));
@@ -77,6 +77,15 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
         return System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
                 ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String requiredConfiguration() {
+        String json = ConfigurationText.read(CONFIG_VARIABLE, System::getenv);
+        if (json == null || json.isBlank()) {
+            throw new IllegalStateException("neither " + CONFIG_VARIABLE + "_FILE nor " + CONFIG_VARIABLE
+                    + " is set; the CDK app sets them");
+        }
+        return json;
     }
 
     private static String requiredEnv(String name) {

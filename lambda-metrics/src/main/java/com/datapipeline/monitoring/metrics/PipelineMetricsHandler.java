@@ -20,7 +20,7 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
 
     /** Used by Lambda: config and clients are built once per container. */
     public PipelineMetricsHandler() {
-        this(MetricsConfig.parse(System.getenv("PIPELINES_CONFIG")), AwsClients.fromLambdaEnvironment(),
+        this(MetricsConfig.parse(ConfigurationText.read("PIPELINES_CONFIG", System::getenv)), AwsClients.fromLambdaEnvironment(),
                 Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
     }
 

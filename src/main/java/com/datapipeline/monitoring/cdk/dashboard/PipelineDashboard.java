@@ -38,6 +38,7 @@ public final class PipelineDashboard extends Construct {
     public static final String DERIVED = "Job Success Rate and Throughput";
     public static final String EVENT_HISTORY = "Job and Alarm History";
     private static final int FULL_WIDTH = 24;
+    static final int ALARMS_PER_STATUS_WIDGET = 100;
     private static final int GRAPH_WIDTH = 6;
     private static final int GRAPH_HEIGHT = 6;
 
@@ -48,11 +49,21 @@ public final class PipelineDashboard extends Construct {
         dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(props.dashboardName())
                 .build();
-        dashboard.addWidgets(AlarmStatusWidget.Builder.create()
-                .title(ALARMS)
-                .alarms(props.alarms())
-                .width(FULL_WIDTH)
-                .build());
+        // Alarms by name, not by their ARN attribute: no cross-stack reference when pipelines sit in nested
+        // stacks. CloudWatch shows at most 100 alarms per status widget.
+        List<String> alarmNames = props.alarmNames();
+        for (int from = 0; from < alarmNames.size(); from += ALARMS_PER_STATUS_WIDGET) {
+            List<IAlarm> alarms = new ArrayList<>();
+            for (String name : alarmNames.subList(from, Math.min(from + ALARMS_PER_STATUS_WIDGET, alarmNames.size()))) {
+                alarms.add(Alarm.fromAlarmName(this, "Status-" + name, name));
+            }
+            dashboard.addWidgets(AlarmStatusWidget.Builder.create()
+                    .title(from == 0 ? ALARMS : ALARMS + " (" + (from / ALARMS_PER_STATUS_WIDGET + 1) + ")")
+                    .alarms(alarms)
+                    .width(FULL_WIDTH)
+                    .height(Math.max(3, Math.min(12, 2 + alarms.size() / 8)))
+                    .build());
+        }
         dashboard.addWidgets(LogQueryWidget.Builder.create()
                 .title(LOGS)
                 .logGroupNames(GlueLogGroups.ALL)
@@ -152,13 +163,13 @@ public final class PipelineDashboard extends Construct {
     }
 
     /** @param eventHistoryLogGroup the log group of job and alarm state changes, when kept */
-    public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<IAlarm> alarms,
+    public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<String> alarmNames,
                         Optional<String> eventHistoryLogGroup) {
         public Props {
             Objects.requireNonNull(dashboardName, "dashboardName");
             Objects.requireNonNull(names, "names");
             rows = List.copyOf(rows);
-            alarms = List.copyOf(alarms);
+            alarmNames = List.copyOf(alarmNames);
         }
     }
 }

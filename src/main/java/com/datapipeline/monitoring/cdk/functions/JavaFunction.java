@@ -1,17 +1,23 @@
 package com.datapipeline.monitoring.cdk.functions;
 
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IDestination;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -22,9 +28,15 @@ import software.constructs.Construct;
  * The one way this app creates a Java Lambda function: java25 runtime, its own log group with a
  * retention and a removal policy (so `cdk destroy` leaves no logs behind), explicit memory and timeout,
  * and a role that starts with nothing beyond writing to that log group.
+ *
+ * <p>The function's JSON configuration travels in a small Lambda layer, as the file
+ * {@code /opt/monitoring/<name>.json} named by the environment variable {@code <NAME>_FILE}: environment
+ * variables are limited to 4 KB in all, which a route table outgrows at about seven pipelines.
  */
 public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
+    /** Where Lambda mounts layer content ({@code /opt}), plus this app's folder in the layer. */
+    public static final String CONFIG_MOUNT = "/opt/monitoring/";
 
     private JavaFunction() {
     }
@@ -52,7 +64,8 @@ public final class JavaFunction {
                 .code(spec.code())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
-                .environment(spec.environment())
+                .environment(Map.of(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable())))
+                .layers(List.of(configurationLayer(scope, id, spec)))
                 .logGroup(logGroup);
         if (spec.tracing()) {
             builder.tracing(Tracing.ACTIVE);
@@ -79,7 +92,34 @@ public final class JavaFunction {
         return function;
     }
 
+    /** e.g. PIPELINES_CONFIG → pipelines-config.json */
+    public static String configFileName(String configVariable) {
+        return configVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json";
+    }
+
+    private static LayerVersion configurationLayer(Construct scope, String id, Spec spec) {
+        if (Token.isUnresolved(spec.configJson())) {
+            throw new IllegalStateException(spec.configVariable() + " must be plain JSON, without deploy-time values");
+        }
+        try {
+            Path staging = Files.createTempDirectory("function-configuration");
+            Path file = staging.resolve("monitoring").resolve(configFileName(spec.configVariable()));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, spec.configJson());
+            return LayerVersion.Builder.create(scope, id + "Configuration")
+                    .description("Configuration of " + spec.functionName() + " (" + spec.configVariable() + ")")
+                    .code(Code.fromAsset(staging.toString()))
+                    .compatibleRuntimes(List.of(RUNTIME))
+                    .removalPolicy(RemovalPolicy.DESTROY)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the configuration of " + spec.functionName(), e);
+        }
+    }
+
     /**
+     * @param configVariable the configuration's name; the function reads {@code <configVariable>_FILE}
+     * @param configJson     the configuration, plain JSON
      * @param onFailure where an event goes after Lambda's async retries; null for none
      * @param tracing   X-Ray active tracing
      */
@@ -90,7 +130,8 @@ public final class JavaFunction {
             Code code,
             int memoryMb,
             Duration timeout,
-            Map<String, String> environment,
+            String configVariable,
+            String configJson,
             int logRetentionDays,
             IDestination onFailure,
             boolean tracing) {
@@ -99,7 +140,8 @@ public final class JavaFunction {
             Objects.requireNonNull(handler, "handler");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(timeout, "timeout");
-            environment = Map.copyOf(environment);
+            Objects.requireNonNull(configVariable, "configVariable");
+            Objects.requireNonNull(configJson, "configJson");
         }
     }
 }

@@ -5,6 +5,7 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
@@ -59,7 +60,8 @@ public final class PipelineMetricsPublisher extends Construct {
                 props.code(),
                 MEMORY_MB,
                 Duration.seconds(60),
-                Map.of(CONFIG_VARIABLE, configJson(stack, props)),
+                CONFIG_VARIABLE,
+                configJson(props),
                 props.logRetentionDays(),
                 null,
                 props.tracing()));
@@ -117,7 +119,7 @@ public final class PipelineMetricsPublisher extends Construct {
     }
 
     /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
-    static String configJson(Stack stack, Props props) {
+    static String configJson(Props props) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("namespace", PipelineMetricSet.CUSTOM_NAMESPACE);
         config.put("lookbackMinutes", lookbackMinutes(props));
@@ -131,7 +133,7 @@ public final class PipelineMetricsPublisher extends Construct {
             pipeline.dataQualityRuleset().ifPresent(ruleset -> entry.put("dataQualityRuleset", ruleset));
             return entry;
         }).toList());
-        return stack.toJsonString(config);
+        return ConfigurationJson.of(config);
     }
 
     /**

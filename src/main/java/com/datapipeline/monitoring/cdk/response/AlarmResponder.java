@@ -6,6 +6,7 @@ import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BR
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
+import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
@@ -71,7 +72,8 @@ public final class AlarmResponder extends Construct {
                 props.code(),
                 MEMORY_MB,
                 Duration.seconds(60),
-                Map.of(CONFIG_VARIABLE, configJson(stack, props)),
+                CONFIG_VARIABLE,
+                configJson(props),
                 props.logRetentionDays(),
                 new SqsDestination(failedNotifications),
                 props.tracing()));
@@ -116,7 +118,7 @@ public final class AlarmResponder extends Construct {
     }
 
     /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
-    static String configJson(Stack stack, Props props) {
+    static String configJson(Props props) {
         Map<String, Object> routes = new LinkedHashMap<>();
         props.routes().forEach((key, route) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -130,7 +132,7 @@ public final class AlarmResponder extends Construct {
                 "maxRestarts", props.remediation().maxRestarts(),
                 "windowMinutes", props.remediation().windowMinutes()));
         config.put("routes", routes);
-        return stack.toJsonString(config);
+        return ConfigurationJson.of(config);
     }
 
     public Function function() {

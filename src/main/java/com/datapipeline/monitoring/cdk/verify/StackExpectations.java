@@ -7,6 +7,9 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +20,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.lambda.Code;
 
 /**
@@ -42,8 +47,63 @@ public final class StackExpectations {
         App app = new App(AppProps.builder().context(context).build());
         LambdaArtifacts placeholder = new LambdaArtifacts(Code.fromCfnParameters(), Code.fromCfnParameters());
         MonitoringStack stack = MonitoringApp.build(app, placeholder, projectRoot);
-        Map<String, Object> template = asMap(app.synth().getStackArtifact(stack.getArtifactId()).getTemplate());
-        return fromTemplate(stack.getStackName(), stack.settings(), template);
+        CloudAssembly assembly = app.synth();
+        Map<String, Object> template = asMap(assembly.getStackArtifact(stack.getArtifactId()).getTemplate());
+        List<Map<String, Object>> nested = new ArrayList<>();
+        for (NestedStack nestedStack : stack.nestedStacks()) {
+            nested.add(readTemplate(Path.of(assembly.getDirectory(), nestedStack.getTemplateFile())));
+        }
+        return fromTemplate(stack.getStackName(), stack.settings(), withNestedResources(template, nested));
+    }
+
+    /**
+     * The parent template with the resources of its nested stacks (many pipelines) added. A nested template
+     * names the parent's resources through parameters, e.g. the alert topic as
+     * {@code referenceto...AlertingTopic...Ref}; the parent's {@code AWS::CloudFormation::Stack} resources say what
+     * each parameter is, so each such {@code Ref} is turned back into the parent's own reference.
+     */
+    static Map<String, Object> withNestedResources(Map<String, Object> parent, List<Map<String, Object>> nested) {
+        Map<String, Object> parameterValues = new LinkedHashMap<>();
+        asMap(parent.get("Resources")).values().forEach(resource -> {
+            if ("AWS::CloudFormation::Stack".equals(asMap(resource).get("Type"))) {
+                parameterValues.putAll(asMap(properties(asMap(resource)).get("Parameters")));
+            }
+        });
+        Map<String, Object> resources = new LinkedHashMap<>(asMap(parent.get("Resources")));
+        for (Map<String, Object> template : nested) {
+            asMap(template.get("Resources")).forEach((id, resource) -> {
+                if (resources.put(id, resolveParameters(resource, parameterValues)) != null) {
+                    throw new IllegalStateException("logical id " + id + " appears in two stacks of the app");
+                }
+            });
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(parent);
+        merged.put("Resources", resources);
+        return merged;
+    }
+
+    private static Object resolveParameters(Object node, Map<String, Object> parameterValues) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Ref") instanceof String ref && parameterValues.containsKey(ref)) {
+                return parameterValues.get(ref);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(String.valueOf(key), resolveParameters(value, parameterValues)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(item -> resolveParameters(item, parameterValues)).toList();
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readTemplate(Path file) {
+        try {
+            return new ObjectMapper().readValue(file.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read nested template " + file, e);
+        }
     }
 
     static ExpectedStack fromTemplate(String stackName, MonitoringSettings settings, Map<String, Object> template) {

@@ -64,6 +64,22 @@ class StackExpectationsTest {
     }
 
     @Test
+    void alarmsInNestedStacksAreExpectedWithTheParentsTopic() {
+        String jobs = String.join(",", java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> "job-" + i).toList());
+        Map<String, Object> context = Map.of("monitoredJobs", jobs);
+        ExpectedStack many = StackExpectations.synthesize(context, ROOT);
+        App app = new App(AppProps.builder().context(context).build());
+        var stack = MonitoringApp.build(app, new com.datapipeline.monitoring.cdk.functions.LambdaArtifacts(
+                software.amazon.awscdk.services.lambda.Code.fromCfnParameters(),
+                software.amazon.awscdk.services.lambda.Code.fromCfnParameters()), ROOT);
+
+        assertThat(stack.nestedStacks()).hasSize(2);
+        assertThat(many.alarmNames()).containsExactlyInAnyOrderElementsOf(stack.alarmNames());
+        assertThat(many.alarms()).filteredOn(a -> a.name().equals("GlueJobDurationAlarm-job-25")).singleElement()
+                .satisfies(a -> assertThat(a.actionTopic()).contains("data-pipeline-alerts"));
+    }
+
+    @Test
     void thresholdsAreInTheMetricsUnits() {
         ExpectedAlarm.Metric duration = metric("team1-" + PipelineAlarms.DURATION);
         assertThat(duration.threshold()).isEqualTo(300_000);

@@ -1,0 +1,37 @@
+package com.datapipeline.monitoring.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationTextTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileNamedByTheFileVariableWins() throws Exception {
+        Path file = Files.writeString(dir.resolve("config.json"), "{\"from\":\"file\"}");
+        Map<String, String> environment = Map.of("X_CONFIG_FILE", file.toString(), "X_CONFIG", "{\"from\":\"variable\"}");
+        assertThat(ConfigurationText.read("X_CONFIG", environment::get)).isEqualTo("{\"from\":\"file\"}");
+    }
+
+    @Test
+    void withoutAFileTheVariableIsUsed() {
+        assertThat(ConfigurationText.read("X_CONFIG", Map.of("X_CONFIG", "{}")::get)).isEqualTo("{}");
+        assertThat(ConfigurationText.read("X_CONFIG", Map.<String, String>of()::get)).isNull();
+    }
+
+    @Test
+    void anUnreadableFileSaysWhichVariableNamedIt() {
+        String missing = dir.resolve("missing.json").toString();
+        assertThatThrownBy(() -> ConfigurationText.read("X_CONFIG", Map.of("X_CONFIG_FILE", missing)::get))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("X_CONFIG_FILE names " + missing + ", which cannot be read");
+    }
+}

@@ -1,0 +1,74 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.assertions.Template;
+
+/** Many pipelines stay under CloudFormation's 500 resources per stack by going into nested stacks. */
+class ScaleTest {
+    private static final int PIPELINES = 100;
+    private static MonitoringStack stack;
+    private static Template parent;
+    private static App app;
+
+    @BeforeAll
+    static void synthesize() {
+        String jobs = IntStream.rangeClosed(1, PIPELINES).mapToObj(i -> "job-" + i).collect(Collectors.joining(","));
+        app = new App(AppProps.builder().context(Map.of("monitoredJobs", jobs)).build());
+        stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+        parent = Template.fromStack(stack);
+    }
+
+    @Test
+    void pipelinesGoIntoNestedStacksOfTwentyAndEveryStackStaysUnderTheLimit() throws Exception {
+        assertThat(stack.nestedStacks()).hasSize(PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK);
+        assertThat(resources(parent)).isLessThan(100);
+        String outdir = app.synth().getDirectory();
+        for (NestedStack nested : stack.nestedStacks()) {
+            String json = Files.readString(Path.of(outdir, nested.getTemplateFile()));
+            Template template = Template.fromString(json);
+            assertThat(resources(template)).as(nested.getNode().getId()).isBetween(150, 499);
+            assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(
+                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 8);
+        }
+    }
+
+    @Test
+    void smallConfigurationsStayFlat() {
+        assertThat(TestStacks.synthesize(Map.of("monitoredJobs", "a,b,c")).stack().nestedStacks()).isEmpty();
+        assertThat(TestStacks.synthesize(Map.of()).template().findResources("AWS::CloudFormation::Stack")).isEmpty();
+    }
+
+    @Test
+    void dashboardShowsEveryAlarmInWidgetsOfAtMostAHundred() {
+        String body = DashboardTest.dashboardBody(parent);
+        long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
+        int alarms = stack.alarmNames().size();
+        assertThat(alarms).isEqualTo(PIPELINES * 9 + 2);
+        assertThat(widgets).isEqualTo((alarms + 99) / 100);
+        assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
+    }
+
+    @Test
+    void theFunctionsStillSeeEveryPipeline() {
+        assertThat(MetricsFunctionContractTest.environmentVariable(new TestStacks.Synthesized(stack, parent),
+                "DataPipelineMetricsFunction", "PIPELINES_CONFIG")).contains("\"job-100\"");
+        assertThat(MetricsFunctionContractTest.environmentVariable(new TestStacks.Synthesized(stack, parent),
+                "AlarmResponseFunction", "RESPONSE_CONFIG")).contains("glue-job-state:job-100");
+    }
+
+    private static int resources(Template template) {
+        return ((Map<?, ?>) template.toJSON().get("Resources")).size();
+    }
+}
