@@ -8,10 +8,10 @@ import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.events.EventField;
@@ -45,7 +45,7 @@ public final class JobRunFailureAlerts extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.glue"))
                         .detailType(List.of("Glue Job State Change"))
-                        .detail(Map.of("jobName", List.of(job), "state", FAILURE_STATES))
+                        .detail(new TreeMap<>(Map.of("jobName", List.of(job), "state", FAILURE_STATES)))
                         .build())
                 .build();
         rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
@@ -67,22 +67,11 @@ public final class JobRunFailureAlerts extends Construct {
                 .build();
     }
 
-    /** A JSON message whose first field reads as a sentence in an email; the response function parses the rest. */
     private static RuleTargetInput readableMessage() {
-        String jobName = EventField.fromPath("$.detail.jobName");
-        String runId = EventField.fromPath("$.detail.jobRunId");
-        String state = EventField.fromPath("$.detail.state");
-        String message = EventField.fromPath("$.detail.message");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("notice", "AWS Glue job " + jobName + " run " + runId + " ended in state " + state + ": " + message);
-        body.put("source", "aws.glue");
-        body.put("detailType", "Glue Job State Change");
-        body.put("jobName", jobName);
-        body.put("jobRunId", runId);
-        body.put("state", state);
-        body.put("message", message);
-        body.put("time", EventField.getTime());
-        return RuleTargetInput.fromObject(body);
+        return GlueEventMessage.of("Glue Job State Change",
+                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId() + " ended in state "
+                        + GlueEventMessage.state() + ": " + EventField.fromPath("$.detail.message"),
+                Map.of());
     }
 
     public Rule rule() {

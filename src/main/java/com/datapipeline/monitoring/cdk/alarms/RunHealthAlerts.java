@@ -8,7 +8,6 @@ import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,22 +88,11 @@ public final class RunHealthAlerts extends Construct {
     }
 
     private static RuleTargetInput readableMessage() {
-        String jobName = EventField.fromPath("$.detail.jobName");
-        String runId = EventField.fromPath("$.detail.jobRunId");
-        String state = EventField.fromPath("$.detail.state");
-        String delay = EventField.fromPath("$.detail.notificationCondition.NotifyDelayAfter");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("notice", "AWS Glue job " + jobName + " run " + runId + " is still " + state + " after its notify-delay of "
-                + delay + " minutes");
-        body.put("source", "aws.glue");
-        body.put("detailType", RUN_STATUS_DETAIL_TYPE);
-        body.put("jobName", jobName);
-        body.put("jobRunId", runId);
-        body.put("state", state);
-        body.put("startedOn", EventField.fromPath("$.detail.startedOn"));
-        body.put("message", EventField.fromPath("$.detail.message"));
-        body.put("time", EventField.getTime());
-        return RuleTargetInput.fromObject(body);
+        return GlueEventMessage.of(RUN_STATUS_DETAIL_TYPE,
+                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId() + " is still "
+                        + GlueEventMessage.state() + " after its notify-delay of "
+                        + EventField.fromPath("$.detail.notificationCondition.NotifyDelayAfter") + " minutes",
+                Map.of("startedOn", EventField.fromPath("$.detail.startedOn")));
     }
 
     public Alarm stuck() {

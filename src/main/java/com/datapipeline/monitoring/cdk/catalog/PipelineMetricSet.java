@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.catalog;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -86,7 +87,7 @@ public record PipelineMetricSet(
         return Metric.Builder.create()
                 .namespace(GLUE_NAMESPACE)
                 .metricName(name)
-                .dimensionsMap(Map.of("JobName", jobName, "JobRunId", "ALL", "Type", type))
+                .dimensionsMap(new TreeMap<>(Map.of("JobName", jobName, "JobRunId", "ALL", "Type", type)))
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();

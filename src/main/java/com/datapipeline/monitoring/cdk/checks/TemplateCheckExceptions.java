@@ -33,7 +33,10 @@ public final class TemplateCheckExceptions {
         CfnResource resource = cfnResource(construct);
         Map<String, Object> checkov = (Map<String, Object>) resource.getMetadata("checkov");
         List<Object> skips = checkov == null ? new ArrayList<>() : new ArrayList<>((List<Object>) checkov.get("skip"));
-        skips.add(Map.of("id", checkId, "comment", reason));
+        Map<String, Object> skip = new LinkedHashMap<>();
+        skip.put("id", checkId);
+        skip.put("comment", reason);
+        skips.add(skip);
         resource.addMetadata("checkov", Map.of("skip", skips));
     }
 

@@ -99,10 +99,14 @@ public final class EventHistory extends Construct {
         Map<String, Object> contribution = new LinkedHashMap<>();
         contribution.put("Keys", List.of("$.detail.jobName", "$.detail.message"));
         contribution.put("Filters", List.of(
-                Map.of("Match", "$.detail-type", "In", List.of("Glue Job State Change")),
-                Map.of("Match", "$.detail.state", "In", List.of("FAILED", "TIMEOUT", "ERROR"))));
+                filter("$.detail-type", List.of("Glue Job State Change")),
+                filter("$.detail.state", List.of("FAILED", "TIMEOUT", "ERROR"))));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Schema", Map.of("Name", "CloudWatchLogRule", "Version", 1));
+        // Ordered maps throughout: the body is a string, so a different key order would update the rule.
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("Name", "CloudWatchLogRule");
+        schema.put("Version", 1);
+        body.put("Schema", schema);
         // The literal name, not the log group's Ref: the rule body must stay a plain JSON string.
         body.put("LogGroupNames", List.of(LOG_GROUP_PREFIX + props.name()));
         body.put("LogFormat", "JSON");
@@ -113,6 +117,13 @@ public final class EventHistory extends Construct {
                 .ruleState("ENABLED")
                 .ruleBody(Stack.of(this).toJsonString(body))
                 .build();
+    }
+
+    private static Map<String, Object> filter(String match, List<String> in) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("Match", match);
+        filter.put("In", in);
+        return filter;
     }
 
     public LogGroup logGroup() {

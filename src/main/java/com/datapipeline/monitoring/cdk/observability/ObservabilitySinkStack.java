@@ -5,6 +5,7 @@ import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -70,7 +71,7 @@ public final class ObservabilitySinkStack extends Stack {
         statement.put("Action", List.of("oam:CreateLink", "oam:UpdateLink"));
         statement.put("Resource", "*");
         statement.put("Condition", condition);
-        return Map.of("Version", "2012-10-17", "Statement", List.of(statement));
+        return new TreeMap<>(Map.of("Statement", List.of(statement), "Version", "2012-10-17"));
     }
 
     public CfnSink sink() {

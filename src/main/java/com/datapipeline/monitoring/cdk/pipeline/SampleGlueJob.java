@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -86,12 +87,12 @@ public final class SampleGlueJob extends Construct {
                         .pythonVersion("3")
                         .scriptLocation(script.getS3ObjectUrl())
                         .build())
-                .defaultArguments(Map.of(
+                .defaultArguments(new TreeMap<>(Map.of(
                         "--job-language", "python",
                         "--enable-metrics", "true",
                         "--enable-observability-metrics", "true",
                         "--enable-continuous-cloudwatch-log", "true",
-                        "--job-bookmark-option", "job-bookmark-disable"))
+                        "--job-bookmark-option", "job-bookmark-disable")))
                 .build();
 
         TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "Glue names its log streams after each run id,"

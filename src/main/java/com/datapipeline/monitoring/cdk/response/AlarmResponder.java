@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -128,9 +129,9 @@ public final class AlarmResponder extends Construct {
         });
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("remediationEnabled", props.remediation().enabled());
-        config.put("restartBudget", Map.of(
+        config.put("restartBudget", new TreeMap<>(Map.of(
                 "maxRestarts", props.remediation().maxRestarts(),
-                "windowMinutes", props.remediation().windowMinutes()));
+                "windowMinutes", props.remediation().windowMinutes())));
         config.put("routes", routes);
         return ConfigurationJson.of(config);
     }
