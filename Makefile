@@ -22,7 +22,7 @@ MVN_TEST := mvn -B -ntp
 CDK := npx --no-install cdk --no-notices --no-version-reporting
 CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c $(kv))
 
-.PHONY: synth build test check deploy destroy diff verify clean
+.PHONY: synth build test check bootstrap deploy destroy diff verify clean
 
 synth: build node_modules
 	@$(CDK) synth -q $(CONTEXT) > /dev/null
@@ -43,6 +43,10 @@ test: node_modules
 # cdk-nag, cfn-lint and checkov over every covered configuration (also part of `make test`).
 check: build
 	tools/check-templates
+
+# Once per account and Region: the bucket and roles `cdk deploy` uses for the jars, the Glue script and layers.
+bootstrap: node_modules
+	$(CDK) bootstrap
 
 deploy: build node_modules
 	$(CDK) deploy $(CONTEXT)
