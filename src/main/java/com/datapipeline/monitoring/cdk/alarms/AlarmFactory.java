@@ -18,11 +18,10 @@ import software.constructs.Construct;
 
 /**
  * Creates the stack's alarms, each notifying the topic its routing names on ALARM and on recovery to
- * OK, and keeps the list of them for the alarm-status widget, the cost estimate and the stack outputs.
+ * OK, and keeps their names for the alarm-status widget, the cost estimate and the stack outputs.
  */
 public final class AlarmFactory {
     private final AlarmRouting routing;
-    private final List<IAlarm> alarms = new ArrayList<>();
     private final List<String> alarmNames = new ArrayList<>();
     private int anomalyDetectionAlarms;
     private int compositeAlarms;
@@ -47,7 +46,7 @@ public final class AlarmFactory {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
         });
-        remember(alarm, spec.name());
+        remember(spec.name());
         return alarm;
     }
 
@@ -94,7 +93,7 @@ public final class AlarmFactory {
                                 .build()))
                 .build();
         IAlarm imported = Alarm.fromAlarmArn(scope, id + "Ref", alarm.getAttrArn());
-        remember(imported, name);
+        remember(name);
         anomalyDetectionAlarms++;
         return imported;
     }
@@ -110,23 +109,17 @@ public final class AlarmFactory {
             composite.addAlarmAction(notify);
             composite.addOkAction(notify);
         });
-        remember(composite, name);
+        remember(name);
         compositeAlarms++;
         return composite;
     }
 
-    private void remember(IAlarm alarm, String name) {
-        alarms.add(alarm);
+    private void remember(String name) {
         alarmNames.add(name);
     }
 
-    /** Every alarm created so far, in creation order. */
-    public List<IAlarm> alarms() {
-        return List.copyOf(alarms);
-    }
-
     public int standardAlarmCount() {
-        return alarms.size() - anomalyDetectionAlarms - compositeAlarms;
+        return alarmNames.size() - anomalyDetectionAlarms - compositeAlarms;
     }
 
     public int anomalyDetectionAlarmCount() {
@@ -137,7 +130,7 @@ public final class AlarmFactory {
         return compositeAlarms;
     }
 
-    /** The names of {@link #alarms()}, as plain strings (an alarm's own name attribute is a token). */
+    /** Every alarm's name so far, in creation order, as plain text (an alarm's own name attribute is a token). */
     public List<String> alarmNames() {
         return List.copyOf(alarmNames);
     }
