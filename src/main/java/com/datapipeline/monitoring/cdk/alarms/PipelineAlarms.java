@@ -10,6 +10,7 @@ import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
 import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
 import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class PipelineAlarms extends Construct {
 
         duration = factory.create(this, "Duration", new AlarmSpec(
                 name(props, DURATION),
-                "Glue job " + job + " ran longer than " + plain(thresholds.jobDurationSeconds())
+                "Glue job " + job + " ran longer than " + NumberText.plain(thresholds.jobDurationSeconds())
                         + " s (glue.driver.aggregate.elapsedTime is in milliseconds).",
                 metrics.jobElapsedTimeMillis(), thresholds.jobDurationSeconds() * 1000,
                 GREATER_THAN_THRESHOLD, NOT_BREACHING));
@@ -68,23 +69,23 @@ public final class PipelineAlarms extends Construct {
                 metrics.failedTasks(), thresholds.failedTasks(), GREATER_THAN_THRESHOLD, NOT_BREACHING));
         memory = factory.create(this, "Memory", new AlarmSpec(
                 name(props, MEMORY),
-                "Driver heap of Glue job " + job + " above " + plain(thresholds.heapUsagePercent())
+                "Driver heap of Glue job " + job + " above " + NumberText.plain(thresholds.heapUsagePercent())
                         + " % (glue.driver.jvm.heap.usage is a fraction from 0 to 1).",
                 metrics.driverHeapUsageFraction(), thresholds.heapUsagePercent() / 100,
                 GREATER_THAN_THRESHOLD, NOT_BREACHING));
         dataQuality = staticCustomAlarms ? Optional.of(factory.create(this, "DataQuality", new AlarmSpec(
                 name(props, DATA_QUALITY),
-                "Data quality score of pipeline " + job + " below " + plain(thresholds.dataQualityPercent()) + " %.",
+                "Data quality score of pipeline " + job + " below " + NumberText.plain(thresholds.dataQualityPercent()) + " %.",
                 metrics.dataQualityScorePercent(), thresholds.dataQualityPercent(),
                 LESS_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
         errorRate = staticCustomAlarms ? Optional.of(factory.create(this, "ErrorRate", new AlarmSpec(
                 name(props, ERROR_RATE),
-                "More than " + plain(thresholds.errorRatePercent()) + " % of recent runs of " + job + " failed.",
+                "More than " + NumberText.plain(thresholds.errorRatePercent()) + " % of recent runs of " + job + " failed.",
                 metrics.errorRatePercent(), thresholds.errorRatePercent(), GREATER_THAN_THRESHOLD, NOT_BREACHING)))
                 : Optional.empty();
         latency = staticCustomAlarms ? Optional.of(factory.create(this, "Latency", new AlarmSpec(
                 name(props, LATENCY),
-                "The latest run of " + job + " took longer than " + plain(thresholds.processingLatencySeconds()) + " s.",
+                "The latest run of " + job + " took longer than " + NumberText.plain(thresholds.processingLatencySeconds()) + " s.",
                 metrics.processingLatencySeconds(), thresholds.processingLatencySeconds(),
                 GREATER_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
 
@@ -104,7 +105,7 @@ public final class PipelineAlarms extends Construct {
         lowThroughput = switches.minThroughputRecordsPerSecond().isPresent()
                 ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(
                         name(props, AlarmNames.LOW_THROUGHPUT),
-                        "Pipeline " + job + " processed fewer than " + plain(switches.minThroughputRecordsPerSecond().getAsDouble())
+                        "Pipeline " + job + " processed fewer than " + NumberText.plain(switches.minThroughputRecordsPerSecond().getAsDouble())
                                 + " records per second (metric math over RecordsProcessed).",
                         metrics.throughputRecordsPerSecond(), switches.minThroughputRecordsPerSecond().getAsDouble(),
                         LESS_THAN_THRESHOLD, NOT_BREACHING)))
@@ -115,7 +116,7 @@ public final class PipelineAlarms extends Construct {
         IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id,
                 name(props, staticName + AlarmNames.ANOMALY_SUFFIX),
                 metric.getMetricName() + " of pipeline " + props.pipeline().jobName() + " " + what + " ("
-                        + plain(props.switches().anomalyBandWidth()) + " standard deviations).",
+                        + NumberText.plain(props.switches().anomalyBandWidth()) + " standard deviations).",
                 metric, props.switches().anomalyBandWidth(), comparison);
         anomalyAlarms.add(alarm);
         return alarm;
@@ -167,9 +168,6 @@ public final class PipelineAlarms extends Construct {
         return props.names().perPipeline(labName, props.pipeline());
     }
 
-    static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     /** What the alarms of one pipeline need. */
     public record Props(

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import java.util.stream.Collectors;
 
 /**
@@ -357,10 +358,10 @@ public final class SettingsReader {
         try {
             value = Double.parseDouble(raw);
         } catch (NumberFormatException e) {
-            throw invalid(key, raw, "a number from " + plain(min) + " to " + plain(max));
+            throw invalid(key, raw, "a number from " + NumberText.plain(min) + " to " + NumberText.plain(max));
         }
         if (!Double.isFinite(value) || value < min || value > max) {
-            throw invalid(key, raw, "a number from " + plain(min) + " to " + plain(max));
+            throw invalid(key, raw, "a number from " + NumberText.plain(min) + " to " + NumberText.plain(max));
         }
         return value;
     }
@@ -382,9 +383,6 @@ public final class SettingsReader {
         };
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     private static ConfigurationException invalid(String key, String value, String allowed) {
         return new ConfigurationException("context key '" + key + "' is '" + value + "'; allowed: " + allowed);
