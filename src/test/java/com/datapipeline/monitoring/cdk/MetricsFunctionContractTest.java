@@ -51,7 +51,7 @@ class MetricsFunctionContractTest {
 
     @Test
     void theConfigurationTheAppWritesParsesIntoEveryMonitoredPipeline() {
-        MetricsConfig config = MetricsConfig.parse(environmentVariable("DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
+        MetricsConfig config = MetricsConfig.parse(deployedConfiguration("DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
         assertThat(config.namespace()).isEqualTo(MetricNames.NAMESPACE);
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::name)
                 .containsExactly("orders-etl", "billing-etl");
@@ -64,7 +64,7 @@ class MetricsFunctionContractTest {
     @Test
     void simulateModeReachesTheFunction() {
         TestStacks.Synthesized simulated = TestStacks.synthesize(Map.of("metricsSource", "simulate"));
-        MetricsConfig config = MetricsConfig.parse(environmentVariable(simulated, "DataPipelineMetricsFunction",
+        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(simulated, "DataPipelineMetricsFunction",
                 "PIPELINES_CONFIG"));
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
                 .containsExactly(MetricsConfig.Source.SIMULATE);
@@ -74,7 +74,7 @@ class MetricsFunctionContractTest {
     void aDataQualityRulesetReachesTheFunctionWithReadAccessToItsResultsOnly() {
         TestStacks.Synthesized withRuleset = TestStacks.synthesize(Map.of("monitoredJobs",
                 "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"dataQualityRuleset\": \"billing-checks\"}]"));
-        MetricsConfig config = MetricsConfig.parse(environmentVariable(withRuleset, "DataPipelineMetricsFunction",
+        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(withRuleset, "DataPipelineMetricsFunction",
                 "PIPELINES_CONFIG"));
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::dataQualityRuleset)
                 .containsExactly(null, "billing-checks");
@@ -90,8 +90,8 @@ class MetricsFunctionContractTest {
                 .extracting(item -> item.quantity()).isEqualTo(11.0);
     }
 
-    private static String environmentVariable(String functionName, String variable) {
-        return environmentVariable(synthesized, functionName, variable);
+    private static String deployedConfiguration(String functionName, String variable) {
+        return deployedConfiguration(synthesized, functionName, variable);
     }
 
     /**
@@ -99,7 +99,7 @@ class MetricsFunctionContractTest {
      * from the staged asset, after checking that the function's {@code <variable>_FILE} names it.
      */
     @SuppressWarnings("unchecked")
-    static String environmentVariable(TestStacks.Synthesized synthesized, String functionName, String variable) {
+    static String deployedConfiguration(TestStacks.Synthesized synthesized, String functionName, String variable) {
         Template template = synthesized.template();
         Map<String, Object> properties = (Map<String, Object>) template.findResources("AWS::Lambda::Function",
                 Map.of("Properties", Map.of("FunctionName", functionName))).values().iterator().next().get("Properties");

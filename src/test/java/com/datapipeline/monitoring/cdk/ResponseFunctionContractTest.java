@@ -21,7 +21,7 @@ class ResponseFunctionContractTest {
     @BeforeAll
     static void synthesize() {
         defaults = TestStacks.synthesize(Map.of());
-        config = ResponseConfig.parse(MetricsFunctionContractTest.environmentVariable(defaults,
+        config = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(defaults,
                 "AlarmResponseFunction", "RESPONSE_CONFIG"));
     }
 
@@ -53,7 +53,7 @@ class ResponseFunctionContractTest {
     void remediationSwitchAndBudgetReachTheFunction() {
         TestStacks.Synthesized off = TestStacks.synthesize(Map.of("remediation", false, "maxRestarts", 5,
                 "restartWindowMinutes", 180, "monitoredJobs", "orders-etl"));
-        ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.environmentVariable(off,
+        ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(off,
                 "AlarmResponseFunction", "RESPONSE_CONFIG"));
         assertThat(offConfig.remediationEnabled()).isFalse();
         assertThat(offConfig.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(5, Duration.ofMinutes(180)));

@@ -92,7 +92,7 @@ class RunHealthAlertsTest {
 
     @Test
     void metricsFunctionLooksBackFarEnoughToSeeTheLastSuccess() throws Exception {
-        JsonNode config = JSON.readTree(MetricsFunctionContractTest.environmentVariable(
+        JsonNode config = JSON.readTree(MetricsFunctionContractTest.deployedConfiguration(
                 existingJobs, "DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
         assertThat(config.get("lookbackMinutes").asInt()).isEqualTo(2160 + 60);
         assertThat(config.get("pipelines").get(1).get("expectedSuccessEveryMinutes").asInt()).isEqualTo(1440);

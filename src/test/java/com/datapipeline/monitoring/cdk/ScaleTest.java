@@ -62,9 +62,9 @@ class ScaleTest {
 
     @Test
     void theFunctionsStillSeeEveryPipeline() {
-        assertThat(MetricsFunctionContractTest.environmentVariable(new TestStacks.Synthesized(stack, parent),
+        assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
                 "DataPipelineMetricsFunction", "PIPELINES_CONFIG")).contains("\"job-100\"");
-        assertThat(MetricsFunctionContractTest.environmentVariable(new TestStacks.Synthesized(stack, parent),
+        assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
                 "AlarmResponseFunction", "RESPONSE_CONFIG")).contains("glue-job-state:job-100");
     }
 
