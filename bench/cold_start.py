@@ -4,6 +4,9 @@ always runs on a warmer machine. Prints medians, min/max and the Java/Python rat
 variant counts the classes loaded up to the result (-Xlog:class+load).
 
 Usage (bench/run calls it): cold_start.py --rounds 15 --variant ours:METRICS_JAR:RESPONSE_JAR [--variant ...]
+A variant may add JVM flags and environment variables: NAME:METRICS_JAR:RESPONSE_JAR:-Dkey=value NAME=value.
+A variant with TRACE_SDK_CALLS=true sends its subsegments to an X-Ray daemon stand-in here (a UDP socket on
+loopback) that counts them, so the figures show tracing was on.
 Environment: BENCH_ENDPOINT (https://127.0.0.1:5103), BENCH_TRUSTSTORE (JDK cacerts + the emulator's
 certificate), BENCH_CA_BUNDLE (botocore's bundle + the same certificate), BENCH_LAUNCHERS (compiled
 bench/java), JAVA (the java binary), PYTHON (the bench venv's python).
@@ -13,8 +16,10 @@ import json
 import os
 import statistics
 import subprocess
+import socket
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,6 +48,25 @@ def environment(home):
 
 CPUS = None
 FLAGS = {}
+ENVS = {}
+DATAGRAMS = []
+
+
+def xray_daemon_stand_in():
+    """A UDP socket on loopback that counts the segment documents it receives; returns its address."""
+    daemon = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    daemon.bind(("127.0.0.1", 0))
+
+    def receive():
+        while True:
+            DATAGRAMS.append(daemon.recv(65536))
+
+    threading.Thread(target=receive, daemon=True).start()
+    return "127.0.0.1:%d" % daemon.getsockname()[1]
+
+
+def java_env(env, jar):
+    return {**env, **ENVS.get(jar, {})}
 
 
 def java_cmd(jar, main, extra=()):
@@ -92,7 +116,7 @@ def seed(env):
 
 def class_count(jar, main, env):
     with tempfile.NamedTemporaryFile(suffix=".log") as log:
-        timed(java_cmd(jar, main, ["-Xlog:class+load=info:file=" + log.name]), env,
+        timed(java_cmd(jar, main, ["-Xlog:class+load=info:file=" + log.name]), java_env(env, jar),
               EXPECT["metrics" if main == "MetricsColdStart" else "response"])
         lines = open(log.name).read().splitlines()
     from_jar = sum(1 for l in lines if "source: file:" in l or "source: jar:" in l)
@@ -113,12 +137,17 @@ def main():
     variants = []
     for spec in args.variant:
         name, mjar, rjar, *flags = spec.split(":", 3)
-        if flags:  # the same jar with other JVM flags: a copy, so the flags can be looked up by jar path
+        if flags:  # the same jar with other flags: a copy, so the flags can be looked up by jar path
+            tokens = flags[0].split()
+            variables = dict(t.split("=", 1) for t in tokens if not t.startswith("-"))
+            if variables.get("TRACE_SDK_CALLS") == "true":
+                variables["AWS_XRAY_DAEMON_ADDRESS"] = xray_daemon_stand_in()
             copies = []
             for jar in (mjar, rjar):
                 copy = os.path.join(tempfile.mkdtemp(prefix="bench-" + name + "-"), os.path.basename(jar))
                 os.symlink(os.path.abspath(jar), copy)
-                FLAGS[copy] = flags[0].split()
+                FLAGS[copy] = [t for t in tokens if t.startswith("-")]
+                ENVS[copy] = variables
                 copies.append(copy)
             mjar, rjar = copies
         variants.append((name, mjar, rjar))
@@ -131,7 +160,8 @@ def main():
     for f, main in mains.items():  # one untimed run of each: page cache and moto warm, as on a busy host
         timed(python_cmd(f), env, EXPECT_PY[f])
         for name, mjar, rjar in variants:
-            timed(java_cmd(mjar if f == "metrics" else rjar, main), env, EXPECT[f])
+            jar = mjar if f == "metrics" else rjar
+            timed(java_cmd(jar, main), java_env(env, jar), EXPECT[f])
     for r in range(args.rounds):
         if r % 5 == 0:
             seed(env)  # keeps a run inside the metrics function's 5-minute interval
@@ -143,7 +173,7 @@ def main():
                 if name == "python":
                     wall, used = timed(python_cmd(f), env, EXPECT_PY[f])
                 else:
-                    wall, used = timed(java_cmd(jar, main), env, EXPECT[f])
+                    wall, used = timed(java_cmd(jar, main), java_env(env, jar), EXPECT[f])
                 times[(f, name)].append(wall)
                 cpu[(f, name)].append(used)
     results = {}
@@ -161,6 +191,12 @@ def main():
                   f"{med_cpu / py_cpu:9.2f}")
             results[f"{f}/{name}"] = {"median_ms": med, "min_ms": min(t), "max_ms": max(t), "ratio": med / py,
                                       "cpu_ms": med_cpu, "cpu_ratio": med_cpu / py_cpu}
+    traced = [v[0] for v in variants if ENVS.get(v[1], {}).get("TRACE_SDK_CALLS") == "true"]
+    if traced:
+        invocations = len(traced) * len(mains) * (args.rounds + 1)
+        print(f"\nSubsegments the X-Ray daemon stand-in received from {', '.join(traced)}: {len(DATAGRAMS)} in "
+              f"{invocations} invocations")
+        results["subsegments"] = {"received": len(DATAGRAMS), "invocations": invocations}
     seed(env)
     print("\nClasses loaded up to the first result (total / from the jar / from the JDK's CDS archive)")
     for name, mjar, rjar in variants:

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.lambda.tracing.SdkCallTracing;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,14 @@ class FeatureSwitchesTest {
         off.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "TracingConfig", Match.anyValue())), 0);
         assertThat(off.toJSON().toString()).doesNotContain("xray:");
+    }
+
+    @Test
+    void sdkCallsTracedOnBothFunctionsOnlyWhenTracingIsOn() {
+        Map<String, Object> switchedOn = Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                SdkCallTracing.SWITCH_VARIABLE, "true"))));
+        on.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(switchedOn), 2);
+        assertThat(off.toJSON().toString()).doesNotContain(SdkCallTracing.SWITCH_VARIABLE);
     }
 
     @Test

@@ -3,14 +3,10 @@ package com.datapipeline.monitoring.response;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.datapipeline.monitoring.lambda.ConfigurationText;
+import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
@@ -21,7 +17,6 @@ import software.amazon.awssdk.services.glue.GlueClient;
 public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void> {
 
     public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
-    public static final String REGION_VARIABLE = "AWS_REGION";
 
     private final AlarmResponder responder;
 
@@ -29,7 +24,7 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
     public AlarmResponseHandler() {
         this(new AlarmResponder(
                 ResponseConfig.parse(requiredConfiguration()),
-                glueClient(requiredEnv(REGION_VARIABLE)),
+                LambdaSdkClients.fromLambdaEnvironment().build(GlueClient.builder()),
                 Clock.systemUTC(),
                 new JsonLineDecisionLog(System.out)));
     }
@@ -55,30 +50,6 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
         return null;
     }
 
-    /**
-     * The container's Glue client: explicit region, credentials from the environment, the light URL-connection
-     * HTTP client, standard retries.
-     */
-    static GlueClient glueClient(String region) {
-        return GlueClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(lambdaCredentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD))
-                .build();
-    }
-
-    /**
-     * Lambda puts the role's credentials in environment variables; reading them directly skips building and
-     * probing the default chain at cold start. Under SnapStart they come from the container endpoint instead,
-     * which the default chain covers.
-     */
-    static AwsCredentialsProvider lambdaCredentials() {
-        return System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
-                ? EnvironmentVariableCredentialsProvider.create()
-                : DefaultCredentialsProvider.builder().build();
-    }
-
     private static String requiredConfiguration() {
         String json = ConfigurationText.read(CONFIG_VARIABLE, System::getenv);
         if (json == null || json.isBlank()) {
@@ -86,13 +57,5 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
                     + " is set; the CDK app sets them");
         }
         return json;
-    }
-
-    private static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("environment variable " + name + " is not set; the CDK app sets it");
-        }
-        return value;
     }
 }

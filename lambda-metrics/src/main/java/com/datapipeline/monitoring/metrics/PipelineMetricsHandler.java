@@ -2,6 +2,8 @@ package com.datapipeline.monitoring.metrics;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.datapipeline.monitoring.lambda.ConfigurationText;
+import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,14 +22,15 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
 
     /** Used by Lambda: config and clients are built once per container. */
     public PipelineMetricsHandler() {
-        this(MetricsConfig.parse(ConfigurationText.read("PIPELINES_CONFIG", System::getenv)), AwsClients.fromLambdaEnvironment(),
+        this(MetricsConfig.parse(ConfigurationText.read("PIPELINES_CONFIG", System::getenv)), LambdaSdkClients.fromLambdaEnvironment(),
                 Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
     }
 
     /** For tests: the same wiring with the given clients, clock, random source and output. */
-    public PipelineMetricsHandler(MetricsConfig config, AwsClients clients, Clock clock, RandomGenerator random,
+    public PipelineMetricsHandler(MetricsConfig config, LambdaSdkClients clients, Clock clock, RandomGenerator random,
                                   Consumer<String> stdout) {
-        this(config, clients.glue(), clients.logs(), clock, random, stdout);
+        this(config, clients.build(GlueClient.builder()), clients.build(CloudWatchLogsClient.builder()), clock, random,
+                stdout);
     }
 
     private PipelineMetricsHandler(MetricsConfig config, GlueClient glue, CloudWatchLogsClient logs, Clock clock,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
  */
 class PipelineMetricsIT {
 
-    private static AwsClients clients;
+    private static LambdaSdkClients clients;
     private static GlueClient glue;
     private static CloudWatchLogsClient logs;
 
@@ -43,10 +44,11 @@ class PipelineMetricsIT {
             fail("integration tests need the local AWS emulator: run `make test` "
                     + "(or set AWS_EMULATOR_ENDPOINT, e.g. http://127.0.0.1:5101)");
         }
-        clients = new AwsClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), URI.create(endpoint));
-        glue = clients.glue();
-        logs = clients.logs();
+        clients = new LambdaSdkClients(Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), URI.create(endpoint),
+                List.of());
+        glue = clients.build(GlueClient.builder());
+        logs = clients.build(CloudWatchLogsClient.builder());
     }
 
     @AfterAll

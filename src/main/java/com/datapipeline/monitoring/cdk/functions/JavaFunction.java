@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Token;
@@ -37,6 +38,8 @@ public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
     /** Where Lambda mounts layer content ({@code /opt}), plus this app's folder in the layer. */
     public static final String CONFIG_MOUNT = "/opt/monitoring/";
+    /** Turns on the functions' X-Ray subsegment per SDK call (lambda-common's SdkCallTracing). */
+    public static final String SDK_CALL_TRACING_VARIABLE = "TRACE_SDK_CALLS";
 
     private JavaFunction() {
     }
@@ -64,7 +67,7 @@ public final class JavaFunction {
                 .code(spec.code())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
-                .environment(Map.of(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable())))
+                .environment(environment(spec))
                 .layers(List.of(configurationLayer(scope, id, spec)))
                 .logGroup(logGroup);
         if (spec.tracing()) {
@@ -90,6 +93,15 @@ public final class JavaFunction {
         TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "Decision and metric log lines hold no sensitive"
                 + " data; CloudWatch Logs encrypts them at rest by default.");
         return function;
+    }
+
+    private static Map<String, String> environment(Spec spec) {
+        Map<String, String> environment = new TreeMap<>();
+        environment.put(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable()));
+        if (spec.tracing()) {
+            environment.put(SDK_CALL_TRACING_VARIABLE, "true");
+        }
+        return environment;
     }
 
     /** e.g. PIPELINES_CONFIG → pipelines-config.json */

@@ -1,4 +1,4 @@
-package com.datapipeline.monitoring.metrics;
+package com.datapipeline.monitoring.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.datapipeline.monitoring.response;
+package com.datapipeline.monitoring.lambda;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
