@@ -23,7 +23,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * Records every AWS SDK call of a traced invocation as an X-Ray subsegment under the segment Lambda records for
  * the invocation, so the trace shows which call took the time or failed. Written for this project instead of the
  * X-Ray SDK's TracingInterceptor, which reaches end of support on 25 February 2027 and brings Jackson databind and
- * Apache HttpClient into the jar; see the README ("Tracing").
+ * Apache HttpClient into the jar; see the README ("SDK calls in the trace").
  *
  * <p>Tracing never breaks a call: a document that cannot be sent is dropped (UDP gives no guarantee either).
  */
