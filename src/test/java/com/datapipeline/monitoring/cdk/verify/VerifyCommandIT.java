@@ -49,32 +49,24 @@ class VerifyCommandIT {
     @Test
     void healthyDeploymentPassesEveryCheckAndTheDrill() throws Exception {
         String prefix = uniquePrefix("ok");
-        List<String> context = context(prefix);
-        ExpectedStack expected = expected(context);
-        var composites = new RecordedCompositeAlarms.Store();
-        try (AwsClients aws = EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites)) {
-            deploy(aws, expected, Set.of());
-            try (var function = new SimulatedResponseFunction(aws.cloudWatch(), EmulatorClients.build(CloudWatchLogsClient.builder()), prefix, expected.responseLogGroup())) {
-                Run run = run(composites, expected, args(context, "--timeout", "60"));
-
-                assertHealthy(run, expected, composites);
-                // The default configuration: one composite over children that notify on their own too.
-                assertThat(run.lines().stream().filter(l -> !l.startsWith("PASS")).toList()).containsExactly(
-                        "SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": "
-                                + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY)).orElseThrow()).orElseThrow());
-                assertThat(run.lines()).contains(
-                        "PASS  subscription email " + EMAIL + ": confirmed",
-                        "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
-                assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": Glue glue.driver.aggregate.elapsedTime > 300000")
-                        .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite of "
-                                + alarm(prefix, AlarmNames.FAILED_TASKS) + ", " + alarm(prefix, AlarmNames.RUN_FAILED) + ", "
-                                + alarm(prefix, AlarmNames.DATA_QUALITY) + ", " + alarm(prefix, AlarmNames.ERROR_RATE)
-                                + ", notifies " + prefix + "data-pipeline-alerts")
-                        .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction")
-                        .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(5 minutes)")
-                        .contains("PASS  metrics " + job(prefix) + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
-            }
-        }
+        HealthyRun healthy = verifyHealthyDeployment(prefix, context(prefix));
+        ExpectedStack expected = healthy.expected();
+        Run run = healthy.run();
+        // The default configuration: one composite over children that notify on their own too.
+        assertThat(run.lines().stream().filter(l -> !l.startsWith("PASS")).toList()).containsExactly(
+                "SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": "
+                        + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY)).orElseThrow()).orElseThrow());
+        assertThat(run.lines()).contains(
+                "PASS  subscription email " + EMAIL + ": confirmed",
+                "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
+        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": Glue glue.driver.aggregate.elapsedTime > 300000")
+                .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite of "
+                        + alarm(prefix, AlarmNames.FAILED_TASKS) + ", " + alarm(prefix, AlarmNames.RUN_FAILED) + ", "
+                        + alarm(prefix, AlarmNames.DATA_QUALITY) + ", " + alarm(prefix, AlarmNames.ERROR_RATE)
+                        + ", notifies " + prefix + "data-pipeline-alerts")
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction")
+                .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(5 minutes)")
+                .contains("PASS  metrics " + job(prefix) + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
     }
 
     /**
@@ -85,39 +77,29 @@ class VerifyCommandIT {
     @Test
     void everyAlarmKindSilentChildrenAndSeverityTopics() throws Exception {
         String prefix = uniquePrefix("kinds");
-        List<String> context = richContext(prefix);
-        ExpectedStack expected = expected(context);
-        var composites = new RecordedCompositeAlarms.Store();
-        try (AwsClients aws = EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites)) {
-            deploy(aws, expected, Set.of());
-            try (var function = new SimulatedResponseFunction(aws.cloudWatch(), EmulatorClients.build(CloudWatchLogsClient.builder()), prefix, expected.responseLogGroup())) {
-                Run run = run(composites, expected, args(context, "--timeout", "60"));
-
-                assertHealthy(run, expected, composites);
-                String critical = prefix + "data-pipeline-alerts-critical";
-                String warning = prefix + "data-pipeline-alerts-warning";
-                assertThat(run.out())
-                        .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly") + ": DataPipelineMetrics DataQualityScore below"
-                                + " ANOMALY_DETECTION_BAND(m1, 2.0), no actions of its own")
-                        .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": DataPipelineMetrics ProcessingLatency above"
-                                + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
-                        .contains("PASS  alarm " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": records / PERIOD(records) < 5 over"
-                                + " DataPipelineMetrics RecordsProcessed, notifies ")
-                        .contains("PASS  alarm " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": DataPipelineMetrics DataQualityScore < 90,"
-                                + " no actions of its own")
-                        .contains("PASS  topic " + critical + ": ", "PASS  topic " + warning + ": ")
-                        .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + critical)
-                        .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + warning)
-                        .contains("PASS  subscription email " + EMAIL + " on " + critical + ": confirmed")
-                        .contains("PASS  subscription email " + EMAIL + " on " + warning + ": confirmed")
-                        .contains("PASS  subscription email pager@example.com on " + critical + ": confirmed")
-                        .doesNotContain("pager@example.com on " + warning);
-                assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": AlarmResponseFunction logged outcome drill")
-                        .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": AlarmResponseFunction logged outcome drill")
-                        .contains("SKIP  drill " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": no actions of its own")
-                        .contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite alarm");
-            }
-        }
+        Run run = verifyHealthyDeployment(prefix, richContext(prefix)).run();
+        String critical = prefix + "data-pipeline-alerts-critical";
+        String warning = prefix + "data-pipeline-alerts-warning";
+        assertThat(run.out())
+                .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly") + ": DataPipelineMetrics DataQualityScore below"
+                        + " ANOMALY_DETECTION_BAND(m1, 2.0), no actions of its own")
+                .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": DataPipelineMetrics ProcessingLatency above"
+                        + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
+                .contains("PASS  alarm " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": records / PERIOD(records) < 5 over"
+                        + " DataPipelineMetrics RecordsProcessed, notifies ")
+                .contains("PASS  alarm " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": DataPipelineMetrics DataQualityScore < 90,"
+                        + " no actions of its own")
+                .contains("PASS  topic " + critical + ": ", "PASS  topic " + warning + ": ")
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + critical)
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + warning)
+                .contains("PASS  subscription email " + EMAIL + " on " + critical + ": confirmed")
+                .contains("PASS  subscription email " + EMAIL + " on " + warning + ": confirmed")
+                .contains("PASS  subscription email pager@example.com on " + critical + ": confirmed")
+                .doesNotContain("pager@example.com on " + warning);
+        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": AlarmResponseFunction logged outcome drill")
+                .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": AlarmResponseFunction logged outcome drill")
+                .contains("SKIP  drill " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": no actions of its own")
+                .contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite alarm");
     }
 
     @Test
@@ -138,6 +120,27 @@ class VerifyCommandIT {
             assertThat(run.lines().stream().filter(l -> l.startsWith("FAIL")).toList()).containsExactly(
                     "FAIL  alarm " + child + ": alarm actions are [" + topicArn + "], expected none (its composite alarm notifies);"
                             + " OK actions are [" + topicArn + "], expected none (its composite alarm notifies)");
+        }
+    }
+
+    private record HealthyRun(ExpectedStack expected, Run run) {
+    }
+
+    /**
+     * Creates the whole stack in the emulator as {@code context} would deploy it, with a simulated response function
+     * answering the drill, runs {@code make verify} with the drill, and checks every result passed.
+     */
+    private static HealthyRun verifyHealthyDeployment(String prefix, List<String> context) throws Exception {
+        ExpectedStack expected = expected(context);
+        var composites = new RecordedCompositeAlarms.Store();
+        try (AwsClients aws = EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites)) {
+            deploy(aws, expected, Set.of());
+            try (var function = new SimulatedResponseFunction(aws.cloudWatch(),
+                    EmulatorClients.build(CloudWatchLogsClient.builder()), prefix, expected.responseLogGroup())) {
+                Run run = run(composites, expected, args(context, "--timeout", "60"));
+                assertHealthy(run, expected, composites);
+                return new HealthyRun(expected, run);
+            }
         }
     }
 
