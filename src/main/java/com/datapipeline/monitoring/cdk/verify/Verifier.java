@@ -19,17 +19,13 @@ public final class Verifier {
     }
 
     private final AwsClients aws;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final Settings timing;
     private final Consumer<String> progress;
-    private final Duration pollInterval;
 
-    public Verifier(AwsClients aws, Clock clock, Sleeper sleeper, Consumer<String> progress, Duration pollInterval) {
+    public Verifier(AwsClients aws, Settings timing, Consumer<String> progress) {
         this.aws = aws;
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.timing = timing;
         this.progress = progress;
-        this.pollInterval = pollInterval;
     }
 
     public Report run(ExpectedStack expected, VerifyOptions options) {
@@ -46,7 +42,7 @@ public final class Verifier {
         results.addAll(guarded("topics " + String.join(", ", expected.topicNames()), () -> deployment.topics(expected, topics)));
         results.addAll(guarded("schedule " + expected.scheduleRuleName(), () -> List.of(deployment.schedule(expected))));
         results.addAll(guarded("saved queries", () -> deployment.savedQueries(expected)));
-        results.addAll(guarded("metrics", () -> new MetricsFreshnessCheck(aws, clock).run(expected, options.metricsWindow())));
+        results.addAll(guarded("metrics", () -> new MetricsFreshnessCheck(aws, timing.clock()).run(expected, options.metricsWindow())));
         if (!options.drill()) {
             results.add(CheckResult.skip("drill", "--no-drill"));
         } else {
@@ -59,7 +55,8 @@ public final class Verifier {
                         () -> drilled.add(alarm.name()));
             }
             if (!drilled.isEmpty()) {
-                results.addAll(guarded("drill", () -> new AlarmDrill(aws, clock, sleeper, progress, pollInterval)
+                results.addAll(guarded("drill", () -> new AlarmDrill(aws, timing.clock(), timing.sleeper(), progress,
+                        timing.pollInterval())
                         .run(drilled, expected.responseLogGroup(), options.drillTimeout())));
             }
             results.addAll(skipped);

@@ -63,11 +63,11 @@ public final class VerifyCommand {
         Report report;
         try (AwsClients aws = clients.get()) {
             boolean[] progressShown = {false};
-            Verifier verifier = new Verifier(aws, timing.clock(), timing.sleeper(), line -> {
+            Verifier verifier = new Verifier(aws, timing, line -> {
                 err.print("\r" + line + "   ");
                 err.flush();
                 progressShown[0] = true;
-            }, timing.pollInterval());
+            });
             report = verifier.run(expected, options);
             if (progressShown[0]) {
                 err.println();
