@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds CloudWatch Embedded Metric Format lines: one JSON object per pipeline that CloudWatch Logs turns
@@ -24,11 +24,28 @@ public final class EmfFormatter {
         this.namespace = namespace;
     }
 
-    /** The EMF line for {@code pipeline}, or empty when the measurement has no value to publish. */
-    public Optional<String> format(String pipeline, PipelineMeasurement measurement, Instant timestamp) {
-        if (measurement.published().isEmpty()) {
-            return Optional.empty();
+    /**
+     * The EMF line for a pipeline whose collection worked: its published values plus CollectionErrors = 0. The
+     * line is written even when no other metric has a value, so the CollectionErrors alarm never lacks data
+     * while the function runs.
+     */
+    public String format(String pipeline, PipelineMeasurement measurement, Instant timestamp) {
+        if (measurement.published().containsKey(PipelineMetric.COLLECTION_ERRORS)) {
+            throw new IllegalArgumentException(MetricNames.COLLECTION_ERRORS
+                    + " comes from the pipeline's outcome, not from a collector");
         }
+        Map<PipelineMetric, Double> values = new EnumMap<>(PipelineMetric.class);
+        values.putAll(measurement.published());
+        values.put(PipelineMetric.COLLECTION_ERRORS, 0.0);
+        return line(pipeline, values, measurement.simulated(), timestamp);
+    }
+
+    /** The EMF line for a pipeline whose collection threw: CollectionErrors = 1 and no other metric. */
+    public String formatCollectionError(String pipeline, Instant timestamp) {
+        return line(pipeline, Map.of(PipelineMetric.COLLECTION_ERRORS, 1.0), false, timestamp);
+    }
+
+    private String line(String pipeline, Map<PipelineMetric, Double> values, boolean simulated, Instant timestamp) {
         List<Map<String, Object>> metrics = new ArrayList<>();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of(
@@ -38,18 +55,18 @@ public final class EmfFormatter {
                         "Dimensions", List.of(List.of(MetricNames.DIMENSION_PIPELINE)),
                         "Metrics", metrics))));
         line.put(MetricNames.DIMENSION_PIPELINE, pipeline);
-        measurement.published().forEach((metric, value) -> {
+        values.forEach((metric, value) -> {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException(metric.metricName() + " is not finite: " + value);
             }
             metrics.add(Map.of("Name", metric.metricName(), "Unit", metric.unit()));
             line.put(metric.metricName(), jsonNumber(value));
         });
-        if (measurement.simulated()) {
+        if (simulated) {
             // A plain log property (not a metric): lets a Logs Insights query tell simulated data apart.
             line.put("Simulated", true);
         }
-        return Optional.of(toJson(line));
+        return toJson(line);
     }
 
     static Number jsonNumber(double value) {

@@ -23,6 +23,11 @@ public final class MetricNames {
     public static final String SECONDS_SINCE_LAST_SUCCESS = "SecondsSinceLastSuccess";
     /** Seconds: age of the oldest run still in progress, 0 when none is. */
     public static final String LONGEST_RUNNING_SECONDS = "LongestRunningSeconds";
+    /**
+     * Count: 0 when the pipeline's collection worked this invocation, 1 when it threw (then it is the line's
+     * only metric). Not written when every pipeline failed: the function's Errors metric covers that case.
+     */
+    public static final String COLLECTION_ERRORS = "CollectionErrors";
 
     private MetricNames() {
     }

@@ -7,7 +7,9 @@ public enum PipelineMetric {
     PROCESSING_LATENCY(MetricNames.PROCESSING_LATENCY, "Seconds"),
     RECORDS_PROCESSED(MetricNames.RECORDS_PROCESSED, "Count"),
     SECONDS_SINCE_LAST_SUCCESS(MetricNames.SECONDS_SINCE_LAST_SUCCESS, "Seconds"),
-    LONGEST_RUNNING_SECONDS(MetricNames.LONGEST_RUNNING_SECONDS, "Seconds");
+    LONGEST_RUNNING_SECONDS(MetricNames.LONGEST_RUNNING_SECONDS, "Seconds"),
+    /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
+    COLLECTION_ERRORS(MetricNames.COLLECTION_ERRORS, "Count");
 
     private final String metricName;
     private final String unit;

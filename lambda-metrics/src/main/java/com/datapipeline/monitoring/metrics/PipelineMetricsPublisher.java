@@ -62,7 +62,7 @@ public final class PipelineMetricsPublisher {
             }
             PipelineMeasurement measurement = collector.collect(pipeline);
             Instant timestamp = clock.instant();
-            emf.format(pipeline.name(), measurement, timestamp).ifPresent(emfSink);
+            emfSink.accept(emf.format(pipeline.name(), measurement, timestamp));
             outcome = PipelineOutcome.of(pipeline.name(), source, measurement);
             logSink.accept(logLine("INFO", outcome, measurement.simulated()));
         } catch (RuntimeException e) {

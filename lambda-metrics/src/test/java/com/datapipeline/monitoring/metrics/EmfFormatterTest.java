@@ -25,7 +25,7 @@ class EmfFormatterTest {
 
     @Test
     void lineWithEveryMetricIsValidEmfWithPipelineDimensionAndUnits() {
-        String line = formatter.format("orders", allMetrics(), AT).orElseThrow();
+        String line = formatter.format("orders", allMetrics(), AT);
         JsonNode root = EmfLines.assertValid(line);
 
         assertThat(line).doesNotContain("\n");
@@ -39,7 +39,10 @@ class EmfFormatterTest {
         assertThat(units).containsOnly(
                 Map.entry("DataQualityScore", "Percent"), Map.entry("ErrorRate", "Percent"),
                 Map.entry("ProcessingLatency", "Seconds"), Map.entry("RecordsProcessed", "Count"),
-                Map.entry("SecondsSinceLastSuccess", "Seconds"), Map.entry("LongestRunningSeconds", "Seconds"));
+                Map.entry("SecondsSinceLastSuccess", "Seconds"), Map.entry("LongestRunningSeconds", "Seconds"),
+                Map.entry("CollectionErrors", "Count"));
+        assertThat(root.path("CollectionErrors").isIntegralNumber()).isTrue();
+        assertThat(root.path("CollectionErrors").asLong()).isZero();
         assertThat(root.path("DataQualityScore").asDouble()).isEqualTo(97.5);
         assertThat(root.path("RecordsProcessed").isIntegralNumber()).isTrue();
         assertThat(root.path("RecordsProcessed").asLong()).isEqualTo(5000);
@@ -52,17 +55,39 @@ class EmfFormatterTest {
         PipelineMeasurement measurement = new PipelineMeasurement.Builder()
                 .publish(PipelineMetric.LONGEST_RUNNING_SECONDS, 0)
                 .skip(PipelineMetric.ERROR_RATE, "no run finished").build(false);
-        JsonNode root = EmfLines.assertValid(formatter.format("orders", measurement, AT).orElseThrow());
+        JsonNode root = EmfLines.assertValid(formatter.format("orders", measurement, AT));
 
-        assertThat(root.at("/_aws/CloudWatchMetrics/0/Metrics")).hasSize(1);
+        assertThat(root.at("/_aws/CloudWatchMetrics/0/Metrics")).extracting(m -> m.path("Name").asText())
+                .containsExactly("LongestRunningSeconds", "CollectionErrors");
         assertThat(root.has("ErrorRate")).isFalse();
     }
 
     @Test
-    void writesNoLineWhenNothingIsPublished() {
+    void writesACollectionErrorsZeroLineWhenNothingElseHasAValue() {
         PipelineMeasurement nothing = new PipelineMeasurement.Builder()
                 .skip(PipelineMetric.ERROR_RATE, "no run finished").build(false);
-        assertThat(formatter.format("orders", nothing, AT)).isEmpty();
+        JsonNode root = EmfLines.assertValid(formatter.format("orders", nothing, AT));
+
+        assertThat(EmfLines.metricValues(root)).containsExactly(Map.entry("CollectionErrors", 0.0));
+    }
+
+    @Test
+    void collectionErrorLineCarriesCollectionErrorsOneAndNoOtherMetric() {
+        JsonNode root = EmfLines.assertValid(formatter.formatCollectionError("orders", AT));
+
+        assertThat(root.path("Pipeline").asText()).isEqualTo("orders");
+        assertThat(root.at("/_aws/Timestamp").asLong()).isEqualTo(AT.toEpochMilli());
+        assertThat(root.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText()).isEqualTo("Count");
+        assertThat(EmfLines.metricValues(root)).containsExactly(Map.entry("CollectionErrors", 1.0));
+        assertThat(root.has("Simulated")).isFalse();
+    }
+
+    @Test
+    void formatterRefusesACollectionErrorsValueFromACollector() {
+        PipelineMeasurement forged = new PipelineMeasurement.Builder()
+                .publish(PipelineMetric.COLLECTION_ERRORS, 0).build(false);
+        assertThatThrownBy(() -> formatter.format("orders", forged, AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CollectionErrors");
     }
 
     @Test
@@ -74,7 +99,7 @@ class EmfFormatterTest {
 
         assertThat(measurement.published()).containsOnlyKeys(PipelineMetric.LONGEST_RUNNING_SECONDS);
         assertThat(measurement.skipped()).containsKeys(PipelineMetric.ERROR_RATE, PipelineMetric.PROCESSING_LATENCY);
-        String line = formatter.format("orders", measurement, AT).orElseThrow();
+        String line = formatter.format("orders", measurement, AT);
         assertThat(line).doesNotContain("NaN").doesNotContain("Infinity");
         EmfLines.assertValid(line);
     }
@@ -91,7 +116,7 @@ class EmfFormatterTest {
     void simulatedLinesCarryASimulatedProperty() {
         PipelineMeasurement simulated = new PipelineMeasurement.Builder()
                 .publish(PipelineMetric.ERROR_RATE, 2.5).build(true);
-        JsonNode root = EmfLines.assertValid(formatter.format("demo", simulated, AT).orElseThrow());
+        JsonNode root = EmfLines.assertValid(formatter.format("demo", simulated, AT));
         assertThat(root.path("Simulated").asBoolean()).isTrue();
     }
 

@@ -11,6 +11,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Checks EMF lines against src/test/resources/emf-schema.json plus the cross-references the schema cannot express. */
@@ -50,6 +52,16 @@ final class EmfLines {
             }
         }
         return root;
+    }
+
+    /** Metric name → value of every metric the line declares, in the order it declares them. */
+    static Map<String, Double> metricValues(JsonNode root) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (JsonNode metric : root.at("/_aws/CloudWatchMetrics/0/Metrics")) {
+            String name = metric.path("Name").asText();
+            values.put(name, root.path(name).asDouble());
+        }
+        return values;
     }
 
     static boolean isEmf(String line) {
