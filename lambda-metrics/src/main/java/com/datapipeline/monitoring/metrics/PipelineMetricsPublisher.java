@@ -14,8 +14,11 @@ import java.util.function.Consumer;
  * structured log line (what was published or skipped and why).
  *
  * <p>Pipelines are isolated: an exception from one (AccessDenied, job not found, throttling after the SDK's
- * retries) is logged and reported, and the others still publish. If every pipeline fails,
- * {@link AllPipelinesFailedException} is thrown so the invocation counts as an error.
+ * retries) is logged and reported, and the others still publish. Every EMF line carries
+ * {@value MetricNames#COLLECTION_ERRORS}: 0 beside a pipeline's values, 1 alone for a pipeline that threw, so
+ * a pipeline whose collection keeps failing raises an alarm instead of going silent. If every pipeline fails,
+ * {@link AllPipelinesFailedException} is thrown so the invocation counts as an error, and no
+ * CollectionErrors=1 line is written.
  */
 public final class PipelineMetricsPublisher {
 
@@ -42,13 +45,22 @@ public final class PipelineMetricsPublisher {
 
     public MetricsSummary publishAll() {
         List<PipelineOutcome> outcomes = new ArrayList<>();
+        List<String> collectionErrorLines = new ArrayList<>();
         for (MetricsConfig.PipelineConfig pipeline : config.pipelines()) {
-            outcomes.add(publish(pipeline));
+            PipelineOutcome outcome = publish(pipeline);
+            outcomes.add(outcome);
+            if (outcome.failed()) {
+                collectionErrorLines.add(emf.formatCollectionError(pipeline.name(), clock.instant()));
+            }
         }
         MetricsSummary summary = new MetricsSummary(outcomes);
         if (outcomes.stream().allMatch(PipelineOutcome::failed)) {
+            // Every pipeline failed (with one pipeline configured, that one): the cause is rarely the pipelines
+            // (more often the function's role or the Glue endpoint), and the function's Errors alarm pages once.
+            // CollectionErrors=1 is withheld so the per-pipeline alarms do not page once more per pipeline.
             throw new AllPipelinesFailedException(summary);
         }
+        collectionErrorLines.forEach(emfSink);
         return summary;
     }
 

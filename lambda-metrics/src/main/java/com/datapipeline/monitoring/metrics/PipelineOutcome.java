@@ -9,7 +9,9 @@ import java.util.TreeMap;
  *
  * @param pipeline  the pipeline name
  * @param source    glue or simulate
- * @param published metric name → value written in the EMF line
+ * @param published metric name → measured value written in the EMF line; CollectionErrors, which the line also
+ *                  carries, is not repeated here: it is 0, or 1 when {@code error} is set and some other
+ *                  pipeline succeeded
  * @param skipped   metric name → why it has no value
  * @param error     why the whole pipeline failed, or null
  */

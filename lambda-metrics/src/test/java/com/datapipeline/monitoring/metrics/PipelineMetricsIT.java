@@ -87,7 +87,7 @@ class PipelineMetricsIT {
     }
 
     @Test
-    void handlerPublishesMeasuredGlueMetricsAndIsolatesAMissingJob() {
+    void handlerPublishesMeasuredGlueMetricsAndACollectionErrorForAMissingJob() {
         String jobName = unique("it-orders");
         String logGroup = unique("/aws-glue/jobs/output-it");
         createJob(jobName);
@@ -110,7 +110,9 @@ class PipelineMetricsIT {
         Map<String, Object> summary = handler.handleRequest(Map.of("detail-type", "Scheduled Event"), null);
 
         Map<String, JsonNode> emf = emfByPipeline(stdout);
-        assertThat(emf).containsOnlyKeys("orders", "demo");
+        assertThat(emf).containsOnlyKeys("orders", "missing", "demo");
+        assertThat(EmfLines.metricValues(emf.get("missing"))).containsExactly(Map.entry("CollectionErrors", 1.0));
+        assertThat(EmfLines.metricValues(emf.get("demo"))).containsEntry("CollectionErrors", 0.0);
         JsonNode orders = emf.get("orders");
         assertThat(orders.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("DataPipelineMetrics");
         assertThat(orders.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Pipeline\"]]");
@@ -119,7 +121,8 @@ class PipelineMetricsIT {
                 .forEach(m -> units.put(m.path("Name").asText(), m.path("Unit").asText()));
         assertThat(units).containsOnly(Map.entry("ErrorRate", "Percent"), Map.entry("ProcessingLatency", "Seconds"),
                 Map.entry("SecondsSinceLastSuccess", "Seconds"), Map.entry("LongestRunningSeconds", "Seconds"),
-                Map.entry("RecordsProcessed", "Count"));
+                Map.entry("RecordsProcessed", "Count"), Map.entry("CollectionErrors", "Count"));
+        assertThat(orders.path("CollectionErrors").asDouble()).isZero();
         assertThat(orders.path("ErrorRate").asDouble()).isZero();
         assertThat(orders.path("ProcessingLatency").asDouble()).isEqualTo(123.0);
         assertThat(orders.path("LongestRunningSeconds").asDouble()).isZero();
@@ -172,14 +175,17 @@ class PipelineMetricsIT {
     }
 
     @Test
-    void invocationFailsWhenEveryPipelineFails() {
+    void invocationFailsWhenEveryPipelineFailsAndPublishesNoCollectionErrors() {
         MetricsConfig config = MetricsConfig.parse("""
                 {"pipelines":[{"name":"gone","jobName":"%s","source":"glue"}]}""".formatted(unique("it-absent")));
+        List<String> stdout = new ArrayList<>();
         PipelineMetricsHandler handler = new PipelineMetricsHandler(config, clients, Clock.systemUTC(),
-                new SplittableRandom(1), line -> { });
+                new SplittableRandom(1), stdout::add);
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), null))
                 .isInstanceOf(AllPipelinesFailedException.class)
                 .hasMessageContaining("gone");
+        assertThat(stdout).filteredOn(EmfLines::isEmf).isEmpty();
+        assertThat(stdout).anySatisfy(l -> assertThat(l).contains("\"level\":\"ERROR\"").contains("gone"));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,15 +53,32 @@ class PipelineMetricsPublisherTest {
         assertThat(summary.pipeline("first").published()).containsEntry("ErrorRate", 10.0);
         assertThat(summary.pipeline("last").published()).containsEntry("ErrorRate", 10.0);
         assertThat(summary.pipeline("broken").error()).contains("AccessDeniedException");
-        assertThat(emf).hasSize(2);
-        assertThat(emf).allSatisfy(EmfLines::assertValid);
-        assertThat(emf.stream().map(l -> EmfLines.assertValid(l).path("Pipeline").asText()))
-                .containsExactly("first", "last");
         JsonNode brokenLog = JSON.readTree(logs.get(1));
         assertThat(brokenLog.path("level").asText()).isEqualTo("ERROR");
         assertThat(brokenLog.path("pipeline").asText()).isEqualTo("broken");
         assertThat(brokenLog.path("error").asText()).contains("AccessDenied");
         assertThat(summary.toMap()).containsEntry("failed", 1L);
+    }
+
+    @Test
+    void aFailedPipelinePublishesCollectionErrorsOneAloneAndTheOthersZero() {
+        publisher(List.of(glue("first"), glue("broken"), glue("last")), failingFor("broken")).publishAll();
+
+        Map<String, Map<String, Double>> metrics = metricsByPipeline();
+        assertThat(metrics).containsOnlyKeys("first", "broken", "last");
+        assertThat(metrics.get("broken")).containsExactly(Map.entry("CollectionErrors", 1.0));
+        assertThat(metrics.get("first")).containsOnly(Map.entry("ErrorRate", 10.0), Map.entry("CollectionErrors", 0.0));
+        assertThat(metrics.get("last")).containsOnly(Map.entry("ErrorRate", 10.0), Map.entry("CollectionErrors", 0.0));
+    }
+
+    @Test
+    void aPipelineWithNothingToMeasureStillPublishesCollectionErrorsZero() {
+        MetricsCollector nothing = pipeline -> new PipelineMeasurement.Builder()
+                .skip(PipelineMetric.ERROR_RATE, "no run finished in the window").build(false);
+
+        publisher(List.of(glue("quiet")), nothing).publishAll();
+
+        assertThat(metricsByPipeline()).containsExactly(Map.entry("quiet", Map.of("CollectionErrors", 0.0)));
     }
 
     @Test
@@ -73,6 +91,13 @@ class PipelineMetricsPublisherTest {
                 .hasMessageContaining("a (IllegalStateException: ThrottlingException: Rate exceeded)")
                 .satisfies(e -> assertThat(((AllPipelinesFailedException) e).summary().pipelines()).hasSize(2));
         assertThat(logs).hasSize(2);
+        assertThat(emf).as("no CollectionErrors=1 lines: the Errors alarm pages once for this").isEmpty();
+    }
+
+    @Test
+    void theOnlyPipelineFailingIsEveryPipelineFailing() {
+        assertThatThrownBy(() -> publisher(List.of(glue("only")), failingFor("only")).publishAll())
+                .isInstanceOf(AllPipelinesFailedException.class);
         assertThat(emf).isEmpty();
     }
 
@@ -99,6 +124,19 @@ class PipelineMetricsPublisherTest {
         assertThat(line.path("simulated").asBoolean()).isTrue();
         assertThat(line.path("message").asText()).contains("SIMULATED");
         assertThat(summary.pipeline("demo").source()).isEqualTo("simulate");
-        assertThat(EmfLines.assertValid(emf.getFirst()).path("RecordsProcessed").isIntegralNumber()).isTrue();
+        JsonNode emfLine = EmfLines.assertValid(emf.getFirst());
+        assertThat(emfLine.path("RecordsProcessed").isIntegralNumber()).isTrue();
+        assertThat(EmfLines.metricValues(emfLine)).containsEntry("CollectionErrors", 0.0);
+    }
+
+    /** Pipeline → its EMF line's metrics, each line checked against the EMF schema. */
+    private Map<String, Map<String, Double>> metricsByPipeline() {
+        Map<String, Map<String, Double>> byPipeline = new LinkedHashMap<>();
+        for (String line : emf) {
+            JsonNode root = EmfLines.assertValid(line);
+            assertThat(byPipeline.put(root.path("Pipeline").asText(), EmfLines.metricValues(root)))
+                    .as("one EMF line per pipeline").isNull();
+        }
+        return byPipeline;
     }
 }
