@@ -4,11 +4,13 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.RunHealthAlerts;
+import com.datapipeline.monitoring.cdk.alarms.PipelinePages;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
 import com.datapipeline.monitoring.cdk.alerting.ChatNotifications;
 import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
@@ -30,12 +32,12 @@ import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.services.cloudwatch.AlarmRule;
 import software.constructs.Construct;
 
 /** Wires the constructs together; every decision lives in a construct or in the settings. */
@@ -49,10 +51,14 @@ public final class MonitoringStack extends Stack {
     public static final int PIPELINES_PER_NESTED_STACK = 20;
 
     private final MonitoringSettings settings;
-    private final List<NestedStack> nestedStacks = new ArrayList<>();
+    private final List<NestedGroup> nestedGroups = new ArrayList<>();
     private final AlertTopic alertTopic;
     /** The warning topic; the same as {@link #alertTopic} unless severity topics are on. */
     private final AlertTopic warningTopic;
+    private final AlertTopic healthTopic;
+    private final AlertTopic remediationTopic;
+    private final AlertDelivery delivery;
+    private final MonitoringHealth health;
     private final AlarmFactory alarmFactory;
     private final SampleGlueJob sampleJob;
     private final PipelineMetricsPublisher metricsPublisher;
@@ -82,20 +88,36 @@ public final class MonitoringStack extends Stack {
         FeatureSwitches switches = settings.switches();
         if (switches.severityTopics()) {
             alertTopic = new AlertTopic(this, "Alerting", new AlertTopic.Props(
-                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.CRITICAL_SUFFIX),
-                    emails(settings.alertEmail(), switches.criticalEmail())));
+                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.CRITICAL_SUFFIX), "Data pipeline alerts (critical)",
+                    Optional.empty()));
             warningTopic = new AlertTopic(this, "WarningAlerting", new AlertTopic.Props(
-                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.WARNING_SUFFIX),
-                    emails(settings.alertEmail(), switches.warningEmail())));
+                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.WARNING_SUFFIX), "Data pipeline alerts (warning)",
+                    Optional.empty()));
         } else {
-            alertTopic = new AlertTopic(this, "Alerting",
-                    new AlertTopic.Props(names.shared(ResourceNames.ALERT_TOPIC), emails(settings.alertEmail())));
+            alertTopic = new AlertTopic(this, "Alerting", new AlertTopic.Props(
+                    names.shared(ResourceNames.ALERT_TOPIC), "Data pipeline alerts", Optional.empty()));
             warningTopic = alertTopic;
         }
-        alarmFactory = new AlarmFactory(new AlarmRouting(settings, names, alertTopic.topic(), warningTopic.topic()));
+        healthTopic = new AlertTopic(this, "MonitoringHealthTopic", new AlertTopic.Props(
+                names.shared(ResourceNames.HEALTH_TOPIC), "Data pipeline monitoring health", Optional.empty()));
+        // Nobody subscribes to it but the response function, so it shares the alert key rather than adding one.
+        remediationTopic = new AlertTopic(this, "RemediationTopic", new AlertTopic.Props(
+                names.shared(ResourceNames.REMEDIATION_TOPIC), "Data pipeline remediation signals",
+                Optional.of(alertTopic.key())));
+        // Severities matter only where they reach different people; on one topic, one page per pipeline incident.
+        alarmFactory = new AlarmFactory(new AlarmRouting(switches.severityTopics() ? switches.warningAlarms() : Set.of(),
+                new AlarmRouting.Topics(
+                alertTopic.topic(), warningTopic.topic(), healthTopic.topic(), remediationTopic.topic())));
+        delivery = new AlertDelivery(this, "Delivery",
+                new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS)));
+        subscribeEmails(settings, switches);
+        health = new MonitoringHealth(this, "MonitoringHealth", alarmFactory, names);
+        for (AlertTopic topic : allTopics()) {
+            health.watchTopic(topic.getNode().getId() + "DeliveryAlarm", topic);
+        }
         if (switches.slack().isPresent() || switches.teams().isPresent()) {
             new ChatNotifications(this, "Chat", new ChatNotifications.Props(names.shared(ResourceNames.CHAT),
-                    switches.slack(), switches.teams(), alertTopic.topic(), warningTopic.topic()));
+                    switches.slack(), switches.teams(), alertTopic.topic(), warningTopic.topic(), healthTopic.topic()));
         }
 
         List<PipelineDashboard.PipelineRow> rows = new ArrayList<>();
@@ -105,39 +127,37 @@ public final class MonitoringStack extends Stack {
         for (int i = 0; i < pipelines.size(); i++) {
             MonitoredPipeline pipeline = pipelines.get(i);
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
-            Construct pipelineScope = new Construct(nest ? nestedStack(i / PIPELINES_PER_NESTED_STACK) : this, scopeId);
+            NestedGroup group = nest ? nestedGroup(i / PIPELINES_PER_NESTED_STACK, names) : null;
+            Construct pipelineScope = new Construct(group != null ? group.stack() : this, scopeId);
+            AlertDelivery pipelineDelivery = group != null ? group.delivery() : delivery;
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
             if (sampleJob != null && pipeline.sampleJob()) {
                 pipelineScope.getNode().addDependency(sampleJob);
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
+            int firstSignal = alarmFactory.createdCount();
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, "Alarms",
                     new PipelineAlarms.Props(pipeline, metrics, settings.thresholds(), switches, names, alarmFactory));
-            JobRunFailureAlerts failures = new JobRunFailureAlerts(pipelineScope, "RunFailures",
-                    new JobRunFailureAlerts.Props(pipeline, alertTopic.topic(), names, alarmFactory));
-            if (switches.pipelineUnhealthyAlarm()) {
-                alarmFactory.createComposite(pipelineScope, "Unhealthy",
-                        names.perPipeline(AlarmNames.PIPELINE_UNHEALTHY, pipeline),
-                        "Pipeline " + pipeline.jobName() + " is unhealthy: a run or its tasks failed, or its data"
-                                + " quality or error rate is off. One page for one incident; the child alarms say which.",
-                        AlarmRule.anyOf(alarms.failedTasks(), failures.alarm(), alarms.dataQualityWatch(),
-                                alarms.errorRateWatch()));
-            }
+            new JobRunFailureAlerts(pipelineScope, "RunFailures", new JobRunFailureAlerts.Props(
+                    pipeline, remediationTopic.topic(), pipelineDelivery, names, alarmFactory));
             RunHealthAlerts runHealth = new RunHealthAlerts(pipelineScope, "RunHealth", new RunHealthAlerts.Props(
-                    pipeline, metrics, alertTopic.topic(), names, alarmFactory, settings.missedRunGraceFactor()));
+                    pipeline, metrics, remediationTopic.topic(), pipelineDelivery, names, alarmFactory,
+                    settings.missedRunGraceFactor()));
+            List<AlarmFactory.CreatedAlarm> signals = alarmFactory.createdSince(firstSignal).stream()
+                    .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
+                    .toList();
+            new PipelinePages(pipelineScope, "Pages", new PipelinePages.Props(pipeline, signals, names, alarmFactory));
             rows.add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth));
-            routes.putAll(defaultRoutes(pipeline, names, switches));
+            routes.putAll(routes(pipeline, signals));
         }
 
         metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
                 names.shared(ResourceNames.METRICS_FUNCTION), names.shared(ResourceNames.METRICS_SCHEDULE),
                 artifacts.metricsFunction(), settings.pipelines(), settings.metricsSource(), settings.logRetentionDays(),
-                settings.missedRunGraceFactor(),
-                names.shared(PipelineMetricsPublisher.ERRORS_ALARM), alarmFactory, switches.tracing()));
+                settings.missedRunGraceFactor(), names, alarmFactory, delivery, switches.tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                alertTopics().stream().map(AlertTopic::topic).toList(),
-                routes, settings.remediation(), names.shared(AlarmResponder.FAILED_NOTIFICATIONS_ALARM),
+                remediationTopic.topic(), delivery, routes, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
 
         eventHistory = switches.eventHistory()
@@ -147,8 +167,12 @@ public final class MonitoringStack extends Stack {
                         AlarmNames.ALL.stream().map(names::shared).toList(),
                         settings.logRetentionDays(),
                         switches.contributorInsights(),
-                        names.shared(EventHistory.CONTRIBUTOR_RULE))))
+                        names.shared(EventHistory.CONTRIBUTOR_RULE),
+                        delivery,
+                        names.shared(AlarmNames.EVENT_DELIVERY_FAILED))))
                 : Optional.empty();
+
+        health.page(nestedGroups.stream().map(NestedGroup::stack).toList());
 
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
                 names.shared(ResourceNames.DASHBOARD), names, rows, alarmFactory.alarmNames(),
@@ -157,60 +181,61 @@ public final class MonitoringStack extends Stack {
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
 
         CfnOutput.Builder.create(this, "AlertTopicArn").value(alertTopic.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "HealthTopicArn").value(healthTopic.topic().getTopicArn()).build();
         CfnOutput.Builder.create(this, "DashboardName").value(names.shared(ResourceNames.DASHBOARD)).build();
         CfnOutput.Builder.create(this, "AlarmNames")
                 .value(String.join(",", alarmFactory.alarmNames()))
                 .build();
     }
 
-    /**
-     * Each pipeline adds about ten resources, so beyond {@value #PIPELINES_PER_NESTED_STACK} pipelines their
-     * alarms and rules go into nested stacks of that many pipelines each: CloudFormation counts a nested
-     * stack's resources against its own 500, not the parent's.
-     */
-    private NestedStack nestedStack(int group) {
-        while (nestedStacks.size() <= group) {
-            nestedStacks.add(new NestedStack(this, "Pipelines" + (nestedStacks.size() + 1)));
+    private void subscribeEmails(MonitoringSettings settings, FeatureSwitches switches) {
+        if (switches.severityTopics()) {
+            emails(settings.alertEmail(), switches.criticalEmail()).forEach(email -> alertTopic.subscribeEmail(email, delivery.deadLetters()));
+            emails(settings.alertEmail(), switches.warningEmail()).forEach(email -> warningTopic.subscribeEmail(email, delivery.deadLetters()));
+        } else {
+            emails(settings.alertEmail()).forEach(email -> alertTopic.subscribeEmail(email, delivery.deadLetters()));
         }
-        return nestedStacks.get(group);
+        // The alert path's health goes to its own address, or to whoever gets the critical pages.
+        Optional<String> healthEmail = switches.healthEmail().or(() -> switches.criticalEmail()).or(settings::alertEmail);
+        healthEmail.ifPresent(email -> healthTopic.subscribeEmail(email, delivery.deadLetters()));
+    }
+
+    /**
+     * Each pipeline adds about twenty resources, so beyond {@value #PIPELINES_PER_NESTED_STACK} pipelines their
+     * alarms and rules go into nested stacks of that many pipelines each: CloudFormation counts a nested
+     * stack's resources against its own 500, not the parent's. Each has its own dead-letter queue, so no queue
+     * policy grows with the pipeline count.
+     */
+    private NestedGroup nestedGroup(int group, ResourceNames names) {
+        while (nestedGroups.size() <= group) {
+            String id = "Pipelines" + (nestedGroups.size() + 1);
+            NestedStack stack = new NestedStack(this, id);
+            // Its own id: verify reads all templates as one, so logical ids must differ from the parent's.
+            nestedGroups.add(new NestedGroup(stack, new AlertDelivery(stack, id + "Delivery",
+                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS) + "-" + id))));
+        }
+        return nestedGroups.get(group);
+    }
+
+    private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
     }
 
     public List<NestedStack> nestedStacks() {
-        return List.copyOf(nestedStacks);
+        return nestedGroups.stream().map(NestedGroup::stack).toList();
     }
 
     /**
      * The lab's response intent as a table: a failed job run (the state-change event, or the failed-task
-     * alarm) restarts the job within the guard rails; everything else notifies only. The run-failed alarm
-     * notifies only, because the event it counts already names the exact run to restart.
+     * alarm) restarts the job within the guard rails; every other signal is logged only. A stuck run is not
+     * restarted: it may still finish, and a second run would fail on MaxConcurrentRuns.
      */
-    static Map<String, ResponseRoute> defaultRoutes(MonitoredPipeline pipeline, ResourceNames names,
-                                                    FeatureSwitches switches) {
+    static Map<String, ResponseRoute> routes(MonitoredPipeline pipeline, List<AlarmFactory.CreatedAlarm> signals) {
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         routes.put(JobRunFailureAlerts.ROUTE_KEY_PREFIX + pipeline.jobName(), ResponseRoute.restartJob(pipeline.jobName()));
-        routes.put(names.perPipeline(PipelineAlarms.FAILED_TASKS, pipeline), ResponseRoute.restartJob(pipeline.jobName()));
-        // A stuck run is not restarted: it may still finish, and a second run would fail on MaxConcurrentRuns.
-        List<String> notifyOnly = new ArrayList<>(List.of(PipelineAlarms.DURATION, PipelineAlarms.MEMORY,
-                JobRunFailureAlerts.ALARM, RunHealthAlerts.STUCK_ALARM));
-        AnomalyDetection anomaly = switches.anomalyDetection();
-        for (String custom : List.of(PipelineAlarms.DATA_QUALITY, PipelineAlarms.ERROR_RATE, PipelineAlarms.LATENCY)) {
-            if (anomaly != AnomalyDetection.INSTEAD) {
-                notifyOnly.add(custom);
-            }
-            if (anomaly != AnomalyDetection.OFF) {
-                notifyOnly.add(custom + AlarmNames.ANOMALY_SUFFIX);
-            }
+        for (AlarmFactory.CreatedAlarm signal : signals) {
+            routes.put(signal.name(), AlarmNames.FAILED_TASKS.equals(signal.kind())
+                    ? ResponseRoute.restartJob(pipeline.jobName()) : ResponseRoute.notifyOnly());
         }
-        if (pipeline.expectedSuccessEveryMinutes().isPresent()) {
-            notifyOnly.add(RunHealthAlerts.MISSED_ALARM);
-        }
-        if (switches.minThroughputRecordsPerSecond().isPresent()) {
-            notifyOnly.add(AlarmNames.LOW_THROUGHPUT);
-        }
-        if (switches.pipelineUnhealthyAlarm()) {
-            notifyOnly.add(AlarmNames.PIPELINE_UNHEALTHY);
-        }
-        notifyOnly.forEach(alarm -> routes.put(names.perPipeline(alarm, pipeline), ResponseRoute.notifyOnly()));
         return routes;
     }
 
@@ -218,16 +243,32 @@ public final class MonitoringStack extends Stack {
         return Arrays.stream(addresses).flatMap(Optional::stream).distinct().toList();
     }
 
-    /** The alert topics: one, or the critical and the warning topic. */
+    /** The alert topics that page people about pipelines: one, or the critical and the warning topic. */
     public List<AlertTopic> alertTopics() {
         return alertTopic == warningTopic ? List.of(alertTopic) : List.of(alertTopic, warningTopic);
+    }
+
+    /** Every topic of the alert path: the alert topics, the monitoring-health topic and the remediation topic. */
+    public List<AlertTopic> allTopics() {
+        List<AlertTopic> topics = new ArrayList<>(alertTopics());
+        topics.add(healthTopic);
+        topics.add(remediationTopic);
+        return topics;
+    }
+
+    public AlertTopic healthTopic() {
+        return healthTopic;
+    }
+
+    public AlertTopic remediationTopic() {
+        return remediationTopic;
     }
 
     /** What this stack costs per month, from what it contains. */
     public MonthlyCostEstimate costEstimate() {
         int pipelines = settings.pipelines().size();
         return MonthlyCostEstimate.of(new MonthlyCostEstimate.Inputs(
-                alarmFactory.standardAlarmCount(), alarmFactory.anomalyDetectionAlarmCount(),
+                alarmFactory.standardAlarmMetricCount(), alarmFactory.anomalyDetectionAlarmCount(),
                 alarmFactory.compositeAlarmCount(),
                 settings.pipelines().stream()
                         .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
@@ -237,7 +278,7 @@ public final class MonitoringStack extends Stack {
                 pipelines,
                 PipelineMetricsPublisher.MEMORY_MB,
                 AlarmResponder.MEMORY_MB,
-                alertTopics().size(),
+                (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
                 eventHistory.flatMap(EventHistory::topFailures).isPresent() ? 1 : 0,
                 settings.logRetentionDays()));
     }

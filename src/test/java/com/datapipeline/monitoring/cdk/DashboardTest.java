@@ -33,7 +33,8 @@ class DashboardTest {
     @Test
     void graphsDrawTheAlarmThresholdsInTheMetricsUnits() {
         assertThat(body)
-                .contains("\"value\":300000")
+                .contains("\"value\":300")
+                .doesNotContain("\"value\":300000")
                 .contains("\"value\":0.8")
                 .contains("\"value\":90")
                 .contains("\"value\":2")
@@ -66,7 +67,7 @@ class DashboardTest {
             template.findResources(type).values().forEach(resource ->
                     names.add(String.valueOf(((Map<?, ?>) resource.get("Properties")).get("AlarmName"))));
         }
-        assertThat(names).hasSize(11).allSatisfy(name -> assertThat(alarmList).contains(":alarm:" + name + "\""));
+        assertThat(names).hasSize(24).allSatisfy(name -> assertThat(alarmList).contains(":alarm:" + name + "\""));
         assertThat(alarmList.split(":alarm:", -1)).hasSize(names.size() + 1);
     }
 

@@ -46,7 +46,8 @@ class DestroyTest {
         template.resourceCountIs("AWS::Glue::Job", 1);
         template.resourceCountIs("AWS::Glue::Database", 1);
         template.resourceCountIs("AWS::Lambda::Function", 2);
-        template.resourceCountIs("AWS::SNS::Topic", 1);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(10);
+        // The alert topic, the monitoring-health topic and the remediation topic.
+        template.resourceCountIs("AWS::SNS::Topic", 3);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(22);
     }
 }

@@ -21,8 +21,7 @@ class FeatureSwitchesTest {
     static final Map<String, Object> ALL_ON = Map.ofEntries(
             Map.entry("tracing", true),
             Map.entry("anomalyDetection", "beside"),
-            Map.entry("pipelineUnhealthyAlarm", true),
-            Map.entry("childAlarmActions", false),
+            Map.entry("healthEmail", "platform@example.com"),
             Map.entry("minThroughputRecordsPerSecond", 5),
             Map.entry("severityTopics", true),
             Map.entry("criticalEmail", "oncall@example.com"),
@@ -43,7 +42,6 @@ class FeatureSwitchesTest {
     static final Map<String, Object> ALL_OFF = Map.of(
             "tracing", false,
             "anomalyDetection", "off",
-            "pipelineUnhealthyAlarm", false,
             "severityTopics", false,
             "contributorInsights", false,
             "eventHistory", false);
@@ -106,27 +104,39 @@ class FeatureSwitchesTest {
     }
 
     @Test
-    void compositeAlarmPagesOnceAndCanSilenceItsChildren() {
+    void aPipelinePagesThroughOneCompositePerSeverityAndItsSignalsPageNobody() {
         on.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
                 "AlarmName", "PipelineUnhealthyAlarm",
-                "AlarmActions", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-critical"))))));
-        for (String child : List.of("GlueJobFailureAlarm", "GlueJobRunFailedAlarm", "DataQualityAlarm", "ErrorRateAlarm")) {
+                "AlarmActions", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-critical"))),
+                "OKActions", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-critical"))))));
+        on.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "AlarmName", "PipelineDegradedAlarm",
+                "AlarmActions", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-warning"))))));
+        String remediation = topicId(on, "data-pipeline-remediation");
+        for (String signal : List.of("GlueJobFailureAlarm", "GlueJobRunFailedAlarm", "DataQualityAlarm", "ErrorRateAlarm",
+                "DataQualityAlarmAnomaly", "ErrorRateAlarmAnomaly", "GlueJobDurationAlarm", "LowThroughputAlarm")) {
             on.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                    "AlarmName", child, "AlarmActions", Match.absent(), "OKActions", Match.absent())));
+                    "AlarmName", signal, "AlarmActions", List.of(Map.of("Ref", remediation)))));
         }
-        on.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueJobDurationAlarm", "AlarmActions", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-warning"))))));
-        off.resourceCountIs("AWS::CloudWatch::CompositeAlarm", 0);
-        Template defaults = TestStacks.synthesize(Map.of()).template();
-        defaults.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueJobFailureAlarm", "AlarmActions", List.of(Map.of("Ref", topicId(defaults, "data-pipeline-alerts"))))));
+        // With one alert topic, one page per pipeline over every signal; the page model is not a switch.
+        off.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "AlarmName", "PipelineUnhealthyAlarm", "AlarmActions", List.of(Map.of("Ref", topicId(off, "data-pipeline-alerts"))))));
+        off.resourcePropertiesCountIs("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "AlarmName", "PipelineDegradedAlarm")), 0);
+        assertThat(composite(off, "PipelineUnhealthyAlarm")).contains("GlueJobDurationAlarm", "GlueJobRunFailedAlarm");
     }
 
     @Test
-    void compositeRuleNamesTheFourChildren() {
-        String rule = on.findResources("AWS::CloudWatch::CompositeAlarm").values().iterator().next().toString();
-        assertThat(rule).contains("ALARM(").contains(" OR ");
-        assertThat(rule.split("ALARM\\(", -1)).hasSize(5);
+    void eachPageWatchesEverySignalOfItsSeverity() {
+        // Critical: failed tasks, data quality and error rate (static and anomaly), collection, run failed, stuck run.
+        assertThat(composite(on, "PipelineUnhealthyAlarm").split("ALARM\\(", -1)).hasSize(9);
+        // Warning: duration, memory, latency (static and anomaly), low throughput.
+        assertThat(composite(on, "PipelineDegradedAlarm").split("ALARM\\(", -1)).hasSize(6);
+    }
+
+    private static String composite(Template template, String name) {
+        return template.findResources("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("AlarmName", name))))).values().iterator().next().toString();
     }
 
     @Test
@@ -155,16 +165,19 @@ class FeatureSwitchesTest {
                 "TopicName", "data-pipeline-alerts-warning", "KmsMasterKeyId", Match.anyValue())));
         String critical = topicId(on, "data-pipeline-alerts-critical");
         String warning = topicId(on, "data-pipeline-alerts-warning");
-        on.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueJobDurationAlarm", "AlarmActions", List.of(Map.of("Ref", warning)))));
-        on.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueJobStuckRunAlarm", "AlarmActions", List.of(Map.of("Ref", critical)))));
+        on.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "AlarmName", "PipelineDegradedAlarm", "AlarmActions", List.of(Map.of("Ref", warning)))));
+        on.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
+                "AlarmName", "PipelineUnhealthyAlarm", "AlarmActions", List.of(Map.of("Ref", critical)))));
+        assertThat(composite(on, "PipelineDegradedAlarm")).contains("GlueJobDurationAlarm");
+        assertThat(composite(on, "PipelineUnhealthyAlarm")).contains("GlueJobStuckRunAlarm");
         on.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "oncall@example.com", "TopicArn", Map.of("Ref", critical)));
         on.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "team@example.com", "TopicArn", Map.of("Ref", warning)));
-        on.resourcePropertiesCountIs("AWS::SNS::Subscription", Match.objectLike(Map.of("Protocol", "lambda")), 2);
-        off.resourceCountIs("AWS::SNS::Topic", 1);
+        // The response function reads only the remediation topic.
+        on.resourcePropertiesCountIs("AWS::SNS::Subscription", Match.objectLike(Map.of("Protocol", "lambda")), 1);
+        off.resourceCountIs("AWS::SNS::Topic", 3);
     }
 
     @Test
@@ -173,7 +186,8 @@ class FeatureSwitchesTest {
                 "ConfigurationName", "data-pipeline-alerts-slack-critical",
                 "SlackWorkspaceId", "T0123ABCD",
                 "SlackChannelId", "C0CRITICAL",
-                "SnsTopicArns", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-critical"))))));
+                "SnsTopicArns", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-critical")),
+                        Map.of("Ref", topicId(on, "data-pipeline-monitoring-health"))))));
         on.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Match.objectLike(Map.of(
                 "SlackChannelId", "C0WARNING",
                 "SnsTopicArns", List.of(Map.of("Ref", topicId(on, "data-pipeline-alerts-warning"))))));
@@ -286,8 +300,9 @@ class FeatureSwitchesTest {
                 TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT).costEstimate();
         assertThat(estimate.items()).extracting(i -> i.what()).contains("Anomaly-detection alarms", "Composite alarms",
                 "Contributor Insights rules");
+        // Critical, warning and monitoring-health; the remediation topic shares the critical key.
         assertThat(estimate.items()).filteredOn(i -> i.what().startsWith("KMS keys")).singleElement()
-                .extracting(i -> i.quantity()).isEqualTo(2.0);
+                .extracting(i -> i.quantity()).isEqualTo(3.0);
     }
 
     private static String topicId(Template template, String topicName) {

@@ -94,10 +94,12 @@ class FunctionsTest {
 
     @Test
     void failedNotificationsGoToAnEncryptedQueueWithAnAlarm() {
-        String queueId = template.findResources("AWS::SQS::Queue").keySet().iterator().next();
+        String queueId = template.findResources("AWS::SQS::Queue").keySet().stream()
+                .filter(id -> id.startsWith("AlarmResponseFailedNotifications")).findFirst().orElseThrow();
         template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
         template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
                 "MaximumRetryAttempts", 2,
+                "MaximumEventAgeInSeconds", 900,
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
                         Map.of("Fn::GetAtt", List.of(queueId, "Arn")))))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(

@@ -28,7 +28,7 @@ class JobRunFailureAlertsTest {
     }
 
     @Test
-    void ruleSendsAReadableMessageToTheTopic() {
+    void ruleSendsTheEventToTheResponseFunctionOnlyWithRetriesAndADeadLetterQueue() {
         Capture target = new Capture();
         template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                 "EventPattern", Match.objectLike(Map.of("source", List.of("aws.glue"))),
@@ -38,8 +38,12 @@ class JobRunFailureAlertsTest {
                 .contains("\"notice\":\"AWS Glue job <detail-jobName> run <detail-jobRunId> ended in state <detail-state>")
                 .contains("\"detailType\":\"Glue Job State Change\"")
                 .contains("$.detail.jobName");
-        assertThat(target.asObject().get("Arn")).isEqualTo(
-                Map.of("Ref", template.findResources("AWS::SNS::Topic").keySet().iterator().next()));
+        // The event never pages by itself: its alarm is a child of the pipeline's page.
+        assertThat(target.asObject().get("Arn")).isEqualTo(Map.of("Ref", template.findResources("AWS::SNS::Topic",
+                Map.of("Properties", Map.of("TopicName", "data-pipeline-remediation"))).keySet().iterator().next()));
+        assertThat(target.asObject().get("RetryPolicy")).isEqualTo(
+                Map.of("MaximumEventAgeInSeconds", 900, "MaximumRetryAttempts", 8));
+        assertThat(target.asObject()).containsKeys("DeadLetterConfig", "RoleArn");
     }
 
     @Test

@@ -87,7 +87,7 @@ class MetricsFunctionContractTest {
                 .as("no Data Quality access without a ruleset").doesNotContain("DataQuality");
         assertThat(withRuleset.stack().costEstimate().items())
                 .filteredOn(item -> item.what().startsWith("Custom metrics")).singleElement()
-                .extracting(item -> item.quantity()).isEqualTo(11.0);
+                .extracting(item -> item.quantity()).isEqualTo(13.0);
     }
 
     private static String deployedConfiguration(String functionName, String variable) {

@@ -28,17 +28,19 @@ class MultiPipelineTest {
     }
 
     @Test
-    void everyJobGetsItsEightAlarmsSuffixedWithItsName() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 8 + 2);
+    void everyJobGetsItsTenAlarmsSuffixedWithItsName() {
+        // Per job: nine signals and the failed-delivery alarm of its rule; shared: eleven health alarms.
+        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 10 + 11);
         for (String job : JOBS) {
             for (String alarm : List.of("GlueJobDurationAlarm", "GlueJobFailureAlarm", "GlueJobMemoryAlarm",
-                    "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm")) {
+                    "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm",
+                    "GlueJobStuckRunAlarm", "MetricsCollectionFailedAlarm", "EventDeliveryFailedAlarm-RunFailed")) {
                 template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                         "AlarmName", "team1-" + alarm + "-" + job)));
             }
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                     "AlarmName", "team1-GlueJobDurationAlarm-" + job,
-                    "Dimensions", Match.arrayWith(List.of(Map.of("Name", "JobName", "Value", job))))));
+                    "Dimensions", List.of(Map.of("Name", "Pipeline", "Value", job)))));
         }
     }
 

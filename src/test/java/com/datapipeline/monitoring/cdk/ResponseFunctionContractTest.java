@@ -26,13 +26,13 @@ class ResponseFunctionContractTest {
     }
 
     @Test
-    void failedRunsOfTheJobRestartItAndEveryOtherAlarmOnlyNotifies() {
+    void failedRunsOfTheJobRestartItAndEveryOtherSignalIsLoggedOnly() {
         assertThat(config.remediationEnabled()).isTrue();
         assertThat(config.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(2, Duration.ofMinutes(60)));
         assertThat(config.routes()).containsOnlyKeys(
                 "glue-job-state:sample-etl-job", "GlueJobFailureAlarm", "GlueJobDurationAlarm", "GlueJobMemoryAlarm",
-                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm",
-                "PipelineUnhealthyAlarm");
+                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "MetricsCollectionFailedAlarm",
+                "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
                 .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))

@@ -39,8 +39,9 @@ class ScaleTest {
             String json = Files.readString(Path.of(outdir, nested.getTemplateFile()));
             Template template = Template.fromString(json);
             assertThat(resources(template)).as(nested.getNode().getId()).isBetween(150, 499);
+            // Per pipeline nine signals and its rule's delivery alarm; per nested stack its dead-letter alarm.
             assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(
-                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 8);
+                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 10 + 1);
         }
     }
 
@@ -55,7 +56,9 @@ class ScaleTest {
         String body = DashboardTest.dashboardBody(parent);
         long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
         int alarms = stack.alarmNames().size();
-        assertThat(alarms).isEqualTo(PIPELINES * 9 + 2);
+        // Per pipeline ten alarms and its page; shared: eleven health alarms and the health page; per nested stack
+        // its dead-letter alarm and its health group.
+        assertThat(alarms).isEqualTo(PIPELINES * 11 + 12 + 2 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
     }

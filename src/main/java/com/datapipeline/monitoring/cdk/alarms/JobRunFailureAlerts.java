@@ -4,6 +4,7 @@ import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREA
 import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
@@ -18,15 +19,15 @@ import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
  * Alerts on a Glue job run that ends FAILED or TIMEOUT. A run that fails by exiting (the lab script's
  * {@code sys.exit(1)}) fails no Spark task, so numFailedTasks never sees it; the "Glue Job State Change"
- * event always does. The rule sends a readable message to the topic, and an alarm on the rule's
- * TriggeredRules metric puts the failure into the alarm-status widget and composite alarms.
+ * event always does. The rule sends the event to AlarmResponseFunction (through the remediation topic), and an
+ * alarm on the rule's TriggeredRules metric makes it a child of the pipeline's page: the event itself never
+ * pages, so one failed run gives one page and one "resolved" message.
  */
 public final class JobRunFailureAlerts extends Construct {
     public static final String ALARM = AlarmNames.RUN_FAILED;
@@ -48,9 +49,10 @@ public final class JobRunFailureAlerts extends Construct {
                         .detail(new TreeMap<>(Map.of("jobName", List.of(job), "state", FAILURE_STATES)))
                         .build())
                 .build();
-        rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
+        props.delivery().toTopic(rule, props.remediationTopic(), readableMessage(),
+                props.names().perPipeline(AlarmNames.EVENT_DELIVERY_FAILED + "-RunFailed", props.pipeline()));
 
-        alarm = props.alarmFactory().create(this, "Alarm", new AlarmSpec(
+        alarm = props.alarmFactory().create(this, "Alarm", new AlarmSpec(ALARM,
                 props.names().perPipeline(ALARM, props.pipeline()),
                 "A run of Glue job " + job + " ended FAILED or TIMEOUT (from the Glue Job State Change event).",
                 triggeredRules(rule), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING));
@@ -83,10 +85,12 @@ public final class JobRunFailureAlerts extends Construct {
     }
 
     /** What the failure alerts of one pipeline need. */
-    public record Props(MonitoredPipeline pipeline, ITopic alertTopic, ResourceNames names, AlarmFactory alarmFactory) {
+    public record Props(MonitoredPipeline pipeline, ITopic remediationTopic, AlertDelivery delivery, ResourceNames names,
+                        AlarmFactory alarmFactory) {
         public Props {
             Objects.requireNonNull(pipeline, "pipeline");
-            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(remediationTopic, "remediationTopic");
+            Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
 import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
 import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
@@ -43,9 +44,8 @@ public final class PipelineAlarms extends Construct {
     private final Optional<Alarm> errorRate;
     private final Optional<Alarm> latency;
     private final Optional<Alarm> lowThroughput;
+    private final Alarm collectionFailed;
     private final List<IAlarm> anomalyAlarms = new ArrayList<>();
-    private final IAlarm dataQualityWatch;
-    private final IAlarm errorRateWatch;
 
     public PipelineAlarms(Construct scope, String id, Props props) {
         super(scope, id);
@@ -56,54 +56,59 @@ public final class PipelineAlarms extends Construct {
         FeatureSwitches switches = props.switches();
         boolean staticCustomAlarms = switches.anomalyDetection() != AnomalyDetection.INSTEAD;
 
-        duration = factory.create(this, "Duration", new AlarmSpec(
+        // Not glue.driver.aggregate.elapsedTime: AWS documents it as a delta (Sum only) per report, under which a
+        // 5-minute statistic could never pass 300,000 ms. A run's age comes from its own StartedOn instead.
+        duration = factory.create(this, "Duration", new AlarmSpec(DURATION,
                 name(props, DURATION),
-                "Glue job " + job + " ran longer than " + NumberText.plain(thresholds.jobDurationSeconds())
-                        + " s (glue.driver.aggregate.elapsedTime is in milliseconds).",
-                metrics.jobElapsedTimeMillis(), thresholds.jobDurationSeconds() * 1000,
+                "A run of Glue job " + job + " has been running for more than " + NumberText.plain(thresholds.jobDurationSeconds())
+                        + " s (LongestRunningSeconds: the oldest active run's age, from GetJobRuns).",
+                metrics.longestRunningSeconds(), thresholds.jobDurationSeconds(),
                 GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        failedTasks = factory.create(this, "FailedTasks", new AlarmSpec(
+        failedTasks = factory.create(this, "FailedTasks", new AlarmSpec(FAILED_TASKS,
                 name(props, FAILED_TASKS),
                 "Spark tasks of Glue job " + job + " failed. A run that fails outside a Spark task"
                         + " (e.g. sys.exit) is caught by the job-run-failed alarm instead.",
                 metrics.failedTasks(), thresholds.failedTasks(), GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        memory = factory.create(this, "Memory", new AlarmSpec(
+        memory = factory.create(this, "Memory", new AlarmSpec(MEMORY,
                 name(props, MEMORY),
                 "Driver heap of Glue job " + job + " above " + NumberText.plain(thresholds.heapUsagePercent())
                         + " % (glue.driver.jvm.heap.usage is a fraction from 0 to 1).",
                 metrics.driverHeapUsageFraction(), thresholds.heapUsagePercent() / 100,
                 GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        dataQuality = staticCustomAlarms ? Optional.of(factory.create(this, "DataQuality", new AlarmSpec(
+        dataQuality = staticCustomAlarms ? Optional.of(factory.create(this, "DataQuality", new AlarmSpec(DATA_QUALITY,
                 name(props, DATA_QUALITY),
                 "Data quality score of pipeline " + job + " below " + NumberText.plain(thresholds.dataQualityPercent()) + " %.",
                 metrics.dataQualityScorePercent(), thresholds.dataQualityPercent(),
                 LESS_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
-        errorRate = staticCustomAlarms ? Optional.of(factory.create(this, "ErrorRate", new AlarmSpec(
+        errorRate = staticCustomAlarms ? Optional.of(factory.create(this, "ErrorRate", new AlarmSpec(ERROR_RATE,
                 name(props, ERROR_RATE),
                 "More than " + NumberText.plain(thresholds.errorRatePercent()) + " % of recent runs of " + job + " failed.",
                 metrics.errorRatePercent(), thresholds.errorRatePercent(), GREATER_THAN_THRESHOLD, NOT_BREACHING)))
                 : Optional.empty();
-        latency = staticCustomAlarms ? Optional.of(factory.create(this, "Latency", new AlarmSpec(
+        latency = staticCustomAlarms ? Optional.of(factory.create(this, "Latency", new AlarmSpec(LATENCY,
                 name(props, LATENCY),
                 "The latest run of " + job + " took longer than " + NumberText.plain(thresholds.processingLatencySeconds()) + " s.",
                 metrics.processingLatencySeconds(), thresholds.processingLatencySeconds(),
                 GREATER_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
 
-        IAlarm dataQualityAnomaly = null;
-        IAlarm errorRateAnomaly = null;
         if (switches.anomalyDetection() != AnomalyDetection.OFF) {
-            dataQualityAnomaly = anomaly(props, "DataQualityAnomaly", DATA_QUALITY, metrics.dataQualityScorePercent(),
+            anomaly(props, "DataQualityAnomaly", DATA_QUALITY, metrics.dataQualityScorePercent(),
                     "LessThanLowerThreshold", "fell below the band expected from its history");
-            errorRateAnomaly = anomaly(props, "ErrorRateAnomaly", ERROR_RATE, metrics.errorRatePercent(),
+            anomaly(props, "ErrorRateAnomaly", ERROR_RATE, metrics.errorRatePercent(),
                     "GreaterThanUpperThreshold", "rose above the band expected from its history");
             anomaly(props, "LatencyAnomaly", LATENCY, metrics.processingLatencySeconds(),
                     "GreaterThanUpperThreshold", "rose above the band expected from its history");
         }
-        dataQualityWatch = dataQuality.<IAlarm>map(a -> a).orElse(dataQualityAnomaly);
-        errorRateWatch = errorRate.<IAlarm>map(a -> a).orElse(errorRateAnomaly);
+
+        // Two failed collections in a row: one transient failure (a throttled call) does not page.
+        collectionFailed = factory.create(this, "CollectionFailed", new AlarmSpec(AlarmNames.COLLECTION_FAILED,
+                name(props, AlarmNames.COLLECTION_FAILED),
+                "DataPipelineMetricsFunction could not measure pipeline " + job + " in two runs in a row (job deleted,"
+                        + " permission missing?): its custom-metric alarms cannot see it. The function's log says why.",
+                metrics.collectionErrors(), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING, 2, 1));
 
         lowThroughput = switches.minThroughputRecordsPerSecond().isPresent()
-                ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(
+                ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(AlarmNames.LOW_THROUGHPUT,
                         name(props, AlarmNames.LOW_THROUGHPUT),
                         "Pipeline " + job + " processed fewer than " + NumberText.plain(switches.minThroughputRecordsPerSecond().getAsDouble())
                                 + " records per second (metric math over RecordsProcessed).",
@@ -113,7 +118,7 @@ public final class PipelineAlarms extends Construct {
     }
 
     private IAlarm anomaly(Props props, String id, String staticName, Metric metric, String comparison, String what) {
-        IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id,
+        IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id, staticName,
                 name(props, staticName + AlarmNames.ANOMALY_SUFFIX),
                 metric.getMetricName() + " of pipeline " + props.pipeline().jobName() + " " + what + " ("
                         + NumberText.plain(props.switches().anomalyBandWidth()) + " standard deviations).",
@@ -151,13 +156,8 @@ public final class PipelineAlarms extends Construct {
         return lowThroughput;
     }
 
-    /** The alarm that watches data quality, static or anomaly detection, for the composite alarm. */
-    public IAlarm dataQualityWatch() {
-        return dataQualityWatch;
-    }
-
-    public IAlarm errorRateWatch() {
-        return errorRateWatch;
+    public Alarm collectionFailed() {
+        return collectionFailed;
     }
 
     public List<IAlarm> anomalyAlarms() {

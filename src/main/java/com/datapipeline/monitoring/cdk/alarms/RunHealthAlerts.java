@@ -4,6 +4,7 @@ import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREA
 import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
@@ -19,7 +20,6 @@ import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
@@ -29,7 +29,7 @@ import software.constructs.Construct;
  *
  * <p>Stuck runs: for a job this stack owns, Glue itself reports a run that exceeds the job's
  * {@code NotificationProperty.NotifyDelayAfter} with a "Glue Job Run Status" event; a rule sends it to
- * the topic and an alarm on the rule's TriggeredRules metric shows it in the alarm widget. A job the stack
+ * AlarmResponseFunction and an alarm on the rule's TriggeredRules metric makes it a child of the pipeline's page. A job the stack
  * does not own cannot get that property from CloudFormation, so its stuck runs come from the metrics
  * function's LongestRunningSeconds instead.
  *
@@ -61,16 +61,17 @@ public final class RunHealthAlerts extends Construct {
                             .detail(Map.of("jobName", List.of(job)))
                             .build())
                     .build();
-            rule.addTarget(SnsTopic.Builder.create(props.alertTopic()).message(readableMessage()).build());
+            props.delivery().toTopic(rule, props.remediationTopic(), readableMessage(),
+                    props.names().perPipeline(AlarmNames.EVENT_DELIVERY_FAILED + "-RunStatus", pipeline));
             runStatusRule = Optional.of(rule);
-            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(stuckName,
+            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(STUCK_ALARM, stuckName,
                     "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
                             + " minutes (Glue Job Run Status event from the job's notify-delay).",
                     JobRunFailureAlerts.triggeredRules(rule), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                     TreatMissingData.NOT_BREACHING));
         } else {
             runStatusRule = Optional.empty();
-            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(stuckName,
+            stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(STUCK_ALARM, stuckName,
                     "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
                             + " minutes (LongestRunningSeconds from DataPipelineMetricsFunction).",
                     props.metrics().longestRunningSeconds(), pipeline.stuckRunMinutes() * 60.0,
@@ -78,7 +79,7 @@ public final class RunHealthAlerts extends Construct {
         }
         missed = pipeline.expectedSuccessEveryMinutes().stream().mapToObj(expectedMinutes -> {
             double limitSeconds = Math.ceil(expectedMinutes * 60 * props.graceFactor());
-            return props.alarmFactory().create(this, "MissedAlarm", new AlarmSpec(
+            return props.alarmFactory().create(this, "MissedAlarm", new AlarmSpec(MISSED_ALARM,
                     props.names().perPipeline(MISSED_ALARM, pipeline),
                     "Glue job " + job + " should succeed every " + expectedMinutes + " minutes; no success for "
                             + (long) limitSeconds + " s, or none found at all (missing data is breaching).",
@@ -107,12 +108,13 @@ public final class RunHealthAlerts extends Construct {
         return missed;
     }
 
-    public record Props(MonitoredPipeline pipeline, PipelineMetricSet metrics, ITopic alertTopic, ResourceNames names,
-                        AlarmFactory alarmFactory, double graceFactor) {
+    public record Props(MonitoredPipeline pipeline, PipelineMetricSet metrics, ITopic remediationTopic,
+                        AlertDelivery delivery, ResourceNames names, AlarmFactory alarmFactory, double graceFactor) {
         public Props {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(remediationTopic, "remediationTopic");
+            Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

@@ -1,56 +1,87 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
-import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
-import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awscdk.services.sns.ITopic;
 
 /**
- * Where each alarm sends its notifications: the critical or the warning topic by the alarm's configured
- * severity (one topic for both when severity topics are off), or nowhere for the children of a
- * "pipeline unhealthy" composite whose own actions are switched off.
+ * The page model: which topic each alarm kind notifies. One incident must give one page and one "resolved"
+ * message on the human channels, so:
+ * <ul>
+ *   <li>a pipeline's signals (failed run, failed tasks, data quality, ...) page nobody themselves; they notify the
+ *       remediation topic, which only AlarmResponseFunction reads, and are children of their pipeline's page;</li>
+ *   <li>a pipeline's page is a composite over its signals: {@code PipelineUnhealthyAlarm} on the alert topic. With
+ *       severity topics, one per severity: {@code PipelineUnhealthyAlarm} over the critical signals on the critical
+ *       topic, {@code PipelineDegradedAlarm} over the warning signals on the warning topic (an incident that escalates
+ *       from a warning to a critical signal then reaches each topic once);</li>
+ *   <li>the alert path's own signals are children of {@code MonitoringHealthAlarm}, which pages on the
+ *       monitoring-health topic, with its own key, so a broken alert topic or key still reaches someone.</li>
+ * </ul>
  */
 public final class AlarmRouting {
-    /** The composite's children: the alarms that each mean "this pipeline is producing bad or no data". */
-    public static final List<String> COMPOSITE_CHILDREN =
-            List.of(AlarmNames.FAILED_TASKS, AlarmNames.RUN_FAILED, AlarmNames.DATA_QUALITY, AlarmNames.ERROR_RATE);
 
-    private final Map<String, String> baseNameByAlarmName = new HashMap<>();
-    private final Set<String> warningAlarms;
-    private final boolean silenceCompositeChildren;
-    private final ITopic critical;
-    private final ITopic warning;
+    /** How urgent a pipeline signal is; each severity has its own page per pipeline. */
+    public enum Severity { CRITICAL, WARNING }
 
-    public AlarmRouting(MonitoringSettings settings, ResourceNames names, ITopic critical, ITopic warning) {
-        this.critical = Objects.requireNonNull(critical, "critical");
-        this.warning = Objects.requireNonNull(warning, "warning");
-        this.warningAlarms = settings.switches().warningAlarms();
-        this.silenceCompositeChildren = settings.switches().pipelineUnhealthyAlarm() && !settings.switches().childAlarmActions();
-        for (String base : AlarmNames.ALL) {
-            baseNameByAlarmName.put(names.shared(base), base);
-            for (MonitoredPipeline pipeline : settings.pipelines()) {
-                baseNameByAlarmName.put(names.perPipeline(base, pipeline), base);
-                baseNameByAlarmName.put(names.perPipeline(base + AlarmNames.ANOMALY_SUFFIX, pipeline), base);
-            }
+    private final Set<String> warningSignals;
+    private final Topics topics;
+
+    /** @param warningSignals the signal kinds that page as warnings; empty for one page per pipeline */
+    public AlarmRouting(Set<String> warningSignals, Topics topics) {
+        this.warningSignals = Set.copyOf(warningSignals);
+        this.topics = Objects.requireNonNull(topics, "topics");
+    }
+
+    public Severity severityOf(String signalKind) {
+        requirePipelineSignal(signalKind);
+        return warningSignals.contains(signalKind) ? Severity.WARNING : Severity.CRITICAL;
+    }
+
+    /** The page of one severity. */
+    public static String pageOf(Severity severity) {
+        return severity == Severity.CRITICAL ? AlarmNames.PIPELINE_UNHEALTHY : AlarmNames.PIPELINE_DEGRADED;
+    }
+
+    /** The topic an alarm of this kind notifies on ALARM and on OK, or empty for a child that only its composite reports. */
+    public Optional<ITopic> topicFor(String kind) {
+        if (AlarmNames.PIPELINE_SIGNALS.contains(kind)) {
+            return Optional.of(topics.remediation());
+        }
+        if (AlarmNames.PIPELINE_UNHEALTHY.equals(kind)) {
+            return Optional.of(topics.critical());
+        }
+        if (AlarmNames.PIPELINE_DEGRADED.equals(kind)) {
+            return Optional.of(topics.warning());
+        }
+        if (AlarmNames.MONITORING_HEALTH.equals(kind)) {
+            return Optional.of(topics.health());
+        }
+        if (AlarmNames.HEALTH_SIGNALS.contains(kind)) {
+            return Optional.empty();
+        }
+        throw new IllegalArgumentException("alarm kind " + kind + " is not in AlarmNames");
+    }
+
+    private static void requirePipelineSignal(String kind) {
+        if (!AlarmNames.PIPELINE_SIGNALS.contains(kind)) {
+            throw new IllegalArgumentException(kind + " is not a pipeline signal");
         }
     }
 
-    /** The topic an alarm notifies, or empty for none. */
-    public Optional<ITopic> topicFor(String alarmName) {
-        String base = baseNameByAlarmName.get(alarmName);
-        if (base == null) {
-            throw new IllegalArgumentException("alarm " + alarmName + " has no known base name in AlarmNames");
+    /**
+     * @param critical    human channel for critical pages
+     * @param warning     human channel for warning pages; the same object as critical unless severity topics are on
+     * @param health      human channel for the alert path's own health
+     * @param remediation machine channel: every pipeline signal, read by AlarmResponseFunction only
+     */
+    public record Topics(ITopic critical, ITopic warning, ITopic health, ITopic remediation) {
+        public Topics {
+            Objects.requireNonNull(critical, "critical");
+            Objects.requireNonNull(warning, "warning");
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(remediation, "remediation");
         }
-        if (silenceCompositeChildren && COMPOSITE_CHILDREN.contains(base)) {
-            return Optional.empty();
-        }
-        return Optional.of(warningAlarms.contains(base) ? warning : critical);
     }
 }

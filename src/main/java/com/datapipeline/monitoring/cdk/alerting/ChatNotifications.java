@@ -76,11 +76,12 @@ public final class ChatNotifications extends Construct {
     private static void forEachChannel(ChatChannel chat, Props props, ChannelConsumer consumer) {
         Optional<String> warningChannel = chat.warningChannelId().filter(c -> props.warningTopic() != props.criticalTopic());
         if (warningChannel.isPresent()) {
-            consumer.accept("-critical", chat.channelId(), List.of(props.criticalTopic()));
+            consumer.accept("-critical", chat.channelId(), List.of(props.criticalTopic(), props.healthTopic()));
             consumer.accept("-warning", warningChannel.get(), List.of(props.warningTopic()));
         } else {
             List<ITopic> topics = props.warningTopic() == props.criticalTopic()
-                    ? List.of(props.criticalTopic()) : List.of(props.criticalTopic(), props.warningTopic());
+                    ? List.of(props.criticalTopic(), props.healthTopic())
+                    : List.of(props.criticalTopic(), props.warningTopic(), props.healthTopic());
             consumer.accept("", chat.channelId(), topics);
         }
     }
@@ -94,12 +95,16 @@ public final class ChatNotifications extends Construct {
         return List.copyOf(configurationNames);
     }
 
-    /** @param warningTopic the same object as criticalTopic when severity topics are off */
+    /**
+     * @param warningTopic the same object as criticalTopic when severity topics are off
+     * @param healthTopic  the monitoring-health topic, which goes to the critical channel
+     */
     public record Props(String namePrefix, Optional<ChatChannel> slack, Optional<ChatChannel> teams,
-                        ITopic criticalTopic, ITopic warningTopic) {
+                        ITopic criticalTopic, ITopic warningTopic, ITopic healthTopic) {
         public Props {
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(criticalTopic, "criticalTopic");
+            Objects.requireNonNull(healthTopic, "healthTopic");
             Objects.requireNonNull(warningTopic, "warningTopic");
         }
     }

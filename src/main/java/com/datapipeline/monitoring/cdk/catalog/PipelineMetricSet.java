@@ -33,7 +33,8 @@ public record PipelineMetricSet(
         Metric processingLatencySeconds,
         Metric recordsProcessed,
         Metric secondsSinceLastSuccess,
-        Metric longestRunningSeconds) {
+        Metric longestRunningSeconds,
+        Metric collectionErrors) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -64,6 +65,8 @@ public record PipelineMetricSet(
     public static final String RECORDS_PROCESSED = "RecordsProcessed";
     public static final String SECONDS_SINCE_LAST_SUCCESS = "SecondsSinceLastSuccess";
     public static final String LONGEST_RUNNING_SECONDS = "LongestRunningSeconds";
+    /** 1 when the metrics function could not measure the pipeline, 0 when it could: no silent pipeline. */
+    public static final String COLLECTION_ERRORS = "CollectionErrors";
     public static final Duration PERIOD = Duration.minutes(5);
     /** The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: elapsed time, failed tasks, heap, S3 read and write. */
     public static final int GLUE_METRICS_PER_JOB = 5;
@@ -80,7 +83,8 @@ public record PipelineMetricSet(
                 custom(jobName, PROCESSING_LATENCY, "Average"),
                 custom(jobName, RECORDS_PROCESSED, "Sum"),
                 custom(jobName, SECONDS_SINCE_LAST_SUCCESS, "Maximum"),
-                custom(jobName, LONGEST_RUNNING_SECONDS, "Maximum"));
+                custom(jobName, LONGEST_RUNNING_SECONDS, "Maximum"),
+                custom(jobName, COLLECTION_ERRORS, "Maximum"));
     }
 
     private static Metric glue(String jobName, String name, String type, String statistic) {

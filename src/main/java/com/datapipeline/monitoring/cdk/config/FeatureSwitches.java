@@ -14,13 +14,12 @@ import java.util.Set;
  * @param tracing                  X-Ray active tracing on both functions
  * @param anomalyDetection         anomaly-detection alarms on the custom metrics, beside or instead of the static ones
  * @param anomalyBandWidth         the band's width in standard deviations
- * @param pipelineUnhealthyAlarm   one composite alarm per pipeline over failure, data quality and error rate
- * @param childAlarmActions        whether the composite's child alarms still notify on their own
  * @param minThroughputRecordsPerSecond alarm when throughput (metric math) falls below this; empty for no alarm
  * @param severityTopics           separate critical and warning topics instead of one
  * @param warningAlarms            lab alarm names that page as warnings (the rest are critical)
  * @param criticalEmail            email for the critical topic (with severity topics)
  * @param warningEmail             email for the warning topic (with severity topics)
+ * @param healthEmail              email for the monitoring-health topic; empty for the alert email
  * @param slack                    Slack workspace and channels, when set
  * @param teams                    Microsoft Teams team, tenant and channel, when set
  * @param environment              the environment tag
@@ -33,13 +32,12 @@ public record FeatureSwitches(
         boolean tracing,
         AnomalyDetection anomalyDetection,
         double anomalyBandWidth,
-        boolean pipelineUnhealthyAlarm,
-        boolean childAlarmActions,
         OptionalDouble minThroughputRecordsPerSecond,
         boolean severityTopics,
         Set<String> warningAlarms,
         Optional<String> criticalEmail,
         Optional<String> warningEmail,
+        Optional<String> healthEmail,
         Optional<ChatChannel> slack,
         Optional<ChatChannel> teams,
         String environment,

@@ -30,6 +30,13 @@ public final class SettingsReader {
     /** The defaults; cdk.json repeats them so users can see them (a test keeps the two equal). */
     public static final Map<String, Object> DEFAULTS = defaults();
 
+    /** Keys of earlier versions, with why they went, so an old cdk.json gets an answer rather than "unknown key". */
+    private static final Map<String, String> REMOVED = Map.of(
+            "pipelineUnhealthyAlarm", "every pipeline's alarms now page through its composite alarms (one incident,"
+                    + " one page); delete the key",
+            "childAlarmActions", "a composite's child alarms never page on their own any more (one incident, one page);"
+                    + " delete the key");
+
     private static final Set<String> JOB_OPTIONS =
             Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset");
     private static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
@@ -63,6 +70,9 @@ public final class SettingsReader {
         rawContext.forEach((key, value) -> {
             if (key.contains(":") || key.startsWith("@")) {
                 return;
+            }
+            if (REMOVED.containsKey(key)) {
+                throw new ConfigurationException("context key '" + key + "' was removed: " + REMOVED.get(key));
             }
             if (!DEFAULTS.containsKey(key)) {
                 unknown.add(key);
@@ -109,8 +119,6 @@ public final class SettingsReader {
                 bool("tracing"),
                 anomalyDetection(),
                 number("anomalyBandWidth", 0.5, 10),
-                bool("pipelineUnhealthyAlarm"),
-                bool("childAlarmActions"),
                 text("minThroughputRecordsPerSecond").isBlank()
                         ? OptionalDouble.empty()
                         : OptionalDouble.of(number("minThroughputRecordsPerSecond", 0.001, 1e9)),
@@ -118,6 +126,7 @@ public final class SettingsReader {
                 warningAlarms(),
                 email("criticalEmail"),
                 email("warningEmail"),
+                email("healthEmail"),
                 chatChannel("slack", Map.of("slackWorkspaceId", SLACK_WORKSPACE, "slackChannelId", SLACK_CHANNEL),
                         "slackWorkspaceId", null, "slackChannelId", "slackWarningChannelId"),
                 chatChannel("teams", Map.of("teamsTeamId", UUID, "teamsTenantId", UUID, "teamsChannelId", TEAMS_CHANNEL,
@@ -142,8 +151,8 @@ public final class SettingsReader {
         Set<String> names = new TreeSet<>();
         for (Object entry : list("warningAlarms")) {
             String name = String.valueOf(entry).trim();
-            if (!AlarmNames.ALL.contains(name)) {
-                throw invalid("warningAlarms", name, "alarm names from " + AlarmNames.ALL);
+            if (!AlarmNames.PIPELINE_SIGNALS.contains(name)) {
+                throw invalid("warningAlarms", name, "alarm names from " + AlarmNames.PIPELINE_SIGNALS);
             }
             names.add(name);
         }
@@ -410,13 +419,12 @@ public final class SettingsReader {
         defaults.put("tracing", true);
         defaults.put("anomalyDetection", "off");
         defaults.put("anomalyBandWidth", 2);
-        defaults.put("pipelineUnhealthyAlarm", true);
-        defaults.put("childAlarmActions", true);
         defaults.put("minThroughputRecordsPerSecond", "");
         defaults.put("severityTopics", false);
         defaults.put("warningAlarms", "GlueJobDurationAlarm,GlueJobMemoryAlarm,ProcessingLatencyAlarm,LowThroughputAlarm");
         defaults.put("criticalEmail", "");
         defaults.put("warningEmail", "");
+        defaults.put("healthEmail", "");
         defaults.put("slackWorkspaceId", "");
         defaults.put("slackChannelId", "");
         defaults.put("slackWarningChannelId", "");

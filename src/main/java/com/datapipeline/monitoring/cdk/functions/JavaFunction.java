@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.functions;
 
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,8 @@ public final class JavaFunction {
             builder.tracing(Tracing.ACTIVE);
         }
         if (spec.onFailure() != null) {
-            builder.onFailure(spec.onFailure()).retryAttempts(2);
+            // A notification older than this is no use to act on; it goes to the failure destination instead.
+            builder.onFailure(spec.onFailure()).retryAttempts(2).maxEventAge(AlertDelivery.MAX_EVENT_AGE);
         }
         Function function = builder.build();
         if (spec.tracing()) {

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.insights;
 
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.CfnInsightRule;
 import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.interfaces.events.IRuleRef;
-import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.RuleTargetConfig;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
@@ -67,19 +65,8 @@ public final class EventHistory extends Construct {
                 .build();
         String logGroupArn = stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
                 .resourceName(logGroup.getLogGroupName()).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-        IRuleTarget toLogGroup = new IRuleTarget() {
-            @Override
-            public RuleTargetConfig bind(IRuleRef rule, String targetId) {
-                return bind(rule);
-            }
-
-            @Override
-            public RuleTargetConfig bind(IRuleRef rule) {
-                return RuleTargetConfig.builder().arn(logGroupArn).build();
-            }
-        };
-        glueEvents.addTarget(toLogGroup);
-        alarmEvents.addTarget(toLogGroup);
+        props.delivery().toLogGroup(glueEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-GlueEventHistory");
+        props.delivery().toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
         // EventBridge delivers to CloudWatch Logs under a log resource policy, not an IAM role.
         ResourcePolicy.Builder.create(this, "EventBridgeMayWrite")
                 .resourcePolicyName(props.name() + "-events-to-logs")
@@ -137,10 +124,14 @@ public final class EventHistory extends Construct {
     /**
      * @param alarmNamePrefixes prefixes that together match this stack's alarm names (a list of every
      *                          name could outgrow an event pattern with many pipelines)
+     * @param deliveryAlarmNamePrefix the start of the names of the alarms on the rules' failed deliveries
      */
     public record Props(String name, List<String> jobNames, List<String> alarmNamePrefixes, int logRetentionDays,
-                        boolean contributorInsights, String contributorRuleName) {
+                        boolean contributorInsights, String contributorRuleName, AlertDelivery delivery,
+                        String deliveryAlarmNamePrefix) {
         public Props {
+            Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(deliveryAlarmNamePrefix, "deliveryAlarmNamePrefix");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(contributorRuleName, "contributorRuleName");
             jobNames = List.copyOf(jobNames);

@@ -2,12 +2,14 @@ package com.datapipeline.monitoring.cdk.metrics;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
 import java.util.LinkedHashMap;
@@ -23,7 +25,6 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -44,11 +45,10 @@ public final class PipelineMetricsPublisher extends Construct {
      *  the same GB-seconds (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
 
-    public static final String ERRORS_ALARM = AlarmNames.METRICS_FUNCTION_ERRORS;
-
     private final Function function;
     private final Rule schedule;
     private final Alarm errorsAlarm;
+    private final Alarm scheduleAlarm;
 
     public PipelineMetricsPublisher(Construct scope, String id, Props props) {
         super(scope, id);
@@ -106,16 +106,24 @@ public final class PipelineMetricsPublisher extends Construct {
                 .ruleName(props.scheduleName())
                 .description("Schedule for publishing custom data pipeline metrics")
                 .schedule(Schedule.rate(SCHEDULE_RATE))
-                .targets(List.of(LambdaFunction.Builder.create(function).retryAttempts(0).build()))
                 .build();
+        props.delivery().toFunction(schedule, function,
+                props.names().shared(AlarmNames.EVENT_DELIVERY_FAILED + "-MetricsSchedule"));
 
-        // Without this, a broken publisher would look like a healthy pipeline: its metrics' alarms treat
+        // Without these, a broken publisher would look like a healthy pipeline: its metrics' alarms treat
         // missing data as not breaching.
-        errorsAlarm = props.alarmFactory().create(this, "ErrorsAlarm", new AlarmSpec(
-                props.errorsAlarmName(),
+        errorsAlarm = props.alarmFactory().create(this, "ErrorsAlarm", new AlarmSpec(AlarmNames.METRICS_FUNCTION_ERRORS,
+                props.names().shared(AlarmNames.METRICS_FUNCTION_ERRORS),
                 props.functionName() + " failed: no pipeline's metrics were published in that run.",
                 function.metricErrors(MetricOptions.builder().statistic("Sum").period(PipelineMetricSet.PERIOD).build()),
                 0, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING));
+        // Two schedule periods without an invocation: the rule was disabled or deleted, or EventBridge cannot
+        // invoke the function. No data at all is the same as zero here, hence breaching.
+        scheduleAlarm = props.alarmFactory().create(this, "ScheduleAlarm", new AlarmSpec(AlarmNames.METRICS_SCHEDULE,
+                props.names().shared(AlarmNames.METRICS_SCHEDULE),
+                props.functionName() + " was not invoked for two schedule periods: no pipeline is being measured.",
+                function.metricInvocations(MetricOptions.builder().statistic("Sum").period(SCHEDULE_RATE).build()),
+                1, ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.BREACHING, 2, 1));
     }
 
     /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
@@ -138,15 +146,15 @@ public final class PipelineMetricsPublisher extends Construct {
 
     /**
      * How many metrics (name and dimension set) the function publishes per pipeline: in glue mode
-     * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess and LongestRunningSeconds
-     * (and DataQualityScore with a Data Quality ruleset); in simulate
-     * mode the lab's four.
+     * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds and
+     * CollectionErrors (and DataQualityScore with a Data Quality ruleset); in simulate mode the lab's four and
+     * CollectionErrors.
      */
     public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline) {
         if (source == MetricsSource.SIMULATE) {
-            return 4;
+            return 5;
         }
-        return pipeline.dataQualityRuleset().isPresent() ? 6 : 5;
+        return pipeline.dataQualityRuleset().isPresent() ? 7 : 6;
     }
 
     /**
@@ -172,6 +180,10 @@ public final class PipelineMetricsPublisher extends Construct {
         return errorsAlarm;
     }
 
+    public Alarm scheduleAlarm() {
+        return scheduleAlarm;
+    }
+
     public record Props(
             String functionName,
             String scheduleName,
@@ -180,11 +192,13 @@ public final class PipelineMetricsPublisher extends Construct {
             MetricsSource source,
             int logRetentionDays,
             double missedRunGraceFactor,
-            String errorsAlarmName,
+            ResourceNames names,
             AlarmFactory alarmFactory,
+            AlertDelivery delivery,
             boolean tracing) {
         public Props {
-            Objects.requireNonNull(errorsAlarmName, "errorsAlarmName");
+            Objects.requireNonNull(names, "names");
+            Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
             Objects.requireNonNull(functionName, "functionName");
             Objects.requireNonNull(scheduleName, "scheduleName");

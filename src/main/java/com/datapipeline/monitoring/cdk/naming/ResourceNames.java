@@ -12,6 +12,10 @@ public final class ResourceNames {
     public static final String ALERT_TOPIC = "data-pipeline-alerts";
     public static final String CRITICAL_SUFFIX = "-critical";
     public static final String WARNING_SUFFIX = "-warning";
+    /** Pages about the alert path itself; its own key, so a broken alert topic or key still reaches someone. */
+    public static final String HEALTH_TOPIC = "data-pipeline-monitoring-health";
+    /** Every pipeline signal, for AlarmResponseFunction only: nobody is paged from it. */
+    public static final String REMEDIATION_TOPIC = "data-pipeline-remediation";
     public static final String DASHBOARD = "DataPipelineMonitoring";
     public static final String METRICS_FUNCTION = "DataPipelineMetricsFunction";
     public static final String METRICS_SCHEDULE = "DataPipelineMetricsSchedule";

@@ -4,6 +4,15 @@ import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREA
 import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
@@ -20,7 +29,6 @@ import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -31,40 +39,35 @@ import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * AlarmResponseFunction, subscribed to the alert topic. It acts by a route table declared here, not by
- * alarm-name substrings, and may start only the Glue jobs that table names. SNS invokes it
- * asynchronously: after Lambda's two retries a notification it could not handle lands in an encrypted
- * queue, and an alarm on that queue says so, so nothing is lost silently.
+ * AlarmResponseFunction, subscribed to the remediation topic, which carries every pipeline signal and pages
+ * nobody. It acts by a route table declared here, not by alarm-name substrings, may start only the Glue jobs
+ * that table names, and records each incident and restart in a ledger table with conditional writes, so
+ * concurrent or repeated deliveries start at most one run per incident and never exceed the budget. SNS invokes
+ * it asynchronously: after Lambda's two retries, or once a notification is older than
+ * {@link AlertDelivery#MAX_EVENT_AGE}, it lands in an encrypted queue, and a health alarm on that queue says so.
  */
 public final class AlarmResponder extends Construct {
     public static final String HANDLER = "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest";
     public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
-    public static final String FAILED_NOTIFICATIONS_ALARM = AlarmNames.RESPONSE_FAILED;
+    /** The incident ledger's table name, and the topics the function accepts notifications from (both tokens). */
+    public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
+    public static final String SOURCE_TOPICS_VARIABLE = "RESPONSE_SOURCE_TOPIC_ARNS";
+    public static final String LEDGER_KEY = "pk";
+    public static final String LEDGER_EXPIRY = "expiresAt";
     /** One full vCPU, so remediation starts ~3x sooner on a cold start than at 512 MB (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
 
     private final Function function;
     private final Queue failedNotifications;
-    private final Alarm failedNotificationsAlarm;
+    private final Table ledger;
 
     public AlarmResponder(Construct scope, String id, Props props) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        failedNotifications = Queue.Builder.create(this, "FailedNotifications")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        TemplateCheckExceptions.cdkNag(failedNotifications, "AwsSolutions-SQS3", "This queue is itself the"
-                + " dead-letter destination of AlarmResponseFunction; an alarm on its depth reports every message"
-                + " that lands here.", List.of());
-        TemplateCheckExceptions.checkov(failedNotifications, "CKV_AWS_27", "Encrypted at rest with SQS-managed"
-                + " keys (SqsManagedSseEnabled); checkov recognises only KMS keys.");
+        failedNotifications = AlertDelivery.deadLetterQueue(this, "FailedNotifications", "AlarmResponseFunction");
 
         function = JavaFunction.create(this, "Function", new JavaFunction.Spec(
                 props.functionName(),
@@ -78,6 +81,20 @@ public final class AlarmResponder extends Construct {
                 props.logRetentionDays(),
                 new SqsDestination(failedNotifications),
                 props.tracing()));
+
+        ledger = Table.Builder.create(this, "Ledger")
+                .partitionKey(Attribute.builder().name(LEDGER_KEY).type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .timeToLiveAttribute(LEDGER_EXPIRY)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        TemplateCheckExceptions.checkov(ledger, "CKV_AWS_119", "Holds incident ids, job names and expiry times only;"
+                + " encrypted at rest with the DynamoDB-owned key.");
+        ledger.grant(function, "dynamodb:PutItem", "dynamodb:DeleteItem");
+        function.addEnvironment(LEDGER_TABLE_VARIABLE, ledger.getTableName());
+        function.addEnvironment(SOURCE_TOPICS_VARIABLE, props.remediationTopic().getTopicArn());
 
         List<String> startableJobs = props.routes().values().stream()
                 .flatMap(route -> route.targetJob().stream())
@@ -93,29 +110,39 @@ public final class AlarmResponder extends Construct {
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
                 + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
                 + " checkov does not recognise as a dead-letter queue.");
-        // Explicit subscriptions: LambdaSubscription names its construct after the topic's id, which
-        // collides when the function subscribes to the critical and the warning topic alike.
-        for (int i = 0; i < props.alertTopics().size(); i++) {
-            ITopic topic = props.alertTopics().get(i);
-            Subscription.Builder.create(this, "Subscription" + i)
-                    .topic(topic)
-                    .protocol(SubscriptionProtocol.LAMBDA)
-                    .endpoint(function.getFunctionArn())
-                    .build();
-            function.addPermission("InvokedBySubscription" + i, Permission.builder()
-                    .principal(new ServicePrincipal("sns.amazonaws.com"))
-                    .sourceArn(topic.getTopicArn())
-                    .build());
-        }
+        Subscription.Builder.create(this, "Subscription")
+                .topic(props.remediationTopic())
+                .protocol(SubscriptionProtocol.LAMBDA)
+                .endpoint(function.getFunctionArn())
+                .deadLetterQueue(props.delivery().deadLetters())
+                .build();
+        function.addPermission("InvokedBySubscription", Permission.builder()
+                .principal(new ServicePrincipal("sns.amazonaws.com"))
+                .sourceArn(props.remediationTopic().getTopicArn())
+                .build());
 
-        failedNotificationsAlarm = props.alarmFactory().create(this, "FailedNotificationsAlarm", new AlarmSpec(
-                props.failedNotificationsAlarmName(),
-                "AlarmResponseFunction could not handle a notification after retries; it waits in queue "
-                        + "for inspection.",
-                failedNotifications.metricApproximateNumberOfMessagesVisible(
-                        software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
-                                .statistic("Maximum").period(Duration.minutes(5)).build()),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING));
+        AlertDelivery.watchQueue(this, "FailedNotificationsAlarm", props.alarmFactory(), failedNotifications,
+                AlarmNames.RESPONSE_FAILED, props.names().shared(AlarmNames.RESPONSE_FAILED),
+                "AlarmResponseFunction could not handle a notification after retries, or it was older than "
+                        + AlertDelivery.MAX_EVENT_AGE.toMinutes() + " minutes; it waits in the queue for inspection.");
+        MetricOptions perPeriod = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
+        props.alarmFactory().create(this, "HealthAlarm", new AlarmSpec(AlarmNames.RESPONSE_FUNCTION_HEALTH,
+                props.names().shared(AlarmNames.RESPONSE_FUNCTION_HEALTH),
+                "AlarmResponseFunction failed, was throttled, dropped an event or could not deliver one to its"
+                        + " failure queue: a remediation may be missing or late. Its log and the Alarm Response Audit"
+                        + " query say which.",
+                MathExpression.Builder.create()
+                        .expression("SUM([errors, throttles, dropped, undelivered])")
+                        // Ordered: Map.of's order differs per JVM, and the template must not.
+                        .usingMetrics(new TreeMap<>(Map.of(
+                                "errors", function.metricErrors(perPeriod),
+                                "throttles", function.metricThrottles(perPeriod),
+                                "dropped", function.metric("AsyncEventsDropped", perPeriod),
+                                "undelivered", function.metric("DestinationDeliveryFailures", perPeriod))))
+                        .label("AlarmResponseFunction failures")
+                        .period(Duration.minutes(5))
+                        .build(),
+                0, GREATER_THAN_THRESHOLD, NOT_BREACHING, 1, 4));
     }
 
     /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
@@ -144,27 +171,29 @@ public final class AlarmResponder extends Construct {
         return failedNotifications;
     }
 
-    public Alarm failedNotificationsAlarm() {
-        return failedNotificationsAlarm;
+    public Table ledger() {
+        return ledger;
     }
 
     /** @param routes route key (an alarm name, or glue-job-state:JOB) to what to do */
     public record Props(
             String functionName,
             Code code,
-            List<ITopic> alertTopics,
+            ITopic remediationTopic,
+            AlertDelivery delivery,
             Map<String, ResponseRoute> routes,
             RemediationSettings remediation,
-            String failedNotificationsAlarmName,
+            ResourceNames names,
             AlarmFactory alarmFactory,
             int logRetentionDays,
             boolean tracing) {
         public Props {
             Objects.requireNonNull(functionName, "functionName");
             Objects.requireNonNull(code, "code");
-            alertTopics = List.copyOf(alertTopics);
+            Objects.requireNonNull(remediationTopic, "remediationTopic");
+            Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(remediation, "remediation");
-            Objects.requireNonNull(failedNotificationsAlarmName, "failedNotificationsAlarmName");
+            Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
             routes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         }

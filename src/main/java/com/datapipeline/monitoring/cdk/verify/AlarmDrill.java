@@ -110,7 +110,7 @@ public final class AlarmDrill {
      * re-evaluates a composite only when one of its children changes state, so a drilled composite could stay in
      * ALARM and swallow the notification of the next real incident; its wiring is checked by its {@code alarm} line,
      * and the path topic → function by the drill of the other alarms on the same topic. An alarm without actions
-     * (a composite's silent child) is not either: it notifies nobody, so there is no response to wait for.
+     * (a health signal, which pages through MonitoringHealthAlarm) is not either: there is no response to wait for.
      */
     public static java.util.Optional<String> skipReason(ExpectedAlarm alarm) {
         if (alarm instanceof ExpectedAlarm.Composite) {
@@ -118,7 +118,7 @@ public final class AlarmDrill {
                     + " could leave it in ALARM and hide the next real incident; its actions are checked by its alarm line");
         }
         if (alarm.actionTopic().isEmpty()) {
-            return java.util.Optional.of("no actions of its own (childAlarmActions=false): it notifies through its composite alarm");
+            return java.util.Optional.of("no actions of its own: it pages through its composite alarm");
         }
         return java.util.Optional.empty();
     }

@@ -88,8 +88,9 @@ public final class DeploymentChecks {
     }
 
     /**
-     * Every alert topic exists, AlarmResponseFunction is subscribed to each, and each has the email subscriptions
-     * the stack declares for it. With more than one topic, the subscription checks name their topic.
+     * Every topic exists, AlarmResponseFunction is subscribed to the one it reads (the remediation topic), and each
+     * has the email subscriptions the stack declares for it. With more than one topic, the subscription checks name
+     * their topic.
      */
     public List<CheckResult> topics(ExpectedStack expected, Map<String, String> topicArns) {
         List<CheckResult> results = new ArrayList<>();
@@ -100,7 +101,9 @@ public final class DeploymentChecks {
             String topicArn = topicArns.get(topic.name());
             if (topicArn == null) {
                 results.add(CheckResult.fail(check, "not found"));
-                results.add(CheckResult.fail(lambdaCheck, "the topic does not exist"));
+                if (topic.responseFunctionSubscribed()) {
+                    results.add(CheckResult.fail(lambdaCheck, "the topic does not exist"));
+                }
                 topic.emails().forEach(email -> results.add(CheckResult.fail(onTopic("subscription email " + email, topic, several),
                         "the topic does not exist")));
                 continue;
@@ -110,6 +113,9 @@ public final class DeploymentChecks {
             results.add(CheckResult.pass(check, topicArn + " (" + subscriptions.size() + " subscriptions)"));
             for (String email : topic.emails()) {
                 results.add(emailSubscription(onTopic("subscription email " + email, topic, several), email, subscriptions));
+            }
+            if (!topic.responseFunctionSubscribed()) {
+                continue;
             }
             results.add(subscriptions.stream()
                     .filter(s -> "lambda".equals(s.protocol()) && functionName(s.endpoint()).equals(expected.responseFunctionName()))

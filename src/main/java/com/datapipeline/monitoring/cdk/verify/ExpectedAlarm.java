@@ -21,10 +21,6 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
     /** The name of the topic both the ALARM and the OK action notify; empty when the alarm has no actions. */
     Optional<String> actionTopic();
 
-    /** True when the alarm notifies a topic (false for a composite's child whose own actions are off). */
-    default boolean notifiesAlertTopic() {
-        return actionTopic().isPresent();
-    }
 
     /**
      * A classic alarm on one metric.

@@ -33,10 +33,16 @@ public record ExpectedStack(
      *
      * @param emails the addresses the stack subscribes to it by email
      */
-    public record Topic(String name, List<String> emails) {
+    /** @param responseFunctionSubscribed whether AlarmResponseFunction reads this topic (the remediation topic) */
+    public record Topic(String name, List<String> emails, boolean responseFunctionSubscribed) {
         public Topic {
             Objects.requireNonNull(name, "name");
             emails = List.copyOf(emails);
+        }
+
+        /** A topic the response function reads. */
+        public Topic(String name, List<String> emails) {
+            this(name, emails, true);
         }
     }
 

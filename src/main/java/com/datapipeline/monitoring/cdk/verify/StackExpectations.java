@@ -60,16 +60,23 @@ public final class StackExpectations {
      * The parent template with the resources of its nested stacks (many pipelines) added. A nested template
      * names the parent's resources through parameters, e.g. the alert topic as
      * {@code referenceto...AlertingTopic...Ref}; the parent's {@code AWS::CloudFormation::Stack} resources say what
-     * each parameter is, so each such {@code Ref} is turned back into the parent's own reference.
+     * each parameter is, so each such {@code Ref} is turned back into the parent's own reference. The other way
+     * round, the parent names a nested resource (a nested stack's health group) through that stack's outputs, which
+     * are turned back into the nested stack's own reference.
      */
-    static Map<String, Object> withNestedResources(Map<String, Object> parent, List<Map<String, Object>> nested) {
+    public static Map<String, Object> withNestedResources(Map<String, Object> parent, List<Map<String, Object>> nested) {
         Map<String, Object> parameterValues = new LinkedHashMap<>();
         asMap(parent.get("Resources")).values().forEach(resource -> {
             if ("AWS::CloudFormation::Stack".equals(asMap(resource).get("Type"))) {
                 parameterValues.putAll(asMap(properties(asMap(resource)).get("Parameters")));
             }
         });
-        Map<String, Object> resources = new LinkedHashMap<>(asMap(parent.get("Resources")));
+        Map<String, Object> outputValues = new LinkedHashMap<>();
+        for (Map<String, Object> template : nested) {
+            asMap(template.get("Outputs")).forEach((name, output) -> outputValues.put("Outputs." + name, asMap(output).get("Value")));
+        }
+        Map<String, Object> resources = new LinkedHashMap<>();
+        asMap(parent.get("Resources")).forEach((id, resource) -> resources.put(id, resolveOutputs(resource, outputValues)));
         for (Map<String, Object> template : nested) {
             asMap(template.get("Resources")).forEach((id, resource) -> {
                 if (resources.put(id, resolveParameters(resource, parameterValues)) != null) {
@@ -82,17 +89,30 @@ public final class StackExpectations {
         return merged;
     }
 
+    /** A nested stack's output, named by the parent as {@code Fn::GetAtt [stack, Outputs.NAME]}, as its value. */
+    private static Object resolveOutputs(Object node, Map<String, Object> outputValues) {
+        return rewrite(node, map -> map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> getAtt && getAtt.size() == 2
+                ? outputValues.get(String.valueOf(getAtt.get(1))) : null);
+    }
+
+    /** A parameter of a nested template, named as {@code Ref}, as the value the parent passes. */
     private static Object resolveParameters(Object node, Map<String, Object> parameterValues) {
+        return rewrite(node, map -> map.size() == 1 && map.get("Ref") instanceof String ref ? parameterValues.get(ref) : null);
+    }
+
+    /** A copy of a JSON tree with each map that {@code replacement} maps to non-null replaced by that. */
+    private static Object rewrite(Object node, java.util.function.Function<Map<?, ?>, Object> replacement) {
         if (node instanceof Map<?, ?> map) {
-            if (map.size() == 1 && map.get("Ref") instanceof String ref && parameterValues.containsKey(ref)) {
-                return parameterValues.get(ref);
+            Object replaced = replacement.apply(map);
+            if (replaced != null) {
+                return replaced;
             }
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, value) -> copy.put(String.valueOf(key), resolveParameters(value, parameterValues)));
+            map.forEach((key, value) -> copy.put(String.valueOf(key), rewrite(value, replacement)));
             return copy;
         }
         if (node instanceof List<?> list) {
-            return list.stream().map(item -> resolveParameters(item, parameterValues)).toList();
+            return list.stream().map(item -> rewrite(item, replacement)).toList();
         }
         return node;
     }
@@ -122,6 +142,7 @@ public final class StackExpectations {
         });
         Map<String, List<String>> emails = new LinkedHashMap<>();
         topicNames.keySet().forEach(id -> emails.put(id, new ArrayList<>()));
+        java.util.Set<String> lambdaSubscribed = new java.util.HashSet<>();
 
         List<ExpectedAlarm> alarms = new ArrayList<>();
         List<String> queries = new ArrayList<>();
@@ -134,9 +155,12 @@ public final class StackExpectations {
                 case COMPOSITE_ALARM -> alarms.add(composite(entry.getKey(), properties, topicNames, alarmNames));
                 case QUERY -> queries.add(String.valueOf(properties.get("Name")));
                 case SUBSCRIPTION -> {
-                    if ("email".equals(properties.get("Protocol")) && asMap(properties.get("TopicArn")).get("Ref") instanceof String topic
-                            && emails.containsKey(topic)) {
-                        emails.get(topic).add(literal(properties.get("Endpoint"), "Endpoint of " + entry.getKey()));
+                    if (asMap(properties.get("TopicArn")).get("Ref") instanceof String topic && emails.containsKey(topic)) {
+                        if ("email".equals(properties.get("Protocol"))) {
+                            emails.get(topic).add(literal(properties.get("Endpoint"), "Endpoint of " + entry.getKey()));
+                        } else if ("lambda".equals(properties.get("Protocol"))) {
+                            lambdaSubscribed.add(topic);
+                        }
                     }
                 }
                 case RULE -> {
@@ -154,7 +178,8 @@ public final class StackExpectations {
             throw new IllegalStateException("the synthesized stack has no SNS topic");
         }
         List<ExpectedStack.Topic> topics = topicNames.entrySet().stream()
-                .map(t -> new ExpectedStack.Topic(t.getValue(), emails.get(t.getKey()))).toList();
+                .map(t -> new ExpectedStack.Topic(t.getValue(), emails.get(t.getKey()), lambdaSubscribed.contains(t.getKey())))
+                .toList();
         return new ExpectedStack(
                 stackName,
                 topics,

@@ -28,7 +28,7 @@ class CdkNagTest {
 
     /** The same configurations tools/check-templates synthesizes for cfn-lint and checkov. */
     @SuppressWarnings("unchecked")
-    static Stream<Arguments> configurations() throws Exception {
+    public static Stream<Arguments> configurations() throws Exception {
         Map<String, Map<String, Object>> configurations = new ObjectMapper()
                 .readValue(new File("tools/template-configurations.json"), Map.class);
         return configurations.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));

@@ -41,7 +41,8 @@ class StackExpectationsTest {
     void namesComeFromTheNamingHelper() {
         ResourceNames names = new ResourceNames("team1-");
         assertThat(expected.stackName()).isEqualTo("team1-" + MonitoringApp.STACK_NAME);
-        assertThat(expected.topicNames()).containsExactly(names.shared(ResourceNames.ALERT_TOPIC));
+        assertThat(expected.topicNames()).containsExactly(names.shared(ResourceNames.ALERT_TOPIC),
+                names.shared(ResourceNames.HEALTH_TOPIC), names.shared(ResourceNames.REMEDIATION_TOPIC));
         assertThat(expected.topics().getFirst().emails()).containsExactly("oncall@example.com");
         assertThat(expected.responseLogGroup()).isEqualTo("/aws/lambda/team1-AlarmResponseFunction");
         assertThat(expected.scheduleRuleName()).isEqualTo(names.shared(ResourceNames.METRICS_SCHEDULE));
@@ -60,7 +61,13 @@ class StackExpectationsTest {
                 software.amazon.awscdk.services.lambda.Code.fromCfnParameters()), ROOT);
 
         assertThat(expected.alarmNames()).containsExactlyInAnyOrderElementsOf(stack.alarmNames());
-        assertThat(expected.alarms()).allSatisfy(a -> assertThat(a.notifiesAlertTopic()).as(a.name()).isTrue());
+        assertThat(expected.alarms()).allSatisfy(a -> assertThat(a.actionTopic().isEmpty())
+                .as("%s has no actions exactly when it is a health signal", a.name()).isEqualTo(isHealthSignal(a.name())));
+    }
+
+    /** Health signals page only through MonitoringHealthAlarm, so they have no actions of their own. */
+    private static boolean isHealthSignal(String alarmName) {
+        return AlarmNames.HEALTH_SIGNALS.stream().anyMatch(kind -> alarmName.matches("(.*-)?" + kind + "(-.*)?"));
     }
 
     @Test
@@ -76,15 +83,15 @@ class StackExpectationsTest {
         assertThat(stack.nestedStacks()).hasSize(2);
         assertThat(many.alarmNames()).containsExactlyInAnyOrderElementsOf(stack.alarmNames());
         assertThat(many.alarms()).filteredOn(a -> a.name().equals("GlueJobDurationAlarm-job-25")).singleElement()
-                .satisfies(a -> assertThat(a.actionTopic()).contains("data-pipeline-alerts"));
+                .satisfies(a -> assertThat(a.actionTopic()).contains(ResourceNames.REMEDIATION_TOPIC));
     }
 
     @Test
     void thresholdsAreInTheMetricsUnits() {
         ExpectedAlarm.Metric duration = metric("team1-" + PipelineAlarms.DURATION);
-        assertThat(duration.threshold()).isEqualTo(300_000);
-        assertThat(duration.namespace()).isEqualTo("Glue");
-        assertThat(duration.dimensions()).containsEntry("JobName", "sample-etl-job").containsEntry("JobRunId", "ALL");
+        assertThat(duration.threshold()).isEqualTo(300);
+        assertThat(duration.metricName()).isEqualTo("LongestRunningSeconds");
+        assertThat(duration.dimensions()).containsEntry("Pipeline", "sample-etl-job");
         assertThat(metric("team1-" + PipelineAlarms.MEMORY).threshold()).isEqualTo(0.8);
         assertThat(metric("team1-" + PipelineAlarms.DATA_QUALITY).comparisonOperator()).isEqualTo("LessThanThreshold");
     }
@@ -101,13 +108,16 @@ class StackExpectationsTest {
     void theCompositeIsExpectedWithItsChildrenByName() {
         ExpectedAlarm.Composite unhealthy = (ExpectedAlarm.Composite) alarm("team1-" + AlarmNames.PIPELINE_UNHEALTHY);
 
-        assertThat(unhealthy.children()).containsExactly("team1-" + AlarmNames.FAILED_TASKS, "team1-" + AlarmNames.RUN_FAILED,
-                "team1-" + AlarmNames.DATA_QUALITY, "team1-" + AlarmNames.ERROR_RATE);
-        assertThat(unhealthy.rule()).isEqualTo("(ALARM(\"team1-GlueJobFailureAlarm\") OR ALARM(\"team1-GlueJobRunFailedAlarm\")"
-                + " OR ALARM(\"team1-DataQualityAlarm\") OR ALARM(\"team1-ErrorRateAlarm\"))");
+        assertThat(unhealthy.children()).containsExactly("team1-" + AlarmNames.DURATION, "team1-" + AlarmNames.FAILED_TASKS,
+                "team1-" + AlarmNames.MEMORY, "team1-" + AlarmNames.DATA_QUALITY, "team1-" + AlarmNames.ERROR_RATE,
+                "team1-" + AlarmNames.LATENCY, "team1-" + AlarmNames.COLLECTION_FAILED, "team1-" + AlarmNames.RUN_FAILED,
+                "team1-" + AlarmNames.STUCK_RUN);
+        assertThat(unhealthy.rule()).startsWith("(ALARM(\"team1-GlueJobDurationAlarm\") OR ALARM(\"team1-GlueJobFailureAlarm\")");
         assertThat(unhealthy.actionTopic()).contains("team1-" + ResourceNames.ALERT_TOPIC);
         assertThat(AlarmDrill.skipReason(unhealthy)).isPresent();
-        assertThat(AlarmDrill.skipReason(alarm("team1-" + AlarmNames.DATA_QUALITY))).as("children notify by default").isEmpty();
+        assertThat(AlarmDrill.skipReason(alarm("team1-" + AlarmNames.DATA_QUALITY)))
+                .as("signals tell the response function, so the drill reaches it").isEmpty();
+        assertThat(alarm("team1-" + AlarmNames.DATA_QUALITY).actionTopic()).contains("team1-" + ResourceNames.REMEDIATION_TOPIC);
     }
 
     @Test
@@ -124,10 +134,11 @@ class StackExpectationsTest {
     @Test
     void everyKindOfAlarmOfARicherConfiguration() {
         Map<String, Object> context = Map.of("prefix", "p-", "anomalyDetection", "beside", "minThroughputRecordsPerSecond", "5",
-                "childAlarmActions", "false", "monitoredJobs", "other-job");
+                "monitoredJobs", "other-job");
         ExpectedStack rich = StackExpectations.synthesize(context, ROOT);
         assertThat(rich.alarmNames()).containsExactlyInAnyOrderElementsOf(stackOf(context).alarmNames());
         String topic = "p-" + ResourceNames.ALERT_TOPIC;
+        String remediation = "p-" + ResourceNames.REMEDIATION_TOPIC;
 
         ExpectedAlarm.MetricMath anomaly = (ExpectedAlarm.MetricMath) rich.alarm("p-DataQualityAlarmAnomaly-other-job").orElseThrow();
         assertThat(anomaly.anomalyDetection()).isTrue();
@@ -138,9 +149,9 @@ class StackExpectationsTest {
                 new ExpectedAlarm.Query("m1", Optional.empty(), Optional.of(new ExpectedAlarm.MetricStat("DataPipelineMetrics",
                         "DataQualityScore", Map.of("Pipeline", "other-job"), "Average", 300)), true),
                 new ExpectedAlarm.Query("band", Optional.of("ANOMALY_DETECTION_BAND(m1, 2.0)"), Optional.empty(), true));
-        assertThat(anomaly.actionTopic()).as("a composite child: silent").isEmpty();
+        assertThat(anomaly.actionTopic()).as("a signal: tells the response function only").contains(remediation);
         ExpectedAlarm latencyAnomaly = rich.alarm("p-ProcessingLatencyAlarmAnomaly-other-job").orElseThrow();
-        assertThat(latencyAnomaly.actionTopic()).as("not a composite child").contains(topic);
+        assertThat(latencyAnomaly.actionTopic()).contains(remediation);
 
         ExpectedAlarm.MetricMath throughput = (ExpectedAlarm.MetricMath) rich.alarm("p-LowThroughputAlarm-other-job").orElseThrow();
         assertThat(throughput.anomalyDetection()).isFalse();
@@ -153,14 +164,18 @@ class StackExpectationsTest {
 
         ExpectedAlarm.Composite unhealthy = (ExpectedAlarm.Composite) rich.alarm("p-PipelineUnhealthyAlarm-other-job").orElseThrow();
         assertThat(unhealthy.actionTopic()).contains(topic);
-        assertThat(unhealthy.children()).containsExactly("p-GlueJobFailureAlarm-other-job", "p-GlueJobRunFailedAlarm-other-job",
-                "p-DataQualityAlarm-other-job", "p-ErrorRateAlarm-other-job");
+        assertThat(unhealthy.children()).containsExactly("p-GlueJobDurationAlarm-other-job", "p-GlueJobFailureAlarm-other-job",
+                "p-GlueJobMemoryAlarm-other-job", "p-DataQualityAlarm-other-job", "p-ErrorRateAlarm-other-job",
+                "p-ProcessingLatencyAlarm-other-job", "p-DataQualityAlarmAnomaly-other-job", "p-ErrorRateAlarmAnomaly-other-job",
+                "p-ProcessingLatencyAlarmAnomaly-other-job", "p-MetricsCollectionFailedAlarm-other-job",
+                "p-LowThroughputAlarm-other-job", "p-GlueJobRunFailedAlarm-other-job", "p-GlueJobStuckRunAlarm-other-job");
         for (String child : unhealthy.children()) {
-            ExpectedAlarm silent = rich.alarm(child).orElseThrow();
-            assertThat(silent.actionTopic()).as(child).isEmpty();
-            assertThat(AlarmDrill.skipReason(silent)).as(child).isPresent();
+            ExpectedAlarm signal = rich.alarm(child).orElseThrow();
+            assertThat(signal.actionTopic()).as(child).contains(remediation);
+            assertThat(AlarmDrill.skipReason(signal)).as(child).isEmpty();
         }
-        assertThat(rich.alarm("p-GlueJobDurationAlarm-other-job").orElseThrow().actionTopic()).contains(topic);
+        assertThat(rich.alarm("p-PipelineDegradedAlarm-other-job")).as("one page per pipeline on one topic").isEmpty();
+        assertThat(rich.alarm("p-GlueJobDurationAlarm-other-job").orElseThrow().actionTopic()).contains(remediation);
         assertThat(((ExpectedAlarm.Metric) rich.alarm("p-GlueJobStuckRunAlarm-other-job").orElseThrow()).metricName())
                 .isEqualTo("LongestRunningSeconds");
     }
@@ -175,7 +190,8 @@ class StackExpectationsTest {
                 .doesNotContain(PipelineAlarms.DATA_QUALITY, PipelineAlarms.ERROR_RATE, PipelineAlarms.LATENCY);
         assertThat(((ExpectedAlarm.Composite) instead.alarm(AlarmNames.PIPELINE_UNHEALTHY).orElseThrow()).children())
                 .contains("DataQualityAlarmAnomaly", "ErrorRateAlarmAnomaly");
-        assertThat(instead.alarms()).allSatisfy(a -> assertThat(a.actionTopic()).as(a.name()).contains(ResourceNames.ALERT_TOPIC));
+        assertThat(instead.alarms()).filteredOn(a -> !isHealthSignal(a.name()))
+                .allSatisfy(a -> assertThat(a.actionTopic()).as(a.name()).isPresent());
     }
 
     /** Two topics; each alarm expects the one its actions name; emails and the function per topic. */
@@ -189,11 +205,14 @@ class StackExpectationsTest {
 
         assertThat(severity.alarmNames()).containsExactlyInAnyOrderElementsOf(stackOf(context).alarmNames());
         assertThat(severity.topics()).containsExactlyInAnyOrder(
-                new ExpectedStack.Topic(critical, List.of("all@example.com", "pager@example.com")),
-                new ExpectedStack.Topic(warning, List.of("all@example.com", "team@example.com")));
-        assertThat(severity.alarms()).allSatisfy(a -> assertThat(a.actionTopic()).as(a.name()).isPresent()
-                .get().isIn(critical, warning));
-        assertThat(severity.alarms()).anySatisfy(a -> assertThat(a.actionTopic()).contains(critical));
+                new ExpectedStack.Topic(critical, List.of("all@example.com", "pager@example.com"), false),
+                new ExpectedStack.Topic(warning, List.of("all@example.com", "team@example.com"), false),
+                new ExpectedStack.Topic(ResourceNames.HEALTH_TOPIC, List.of("pager@example.com"), false),
+                new ExpectedStack.Topic(ResourceNames.REMEDIATION_TOPIC, List.of(), true));
+        assertThat(severity.alarms()).filteredOn(a -> !isHealthSignal(a.name())).allSatisfy(a -> assertThat(a.actionTopic())
+                .as(a.name()).isPresent().get().isIn(critical, warning, ResourceNames.HEALTH_TOPIC, ResourceNames.REMEDIATION_TOPIC));
+        assertThat(severity.alarm(AlarmNames.PIPELINE_UNHEALTHY).orElseThrow().actionTopic()).contains(critical);
+        assertThat(severity.alarm(AlarmNames.PIPELINE_DEGRADED).orElseThrow().actionTopic()).contains(warning);
     }
 
     private static com.datapipeline.monitoring.cdk.MonitoringStack stackOf(Map<String, Object> context) {

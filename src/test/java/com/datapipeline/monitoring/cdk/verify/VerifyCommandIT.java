@@ -52,58 +52,66 @@ class VerifyCommandIT {
         HealthyRun healthy = verifyHealthyDeployment(prefix, context(prefix));
         ExpectedStack expected = healthy.expected();
         Run run = healthy.run();
-        // The default configuration: one composite over children that notify on their own too.
-        assertThat(run.lines().stream().filter(l -> !l.startsWith("PASS")).toList()).containsExactly(
-                "SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": "
-                        + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY)).orElseThrow()).orElseThrow());
+        // The pages (composites) and the health signals are not drilled; every pipeline signal is.
+        assertThat(run.lines()).contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": "
+                + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY)).orElseThrow()).orElseThrow());
+        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.DATA_QUALITY)
+                + ": AlarmResponseFunction logged outcome drill");
         assertThat(run.lines()).contains(
-                "PASS  subscription email " + EMAIL + ": confirmed",
+                "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-alerts: confirmed",
+                "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-monitoring-health: confirmed",
                 "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
-        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": Glue glue.driver.aggregate.elapsedTime > 300000")
+        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, PipelineAlarms.DURATION)
+                        + ": DataPipelineMetrics LongestRunningSeconds > 300, notifies " + prefix + "data-pipeline-remediation")
                 .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite of "
-                        + alarm(prefix, AlarmNames.FAILED_TASKS) + ", " + alarm(prefix, AlarmNames.RUN_FAILED) + ", "
-                        + alarm(prefix, AlarmNames.DATA_QUALITY) + ", " + alarm(prefix, AlarmNames.ERROR_RATE)
+                        + String.join(", ", java.util.stream.Stream.of(AlarmNames.DURATION, AlarmNames.FAILED_TASKS,
+                                AlarmNames.MEMORY, AlarmNames.DATA_QUALITY, AlarmNames.ERROR_RATE, AlarmNames.LATENCY,
+                                AlarmNames.COLLECTION_FAILED, AlarmNames.RUN_FAILED, AlarmNames.STUCK_RUN)
+                                .map(kind -> alarm(prefix, kind)).toList())
                         + ", notifies " + prefix + "data-pipeline-alerts")
-                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction")
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix + "data-pipeline-remediation")
                 .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(5 minutes)")
                 .contains("PASS  metrics " + job(prefix) + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
     }
 
     /**
-     * Anomaly detection beside the static alarms, the metric-math throughput alarm, composites whose children stay
-     * silent, and severity topics: each alarm kind is compared, each topic's subscriptions checked, and the drill
+     * Anomaly detection beside the static alarms, the metric-math throughput alarm, pages per severity, health
+     * signals and severity topics: each alarm kind is compared, each topic's subscriptions checked, and the drill
      * covers every alarm that notifies (the metric-math ones included) and skips the rest with the reason.
      */
     @Test
-    void everyAlarmKindSilentChildrenAndSeverityTopics() throws Exception {
+    void everyAlarmKindPagesPerSeverityAndSeverityTopics() throws Exception {
         String prefix = uniquePrefix("kinds");
         Run run = verifyHealthyDeployment(prefix, richContext(prefix)).run();
         String critical = prefix + "data-pipeline-alerts-critical";
         String warning = prefix + "data-pipeline-alerts-warning";
+        String remediation = prefix + "data-pipeline-remediation";
         assertThat(run.out())
                 .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly") + ": DataPipelineMetrics DataQualityScore below"
-                        + " ANOMALY_DETECTION_BAND(m1, 2.0), no actions of its own")
+                        + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies " + remediation)
                 .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": DataPipelineMetrics ProcessingLatency above"
                         + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
                 .contains("PASS  alarm " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": records / PERIOD(records) < 5 over"
                         + " DataPipelineMetrics RecordsProcessed, notifies ")
                 .contains("PASS  alarm " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": DataPipelineMetrics DataQualityScore < 90,"
-                        + " no actions of its own")
+                        + " notifies " + remediation)
+                .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_DEGRADED) + ": composite of ")
                 .contains("PASS  topic " + critical + ": ", "PASS  topic " + warning + ": ")
-                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + critical)
-                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + warning)
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + remediation)
+                .doesNotContain("subscription lambda " + prefix + "AlarmResponseFunction on " + critical)
                 .contains("PASS  subscription email " + EMAIL + " on " + critical + ": confirmed")
                 .contains("PASS  subscription email " + EMAIL + " on " + warning + ": confirmed")
                 .contains("PASS  subscription email pager@example.com on " + critical + ": confirmed")
                 .doesNotContain("pager@example.com on " + warning);
         assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": AlarmResponseFunction logged outcome drill")
                 .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": AlarmResponseFunction logged outcome drill")
-                .contains("SKIP  drill " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": no actions of its own")
-                .contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite alarm");
+                .containsPattern("PASS  drill " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": AlarmResponseFunction logged outcome drill")
+                .contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite alarm")
+                .contains("SKIP  drill " + prefix + AlarmNames.DEAD_LETTERS + ": no actions of its own");
     }
 
     @Test
-    void aSilentChildThatStillNotifiesFails() throws Exception {
+    void aSignalThatPagesPeopleDirectlyFails() throws Exception {
         String prefix = uniquePrefix("noisy");
         List<String> context = richContext(prefix);
         ExpectedStack expected = expected(context);
@@ -117,9 +125,8 @@ class VerifyCommandIT {
             String topicArn = aws.sns().listTopics().topics().stream().map(t -> t.topicArn())
                     .filter(arn -> arn.endsWith(":" + expected.topicNames().getFirst())).findFirst().orElseThrow();
             assertThat(run.exitCode()).as(run.out()).isEqualTo(VerifyCommand.CHECK_FAILED);
-            assertThat(run.lines().stream().filter(l -> l.startsWith("FAIL")).toList()).containsExactly(
-                    "FAIL  alarm " + child + ": alarm actions are [" + topicArn + "], expected none (its composite alarm notifies);"
-                            + " OK actions are [" + topicArn + "], expected none (its composite alarm notifies)");
+            assertThat(run.lines().stream().filter(l -> l.startsWith("FAIL")).toList()).singleElement().asString()
+                    .startsWith("FAIL  alarm " + child + ": alarm actions are [" + topicArn + "]");
         }
     }
 
@@ -188,7 +195,8 @@ class VerifyCommandIT {
                     failed.add(c.get("check").asText());
                 }
             });
-            assertThat(failed).containsExactly("subscription lambda " + prefix + "AlarmResponseFunction");
+            assertThat(failed).containsExactly("subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
+                    + "data-pipeline-remediation");
         }
     }
 
@@ -207,8 +215,9 @@ class VerifyCommandIT {
             assertThat(run.exitCode()).isEqualTo(VerifyCommand.CHECK_FAILED);
             assertThat(run.out())
                     .contains("FAIL  alarm " + alarm(prefix, PipelineAlarms.ERROR_RATE) + ": not found (expected DataPipelineMetrics ErrorRate > 2)")
-                    .contains("FAIL  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": threshold is 300, expected 300000")
-                    .contains("FAIL  subscription lambda " + prefix + "AlarmResponseFunction: the topic has no lambda subscription")
+                    .contains("FAIL  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": threshold is 300000, expected 300")
+                    .contains("FAIL  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
+                            + "data-pipeline-remediation: the topic has no lambda subscription")
                     .contains("FAIL  metrics " + job(prefix) + ": no datum in the last 15 min for DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed")
                     .contains("FAIL  drill " + drilled + ": no decision in /aws/lambda/" + prefix + "AlarmResponseFunction within 2 s")
                     .contains("PASS  alarm " + alarm(prefix, PipelineAlarms.MEMORY))
@@ -225,7 +234,7 @@ class VerifyCommandIT {
             String topicArn = aws.sns().createTopic(r -> r.name(topic.name())).topicArn();
             topicArns.put(topic.name(), topicArn);
             topic.emails().forEach(email -> aws.sns().subscribe(r -> r.topicArn(topicArn).protocol("email").endpoint(email)));
-            if (!broken.contains(Breakage.NO_LAMBDA_SUBSCRIPTION)) {
+            if (topic.responseFunctionSubscribed() && !broken.contains(Breakage.NO_LAMBDA_SUBSCRIPTION)) {
                 aws.sns().subscribe(r -> r.topicArn(topicArn).protocol("lambda").endpoint(functionArn(expected.responseFunctionName())));
             }
         }
@@ -241,7 +250,7 @@ class VerifyCommandIT {
             switch (alarm) {
                 case ExpectedAlarm.Metric metric -> {
                     double threshold = broken.contains(Breakage.LAB_DURATION_THRESHOLD) && alarm.name().equals(alarm(expected, PipelineAlarms.DURATION))
-                            ? 300 : metric.threshold();
+                            ? 300_000 : metric.threshold();
                     aws.cloudWatch().putMetricAlarm(r -> r.alarmName(metric.name())
                             .namespace(metric.namespace()).metricName(metric.metricName()).statistic(metric.statistic())
                             .dimensions(dimensions(metric.dimensions()))
@@ -315,11 +324,11 @@ class VerifyCommandIT {
                 "-c", "monitoredJobs=" + job(prefix));
     }
 
-    /** Every alarm kind: anomaly detection beside the static alarms, metric math, silent children, severity topics. */
+    /** Every alarm kind: anomaly detection beside the static alarms, metric math, health signals, severity topics. */
     private static List<String> richContext(String prefix) {
         List<String> context = new ArrayList<>(context(prefix));
         context.addAll(List.of("-c", "anomalyDetection=beside", "-c", "minThroughputRecordsPerSecond=5",
-                "-c", "childAlarmActions=false", "-c", "severityTopics=true", "-c", "criticalEmail=pager@example.com"));
+                "-c", "severityTopics=true", "-c", "criticalEmail=pager@example.com"));
         return context;
     }
 

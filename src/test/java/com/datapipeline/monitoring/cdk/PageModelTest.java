@@ -1,0 +1,307 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.cdk.verify.StackExpectations;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The page model, proven on the synthesized templates of every configuration the template checks cover: every
+ * alarm reaches a person (its own action on a human topic, or through a composite that has one), and each failure
+ * mode of a pipeline gives exactly one page and one "resolved" message on the human topics.
+ */
+class PageModelTest {
+
+    /**
+     * Each failure mode of a pipeline and the signals one incident of it raises (those its configuration has). A
+     * failed run also raises the error rate and, when Spark tasks failed, the failed-tasks alarm; a run that hangs
+     * has been running longer than the duration threshold too.
+     */
+    static final Map<String, List<String>> FAILURE_MODES = failureModes();
+    /** Every configuration the template checks cover. */
+    private static final String CONFIGURATIONS = "com.datapipeline.monitoring.cdk.checks.CdkNagTest#configurations";
+
+    private static Map<String, List<String>> failureModes() {
+        Map<String, List<String>> modes = new LinkedHashMap<>();
+        modes.put("run failed", List.of(AlarmNames.RUN_FAILED, AlarmNames.FAILED_TASKS, AlarmNames.ERROR_RATE));
+        modes.put("run timed out", List.of(AlarmNames.RUN_FAILED, AlarmNames.ERROR_RATE));
+        modes.put("run stuck", List.of(AlarmNames.STUCK_RUN));
+        modes.put("run missed", List.of(AlarmNames.MISSED_RUN));
+        modes.put("failed tasks", List.of(AlarmNames.FAILED_TASKS));
+        modes.put("heap", List.of(AlarmNames.MEMORY));
+        modes.put("duration", List.of(AlarmNames.DURATION, AlarmNames.LATENCY));
+        modes.put("data quality", List.of(AlarmNames.DATA_QUALITY));
+        modes.put("error rate", List.of(AlarmNames.ERROR_RATE));
+        modes.put("latency", List.of(AlarmNames.LATENCY));
+        modes.put("throughput", List.of(AlarmNames.LOW_THROUGHPUT));
+        modes.put("metrics collection broken", List.of(AlarmNames.COLLECTION_FAILED));
+        return modes;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONFIGURATIONS)
+    void everyAlarmReachesAPersonAndOnlyPagesPageDirectly(String name, Map<String, Object> context) throws Exception {
+        AlertGraph graph = AlertGraph.of(context);
+        for (String alarm : graph.alarms()) {
+            assertThat(graph.reachesAPerson(alarm)).as("%s: %s reaches a person", name, graph.name(alarm)).isTrue();
+            if (!graph.isComposite(alarm)) {
+                assertThat(graph.humanActions(alarm)).as("%s: %s pages only through a composite", name, graph.name(alarm))
+                        .isEmpty();
+            }
+        }
+        assertThat(graph.rulesTargetingHumanTopics()).as("%s: no event pages by itself", name).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONFIGURATIONS)
+    void eachFailureModeOfEachPipelineGivesOnePageAndOneResolution(String name, Map<String, Object> context)
+            throws Exception {
+        AlertGraph graph = AlertGraph.of(context);
+        int modesSeen = 0;
+        for (String pipelineSuffix : graph.pipelineSuffixes()) {
+            for (Map.Entry<String, List<String>> mode : FAILURE_MODES.entrySet()) {
+                Set<String> fired = graph.signals(mode.getValue(), pipelineSuffix);
+                if (fired.isEmpty()) {
+                    continue;
+                }
+                modesSeen++;
+                List<String> pages = graph.pagesWhenInAlarm(fired);
+                assertThat(pages).as("%s: %s of pipeline '%s' (%s)", name, mode.getKey(), pipelineSuffix, fired).hasSize(1);
+                assertThat(graph.humanOkActions(pages.getFirst())).as("%s: its resolution", name).hasSize(1);
+            }
+        }
+        assertThat(modesSeen).as("failure modes found in %s", name).isGreaterThanOrEqualTo(graph.pipelineSuffixes().size() * 8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONFIGURATIONS)
+    void aBrokenAlertPathPagesOnTheHealthTopicOnce(String name, Map<String, Object> context) throws Exception {
+        AlertGraph graph = AlertGraph.of(context);
+        List<String> health = graph.alarms().stream().filter(graph::isHealthSignal).toList();
+        assertThat(health).as(name).isNotEmpty();
+        for (String signal : health) {
+            List<String> pages = graph.pagesWhenInAlarm(Set.of(signal));
+            assertThat(pages).as("%s: %s", name, graph.name(signal)).hasSize(1);
+            assertThat(graph.humanActions(pages.getFirst())).as("%s pages on the health topic", graph.name(signal))
+                    .containsExactly(graph.topicId(ResourceNames.HEALTH_TOPIC));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CONFIGURATIONS)
+    void everyDeliveryRetriesThenKeepsWhatFailedAndEveryFailureIsAlarmed(String name, Map<String, Object> context)
+            throws Exception {
+        AlertGraph graph = AlertGraph.of(context);
+        for (String rule : graph.ofType("AWS::Events::Rule")) {
+            for (Object target : (List<?>) graph.property(rule, "Targets")) {
+                assertThat(((Map<?, ?>) target).keySet().stream().map(String::valueOf).toList()).as("%s: target of %s", name, rule)
+                        .contains("DeadLetterConfig", "RetryPolicy");
+            }
+            graph.assertHealthAlarmOn(name, "FailedInvocations", "RuleName", Map.of("Ref", rule));
+        }
+        for (String subscription : graph.ofType("AWS::SNS::Subscription")) {
+            assertThat(graph.property(subscription, "RedrivePolicy")).as("%s: %s", name, subscription).isNotNull();
+        }
+        for (String queue : graph.ofType("AWS::SQS::Queue")) {
+            graph.assertHealthAlarmOn(name, "ApproximateNumberOfMessagesVisible", "QueueName",
+                    Map.of("Fn::GetAtt", List.of(queue, "QueueName")));
+        }
+        for (String topic : graph.ofType("AWS::SNS::Topic")) {
+            graph.assertHealthAlarmOn(name, "NumberOfNotificationsFailed", "TopicName",
+                    Map.of("Fn::GetAtt", List.of(topic, "TopicName")));
+        }
+        for (String invokeConfig : graph.ofType("AWS::Lambda::EventInvokeConfig")) {
+            assertThat((Integer) graph.property(invokeConfig, "MaximumEventAgeInSeconds")).as(name).isLessThanOrEqualTo(900);
+        }
+    }
+
+    /** The app's alarms, composites, topics and rules, read from the parent template and its nested templates. */
+    record AlertGraph(Map<String, Map<String, Object>> resources, String prefix) {
+
+        @SuppressWarnings("unchecked")
+        static AlertGraph of(Map<String, Object> context) throws Exception {
+            App app = new App(AppProps.builder().context(context).build());
+            MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+            Map<String, Object> parent = (Map<String, Object>) Template.fromStack(stack).toJSON();
+            String outdir = app.synth().getDirectory();
+            List<Map<String, Object>> nested = new ArrayList<>();
+            for (NestedStack child : stack.nestedStacks()) {
+                nested.add(new ObjectMapper().readValue(Files.readString(Path.of(outdir, child.getTemplateFile())), Map.class));
+            }
+            Map<String, Object> merged = StackExpectations.withNestedResources(parent, nested);
+            Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+            ((Map<String, Object>) merged.get("Resources")).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
+            return new AlertGraph(resources, stack.settings().prefix());
+        }
+
+        List<String> ofType(String type) {
+            return resources.entrySet().stream().filter(e -> type.equals(e.getValue().get("Type"))).map(Map.Entry::getKey).toList();
+        }
+
+        Object property(String id, String name) {
+            return properties(id).get(name);
+        }
+
+        /** A health signal watches {@code metric} of this resource and pages on the monitoring-health topic. */
+        void assertHealthAlarmOn(String configuration, String metric, String dimension, Object value) {
+            List<String> watching = alarms().stream()
+                    .filter(id -> metric.equals(properties(id).get("MetricName")))
+                    .filter(id -> List.of(Map.of("Name", dimension, "Value", value)).equals(properties(id).get("Dimensions")))
+                    .toList();
+            assertThat(watching).as("%s: an alarm on %s of %s", configuration, metric, value).hasSize(1);
+            assertThat(isHealthSignal(watching.getFirst())).as(name(watching.getFirst())).isTrue();
+            assertThat(pagesWhenInAlarm(Set.of(watching.getFirst())).stream().flatMap(page -> humanActions(page).stream()))
+                    .containsExactly(topicId(ResourceNames.HEALTH_TOPIC));
+        }
+
+        List<String> alarms() {
+            return resources.entrySet().stream()
+                    .filter(e -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm").contains(e.getValue().get("Type")))
+                    .map(Map.Entry::getKey).toList();
+        }
+
+        boolean isComposite(String id) {
+            return "AWS::CloudWatch::CompositeAlarm".equals(resources.get(id).get("Type"));
+        }
+
+        String name(String id) {
+            return String.valueOf(properties(id).get("AlarmName"));
+        }
+
+        boolean isHealthSignal(String id) {
+            String name = name(id).substring(prefix.length());
+            return AlarmNames.HEALTH_SIGNALS.stream().anyMatch(kind -> name.equals(kind) || name.startsWith(kind + "-"))
+                    && !name.startsWith(AlarmNames.MONITORING_HEALTH_GROUP);
+        }
+
+        /** The suffix of each pipeline's alarm names: "" for the sample job, "-JOB" for a job of monitoredJobs. */
+        Set<String> pipelineSuffixes() {
+            Set<String> suffixes = new HashSet<>();
+            String runFailed = prefix + AlarmNames.RUN_FAILED;
+            alarms().stream().map(this::name).filter(n -> n.startsWith(runFailed))
+                    .forEach(n -> suffixes.add(n.substring(runFailed.length())));
+            return suffixes;
+        }
+
+        Set<String> signals(List<String> kinds, String pipelineSuffix) {
+            Set<String> fired = new HashSet<>();
+            for (String kind : kinds) {
+                for (String variant : List.of(kind, kind + AlarmNames.ANOMALY_SUFFIX)) {
+                    alarms().stream().filter(id -> name(id).equals(prefix + variant + pipelineSuffix)).forEach(fired::add);
+                }
+            }
+            return fired;
+        }
+
+        /** The alarms with a human action that go to ALARM when {@code fired} do: each is one page. */
+        List<String> pagesWhenInAlarm(Set<String> fired) {
+            Set<String> inAlarm = new HashSet<>(fired);
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (String id : alarms()) {
+                    if (isComposite(id) && !inAlarm.contains(id) && children(id).stream().anyMatch(inAlarm::contains)) {
+                        inAlarm.add(id);
+                        grew = true;
+                    }
+                }
+            }
+            return inAlarm.stream().filter(id -> !humanActions(id).isEmpty()).sorted().toList();
+        }
+
+        boolean reachesAPerson(String id) {
+            if (!humanActions(id).isEmpty()) {
+                return true;
+            }
+            return alarms().stream().filter(this::isComposite).filter(c -> children(c).contains(id)).anyMatch(this::reachesAPerson);
+        }
+
+        List<String> humanActions(String id) {
+            return topicRefs(properties(id).get("AlarmActions")).stream().filter(this::isHumanTopic).toList();
+        }
+
+        List<String> humanOkActions(String id) {
+            return topicRefs(properties(id).get("OKActions")).stream().filter(this::isHumanTopic).toList();
+        }
+
+        List<String> rulesTargetingHumanTopics() {
+            List<String> rules = new ArrayList<>();
+            resources.forEach((id, resource) -> {
+                if ("AWS::Events::Rule".equals(resource.get("Type"))) {
+                    Object targets = properties(id).get("Targets");
+                    if (targets instanceof List<?> list) {
+                        for (Object target : list) {
+                            topicRefs(List.of(((Map<?, ?>) target).get("Arn"))).stream().filter(this::isHumanTopic)
+                                    .forEach(topic -> rules.add(id + " -> " + topic));
+                        }
+                    }
+                }
+            });
+            return rules;
+        }
+
+        String topicId(String labName) {
+            return resources.entrySet().stream()
+                    .filter(e -> "AWS::SNS::Topic".equals(e.getValue().get("Type")))
+                    .filter(e -> (prefix + labName).equals(properties(e.getKey()).get("TopicName")))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+        }
+
+        private boolean isHumanTopic(String topicId) {
+            return !topicId(ResourceNames.REMEDIATION_TOPIC).equals(topicId);
+        }
+
+        /** The logical ids of a composite's children: the alarms whose ARN its rule joins in. */
+        private List<String> children(String compositeId) {
+            List<String> children = new ArrayList<>();
+            collectGetAtts(properties(compositeId).get("AlarmRule"), children);
+            return children;
+        }
+
+        private static void collectGetAtts(Object node, List<String> into) {
+            if (node instanceof Map<?, ?> map) {
+                if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                    into.add(String.valueOf(getAtt.getFirst()));
+                    return;
+                }
+                map.values().forEach(value -> collectGetAtts(value, into));
+            } else if (node instanceof List<?> list) {
+                list.forEach(item -> collectGetAtts(item, into));
+            }
+        }
+
+        private List<String> topicRefs(Object actions) {
+            List<String> topics = new ArrayList<>();
+            if (actions instanceof List<?> list) {
+                for (Object action : list) {
+                    if (action instanceof Map<?, ?> map && map.get("Ref") instanceof String ref
+                            && "AWS::SNS::Topic".equals(resources.getOrDefault(ref, Map.of()).get("Type"))) {
+                        topics.add(ref);
+                    }
+                }
+            }
+            return topics;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> properties(String id) {
+            return (Map<String, Object>) resources.get(id).getOrDefault("Properties", Map.of());
+        }
+    }
+}
