@@ -7,7 +7,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Turns one SNS message into one logged {@link Decision}. The order of the checks is the policy:
+ * Turns one SNS delivery into one logged {@link Decision}. The order of the checks is the policy:
  * malformed, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the guard rails of
  * {@link JobRemediator}.
  */
@@ -24,56 +24,56 @@ public final class AlarmResponder {
     }
 
     /**
-     * Handles one SNS message. Returns normally for everything that a retry would not change (including malformed
+     * Handles one SNS delivery. Returns normally for everything that a retry would not change (including malformed
      * input); throws the SDK's exception when AWS failed, after logging it.
      */
-    public Decision respond(String snsMessage) {
-        return switch (NotificationParser.parse(snsMessage)) {
-            case ParseResult.Malformed malformed -> record(Decision.malformed(malformed.reason()));
-            case ParseResult.Parsed parsed -> respond(parsed.notification());
+    public Decision respond(Delivery delivery) {
+        return switch (NotificationParser.parse(delivery.message())) {
+            case ParseResult.Malformed malformed -> record(delivery, Decision.malformed(malformed.reason()));
+            case ParseResult.Parsed parsed -> respond(delivery, parsed.notification());
         };
     }
 
-    /** Logs a message that could not even be taken out of its envelope. */
+    /** Logs an SNS event or record that carried no message to respond to. */
     public Decision malformedEnvelope(String reason) {
-        return record(Decision.malformed(reason));
+        return record(Delivery.NONE, Decision.malformed(reason));
     }
 
-    private Decision respond(Notification notification) {
+    private Decision respond(Delivery delivery, Notification notification) {
         Optional<Route> route = config.routeFor(notification.routeKey());
         String action = route.map(r -> r.action().configName()).orElse(null);
         String target = route.map(Route::jobName).orElse(null);
         if (notification.isDrill()) {
-            return record(new Decision(notification.routeKey(), notification.state(), action, target, Outcome.DRILL,
-                    "fire drill (" + DrillMarker.TEXT + "); no remediation", null));
+            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
+                    Outcome.DRILL, "fire drill (" + DrillMarker.TEXT + "); no remediation", null));
         }
         if (!notification.isAlarm()) {
-            return record(new Decision(notification.routeKey(), notification.state(), action, target,
+            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
                     Outcome.IGNORED_STATE, "state " + notification.state() + " needs no response", null));
         }
         if (route.isEmpty()) {
-            return record(new Decision(notification.routeKey(), notification.state(), null, null,
+            return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
                     Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in RESPONSE_CONFIG", null));
         }
         if (!route.get().action().startsJob()) {
-            return record(new Decision(notification.routeKey(), notification.state(), action, null,
+            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, null,
                     Outcome.NOTIFY_ONLY, "route is notify-only", null));
         }
         if (!config.remediationEnabled()) {
-            return record(new Decision(notification.routeKey(), notification.state(), action, target,
+            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
                     Outcome.DISABLED, "remediation is disabled (remediationEnabled=false); would have run " + action
                             + " on " + target, null));
         }
         try {
-            return record(remediator.remediate(notification, route.get()));
+            return record(delivery, remediator.remediate(notification, route.get()));
         } catch (SdkException e) {
-            log.failed(notification, target, e);
+            log.failed(delivery, notification, target, e);
             throw e;
         }
     }
 
-    private Decision record(Decision decision) {
-        log.decided(decision);
+    private Decision record(Delivery delivery, Decision decision) {
+        log.decided(delivery, decision);
         return decision;
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Lambda entry point, subscribed to the {@code data-pipeline-alerts} topic. Thin: takes each SNS record's message
- * to {@link AlarmResponder}. Throwing (only on AWS failures) makes Lambda retry the async invocation and finally
- * send it to the on-failure destination.
+ * Lambda entry point, subscribed to the {@code data-pipeline-alerts} topic. Thin: takes each SNS record's topic,
+ * message id and message to {@link AlarmResponder}. Throwing (only on AWS failures) makes Lambda retry the async
+ * invocation and finally send it to the on-failure destination.
  */
 public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void> {
 
@@ -45,7 +45,8 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
                 responder.malformedEnvelope("SNS record has no Sns object");
                 continue;
             }
-            responder.respond(record.getSNS().getMessage());
+            SNSEvent.SNS sns = record.getSNS();
+            responder.respond(new Delivery(sns.getTopicArn(), sns.getMessageId(), sns.getMessage()));
         }
         return null;
     }

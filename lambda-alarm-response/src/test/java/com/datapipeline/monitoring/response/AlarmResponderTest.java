@@ -35,7 +35,7 @@ class AlarmResponderTest {
     }
 
     private Decision respond(String file) {
-        return responder(Corpus.CONFIG_JSON).respond(Corpus.message(file));
+        return responder(Corpus.CONFIG_JSON).respond(Corpus.delivery(file));
     }
 
     @Test
@@ -138,18 +138,18 @@ class AlarmResponderTest {
         String oneEveryThreeHours = Corpus.CONFIG_JSON.replace("\"maxRestarts\":2,\"windowMinutes\":60",
                 "\"maxRestarts\":1,\"windowMinutes\":180");
 
-        assertThat(responder(oneEveryThreeHours).respond(Corpus.message("metric-alarm.json")).outcome())
+        assertThat(responder(oneEveryThreeHours).respond(Corpus.delivery("metric-alarm.json")).outcome())
                 .isEqualTo(Outcome.SKIPPED_BUDGET);
     }
 
     @Test
     void secondDeliveryOfTheSameTransitionIsADuplicate() {
         AlarmResponder responder = responder(Corpus.CONFIG_JSON);
-        responder.respond(Corpus.message("metric-alarm.json"));
+        responder.respond(Corpus.delivery("metric-alarm.json"));
         // The first run failed quickly, so only the key can tell the redelivery apart.
         glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED).build());
 
-        Decision second = responder.respond(Corpus.message("metric-alarm.json"));
+        Decision second = responder.respond(Corpus.delivery("metric-alarm.json"));
 
         assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED_DUPLICATE);
         assertThat(second.jobRunId()).isEqualTo("jr_started_1");
@@ -159,11 +159,11 @@ class AlarmResponderTest {
     @Test
     void aLaterTransitionOfTheSameAlarmIsNotADuplicate() {
         AlarmResponder responder = responder(Corpus.CONFIG_JSON);
-        responder.respond(Corpus.message("metric-alarm.json"));
+        responder.respond(Corpus.delivery("metric-alarm.json"));
         glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED).build());
 
-        Decision later = responder.respond(Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000",
-                "2026-11-25T01:09:00.000+0000"));
+        Decision later = responder.respond(Corpus.deliveryOf(Corpus.message("metric-alarm.json",
+                "2026-11-25T01:02:03.536+0000", "2026-11-25T01:09:00.000+0000")));
 
         assertThat(later.outcome()).isEqualTo(Outcome.STARTED);
         assertThat(glue.starts).hasSize(2);
@@ -194,6 +194,7 @@ class AlarmResponderTest {
                 .hasMessageContaining("Rate exceeded");
         assertThat(log.decisions).isEmpty();
         assertThat(log.failures).hasSize(1);
+        assertThat(log.failedDeliveries).singleElement().extracting(Delivery::messageId).isNotNull();
     }
 
     @Test
@@ -209,7 +210,7 @@ class AlarmResponderTest {
     void disabledRemediationLogsDisabledAndMakesNoGlueCalls() {
         String disabled = Corpus.CONFIG_JSON.replace("\"remediationEnabled\":true", "\"remediationEnabled\":false");
 
-        Decision decision = responder(disabled).respond(Corpus.message("metric-alarm.json"));
+        Decision decision = responder(disabled).respond(Corpus.delivery("metric-alarm.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.DISABLED);
         assertThat(decision.reason()).contains("would have run restart-job on sample-etl-job");
@@ -251,7 +252,7 @@ class AlarmResponderTest {
         String routed = Corpus.CONFIG_JSON.replace("\"routes\":{",
                 "\"routes\":{\"PipelineHealthComposite\":{\"action\":\"restart-job\",\"jobName\":\"sample-etl-job\"},");
 
-        assertThat(responder(routed).respond(Corpus.message("composite-alarm.json")).outcome())
+        assertThat(responder(routed).respond(Corpus.delivery("composite-alarm.json")).outcome())
                 .isEqualTo(Outcome.STARTED);
     }
 
@@ -262,6 +263,8 @@ class AlarmResponderTest {
         Decision decision = respond(file);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_STATE);
+        assertThat(log.onlyLine().get("messageId")).isNotNull();
+        assertThat(log.onlyLine().get("excerpt")).isNotNull();
         assertThat(glue.reads).isEmpty();
         assertThat(glue.starts).isEmpty();
     }
@@ -269,12 +272,16 @@ class AlarmResponderTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-json.txt", "missing-alarm-name.json", "missing-state-change-time.json",
             "non-alarm-message.json"})
-    void malformedMessagesAreLoggedAndReturnNormally(String file) {
-        Decision decision = respond(file);
+    void malformedMessagesAreLoggedTraceablyAndReturnNormally(String file) {
+        Delivery delivery = Corpus.delivery(file);
+
+        Decision decision = responder(Corpus.CONFIG_JSON).respond(delivery);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.MALFORMED);
         assertThat(decision.reason()).isNotBlank();
         assertThat(decision.alarm()).isNull();
+        assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId())
+                .containsEntry("excerpt", delivery.excerpt());
         assertThat(glue.reads).isEmpty();
     }
 

@@ -25,6 +25,8 @@ class AlarmResponseHandlerTest {
         handler.handleRequest(Corpus.snsEvent("metric-alarm-event.json"), null);
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.STARTED);
+        assertThat(log.onlyLine()).containsEntry("messageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e");
+        assertThat((String) log.onlyLine().get("excerpt")).startsWith("{\"AlarmName\":\"GlueJobFailureAlarm\"");
         assertThat(glue.starts).hasSize(1);
     }
 
@@ -48,6 +50,7 @@ class AlarmResponseHandlerTest {
         handler.handleRequest(new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord())), null);
 
         assertThat(log.only().reason()).contains("no Sns object");
+        assertThat(log.onlyLine()).containsEntry("messageId", null);
     }
 
     @Test
@@ -55,9 +58,12 @@ class AlarmResponseHandlerTest {
         char[] filler = new char[NotificationParser.MAX_MESSAGE_BYTES + 1];
         Arrays.fill(filler, ' ');
 
-        handler.handleRequest(Corpus.snsEventWith("{\"AlarmName\":\"GlueJobFailureAlarm\"}" + new String(filler)), null);
+        handler.handleRequest(Corpus.snsEventWith(Corpus.deliveryOf(
+                "{\"AlarmName\":\"GlueJobFailureAlarm\"}" + new String(filler))), null);
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(log.onlyLine().get("messageId")).isNotNull();
+        assertThat((String) log.onlyLine().get("excerpt")).hasSize(Delivery.EXCERPT_LENGTH);
         assertThat(glue.reads).isEmpty();
     }
 

@@ -114,7 +114,7 @@ class AlarmResponseIT {
     }
 
     private void deliver(AlarmResponseHandler handler, String message) {
-        handler.handleRequest(Corpus.snsEventWith(message), null);
+        handler.handleRequest(Corpus.snsEventWith(Corpus.deliveryOf(message)), null);
     }
 
     private List<JobRun> runs() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The test corpus in src/test/resources: real-shaped SNS messages and SNS events. */
 final class Corpus {
@@ -22,6 +23,9 @@ final class Corpus {
                "DataQualityAlarm":{"action":"start-validation-job","jobName":"sample-dq-job"},
                "glue-job-state:sample-etl-job":{"action":"restart-job","jobName":"sample-etl-job"}}}
             """;
+
+    /** The topic every corpus delivery comes from. */
+    static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts";
 
     private Corpus() {
     }
@@ -69,14 +73,25 @@ final class Corpus {
         }
     }
 
-    /** An SNS event with one record carrying {@code message}. */
-    static SNSEvent snsEventWith(String message) {
+    /** A delivery of a corpus notification from {@link #TOPIC_ARN}, with a message id of its own. */
+    static Delivery delivery(String file) {
+        return deliveryOf(message(file));
+    }
+
+    /** A delivery of {@code message} from {@link #TOPIC_ARN}, with a message id of its own. */
+    static Delivery deliveryOf(String message) {
+        return new Delivery(TOPIC_ARN, UUID.randomUUID().toString(), message);
+    }
+
+    /** An SNS event with one record carrying {@code delivery}. */
+    static SNSEvent snsEventWith(Delivery delivery) {
         return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
                 .withEventSource("aws:sns")
                 .withSns(new SNSEvent.SNS()
                         .withType("Notification")
-                        .withTopicArn("arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts")
-                        .withMessage(message))));
+                        .withMessageId(delivery.messageId())
+                        .withTopicArn(delivery.topicArn())
+                        .withMessage(delivery.message()))));
     }
 
     private static String resource(String path) {

@@ -19,9 +19,12 @@ class JsonLineDecisionLogTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static final Delivery DELIVERY = new Delivery(Corpus.TOPIC_ARN, "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+            "{\"AlarmName\":\"GlueJobFailureAlarm\",\n\"NewStateValue\":\"ALARM\"}");
+
     @Test
     void decisionIsOneJsonLineWithEveryAuditField() throws Exception {
-        log.decided(new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
+        log.decided(DELIVERY, new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
                 "started sample-etl-job\nsecond line", "jr_1"));
 
         assertThat(output()).endsWith(System.lineSeparator()).containsOnlyOnce("\n");
@@ -30,16 +33,28 @@ class JsonLineDecisionLogTest {
                 .containsEntry("alarm", "GlueJobFailureAlarm").containsEntry("state", "ALARM")
                 .containsEntry("action", "restart-job").containsEntry("target", "sample-etl-job")
                 .containsEntry("outcome", "started").containsEntry("reason", "started sample-etl-job\nsecond line")
-                .containsEntry("jobRunId", "jr_1");
+                .containsEntry("jobRunId", "jr_1")
+                .containsEntry("messageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e")
+                .containsEntry("excerpt", "{\"AlarmName\":\"GlueJobFailureAlarm\", \"NewStateValue\":\"ALARM\"}");
     }
 
     @Test
     void malformedDecisionKeepsTheSameFieldsWithNulls() throws Exception {
-        log.decided(Decision.malformed("SNS message is not valid JSON"));
+        log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
         assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId")
-                .containsEntry("outcome", "malformed");
+                .containsEntry("outcome", "malformed")
+                .containsEntry("messageId", DELIVERY.messageId())
+                .containsEntry("excerpt", DELIVERY.excerpt());
+    }
+
+    @Test
+    void envelopeWithoutAMessageIsLoggedWithNullTraceFields() throws Exception {
+        log.decided(Delivery.NONE, Decision.malformed("SNS record has no Sns object"));
+
+        Map<String, Object> line = JSON.std.mapFrom(output());
+        assertThat(line).containsEntry("messageId", null).containsEntry("excerpt", null);
     }
 
     @Test
@@ -47,11 +62,12 @@ class JsonLineDecisionLogTest {
         Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
                 Corpus.message("metric-alarm.json"))).notification();
 
-        log.failed(notification, "sample-etl-job", SdkClientException.create("Connection refused"));
+        log.failed(DELIVERY, notification, "sample-etl-job", SdkClientException.create("Connection refused"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
         assertThat(line).containsEntry("level", "ERROR").containsEntry("event", "alarm-response-error")
-                .containsEntry("error", "SdkClientException");
+                .containsEntry("error", "SdkClientException")
+                .containsEntry("messageId", DELIVERY.messageId());
         assertThat((String) line.get("reason")).contains("Connection refused");
     }
 
