@@ -8,17 +8,19 @@ import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * Turns one SNS delivery into one logged {@link Decision}. The order of the checks is the policy:
- * malformed, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the guard rails of
+ * foreign topic, malformed, foreign alarm, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the guard rails of
  * {@link JobRemediator}.
  */
 public final class AlarmResponder {
 
     private final ResponseConfig config;
+    private final SourceTopics sources;
     private final JobRemediator remediator;
     private final DecisionLog log;
 
-    public AlarmResponder(ResponseConfig config, GlueClient glue, Clock clock, DecisionLog log) {
+    public AlarmResponder(ResponseConfig config, SourceTopics sources, GlueClient glue, Clock clock, DecisionLog log) {
         this.config = config;
+        this.sources = sources;
         this.remediator = new JobRemediator(glue, clock, config.restartBudget());
         this.log = log;
     }
@@ -28,6 +30,11 @@ public final class AlarmResponder {
      * input); throws the SDK's exception when AWS failed, after logging it.
      */
     public Decision respond(Delivery delivery) {
+        Optional<String> foreignTopic = sources.foreignTopic(delivery.topicArn());
+        if (foreignTopic.isPresent()) {
+            return record(delivery, new Decision(null, null, null, null, Outcome.IGNORED_ORIGIN, foreignTopic.get(),
+                    null));
+        }
         return switch (NotificationParser.parse(delivery.message())) {
             case ParseResult.Malformed malformed -> record(delivery, Decision.malformed(malformed.reason()));
             case ParseResult.Parsed parsed -> respond(delivery, parsed.notification());
@@ -40,6 +47,13 @@ public final class AlarmResponder {
     }
 
     private Decision respond(Delivery delivery, Notification notification) {
+        if (notification instanceof AlarmNotification alarm) {
+            Optional<String> foreignAlarm = SourceTopics.foreignAlarm(delivery.topicArn(), alarm.alarmArn());
+            if (foreignAlarm.isPresent()) {
+                return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
+                        Outcome.IGNORED_ORIGIN, foreignAlarm.get(), null));
+            }
+        }
         Optional<Route> route = config.routeFor(notification.routeKey());
         String action = route.map(r -> r.action().configName()).orElse(null);
         String target = route.map(Route::jobName).orElse(null);

@@ -20,10 +20,11 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
 
     private final AlarmResponder responder;
 
-    /** Used by Lambda once per container: one Glue client and one parsed config for all invocations. */
+    /** Used by Lambda once per container: one Glue client, one parsed config, one list of source topics. */
     public AlarmResponseHandler() {
         this(new AlarmResponder(
                 ResponseConfig.parse(requiredConfiguration()),
+                SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE)),
                 LambdaSdkClients.fromLambdaEnvironment().build(GlueClient.builder()),
                 Clock.systemUTC(),
                 new JsonLineDecisionLog(System.out)));
@@ -49,6 +50,14 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
             responder.respond(new Delivery(sns.getTopicArn(), sns.getMessageId(), sns.getMessage()));
         }
         return null;
+    }
+
+    private static String requiredVariable(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set; the CDK app sets it");
+        }
+        return value;
     }
 
     private static String requiredConfiguration() {

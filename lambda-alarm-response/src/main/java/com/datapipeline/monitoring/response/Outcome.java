@@ -9,6 +9,7 @@ public enum Outcome {
     SKIPPED_CONCURRENT("skipped-concurrent"),
     NOTIFY_ONLY("notify-only"),
     IGNORED_STATE("ignored-state"),
+    IGNORED_ORIGIN("ignored-origin"),
     UNKNOWN_ROUTE("unknown-route"),
     MALFORMED("malformed"),
     DISABLED("disabled"),

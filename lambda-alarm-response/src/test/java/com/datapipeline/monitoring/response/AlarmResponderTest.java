@@ -31,7 +31,8 @@ class AlarmResponderTest {
     }
 
     private AlarmResponder responder(String configJson) {
-        return new AlarmResponder(ResponseConfig.parse(configJson), glue, Clock.fixed(NOW, ZoneOffset.UTC), log);
+        return new AlarmResponder(ResponseConfig.parse(configJson), Corpus.SOURCES, glue, Clock.fixed(NOW, ZoneOffset.UTC),
+                log);
     }
 
     private Decision respond(String file) {
@@ -305,5 +306,56 @@ class AlarmResponderTest {
 
         assertThat(respond("metric-alarm.json").outcome()).isEqualTo(Outcome.STARTED);
         assertThat(glue.reads).hasSize(2);
+    }
+
+    @Test
+    void deliveryFromATopicNotInTheListIsIgnoredUnread() {
+        Delivery foreign = new Delivery("arn:aws:sns:us-east-1:123456789012:someone-elses-topic", "m-foreign",
+                Corpus.message("metric-alarm.json"));
+
+        Decision decision = responder(Corpus.CONFIG_JSON).respond(foreign);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(decision.alarm()).isNull();
+        assertThat(decision.reason()).contains("someone-elses-topic").contains(SourceTopics.VARIABLE);
+        assertThat(log.onlyLine()).containsEntry("outcome", "ignored-origin").containsEntry("messageId", "m-foreign");
+        assertThat(glue.reads).isEmpty();
+    }
+
+    @Test
+    void deliveryWithoutATopicIsIgnored() {
+        Decision decision = responder(Corpus.CONFIG_JSON).respond(
+                new Delivery(null, "m-1", Corpus.message("metric-alarm.json")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(glue.reads).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "arn:aws:cloudwatch:us-east-1:999999999999:alarm:GlueJobFailureAlarm",
+            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:GlueJobFailureAlarm",
+            "arn:aws:sns:us-east-1:123456789012:GlueJobFailureAlarm",
+            "not an arn"})
+    void alarmFromAnotherAccountOrRegionIsIgnored(String alarmArn) {
+        Delivery delivery = Corpus.deliveryOf(Corpus.message("metric-alarm.json",
+                "arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm", alarmArn));
+
+        Decision decision = responder(Corpus.CONFIG_JSON).respond(delivery);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(decision.alarm()).isEqualTo("GlueJobFailureAlarm");
+        assertThat(decision.reason()).contains(alarmArn);
+        assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId());
+        assertThat(glue.reads).isEmpty();
+    }
+
+    @Test
+    void alarmWithoutAnAlarmArnCountsAsForeign() {
+        Delivery delivery = Corpus.deliveryOf(Corpus.message("metric-alarm.json",
+                "\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm\",", ""));
+
+        assertThat(responder(Corpus.CONFIG_JSON).respond(delivery).outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(glue.starts).isEmpty();
     }
 }

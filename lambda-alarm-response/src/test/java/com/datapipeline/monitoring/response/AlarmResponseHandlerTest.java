@@ -17,7 +17,7 @@ class AlarmResponseHandlerTest {
     private final FakeGlue glue = new FakeGlue();
     private final RecordingDecisionLog log = new RecordingDecisionLog();
     private final AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
-            ResponseConfig.parse(Corpus.CONFIG_JSON), glue,
+            ResponseConfig.parse(Corpus.CONFIG_JSON), Corpus.SOURCES, glue,
             Clock.fixed(Instant.parse("2026-11-25T01:10:00Z"), ZoneOffset.UTC), log));
 
     @Test

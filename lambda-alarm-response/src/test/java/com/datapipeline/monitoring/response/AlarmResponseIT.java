@@ -102,7 +102,8 @@ class AlarmResponseIT {
     }
 
     private AlarmResponseHandler handler(String configJson, Clock clock) {
-        return new AlarmResponseHandler(new AlarmResponder(ResponseConfig.parse(configJson), glue, clock, log));
+        return new AlarmResponseHandler(new AlarmResponder(ResponseConfig.parse(configJson), Corpus.SOURCES, glue,
+                clock, log));
     }
 
     private AlarmResponseHandler handler() {
@@ -249,12 +250,38 @@ class AlarmResponseIT {
         // Port 9 (discard) is closed on 127.0.0.1: every attempt is refused, the standard retries give up.
         try (GlueClient unreachable = emulatorGlue("http://127.0.0.1:9")) {
             AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
-                    ResponseConfig.parse(config(true, 2)), unreachable, Clock.systemUTC(), log));
+                    ResponseConfig.parse(config(true, 2)), Corpus.SOURCES, unreachable, Clock.systemUTC(), log));
 
             assertThatThrownBy(() -> deliver(handler, failureAlarmAt("2026-11-25T01:02:03.536+0000")))
                     .isInstanceOf(SdkClientException.class);
         }
         assertThat(log.decisions).isEmpty();
         assertThat(log.failures).hasSize(1);
+    }
+
+    @Test
+    void notificationFromAForeignTopicIsIgnoredAndStartsNothing() {
+        createJob();
+        Delivery foreign = new Delivery("arn:aws:sns:us-east-1:123456789012:someone-elses-topic",
+                UUID.randomUUID().toString(), failureAlarmAt("2026-11-25T01:02:03.536+0000"));
+
+        handler().handleRequest(Corpus.snsEventWith(foreign), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(log.onlyLine()).containsEntry("messageId", foreign.messageId());
+        assertThat(runs()).isEmpty();
+    }
+
+    @Test
+    void alarmOfAnotherAccountIsIgnoredAndStartsNothing() {
+        createJob();
+        Delivery delivery = Corpus.deliveryOf(failureAlarmAt("2026-11-25T01:02:03.536+0000")
+                .replace("arn:aws:cloudwatch:us-east-1:123456789012:", "arn:aws:cloudwatch:us-east-1:999999999999:"));
+
+        handler().handleRequest(Corpus.snsEventWith(delivery), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId());
+        assertThat(runs()).isEmpty();
     }
 }

@@ -27,6 +27,9 @@ final class Corpus {
     /** The topic every corpus delivery comes from. */
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts";
 
+    /** The source topics the tests' responders accept: {@link #TOPIC_ARN} only. */
+    static final SourceTopics SOURCES = SourceTopics.parse(TOPIC_ARN);
+
     private Corpus() {
     }
 
