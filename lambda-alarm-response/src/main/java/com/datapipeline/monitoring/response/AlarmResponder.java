@@ -1,15 +1,13 @@
 package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
-import java.time.Clock;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Turns one SNS delivery into one logged {@link Decision}. The order of the checks is the policy:
- * foreign topic, malformed, foreign alarm, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the guard rails of
- * {@link JobRemediator}.
+ * Turns one SNS delivery into one logged {@link Decision}. The order of the checks is the policy: foreign topic,
+ * malformed, foreign alarm, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the
+ * guard rails of {@link JobRemediator}.
  */
 public final class AlarmResponder {
 
@@ -18,10 +16,10 @@ public final class AlarmResponder {
     private final JobRemediator remediator;
     private final DecisionLog log;
 
-    public AlarmResponder(ResponseConfig config, SourceTopics sources, GlueClient glue, Clock clock, DecisionLog log) {
+    public AlarmResponder(ResponseConfig config, SourceTopics sources, JobRemediator remediator, DecisionLog log) {
         this.config = config;
         this.sources = sources;
-        this.remediator = new JobRemediator(glue, clock, config.restartBudget());
+        this.remediator = remediator;
         this.log = log;
     }
 
@@ -33,7 +31,7 @@ public final class AlarmResponder {
         Optional<String> foreignTopic = sources.foreignTopic(delivery.topicArn());
         if (foreignTopic.isPresent()) {
             return record(delivery, new Decision(null, null, null, null, Outcome.IGNORED_ORIGIN, foreignTopic.get(),
-                    null));
+                    null, null));
         }
         return switch (NotificationParser.parse(delivery.message())) {
             case ParseResult.Malformed malformed -> record(delivery, Decision.malformed(malformed.reason()));
@@ -51,7 +49,7 @@ public final class AlarmResponder {
             Optional<String> foreignAlarm = SourceTopics.foreignAlarm(delivery.topicArn(), alarm.alarmArn());
             if (foreignAlarm.isPresent()) {
                 return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
-                        Outcome.IGNORED_ORIGIN, foreignAlarm.get(), null));
+                        Outcome.IGNORED_ORIGIN, foreignAlarm.get(), null, null));
             }
         }
         Optional<Route> route = config.routeFor(notification.routeKey());
@@ -59,24 +57,25 @@ public final class AlarmResponder {
         String target = route.map(Route::jobName).orElse(null);
         if (notification.isDrill()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
-                    Outcome.DRILL, "fire drill (" + DrillMarker.TEXT + "); no remediation", null));
+                    Outcome.DRILL, "fire drill (" + DrillMarker.TEXT + "); no remediation", null, null));
         }
         if (!notification.isAlarm()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
-                    Outcome.IGNORED_STATE, "state " + notification.state() + " needs no response", null));
+                    Outcome.IGNORED_STATE, "state " + notification.state() + " needs no response", null, null));
         }
         if (route.isEmpty()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
-                    Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in RESPONSE_CONFIG", null));
+                    Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in RESPONSE_CONFIG", null,
+                    null));
         }
         if (!route.get().action().startsJob()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), action, null,
-                    Outcome.NOTIFY_ONLY, "route is notify-only", null));
+                    Outcome.NOTIFY_ONLY, "route is notify-only", null, null));
         }
         if (!config.remediationEnabled()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
                     Outcome.DISABLED, "remediation is disabled (remediationEnabled=false); would have run " + action
-                            + " on " + target, null));
+                            + " on " + target, null, null));
         }
         try {
             return record(delivery, remediator.remediate(notification, route.get()));

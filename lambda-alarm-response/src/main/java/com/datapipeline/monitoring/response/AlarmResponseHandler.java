@@ -7,6 +7,7 @@ import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
@@ -17,17 +18,14 @@ import software.amazon.awssdk.services.glue.GlueClient;
 public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void> {
 
     public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
+    /** The DynamoDB table of {@link DynamoDbIncidentLedger}. */
+    public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
 
     private final AlarmResponder responder;
 
-    /** Used by Lambda once per container: one Glue client, one parsed config, one list of source topics. */
+    /** Used by Lambda once per container: one Glue and one DynamoDB client, the configuration read once. */
     public AlarmResponseHandler() {
-        this(new AlarmResponder(
-                ResponseConfig.parse(requiredConfiguration()),
-                SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE)),
-                LambdaSdkClients.fromLambdaEnvironment().build(GlueClient.builder()),
-                Clock.systemUTC(),
-                new JsonLineDecisionLog(System.out)));
+        this(fromLambdaEnvironment());
     }
 
     public AlarmResponseHandler(AlarmResponder responder) {
@@ -50,6 +48,19 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
             responder.respond(new Delivery(sns.getTopicArn(), sns.getMessageId(), sns.getMessage()));
         }
         return null;
+    }
+
+    private static AlarmResponder fromLambdaEnvironment() {
+        ResponseConfig config = ResponseConfig.parse(requiredConfiguration());
+        SourceTopics sources = SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE));
+        String ledgerTable = requiredVariable(LEDGER_TABLE_VARIABLE);
+        LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
+        JobRemediator remediator = new JobRemediator(
+                clients.build(GlueClient.builder()),
+                new DynamoDbIncidentLedger(clients.build(DynamoDbClient.builder()), ledgerTable),
+                Clock.systemUTC(),
+                config.restartBudget());
+        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out));
     }
 
     private static String requiredVariable(String name) {

@@ -42,6 +42,7 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("outcome", decision.outcome().logName());
         line.put("reason", decision.reason());
         line.put("jobRunId", decision.jobRunId());
+        line.put("incident", decision.incident());
         line.put("messageId", delivery.messageId());
         line.put("excerpt", delivery.excerpt());
         return line;
@@ -57,7 +58,12 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("target", target);
         line.put("messageId", delivery.messageId());
         line.put("error", error.getClass().getSimpleName());
-        line.put("reason", String.valueOf(error.getMessage()) + "; rethrown so Lambda retries and keeps the notification");
+        StringBuilder reason = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable suppressed : error.getSuppressed()) {
+            reason.append("; also ").append(suppressed.getClass().getSimpleName()).append(": ")
+                    .append(suppressed.getMessage());
+        }
+        line.put("reason", reason + "; rethrown so Lambda retries and keeps the notification");
         write(line);
     }
 

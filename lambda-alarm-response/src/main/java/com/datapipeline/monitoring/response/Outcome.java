@@ -7,6 +7,7 @@ public enum Outcome {
     SKIPPED_BUDGET("skipped-budget"),
     SKIPPED_DUPLICATE("skipped-duplicate"),
     SKIPPED_CONCURRENT("skipped-concurrent"),
+    SKIPPED_NO_FAILED_RUN("skipped-no-failed-run"),
     NOTIFY_ONLY("notify-only"),
     IGNORED_STATE("ignored-state"),
     IGNORED_ORIGIN("ignored-origin"),

@@ -10,18 +10,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.glue.model.JobRunState;
 
 class AlarmResponseHandlerTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-25T01:10:00Z");
+
     private final FakeGlue glue = new FakeGlue();
     private final RecordingDecisionLog log = new RecordingDecisionLog();
-    private final AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
-            ResponseConfig.parse(Corpus.CONFIG_JSON), Corpus.SOURCES, glue,
-            Clock.fixed(Instant.parse("2026-11-25T01:10:00Z"), ZoneOffset.UTC), log));
+    private final AlarmResponseHandler handler = new AlarmResponseHandler(Corpus.responder(Corpus.CONFIG_JSON, glue,
+            new InMemoryIncidentLedger(), Clock.fixed(NOW, ZoneOffset.UTC), log));
 
     @Test
     void snsEventWithAnAlarmNotificationRestartsTheJob() {
+        glue.withRun("jr_failed", JobRunState.FAILED, NOW.minusSeconds(300), Map.of());
+
         handler.handleRequest(Corpus.snsEvent("metric-alarm-event.json"), null);
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.STARTED);

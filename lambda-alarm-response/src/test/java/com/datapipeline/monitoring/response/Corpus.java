@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.glue.GlueClient;
 
 /** The test corpus in src/test/resources: real-shaped SNS messages and SNS events. */
 final class Corpus {
@@ -43,9 +45,12 @@ final class Corpus {
         return message(file).replace(from, to);
     }
 
-    /** The remediation key of a corpus notification. */
-    static String remediationKeyOf(String file) {
-        return ((ParseResult.Parsed) NotificationParser.parse(message(file))).notification().remediationKey();
+    /** A responder over {@code glue} and {@code ledger} with the configuration {@code configJson}. */
+    static AlarmResponder responder(String configJson, GlueClient glue, IncidentLedger ledger, Clock clock,
+                                    DecisionLog log) {
+        ResponseConfig config = ResponseConfig.parse(configJson);
+        return new AlarmResponder(config, SOURCES,
+                new JobRemediator(glue, ledger, clock, config.restartBudget()), log);
     }
 
     /**

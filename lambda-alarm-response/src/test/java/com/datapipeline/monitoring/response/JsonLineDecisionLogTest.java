@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -25,7 +26,7 @@ class JsonLineDecisionLogTest {
     @Test
     void decisionIsOneJsonLineWithEveryAuditField() throws Exception {
         log.decided(DELIVERY, new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
-                "started sample-etl-job\nsecond line", "jr_1"));
+                "started sample-etl-job\nsecond line", "jr_1", "sample-etl-job/run/jr_0"));
 
         assertThat(output()).endsWith(System.lineSeparator()).containsOnlyOnce("\n");
         Map<String, Object> line = JSON.std.mapFrom(output());
@@ -34,6 +35,7 @@ class JsonLineDecisionLogTest {
                 .containsEntry("action", "restart-job").containsEntry("target", "sample-etl-job")
                 .containsEntry("outcome", "started").containsEntry("reason", "started sample-etl-job\nsecond line")
                 .containsEntry("jobRunId", "jr_1")
+                .containsEntry("incident", "sample-etl-job/run/jr_0")
                 .containsEntry("messageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e")
                 .containsEntry("excerpt", "{\"AlarmName\":\"GlueJobFailureAlarm\", \"NewStateValue\":\"ALARM\"}");
     }
@@ -43,7 +45,7 @@ class JsonLineDecisionLogTest {
         log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
-        assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId")
+        assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId", "incident")
                 .containsEntry("outcome", "malformed")
                 .containsEntry("messageId", DELIVERY.messageId())
                 .containsEntry("excerpt", DELIVERY.excerpt());
@@ -72,8 +74,25 @@ class JsonLineDecisionLogTest {
     }
 
     @Test
-    void auditQueryFiltersOnTheDecisionEventAndShowsTheOutcome() {
-        assertThat(AuditQuery.TEXT).contains("filter event = \"" + JsonLineDecisionLog.EVENT + "\"")
-                .contains("outcome").contains("sort @timestamp desc");
+    void errorThatCouldNotGiveItsClaimsBackSaysSo() throws Exception {
+        Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
+                Corpus.message("metric-alarm.json"))).notification();
+        SdkClientException error = SdkClientException.create("Rate exceeded");
+        error.addSuppressed(SdkClientException.create("ledger unreachable"));
+
+        log.failed(DELIVERY, notification, "sample-etl-job", error);
+
+        assertThat((String) JSON.std.mapFrom(output()).get("reason"))
+                .startsWith("Rate exceeded; also SdkClientException: ledger unreachable; rethrown");
+    }
+
+    @Test
+    void auditQueryShowsEveryFieldOfADecisionLineButItsLevelAndEvent() throws Exception {
+        log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
+        Map<String, Object> line = JSON.std.mapFrom(output());
+        line.keySet().removeAll(Set.of("level", "event"));
+
+        assertThat(AuditQuery.TEXT).isEqualTo("fields @timestamp, " + String.join(", ", line.keySet())
+                + " | filter event = \"" + JsonLineDecisionLog.EVENT + "\" | sort @timestamp desc | limit 100");
     }
 }

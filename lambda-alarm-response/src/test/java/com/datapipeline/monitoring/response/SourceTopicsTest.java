@@ -53,7 +53,8 @@ class SourceTopicsTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"arn:aws:cloudwatch:us-east-1:999999999999:alarm:A",
-            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:A", "arn:aws:cloudwatch:us-east-1:123456789012:dashboard/A",
+            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:A",
+            "arn:aws:cloudwatch:us-east-1:123456789012:dashboard/A",
             "arn:aws:sns:us-east-1:123456789012:A", "GlueJobFailureAlarm"})
     void alarmElsewhereOrWithoutACloudWatchAlarmArnIsForeign(String alarmArn) {
         assertThat(SourceTopics.foreignAlarm(ALERTS, alarmArn)).get().asString().contains(String.valueOf(alarmArn));
