@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One handled notification, as written to the decision log.
  *
- * @param alarm    the route key: alarm name or {@code glue-job-state:<jobName>}; null when the message was unreadable
+ * @param alarm    the route key: alarm name or {@code glue-job-state:<jobName>}; null when the message was not read
+ *                 (unreadable, or from a foreign topic)
  * @param state    the notification's new state
  * @param action   the route's action name, null without a route
  * @param target   the Glue job the action targets, if any
