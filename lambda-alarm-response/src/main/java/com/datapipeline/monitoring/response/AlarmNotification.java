@@ -1,9 +1,5 @@
 package com.datapipeline.monitoring.response;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,15 +82,8 @@ public record AlarmNotification(
         return DrillMarker.isDrill(reason);
     }
 
-    /** {@code alarm-} and a hash of name and state-change time: bounded length whatever the alarm name. */
     @Override
-    public String remediationKey() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((alarmName + "\n" + stateChangeTime).getBytes(StandardCharsets.UTF_8));
-            return "alarm-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+    public Incident incident() {
+        return Incident.ofTransition(alarmName, stateChangeTime);
     }
 }

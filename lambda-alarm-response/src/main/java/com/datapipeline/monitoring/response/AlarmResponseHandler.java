@@ -7,26 +7,25 @@ import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Lambda entry point, subscribed to the {@code data-pipeline-alerts} topic. Thin: takes each SNS record's message
- * to {@link AlarmResponder}. Throwing (only on AWS failures) makes Lambda retry the async invocation and finally
- * send it to the on-failure destination.
+ * Lambda entry point, subscribed to the {@code data-pipeline-alerts} topic. Thin: takes each SNS record's topic,
+ * message id and message to {@link AlarmResponder}. Throwing (only on AWS failures) makes Lambda retry the async
+ * invocation and finally send it to the on-failure destination.
  */
 public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void> {
 
     public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
+    /** The DynamoDB table of {@link DynamoDbIncidentLedger}. */
+    public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
 
     private final AlarmResponder responder;
 
-    /** Used by Lambda once per container: one Glue client and one parsed config for all invocations. */
+    /** Used by Lambda once per container: one Glue and one DynamoDB client, the configuration read once. */
     public AlarmResponseHandler() {
-        this(new AlarmResponder(
-                ResponseConfig.parse(requiredConfiguration()),
-                LambdaSdkClients.fromLambdaEnvironment().build(GlueClient.builder()),
-                Clock.systemUTC(),
-                new JsonLineDecisionLog(System.out)));
+        this(fromLambdaEnvironment());
     }
 
     public AlarmResponseHandler(AlarmResponder responder) {
@@ -45,9 +44,31 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
                 responder.malformedEnvelope("SNS record has no Sns object");
                 continue;
             }
-            responder.respond(record.getSNS().getMessage());
+            SNSEvent.SNS sns = record.getSNS();
+            responder.respond(new Delivery(sns.getTopicArn(), sns.getMessageId(), sns.getMessage()));
         }
         return null;
+    }
+
+    private static AlarmResponder fromLambdaEnvironment() {
+        ResponseConfig config = ResponseConfig.parse(requiredConfiguration());
+        SourceTopics sources = SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE));
+        String ledgerTable = requiredVariable(LEDGER_TABLE_VARIABLE);
+        LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
+        JobRemediator remediator = new JobRemediator(
+                clients.build(GlueClient.builder()),
+                new DynamoDbIncidentLedger(clients.build(DynamoDbClient.builder()), ledgerTable),
+                Clock.systemUTC(),
+                config.restartBudget());
+        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out));
+    }
+
+    private static String requiredVariable(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set; the CDK app sets it");
+        }
+        return value;
     }
 
     private static String requiredConfiguration() {

@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * One handled notification, as written to the decision log.
  *
- * @param alarm    the route key: alarm name or {@code glue-job-state:<jobName>}; null when the message was unreadable
+ * @param alarm    the route key: alarm name or {@code glue-job-state:<jobName>}; null when the message was not read
+ *                 (unreadable, or from a foreign topic)
  * @param state    the notification's new state
  * @param action   the route's action name, null without a route
  * @param target   the Glue job the action targets, if any
- * @param jobRunId the run this decision is about: the one started, the one running, or the earlier duplicate
+ * @param jobRunId the run this decision is about: the one started, the one running, or the newest finished one
+ * @param incident the {@link Incident} id the decision claimed or found claimed; null before one was determined
  */
 public record Decision(String alarm, String state, String action, String target, Outcome outcome, String reason,
-                       String jobRunId) {
+                       String jobRunId, String incident) {
 
     public Decision {
         Objects.requireNonNull(outcome, "outcome");
@@ -20,6 +22,6 @@ public record Decision(String alarm, String state, String action, String target,
     }
 
     static Decision malformed(String reason) {
-        return new Decision(null, null, null, null, Outcome.MALFORMED, reason, null);
+        return new Decision(null, null, null, null, Outcome.MALFORMED, reason, null, null);
     }
 }

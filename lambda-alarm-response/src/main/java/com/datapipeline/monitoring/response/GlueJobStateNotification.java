@@ -40,7 +40,7 @@ public record GlueJobStateNotification(String jobName, String jobRunId, String s
     }
 
     @Override
-    public String remediationKey() {
-        return "glue-" + jobRunId;
+    public Incident incident() {
+        return Incident.ofRun(jobName, jobRunId);
     }
 }

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededException;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
@@ -18,17 +21,19 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 
 /**
- * Starts a Glue job for a notification only when it is safe, deciding from the job's own run history:
+ * Starts a Glue job for a notification only when it is safe:
  * <ol>
- *   <li>a run already carries this transition's {@code --remediation-key}: duplicate delivery, do nothing;</li>
- *   <li>a run is STARTING, RUNNING, STOPPING or WAITING: do nothing;</li>
- *   <li>the runs this function started (they carry {@code --remediation-key}) within the budget window have used
- *       up the budget: do nothing;</li>
- *   <li>otherwise StartJobRun with {@code --remediation-key}; Glue's ConcurrentRunsExceededException (a run
- *       started between our read and our start) is a skip, not an error.</li>
+ *   <li>a run of the job is STARTING, RUNNING, STOPPING or WAITING (from Glue's run history): do nothing;</li>
+ *   <li>find the incident: a Glue event's failed run; for a {@code restart-job} alarm the job's newest finished run,
+ *       if it failed (else {@code skipped-no-failed-run}: nothing failed to restart); for other alarms the alarm's
+ *       transition;</li>
+ *   <li>claim the incident in the {@link IncidentLedger}; already claimed: duplicate, do nothing;</li>
+ *   <li>claim one of the job's {@code maxRestarts} budget slots for the budget window; none free: do nothing;</li>
+ *   <li>StartJobRun with {@code --remediation-key}. Glue's ConcurrentRunsExceededException (a run started since our
+ *       read) is a skip that gives the slot back.</li>
  * </ol>
- * Keeping the state in Glue (not in a table of our own) means nothing to provision and nothing to drift: the run
- * history is the record of what was restarted. Any other AWS error propagates so that Lambda retries.
+ * The claims are atomic, so concurrent deliveries of one incident start one run, and concurrent incidents never
+ * exceed the budget. Any other AWS error gives both claims back and propagates so that Lambda retries.
  */
 public final class JobRemediator {
 
@@ -39,19 +44,25 @@ public final class JobRemediator {
     static final Set<JobRunState> ACTIVE_STATES =
             Set.of(JobRunState.STARTING, JobRunState.RUNNING, JobRunState.STOPPING, JobRunState.WAITING);
 
-    // Glue's longest run timeout is 7 days, so an active run or a duplicate key is never older than this.
-    // It also covers Lambda's async retries (up to 6 hours) and SNS redelivery.
+    /** Finished runs in these states failed, so a restart-job alarm may restart them. */
+    static final Set<JobRunState> FAILED_STATES = Set.of(JobRunState.FAILED, JobRunState.TIMEOUT, JobRunState.ERROR);
+
+    // Glue's longest run timeout is 7 days, so an active run is never older than this.
     static final Duration HISTORY_LOOKBACK = Duration.ofDays(7);
+    // Longer than Lambda's async retries (up to 6 hours) and SNS redelivery, so every repeat finds the claim.
+    static final Duration INCIDENT_RETENTION = Duration.ofDays(7);
     static final int PAGE_SIZE = 200;
-    // 1,000 runs: far more than a job with a 60-minute budget window produces in 7 days in practice.
+    // 1,000 runs: far more than a job produces in 7 days in practice.
     static final int MAX_PAGES = 5;
 
     private final GlueClient glue;
+    private final IncidentLedger ledger;
     private final Clock clock;
     private final RestartBudget budget;
 
-    public JobRemediator(GlueClient glue, Clock clock, RestartBudget budget) {
+    public JobRemediator(GlueClient glue, IncidentLedger ledger, Clock clock, RestartBudget budget) {
         this.glue = glue;
+        this.ledger = ledger;
         this.clock = clock;
         this.budget = budget;
     }
@@ -59,42 +70,85 @@ public final class JobRemediator {
     /** Decides and, when safe, starts {@code route.jobName()}. Throws the SDK's exception on AWS failures. */
     public Decision remediate(Notification notification, Route route) {
         String job = route.jobName();
-        String key = notification.remediationKey();
         Instant now = clock.instant();
         List<JobRun> runs = recentRuns(job, now.minus(HISTORY_LOOKBACK));
 
-        Optional<JobRun> duplicate = runs.stream().filter(run -> key.equals(remediationKeyOf(run))).findFirst();
-        if (duplicate.isPresent()) {
-            return decision(notification, route, Outcome.SKIPPED_DUPLICATE,
-                    "run " + duplicate.get().id() + " was already started for this transition (" + REMEDIATION_KEY_ARGUMENT
-                            + " " + key + "); duplicate delivery", duplicate.get().id());
-        }
         Optional<JobRun> active = runs.stream().filter(run -> ACTIVE_STATES.contains(run.jobRunState())).findFirst();
         if (active.isPresent()) {
             return decision(notification, route, Outcome.SKIPPED_RUNNING,
-                    "job " + job + " has a run in state " + active.get().jobRunStateAsString(), active.get().id());
+                    "job " + job + " has a run in state " + active.get().jobRunStateAsString(), active.get().id(),
+                    null);
         }
-        Instant windowStart = now.minus(budget.window());
-        long used = runs.stream()
-                .filter(run -> remediationKeyOf(run) != null)
-                .filter(run -> !startedOn(run, now).isBefore(windowStart))
-                .count();
-        if (used >= budget.maxRestarts()) {
+        Incident incident;
+        if (notification instanceof AlarmNotification && route.action() == ResponseAction.RESTART_JOB) {
+            Optional<JobRun> newest = newestFinished(runs);
+            if (newest.isEmpty() || !FAILED_STATES.contains(newest.get().jobRunState())) {
+                return decision(notification, route, Outcome.SKIPPED_NO_FAILED_RUN, newest
+                        .map(run -> "the newest finished run of " + job + " is " + run.jobRunStateAsString())
+                        .orElse(job + " has no finished run in the last " + HISTORY_LOOKBACK.toDays() + " days")
+                        + "; nothing failed to restart", newest.map(JobRun::id).orElse(null), null);
+            }
+            incident = Incident.ofRun(job, newest.get().id());
+        } else {
+            incident = notification.incident();
+        }
+        return claimAndStart(notification, route, incident, now);
+    }
+
+    /** Claims the incident, then a budget slot, then starts the job; gives back what a failure leaves unused. */
+    private Decision claimAndStart(Notification notification, Route route, Incident incident, Instant now) {
+        String job = route.jobName();
+        if (!ledger.claimIncident(incident, now.plus(INCIDENT_RETENTION))) {
+            return decision(notification, route, Outcome.SKIPPED_DUPLICATE, "incident " + incident.id()
+                    + " was already claimed by an earlier delivery", null, incident);
+        }
+        OptionalInt slot;
+        try {
+            slot = ledger.claimBudgetSlot(job, budget.maxRestarts(), incident, now, now.plus(budget.window()));
+        } catch (SdkException e) {
+            throw releasing(e, () -> ledger.releaseIncident(incident));
+        }
+        if (slot.isEmpty()) {
             return decision(notification, route, Outcome.SKIPPED_BUDGET,
-                    used + " of " + budget.maxRestarts() + " allowed starts of " + job + " already made in the last "
-                            + budget.window().toMinutes() + " min", null);
+                    budget.maxRestarts() + " of " + budget.maxRestarts() + " allowed starts of " + job
+                            + " already made in the last " + budget.window().toMinutes() + " min", null, incident);
         }
         try {
             String runId = glue.startJobRun(request -> request
                     .jobName(job)
-                    .arguments(Map.of(REMEDIATION_KEY_ARGUMENT, key))).jobRunId();
+                    .arguments(Map.of(REMEDIATION_KEY_ARGUMENT, incident.remediationKey()))).jobRunId();
             return decision(notification, route, Outcome.STARTED,
-                    "started " + job + " (" + (used + 1) + " of " + budget.maxRestarts() + " starts in the last "
-                            + budget.window().toMinutes() + " min)", runId);
+                    "started " + job + " (budget slot " + (slot.getAsInt() + 1) + " of " + budget.maxRestarts()
+                            + ", held for " + budget.window().toMinutes() + " min)", runId, incident);
         } catch (ConcurrentRunsExceededException e) {
+            ledger.releaseBudgetSlot(job, slot.getAsInt(), incident);
             return decision(notification, route, Outcome.SKIPPED_CONCURRENT,
-                    "Glue refused the start: " + e.awsErrorDetails().errorMessage(), null);
+                    "Glue refused the start: " + e.awsErrorDetails().errorMessage(), null, incident);
+        } catch (SdkException e) {
+            throw releasing(e, () -> {
+                ledger.releaseBudgetSlot(job, slot.getAsInt(), incident);
+                ledger.releaseIncident(incident);
+            });
         }
+    }
+
+    /**
+     * Gives claims back before {@code failure} goes to Lambda for a retry. If that fails too, the retry finds the
+     * incident claimed and skips it as a duplicate, so the release's error goes with the failure into the error line.
+     */
+    private static SdkException releasing(SdkException failure, Runnable release) {
+        try {
+            release.run();
+        } catch (SdkException releaseFailure) {
+            failure.addSuppressed(releaseFailure);
+        }
+        return failure;
+    }
+
+    /** The finished run that started last; GetJobRuns's order is not relied on (moto's differs from Glue's). */
+    private static Optional<JobRun> newestFinished(List<JobRun> runs) {
+        return runs.stream().filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
+                .max(Comparator.comparing(JobRun::startedOn, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /** Runs of {@code job} started since {@code since}, newest first as GetJobRuns returns them. */
@@ -121,17 +175,9 @@ public final class JobRemediator {
         return runs;
     }
 
-    private static String remediationKeyOf(JobRun run) {
-        return run.hasArguments() ? run.arguments().get(REMEDIATION_KEY_ARGUMENT) : null;
-    }
-
-    private static Instant startedOn(JobRun run, Instant now) {
-        return run.startedOn() == null ? now : run.startedOn();
-    }
-
     private static Decision decision(Notification notification, Route route, Outcome outcome, String reason,
-                                     String jobRunId) {
+                                     String jobRunId, Incident incident) {
         return new Decision(notification.routeKey(), notification.state(), route.action().configName(),
-                route.jobName(), outcome, reason, jobRunId);
+                route.jobName(), outcome, reason, jobRunId, incident == null ? null : incident.id());
     }
 }

@@ -26,7 +26,12 @@ public final class JsonLineDecisionLog implements DecisionLog {
     }
 
     @Override
-    public void decided(Decision decision) {
+    public void decided(Delivery delivery, Decision decision) {
+        write(line(delivery, decision));
+    }
+
+    /** The fields of a decision's line, in the order they are written; tests read decisions through it. */
+    static Map<String, Object> line(Delivery delivery, Decision decision) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", "INFO");
         line.put("event", EVENT);
@@ -37,19 +42,28 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("outcome", decision.outcome().logName());
         line.put("reason", decision.reason());
         line.put("jobRunId", decision.jobRunId());
-        write(line);
+        line.put("incident", decision.incident());
+        line.put("messageId", delivery.messageId());
+        line.put("excerpt", delivery.excerpt());
+        return line;
     }
 
     @Override
-    public void failed(Notification notification, String target, RuntimeException error) {
+    public void failed(Delivery delivery, Notification notification, String target, RuntimeException error) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", "ERROR");
         line.put("event", ERROR_EVENT);
         line.put("alarm", notification.routeKey());
         line.put("state", notification.state());
         line.put("target", target);
+        line.put("messageId", delivery.messageId());
         line.put("error", error.getClass().getSimpleName());
-        line.put("reason", String.valueOf(error.getMessage()) + "; rethrown so Lambda retries and keeps the notification");
+        StringBuilder reason = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable suppressed : error.getSuppressed()) {
+            reason.append("; also ").append(suppressed.getClass().getSimpleName()).append(": ")
+                    .append(suppressed.getMessage());
+        }
+        line.put("reason", reason + "; rethrown so Lambda retries and keeps the notification");
         write(line);
     }
 

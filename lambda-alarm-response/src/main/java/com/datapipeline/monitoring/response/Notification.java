@@ -16,8 +16,9 @@ public sealed interface Notification permits AlarmNotification, GlueJobStateNoti
     boolean isDrill();
 
     /**
-     * Identifies this transition; the function passes it as the {@code --remediation-key} run argument so a
-     * second delivery of the same notification finds the run the first one started.
+     * The incident this notification reports by itself: a Glue event's run, an alarm's transition. A
+     * {@code restart-job} alarm is instead mapped to its job's failed run by {@link JobRemediator}, so that the
+     * alarm and the Glue event of one failed run are one incident.
      */
-    String remediationKey();
+    Incident incident();
 }

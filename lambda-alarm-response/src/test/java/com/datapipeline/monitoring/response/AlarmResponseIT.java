@@ -2,7 +2,6 @@ package com.datapipeline.monitoring.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,67 +10,110 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
+import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
+import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /**
- * The real handler and decision logic against Glue served by the local AWS API emulator (moto): the runs the
- * function starts, or does not start, are read back from the emulator's Glue.
+ * The real handler and decision logic against Glue and DynamoDB served by the local AWS API emulator (moto): the
+ * runs the function starts, or does not start, are read back from the emulator's Glue.
  */
 class AlarmResponseIT {
 
     private static final String KEY = JobRemediator.REMEDIATION_KEY_ARGUMENT;
     private static final String JOB_RUN_MODEL = "glue::job_run";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String endpoint;
-    private static GlueClient glue;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static GlueClient emulatorGlue;
+    private static DynamoDbClient dynamo;
 
     private final String job = "it-etl-" + UUID.randomUUID().toString().substring(0, 8);
     private final RecordingDecisionLog log = new RecordingDecisionLog();
+    private final FailedRunsGlue glue = new FailedRunsGlue();
+    private String table;
 
     @BeforeAll
     static void connectToEmulator() {
-        endpoint = System.getenv("AWS_EMULATOR_ENDPOINT");
-        if (endpoint == null || endpoint.isBlank()) {
-            fail("integration tests need the local AWS emulator: run `make test` (AWS_EMULATOR_ENDPOINT is not set)");
-        }
-        glue = emulatorGlue(endpoint);
+        endpoint = Emulator.endpoint();
+        emulatorGlue = Emulator.clients(endpoint).build(GlueClient.builder());
+        dynamo = Emulator.clients(endpoint).build(DynamoDbClient.builder());
     }
 
     @AfterAll
-    static void closeClient() {
-        if (glue != null) {
-            glue.close();
+    static void closeClients() {
+        if (emulatorGlue != null) {
+            emulatorGlue.close();
+            dynamo.close();
         }
     }
 
+    @BeforeEach
+    void createLedgerTable() {
+        table = Emulator.createLedgerTable(dynamo);
+    }
+
     @AfterEach
-    void restoreRunStateProgression() throws Exception {
+    void cleanUp() throws Exception {
+        dynamo.deleteTable(request -> request.tableName(table));
         // Run states advance immediately (STARTING -> RUNNING -> SUCCEEDED on read) unless a test holds them.
         moto("unset-transition", "{\"model_name\":\"" + JOB_RUN_MODEL + "\"}");
     }
 
-    private static GlueClient emulatorGlue(String url) {
-        return GlueClient.builder()
-                .endpointOverride(URI.create(url))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.retryStrategy(RetryMode.STANDARD))
-                .build();
+    /**
+     * The emulator's Glue, except that the runs in {@link #failed} are reported FAILED: moto's runs only ever go
+     * STARTING, RUNNING, SUCCEEDED.
+     */
+    private static final class FailedRunsGlue implements GlueClient {
+
+        final Set<String> failed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public GetJobRunsResponse getJobRuns(GetJobRunsRequest request) {
+            GetJobRunsResponse response = emulatorGlue.getJobRuns(request);
+            return response.toBuilder().jobRuns(response.jobRuns().stream()
+                    .map(run -> failed.contains(run.id()) ? asFailed(run) : run).toList()).build();
+        }
+
+        private static JobRun asFailed(JobRun run) {
+            return run.toBuilder().jobRunState(JobRunState.FAILED).build();
+        }
+
+        @Override
+        public StartJobRunResponse startJobRun(StartJobRunRequest request) {
+            return emulatorGlue.startJobRun(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static void moto(String operation, String body) throws IOException, InterruptedException {
@@ -87,10 +129,22 @@ class AlarmResponseIT {
                 + "\",\"transition\":{\"progression\":\"manual\",\"times\":1000000}}");
     }
 
-    private void createJob() {
-        glue.createJob(request -> request.name(job).role("arn:aws:iam::123456789012:role/GlueEtlRole")
+    private void createJob(int maxConcurrentRuns) {
+        emulatorGlue.createJob(request -> request.name(job).role("arn:aws:iam::123456789012:role/GlueEtlRole")
                 .glueVersion("5.0")
+                .executionProperty(property -> property.maxConcurrentRuns(maxConcurrentRuns))
                 .command(command -> command.name("glueetl").scriptLocation("s3://pipeline-scripts/etl.py")));
+    }
+
+    private void createJob() {
+        createJob(1);
+    }
+
+    /** A run of the job (not started by the function) that failed; returns its id. */
+    private String failedRun() {
+        String runId = emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
+        glue.failed.add(runId);
+        return runId;
     }
 
     private String config(boolean enabled, int maxRestarts) {
@@ -101,8 +155,13 @@ class AlarmResponseIT {
                 """.formatted(enabled, maxRestarts, job, job, job);
     }
 
+    private AlarmResponseHandler handler(String configJson, GlueClient glueClient, Clock clock) {
+        return new AlarmResponseHandler(Corpus.responder(configJson, glueClient,
+                new DynamoDbIncidentLedger(dynamo, table), clock, log));
+    }
+
     private AlarmResponseHandler handler(String configJson, Clock clock) {
-        return new AlarmResponseHandler(new AlarmResponder(ResponseConfig.parse(configJson), glue, clock, log));
+        return handler(configJson, glue, clock);
     }
 
     private AlarmResponseHandler handler() {
@@ -113,44 +172,132 @@ class AlarmResponseIT {
         return Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000", stateChangeTime);
     }
 
+    private static String failureAlarm() {
+        return failureAlarmAt("2026-11-25T01:02:03.536+0000");
+    }
+
+    /** The Glue Job State Change event of run {@code runId} of the job. */
+    private String glueFailureEvent(String runId) {
+        return Corpus.message("glue-state-transformed.json", "sample-etl-job", job).replace("jr_0a1b2c3d4e5f", runId);
+    }
+
     private void deliver(AlarmResponseHandler handler, String message) {
-        handler.handleRequest(Corpus.snsEventWith(message), null);
+        handler.handleRequest(Corpus.snsEventWith(Corpus.deliveryOf(message)), null);
+    }
+
+    /** Delivers every message at once, each from a thread (an invocation) of its own, as SNS may fan them out. */
+    private void deliverConcurrently(List<String> messages) throws Exception {
+        CountDownLatch ready = new CountDownLatch(messages.size());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(messages.size());
+        try {
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (String message : messages) {
+                AlarmResponseHandler handler = handler();
+                deliveries.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    deliver(handler, message);
+                    return null;
+                }));
+            }
+            ready.await();
+            go.countDown();
+            for (Future<?> delivery : deliveries) {
+                delivery.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private List<JobRun> runs() {
-        return glue.getJobRuns(request -> request.jobName(job)).jobRuns();
+        return emulatorGlue.getJobRuns(request -> request.jobName(job)).jobRuns();
+    }
+
+    /** The runs the function started: they carry the remediation key. */
+    private List<JobRun> restarts() {
+        return runs().stream().filter(run -> run.hasArguments() && run.arguments().containsKey(KEY)).toList();
     }
 
     private List<Outcome> outcomes() {
         return log.decisions.stream().map(Decision::outcome).toList();
     }
 
-    @Test
-    void failureAlarmStartsOneRunCarryingTheRemediationKey() {
-        createJob();
-        String message = failureAlarmAt("2026-11-25T01:02:03.536+0000");
+    private Map<String, AttributeValue> ledgerItem(String key) {
+        return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(Map.of(DynamoDbIncidentLedger.KEY, AttributeValue.fromS(key)))).item();
+    }
 
-        deliver(handler(), message);
+    @Test
+    void failureAlarmRestartsTheFailedRunOnceCarryingItsIncidentsKey() {
+        createJob();
+        String failedRun = failedRun();
+
+        deliver(handler(), failureAlarm());
 
         assertThat(outcomes()).containsExactly(Outcome.STARTED);
-        assertThat(runs()).singleElement().satisfies(run -> {
+        assertThat(log.only().incident()).isEqualTo(job + "/run/" + failedRun);
+        assertThat(restarts()).singleElement().satisfies(run -> {
             assertThat(run.id()).isEqualTo(log.only().jobRunId());
-            assertThat(run.arguments()).containsEntry(KEY, ((ParseResult.Parsed) NotificationParser.parse(message))
-                    .notification().remediationKey());
+            assertThat(run.arguments()).containsEntry(KEY, Incident.ofRun(job, failedRun).remediationKey());
         });
     }
 
     @Test
-    void duplicateDeliveryOfTheSameTransitionStartsNoSecondRun() {
+    void eightConcurrentDeliveriesOfOneFailureAlarmStartOneRun() throws Exception {
+        createJob(3);
+        failedRun();
+
+        deliverConcurrently(List.of(failureAlarm(), failureAlarm(), failureAlarm(), failureAlarm(), failureAlarm(),
+                failureAlarm(), failureAlarm(), failureAlarm()));
+
+        assertThat(restarts()).hasSize(1);
+        assertThat(outcomes()).hasSize(8).containsOnlyOnce(Outcome.STARTED);
+        // The others lost the claim, or read the history after the restart had appeared (moto finishes it at once).
+        assertThat(outcomes()).isSubsetOf(Outcome.STARTED, Outcome.SKIPPED_DUPLICATE, Outcome.SKIPPED_NO_FAILED_RUN,
+                Outcome.SKIPPED_RUNNING);
+    }
+
+    @Test
+    void glueEventAndFailureAlarmOfOneFailedRunDeliveredTogetherStartOneRun() throws Exception {
+        createJob(3);
+        String failedRun = failedRun();
+
+        deliverConcurrently(List.of(glueFailureEvent(failedRun), failureAlarm()));
+
+        assertThat(restarts()).hasSize(1);
+        assertThat(outcomes()).hasSize(2).containsOnlyOnce(Outcome.STARTED);
+    }
+
+    @Test
+    void budgetIsNeverExceededByConcurrentIncidents() throws Exception {
+        createJob(5);
+        List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            events.add(glueFailureEvent("jr_failed_" + i));
+        }
+
+        deliverConcurrently(events);
+
+        assertThat(restarts()).hasSize(2);
+        assertThat(outcomes()).hasSize(5).isSubsetOf(Outcome.STARTED, Outcome.SKIPPED_BUDGET)
+                .filteredOn(Outcome.STARTED::equals).hasSize(2);
+        assertThat(log.decisions).map(Decision::incident).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void failureAlarmDeliveredAgainAfterTheRestartStartsNoSecondRun() {
         createJob();
+        failedRun();
         AlarmResponseHandler handler = handler();
-        String message = failureAlarmAt("2026-11-25T01:02:03.536+0000");
 
-        deliver(handler, message);
-        deliver(handler, message);
+        deliver(handler, failureAlarm());
+        deliver(handler, failureAlarm());
 
-        assertThat(outcomes()).containsExactly(Outcome.STARTED, Outcome.SKIPPED_DUPLICATE);
-        assertThat(runs()).hasSize(1);
+        // Moto finishes the restart at once, so the newest finished run is the successful restart.
+        assertThat(outcomes()).containsExactly(Outcome.STARTED, Outcome.SKIPPED_NO_FAILED_RUN);
+        assertThat(restarts()).hasSize(1);
     }
 
     @Test
@@ -158,27 +305,27 @@ class AlarmResponseIT {
         createJob();
         AlarmResponseHandler handler = handler();
 
-        deliver(handler, failureAlarmAt("2026-11-25T01:00:00.000+0000"));
-        deliver(handler, failureAlarmAt("2026-11-25T01:10:00.000+0000"));
-        deliver(handler, failureAlarmAt("2026-11-25T01:20:00.000+0000"));
+        deliver(handler, glueFailureEvent("jr_failed_1"));
+        deliver(handler, glueFailureEvent("jr_failed_2"));
+        deliver(handler, glueFailureEvent("jr_failed_3"));
         assertThat(outcomes()).containsExactly(Outcome.STARTED, Outcome.STARTED, Outcome.SKIPPED_BUDGET);
-        assertThat(runs()).hasSize(2);
+        assertThat(restarts()).hasSize(2);
 
-        // The same history seen 61 minutes later: both restarts have left the rolling window.
+        // 61 minutes later both slots have expired, whether or not DynamoDB's TTL has deleted them yet.
         AlarmResponseHandler later = handler(config(true, 2), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)));
-        deliver(later, failureAlarmAt("2026-11-25T02:21:00.000+0000"));
+        deliver(later, glueFailureEvent("jr_failed_4"));
 
         assertThat(outcomes()).last().isEqualTo(Outcome.STARTED);
-        assertThat(runs()).hasSize(3);
+        assertThat(restarts()).hasSize(3);
     }
 
     @Test
     void runningRunOfTheJobPreventsARestart() throws Exception {
         createJob();
         holdRunsInStarting();
-        String scheduledRun = glue.startJobRun(request -> request.jobName(job)).jobRunId();
+        String scheduledRun = emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
 
-        deliver(handler(), failureAlarmAt("2026-11-25T01:02:03.536+0000"));
+        deliver(handler(), failureAlarm());
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_RUNNING);
         assertThat(log.only().jobRunId()).isEqualTo(scheduledRun);
@@ -186,18 +333,20 @@ class AlarmResponseIT {
     }
 
     @Test
-    void concurrentRunsExceededFromGlueIsLoggedAsASkip() throws Exception {
+    void concurrentRunsExceededFromGlueIsASkipThatGivesTheBudgetSlotBack() throws Exception {
         createJob();
         holdRunsInStarting();
-        glue.startJobRun(request -> request.jobName(job));
+        emulatorGlue.startJobRun(request -> request.jobName(job));
         // Seen from 8 days on, the active run is outside the history lookback, so the function's own check passes
         // and Glue's MaxConcurrentRuns refuses the start: the race of a run starting between our read and our start.
         AlarmResponseHandler racing = handler(config(true, 2), Clock.offset(Clock.systemUTC(), Duration.ofDays(8)));
 
-        deliver(racing, failureAlarmAt("2026-11-25T01:02:03.536+0000"));
+        deliver(racing, glueFailureEvent("jr_failed_1"));
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_CONCURRENT);
         assertThat(runs()).hasSize(1);
+        assertThat(ledgerItem("budget#" + job + "#0")).isEmpty();
+        assertThat(ledgerItem("incident#" + job + "/run/jr_failed_1")).isNotEmpty();
     }
 
     @Test
@@ -207,8 +356,8 @@ class AlarmResponseIT {
         deliver(handler(), Corpus.message("glue-state-transformed.json", "sample-etl-job", job));
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.STARTED);
-        assertThat(runs()).singleElement()
-                .satisfies(run -> assertThat(run.arguments()).containsEntry(KEY, "glue-jr_0a1b2c3d4e5f"));
+        assertThat(runs()).singleElement().satisfies(run -> assertThat(run.arguments())
+                .containsEntry(KEY, Incident.ofRun(job, "jr_0a1b2c3d4e5f").remediationKey()));
     }
 
     @Test
@@ -227,11 +376,12 @@ class AlarmResponseIT {
     @Test
     void disabledRemediationStartsNothing() {
         createJob();
+        failedRun();
 
-        deliver(handler(config(false, 2), Clock.systemUTC()), failureAlarmAt("2026-11-25T01:02:03.536+0000"));
+        deliver(handler(config(false, 2), Clock.systemUTC()), failureAlarm());
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.DISABLED);
-        assertThat(runs()).isEmpty();
+        assertThat(restarts()).isEmpty();
     }
 
     @Test
@@ -247,14 +397,40 @@ class AlarmResponseIT {
     @Test
     void unreachableGlueIsThrownSoLambdaRetries() {
         // Port 9 (discard) is closed on 127.0.0.1: every attempt is refused, the standard retries give up.
-        try (GlueClient unreachable = emulatorGlue("http://127.0.0.1:9")) {
-            AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
-                    ResponseConfig.parse(config(true, 2)), unreachable, Clock.systemUTC(), log));
+        try (GlueClient unreachable = Emulator.clients("http://127.0.0.1:9").build(GlueClient.builder())) {
+            AlarmResponseHandler handler = handler(config(true, 2), unreachable, Clock.systemUTC());
 
-            assertThatThrownBy(() -> deliver(handler, failureAlarmAt("2026-11-25T01:02:03.536+0000")))
-                    .isInstanceOf(SdkClientException.class);
+            assertThatThrownBy(() -> deliver(handler, failureAlarm())).isInstanceOf(SdkClientException.class);
         }
         assertThat(log.decisions).isEmpty();
         assertThat(log.failures).hasSize(1);
+    }
+
+    @Test
+    void notificationFromAForeignTopicIsIgnoredAndStartsNothing() {
+        createJob();
+        failedRun();
+        Delivery foreign = new Delivery("arn:aws:sns:us-east-1:123456789012:someone-elses-topic",
+                UUID.randomUUID().toString(), failureAlarm());
+
+        handler().handleRequest(Corpus.snsEventWith(foreign), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(log.onlyLine()).containsEntry("messageId", foreign.messageId());
+        assertThat(restarts()).isEmpty();
+    }
+
+    @Test
+    void alarmOfAnotherAccountIsIgnoredAndStartsNothing() {
+        createJob();
+        failedRun();
+        Delivery delivery = Corpus.deliveryOf(failureAlarm()
+                .replace("arn:aws:cloudwatch:us-east-1:123456789012:", "arn:aws:cloudwatch:us-east-1:999999999999:"));
+
+        handler().handleRequest(Corpus.snsEventWith(delivery), null);
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
+        assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId());
+        assertThat(restarts()).isEmpty();
     }
 }

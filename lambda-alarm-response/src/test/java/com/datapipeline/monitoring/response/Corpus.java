@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.glue.GlueClient;
 
 /** The test corpus in src/test/resources: real-shaped SNS messages and SNS events. */
 final class Corpus {
@@ -23,6 +26,12 @@ final class Corpus {
                "glue-job-state:sample-etl-job":{"action":"restart-job","jobName":"sample-etl-job"}}}
             """;
 
+    /** The topic every corpus delivery comes from. */
+    static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts";
+
+    /** The source topics the tests' responders accept: {@link #TOPIC_ARN} only. */
+    static final SourceTopics SOURCES = SourceTopics.parse(TOPIC_ARN);
+
     private Corpus() {
     }
 
@@ -36,9 +45,12 @@ final class Corpus {
         return message(file).replace(from, to);
     }
 
-    /** The remediation key of a corpus notification. */
-    static String remediationKeyOf(String file) {
-        return ((ParseResult.Parsed) NotificationParser.parse(message(file))).notification().remediationKey();
+    /** A responder over {@code glue} and {@code ledger} with the configuration {@code configJson}. */
+    static AlarmResponder responder(String configJson, GlueClient glue, IncidentLedger ledger, Clock clock,
+                                    DecisionLog log) {
+        ResponseConfig config = ResponseConfig.parse(configJson);
+        return new AlarmResponder(config, SOURCES,
+                new JobRemediator(glue, ledger, clock, config.restartBudget()), log);
     }
 
     /**
@@ -69,14 +81,25 @@ final class Corpus {
         }
     }
 
-    /** An SNS event with one record carrying {@code message}. */
-    static SNSEvent snsEventWith(String message) {
+    /** A delivery of a corpus notification from {@link #TOPIC_ARN}, with a message id of its own. */
+    static Delivery delivery(String file) {
+        return deliveryOf(message(file));
+    }
+
+    /** A delivery of {@code message} from {@link #TOPIC_ARN}, with a message id of its own. */
+    static Delivery deliveryOf(String message) {
+        return new Delivery(TOPIC_ARN, UUID.randomUUID().toString(), message);
+    }
+
+    /** An SNS event with one record carrying {@code delivery}. */
+    static SNSEvent snsEventWith(Delivery delivery) {
         return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
                 .withEventSource("aws:sns")
                 .withSns(new SNSEvent.SNS()
                         .withType("Notification")
-                        .withTopicArn("arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts")
-                        .withMessage(message))));
+                        .withMessageId(delivery.messageId())
+                        .withTopicArn(delivery.topicArn())
+                        .withMessage(delivery.message()))));
     }
 
     private static String resource(String path) {

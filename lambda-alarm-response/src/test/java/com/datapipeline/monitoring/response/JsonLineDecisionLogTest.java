@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -19,10 +20,13 @@ class JsonLineDecisionLogTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static final Delivery DELIVERY = new Delivery(Corpus.TOPIC_ARN, "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+            "{\"AlarmName\":\"GlueJobFailureAlarm\",\n\"NewStateValue\":\"ALARM\"}");
+
     @Test
     void decisionIsOneJsonLineWithEveryAuditField() throws Exception {
-        log.decided(new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
-                "started sample-etl-job\nsecond line", "jr_1"));
+        log.decided(DELIVERY, new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
+                "started sample-etl-job\nsecond line", "jr_1", "sample-etl-job/run/jr_0"));
 
         assertThat(output()).endsWith(System.lineSeparator()).containsOnlyOnce("\n");
         Map<String, Object> line = JSON.std.mapFrom(output());
@@ -30,16 +34,29 @@ class JsonLineDecisionLogTest {
                 .containsEntry("alarm", "GlueJobFailureAlarm").containsEntry("state", "ALARM")
                 .containsEntry("action", "restart-job").containsEntry("target", "sample-etl-job")
                 .containsEntry("outcome", "started").containsEntry("reason", "started sample-etl-job\nsecond line")
-                .containsEntry("jobRunId", "jr_1");
+                .containsEntry("jobRunId", "jr_1")
+                .containsEntry("incident", "sample-etl-job/run/jr_0")
+                .containsEntry("messageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e")
+                .containsEntry("excerpt", "{\"AlarmName\":\"GlueJobFailureAlarm\", \"NewStateValue\":\"ALARM\"}");
     }
 
     @Test
     void malformedDecisionKeepsTheSameFieldsWithNulls() throws Exception {
-        log.decided(Decision.malformed("SNS message is not valid JSON"));
+        log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
-        assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId")
-                .containsEntry("outcome", "malformed");
+        assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId", "incident")
+                .containsEntry("outcome", "malformed")
+                .containsEntry("messageId", DELIVERY.messageId())
+                .containsEntry("excerpt", DELIVERY.excerpt());
+    }
+
+    @Test
+    void envelopeWithoutAMessageIsLoggedWithNullTraceFields() throws Exception {
+        log.decided(Delivery.NONE, Decision.malformed("SNS record has no Sns object"));
+
+        Map<String, Object> line = JSON.std.mapFrom(output());
+        assertThat(line).containsEntry("messageId", null).containsEntry("excerpt", null);
     }
 
     @Test
@@ -47,17 +64,35 @@ class JsonLineDecisionLogTest {
         Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
                 Corpus.message("metric-alarm.json"))).notification();
 
-        log.failed(notification, "sample-etl-job", SdkClientException.create("Connection refused"));
+        log.failed(DELIVERY, notification, "sample-etl-job", SdkClientException.create("Connection refused"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
         assertThat(line).containsEntry("level", "ERROR").containsEntry("event", "alarm-response-error")
-                .containsEntry("error", "SdkClientException");
+                .containsEntry("error", "SdkClientException")
+                .containsEntry("messageId", DELIVERY.messageId());
         assertThat((String) line.get("reason")).contains("Connection refused");
     }
 
     @Test
-    void auditQueryFiltersOnTheDecisionEventAndShowsTheOutcome() {
-        assertThat(AuditQuery.TEXT).contains("filter event = \"" + JsonLineDecisionLog.EVENT + "\"")
-                .contains("outcome").contains("sort @timestamp desc");
+    void errorThatCouldNotGiveItsClaimsBackSaysSo() throws Exception {
+        Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
+                Corpus.message("metric-alarm.json"))).notification();
+        SdkClientException error = SdkClientException.create("Rate exceeded");
+        error.addSuppressed(SdkClientException.create("ledger unreachable"));
+
+        log.failed(DELIVERY, notification, "sample-etl-job", error);
+
+        assertThat((String) JSON.std.mapFrom(output()).get("reason"))
+                .startsWith("Rate exceeded; also SdkClientException: ledger unreachable; rethrown");
+    }
+
+    @Test
+    void auditQueryShowsEveryFieldOfADecisionLineButItsLevelAndEvent() throws Exception {
+        log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
+        Map<String, Object> line = JSON.std.mapFrom(output());
+        line.keySet().removeAll(Set.of("level", "event"));
+
+        assertThat(AuditQuery.TEXT).isEqualTo("fields @timestamp, " + String.join(", ", line.keySet())
+                + " | filter event = \"" + JsonLineDecisionLog.EVENT + "\" | sort @timestamp desc | limit 100");
     }
 }

@@ -30,7 +30,7 @@ class NotificationParserFuzzTest {
             Notification notification = parsed.notification();
             assertThat(notification.routeKey()).isNotBlank();
             assertThat(notification.state()).isNotBlank();
-            assertThat(notification.remediationKey()).isNotBlank();
+            assertThat(notification.incident().id()).isNotBlank();
         }
     }
 }

@@ -89,7 +89,7 @@ class NotificationParserTest {
         assertThat(event.state()).isEqualTo("FAILED");
         assertThat(event.isAlarm()).isTrue();
         assertThat(event.routeKey()).isEqualTo("glue-job-state:sample-etl-job");
-        assertThat(event.remediationKey()).isEqualTo("glue-jr_0a1b2c3d4e5f");
+        assertThat(event.incident()).isEqualTo(new Incident("sample-etl-job/run/jr_0a1b2c3d4e5f"));
     }
 
     @Test
@@ -115,13 +115,12 @@ class NotificationParserTest {
     }
 
     @Test
-    void remediationKeyIsStablePerTransitionAndDiffersBetweenTransitions() {
-        String first = parsed(Corpus.message("metric-alarm.json")).remediationKey();
-        String again = parsed(Corpus.message("metric-alarm.json")).remediationKey();
-        String later = parsed(Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000",
-                "2026-11-25T07:00:00.000+0000")).remediationKey();
+    void alarmIncidentIsItsTransition() {
+        Incident first = parsed(Corpus.message("metric-alarm.json")).incident();
+        Incident later = parsed(Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000",
+                "2026-11-25T07:00:00.000+0000")).incident();
 
-        assertThat(first).isEqualTo(again).startsWith("alarm-").hasSize("alarm-".length() + 32);
+        assertThat(first.id()).isEqualTo("GlueJobFailureAlarm/transition/2026-11-25T01:02:03.536+0000");
         assertThat(later).isNotEqualTo(first);
     }
 

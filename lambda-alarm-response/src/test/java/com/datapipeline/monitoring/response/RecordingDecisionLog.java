@@ -2,21 +2,27 @@ package com.datapipeline.monitoring.response;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Keeps decisions in memory and also formats them, so tests exercise the real log line too. */
+/** Keeps decisions in memory and also their log lines' fields, so tests exercise the real log line too. */
 final class RecordingDecisionLog implements DecisionLog {
 
     final List<Decision> decisions = new ArrayList<>();
+    final List<Map<String, Object>> lines = new ArrayList<>();
     final List<RuntimeException> failures = new ArrayList<>();
+    final List<Delivery> failedDeliveries = new ArrayList<>();
 
     @Override
-    public void decided(Decision decision) {
+    public synchronized void decided(Delivery delivery, Decision decision) {
         decisions.add(decision);
+        lines.add(JsonLineDecisionLog.line(delivery, decision));
     }
 
     @Override
-    public void failed(Notification notification, String target, RuntimeException error) {
+    public synchronized void failed(Delivery delivery, Notification notification, String target,
+                                    RuntimeException error) {
         failures.add(error);
+        failedDeliveries.add(delivery);
     }
 
     Decision only() {
@@ -24,5 +30,10 @@ final class RecordingDecisionLog implements DecisionLog {
             throw new AssertionError("expected exactly one decision, got " + decisions);
         }
         return decisions.get(0);
+    }
+
+    Map<String, Object> onlyLine() {
+        only();
+        return lines.get(0);
     }
 }

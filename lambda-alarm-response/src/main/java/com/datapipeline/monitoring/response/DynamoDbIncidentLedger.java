@@ -1,0 +1,104 @@
+package com.datapipeline.monitoring.response;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalInt;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The ledger in a DynamoDB table with partition key {@code pk} (String), no sort key, and TTL on {@code expiresAt}
+ * (Number, epoch seconds), as the CDK app creates it. Items:
+ * <ul>
+ *   <li>{@code incident#<incident id>}: the incident is claimed;</li>
+ *   <li>{@code budget#<job>#<n>} with {@code incident}: budget slot n of the job is held until {@code expiresAt}.</li>
+ * </ul>
+ * Every claim is a conditional PutItem. TTL deletes expired items only within a few days, so a slot counts as free
+ * once its {@code expiresAt} has passed, whether or not the item is still there.
+ */
+public final class DynamoDbIncidentLedger implements IncidentLedger {
+
+    static final String KEY = "pk";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String INCIDENT = "incident";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbIncidentLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String incidentKey(Incident incident) {
+        return "incident#" + incident.id();
+    }
+
+    static String budgetSlotKey(String job, int slot) {
+        return "budget#" + job + "#" + slot;
+    }
+
+    @Override
+    public boolean claimIncident(Incident incident, Instant expiresAt) {
+        return putIf(Map.of(KEY, text(incidentKey(incident)), EXPIRES_AT, epochSeconds(expiresAt)),
+                "attribute_not_exists(#pk)", Map.of("#pk", KEY), Map.of());
+    }
+
+    @Override
+    public void releaseIncident(Incident incident) {
+        dynamo.deleteItem(request -> request.tableName(table).key(Map.of(KEY, text(incidentKey(incident)))));
+    }
+
+    @Override
+    public OptionalInt claimBudgetSlot(String job, int slots, Incident incident, Instant now, Instant expiresAt) {
+        for (int slot = 0; slot < slots; slot++) {
+            boolean claimed = putIf(Map.of(KEY, text(budgetSlotKey(job, slot)), EXPIRES_AT, epochSeconds(expiresAt),
+                            INCIDENT, text(incident.id())),
+                    "attribute_not_exists(#pk) OR #expiresAt < :now", Map.of("#pk", KEY, "#expiresAt", EXPIRES_AT),
+                    Map.of(":now", epochSeconds(now)));
+            if (claimed) {
+                return OptionalInt.of(slot);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public void releaseBudgetSlot(String job, int slot, Incident incident) {
+        try {
+            dynamo.deleteItem(request -> request.tableName(table)
+                    .key(Map.of(KEY, text(budgetSlotKey(job, slot))))
+                    .conditionExpression("#incident = :incident")
+                    .expressionAttributeNames(Map.of("#incident", INCIDENT))
+                    .expressionAttributeValues(Map.of(":incident", text(incident.id()))));
+        } catch (ConditionalCheckFailedException e) {
+            // The slot expired and another incident holds it now: it is not ours to free.
+        }
+    }
+
+    /** PutItem if {@code condition} holds; false if it does not. */
+    private boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+                          Map<String, AttributeValue> values) {
+        try {
+            dynamo.putItem(request -> {
+                request.tableName(table).item(item).conditionExpression(condition).expressionAttributeNames(names);
+                // DynamoDB refuses an empty map of values.
+                if (!values.isEmpty()) {
+                    request.expressionAttributeValues(values);
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static AttributeValue text(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue epochSeconds(Instant instant) {
+        return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+    }
+}
