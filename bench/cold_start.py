@@ -42,7 +42,10 @@ def environment(home):
            "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-1",
            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
            "AWS_ENDPOINT_URL": os.environ["BENCH_ENDPOINT"], "AWS_CA_BUNDLE": os.environ["BENCH_CA_BUNDLE"],
-           "PIPELINES_CONFIG": METRICS_CONFIG, "RESPONSE_CONFIG": RESPONSE_CONFIG, "BENCH_ENDPOINT": os.environ["BENCH_ENDPOINT"]}
+           "PIPELINES_CONFIG": METRICS_CONFIG, "RESPONSE_CONFIG": RESPONSE_CONFIG, "BENCH_ENDPOINT": os.environ["BENCH_ENDPOINT"],
+           # What the CDK app sets besides: the incident ledger (seed.py creates it) and the topic it may act on.
+           "RESPONSE_LEDGER_TABLE": "bench-incident-ledger",
+           "RESPONSE_SOURCE_TOPIC_ARNS": "arn:aws:sns:us-east-1:123456789012:data-pipeline-remediation"}
     return env
 
 
@@ -82,8 +85,8 @@ def python_cmd(function):
     return [os.environ["PYTHON"], script, *([NOTIFICATION] if function == "response" else [])]
 
 
-EXPECT = {"metrics": "RecordsProcessed", "response": '"outcome":"skipped-budget"'}
-EXPECT_PY = {"metrics": "RecordsProcessed", "response": '"outcome": "skipped-budget"'}
+EXPECT = {"metrics": "RecordsProcessed", "response": '"outcome":"skipped-no-failed-run"'}
+EXPECT_PY = {"metrics": "RecordsProcessed", "response": '"outcome": "skipped-no-failed-run"'}
 
 
 def timed(cmd, env, expect):

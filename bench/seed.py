@@ -1,5 +1,5 @@
 """Puts what the two functions read into the bench's own emulator (moto on BENCH_ENDPOINT): the Glue job
-`bench-etl-job` with one more SUCCEEDED run per call, and that run's "Processed N records" line in
+`bench-etl-job` with one more SUCCEEDED run per call, the response function's ledger table, and that run's "Processed N records" line in
 /aws-glue/jobs/output, stream <runId>-driver. Called before every timed phase, so a run always finished within
 the metrics function's 5-minute interval and each invocation makes one FilterLogEvents call.
 """
@@ -13,6 +13,14 @@ GROUP = "/aws-glue/jobs/output"
 kw = {"region_name": "us-east-1", "endpoint_url": os.environ["BENCH_ENDPOINT"]}
 glue = boto3.client("glue", **kw)
 logs = boto3.client("logs", **kw)
+dynamodb = boto3.client("dynamodb", **kw)
+
+try:  # the response function's incident ledger, as the CDK app creates it
+    dynamodb.create_table(TableName="bench-incident-ledger", BillingMode="PAY_PER_REQUEST",
+                          AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                          KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+except dynamodb.exceptions.ResourceInUseException:
+    pass
 
 try:
     glue.get_job(JobName=JOB)

@@ -17,7 +17,7 @@ public final class ResponseColdStart {
                 .withMessage(Files.readString(Path.of(args[0])))
                 .withMessageId("00000000-0000-0000-0000-000000000001")
                 .withSubject("ALARM: \"GlueJobFailureAlarm\" in US East (N. Virginia)")
-                .withTopicArn("arn:aws:sns:us-east-1:123456789012:data-pipeline-alerts")
+                .withTopicArn("arn:aws:sns:us-east-1:123456789012:data-pipeline-remediation")
                 .withType("Notification");
         SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
                 .withSns(sns).withEventSource("aws:sns").withEventVersion("1.0")));

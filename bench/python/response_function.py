@@ -1,9 +1,9 @@
 """The Python/boto3 side of the response cold-start comparison: the same work as AlarmResponseFunction does for
 one alarm notification routed to `restart-job`: read the SNS event, parse the CloudWatch alarm message and
 check its required fields, the drill marker and the state, look the route up, read the job's runs of the last
-7 days with GetJobRuns, apply the duplicate / running / budget checks, and print one JSON decision line.
-(The bench's budget is 0 starts, so both functions stop at "skipped-budget": no StartJobRun, no state change.)
-The Glue client is built at import time, as a Python Lambda would (its init phase).
+7 days with GetJobRuns, apply the running check, find the newest finished run, and print one JSON decision line.
+(The bench's runs all succeed, so both functions stop at "skipped-no-failed-run": no ledger write, no
+StartJobRun.) The Glue and DynamoDB clients are built at import time, as a Python Lambda would (its init phase).
 """
 import hashlib
 import json
@@ -15,6 +15,9 @@ import boto3
 
 CONFIG = json.loads(os.environ["RESPONSE_CONFIG"])
 glue = boto3.client("glue", region_name=os.environ["AWS_REGION"])
+ledger = boto3.client("dynamodb", region_name=os.environ["AWS_REGION"])
+LEDGER = os.environ["RESPONSE_LEDGER_TABLE"]
+FAILED = {"FAILED", "TIMEOUT", "ERROR"}
 ACTIVE = {"STARTING", "RUNNING", "STOPPING", "WAITING"}
 KEY = "--remediation-key"
 
@@ -40,7 +43,6 @@ def decide(message):
     if not CONFIG["remediationEnabled"]:
         return {**base, "action": route["action"], "outcome": "disabled"}
     job = route["jobName"]
-    key = "alarm-" + hashlib.sha256((name + "|" + changed).encode()).hexdigest()[:32]
     now = datetime.now(timezone.utc)
     since = now - timedelta(days=7)
     runs, token = [], None
@@ -52,15 +54,20 @@ def decide(message):
         if not token or not recent:
             break
     base.update(action=route["action"], target=job)
-    if any((r.get("Arguments") or {}).get(KEY) == key for r in runs):
-        return {**base, "outcome": "skipped-duplicate"}
     if any(r["JobRunState"] in ACTIVE for r in runs):
         return {**base, "outcome": "skipped-running"}
-    budget = CONFIG.get("restartBudget", {})
-    window_start = now - timedelta(minutes=budget.get("windowMinutes", 60))
-    used = sum(1 for r in runs if (r.get("Arguments") or {}).get(KEY) and (r.get("StartedOn") or now) >= window_start)
-    if used >= budget.get("maxRestarts", 2):
-        return {**base, "outcome": "skipped-budget", "reason": f"{used} of {budget.get('maxRestarts', 2)} starts used"}
+    finished = [r for r in runs if r["JobRunState"] not in ACTIVE and r.get("CompletedOn")]
+    newest = max(finished, key=lambda r: r["CompletedOn"], default=None)
+    if newest is None or newest["JobRunState"] not in FAILED:
+        return {**base, "outcome": "skipped-no-failed-run"}
+    incident = job + "/run/" + newest["Id"]
+    expires = int((now + timedelta(days=7)).timestamp())
+    try:
+        ledger.put_item(TableName=LEDGER, Item={"pk": {"S": "incident#" + incident}, "expiresAt": {"N": str(expires)}},
+                        ConditionExpression="attribute_not_exists(pk)")
+    except ledger.exceptions.ConditionalCheckFailedException:
+        return {**base, "outcome": "skipped-duplicate"}
+    key = "incident-" + hashlib.sha256(incident.encode()).hexdigest()[:32]
     run_id = glue.start_job_run(JobName=job, Arguments={KEY: key})["JobRunId"]
     return {**base, "outcome": "started", "jobRunId": run_id}
 

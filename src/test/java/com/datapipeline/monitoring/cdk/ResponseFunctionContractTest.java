@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
+import com.datapipeline.monitoring.cdk.response.AlarmResponder;
+import com.datapipeline.monitoring.response.AlarmResponseHandler;
 import com.datapipeline.monitoring.response.AuditQuery;
+import com.datapipeline.monitoring.response.DynamoDbIncidentLedger;
+import com.datapipeline.monitoring.response.SourceTopics;
 import com.datapipeline.monitoring.response.ResponseAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The route table the app writes is one AlarmResponseFunction accepts, and the audit query reads its log lines. */
@@ -38,6 +44,29 @@ class ResponseFunctionContractTest {
         assertThat(config.routes().get("GlueJobFailureAlarm"))
                 .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(ResponseAction.NOTIFY_ONLY);
+    }
+
+    @Test
+    void theFunctionGetsItsLedgerTableAndTheOneTopicItMayActOn() {
+        assertThat(AlarmResponder.LEDGER_TABLE_VARIABLE).isEqualTo(AlarmResponseHandler.LEDGER_TABLE_VARIABLE);
+        assertThat(AlarmResponder.SOURCE_TOPICS_VARIABLE).isEqualTo(SourceTopics.VARIABLE);
+        assertThat(AlarmResponder.LEDGER_KEY).isEqualTo(DynamoDbIncidentLedger.KEY);
+        assertThat(AlarmResponder.LEDGER_EXPIRY).isEqualTo(DynamoDbIncidentLedger.EXPIRES_AT);
+        Template template = defaults.template();
+        String table = template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
+        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+                "KeySchema", List.of(Map.of("AttributeName", DynamoDbIncidentLedger.KEY, "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", DynamoDbIncidentLedger.EXPIRES_AT, "Enabled", true),
+                "BillingMode", "PAY_PER_REQUEST")));
+        String remediation = template.findResources("AWS::SNS::Topic", Map.of("Properties",
+                Map.of("TopicName", "data-pipeline-remediation"))).keySet().iterator().next();
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "AlarmResponseFunction",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        AlarmResponseHandler.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
+                        SourceTopics.VARIABLE, Map.of("Ref", remediation)))))));
+        assertThat(template.findResources("AWS::IAM::Policy").toString())
+                .contains("Action=[dynamodb:PutItem, dynamodb:DeleteItem]");
     }
 
     @Test

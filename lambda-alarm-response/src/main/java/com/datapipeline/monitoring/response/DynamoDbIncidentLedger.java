@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbIncidentLedger implements IncidentLedger {
 
-    static final String KEY = "pk";
-    static final String EXPIRES_AT = "expiresAt";
+    public static final String KEY = "pk";
+    public static final String EXPIRES_AT = "expiresAt";
     static final String INCIDENT = "incident";
 
     private final DynamoDbClient dynamo;

@@ -52,7 +52,8 @@ public final class SavedQueries extends Construct {
                 .queryDefinitionName(props.names().savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY))
                 .logGroups(List.of(props.responseFunctionLogGroup()))
                 .queryString(QueryString.Builder.create()
-                        .fields(List.of("@timestamp", "alarm", "state", "action", "target", "outcome", "reason", "jobRunId"))
+                        .fields(List.of("@timestamp", "alarm", "state", "action", "target", "outcome", "reason", "jobRunId",
+                                "incident", "messageId", "excerpt"))
                         .filterStatements(List.of("event = \"alarm-response\""))
                         .sort("@timestamp desc")
                         .limit(100)

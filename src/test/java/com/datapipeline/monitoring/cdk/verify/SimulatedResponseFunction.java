@@ -1,6 +1,14 @@
 package com.datapipeline.monitoring.cdk.verify;
 
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.response.AlarmResponder;
+import com.datapipeline.monitoring.response.Delivery;
+import com.datapipeline.monitoring.response.Incident;
+import com.datapipeline.monitoring.response.IncidentLedger;
+import com.datapipeline.monitoring.response.JobRemediator;
+import com.datapipeline.monitoring.response.SourceTopics;
+import java.util.OptionalInt;
+import java.util.UUID;
 import com.datapipeline.monitoring.response.JsonLineDecisionLog;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +44,7 @@ final class SimulatedResponseFunction implements AutoCloseable {
     private final String alarmPrefix;
     private final String logGroup;
     private final AlarmResponder responder;
+    private final String topicArn;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final Set<String> handled = new HashSet<>();
     private final Thread thread;
@@ -46,8 +55,11 @@ final class SimulatedResponseFunction implements AutoCloseable {
         this.logs = logs;
         this.alarmPrefix = alarmPrefix;
         this.logGroup = logGroup;
-        this.responder = new AlarmResponder(ResponseConfig.parse("{\"remediationEnabled\":true,\"routes\":{}}"),
-                EmulatorClients.glue(), Clock.systemUTC(),
+        ResponseConfig config = ResponseConfig.parse("{\"remediationEnabled\":true,\"routes\":{}}");
+        this.topicArn = "arn:aws:sns:" + EmulatorClients.REGION.id() + ":" + EmulatorClients.ACCOUNT + ":" + alarmPrefix
+                + ResourceNames.REMEDIATION_TOPIC;
+        this.responder = new AlarmResponder(config, SourceTopics.parse(topicArn),
+                new JobRemediator(EmulatorClients.glue(), new DrillsOnly(), Clock.systemUTC(), config.restartBudget()),
                 new JsonLineDecisionLog(new PrintStream(stdout, true, StandardCharsets.UTF_8)));
         logs.createLogStream(r -> r.logGroupName(logGroup).logStreamName("simulated"));
         thread = new Thread(this::loop, "simulated-response-function");
@@ -72,7 +84,7 @@ final class SimulatedResponseFunction implements AutoCloseable {
 
     private void respond(MetricAlarm alarm) {
         stdout.reset();
-        responder.respond(message(alarm));
+        responder.respond(new Delivery(topicArn, UUID.randomUUID().toString(), message(alarm)));
         String line = stdout.toString(StandardCharsets.UTF_8).trim();
         logs.putLogEvents(r -> r.logGroupName(logGroup).logStreamName("simulated").logEvents(
                 InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(line).build()));
@@ -153,5 +165,28 @@ final class SimulatedResponseFunction implements AutoCloseable {
         running = false;
         thread.interrupt();
         thread.join(5_000);
+    }
+
+    /** The drill never reaches remediation, so a ledger that is used at all is a broken test. */
+    private static final class DrillsOnly implements IncidentLedger {
+        @Override
+        public boolean claimIncident(Incident incident, Instant expiresAt) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
+
+        @Override
+        public void releaseIncident(Incident incident) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
+
+        @Override
+        public OptionalInt claimBudgetSlot(String job, int slots, Incident incident, Instant now, Instant expiresAt) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
+
+        @Override
+        public void releaseBudgetSlot(String job, int slot, Incident incident) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
     }
 }
