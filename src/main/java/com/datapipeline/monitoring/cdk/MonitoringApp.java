@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.cdk;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.SettingsReader;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
@@ -90,6 +91,7 @@ public final class MonitoringApp {
     public static MonitoringStack build(App app, LambdaArtifacts artifacts, Path projectRoot) {
         Map<String, Object> context = (Map<String, Object>) app.getNode().getAllContext();
         MonitoringSettings settings = SettingsReader.read(context);
+        settings.placement().ifPresent(PipelinePlacement::saveIfChanged);
         StackProps stackProps = StackProps.builder()
                 .env(environmentFromCli())
                 .description("Monitoring and alerting for AWS Glue data pipelines (lab 5.2 as code)")

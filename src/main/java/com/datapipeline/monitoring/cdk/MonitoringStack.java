@@ -15,6 +15,7 @@ import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.dashboard.PipelineDashboard;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.insights.EventHistory;
@@ -48,10 +49,10 @@ public final class MonitoringStack extends Stack {
     public static final String TAG_ENVIRONMENT = "environment";
     public static final String TAG_OWNER = "owner";
 
-    public static final int PIPELINES_PER_NESTED_STACK = 20;
+    public static final int PIPELINES_PER_NESTED_STACK = PipelinePlacement.PIPELINES_PER_STACK;
 
     private final MonitoringSettings settings;
-    private final List<NestedGroup> nestedGroups = new ArrayList<>();
+    private final java.util.SortedMap<Integer, NestedGroup> nestedGroups = new java.util.TreeMap<>();
     private final AlertTopic alertTopic;
     /** The warning topic; the same as {@link #alertTopic} unless severity topics are on. */
     private final AlertTopic warningTopic;
@@ -121,13 +122,12 @@ public final class MonitoringStack extends Stack {
         }
 
         List<PipelineDashboard.PipelineRow> rows = new ArrayList<>();
+        Map<NestedGroup, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
-        List<MonitoredPipeline> pipelines = settings.pipelines();
-        boolean nest = pipelines.size() > PIPELINES_PER_NESTED_STACK;
-        for (int i = 0; i < pipelines.size(); i++) {
-            MonitoredPipeline pipeline = pipelines.get(i);
+        for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
-            NestedGroup group = nest ? nestedGroup(i / PIPELINES_PER_NESTED_STACK, names) : null;
+            NestedGroup group = settings.placement()
+                    .map(placement -> nestedGroup(placement.stackOf(pipeline.jobName()), names)).orElse(null);
             Construct pipelineScope = new Construct(group != null ? group.stack() : this, scopeId);
             AlertDelivery pipelineDelivery = group != null ? group.delivery() : delivery;
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
@@ -147,7 +147,12 @@ public final class MonitoringStack extends Stack {
                     .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
                     .toList();
             new PipelinePages(pipelineScope, "Pages", new PipelinePages.Props(pipeline, signals, names, alarmFactory));
-            rows.add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth));
+            PipelineDashboard.PipelineRow row = new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth);
+            if (group == null) {
+                rows.add(row);
+            } else {
+                rowsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
+            }
             routes.putAll(routes(pipeline, signals));
         }
 
@@ -172,10 +177,22 @@ public final class MonitoringStack extends Stack {
                         names.shared(AlarmNames.EVENT_DELIVERY_FAILED))))
                 : Optional.empty();
 
-        health.page(nestedGroups.stream().map(NestedGroup::stack).toList());
+        health.page(nestedStacks());
 
+        // Beside the pipelines of a nested stack, a dashboard page of their graphs; the main dashboard then shows
+        // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
+        List<String> pageNames = new ArrayList<>();
+        rowsByGroup.forEach((group, groupRows) -> {
+            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + group.stack().getNode().getId();
+            new PipelineDashboard(group.stack(), group.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
+                    pageName, names, groupRows, alarmNamesIn(group.stack()), List.of(), Optional.empty()));
+            pageNames.add(pageName);
+        });
+        List<String> overviewAlarms = pageNames.isEmpty() ? alarmFactory.alarmNames() : alarmFactory.created().stream()
+                .filter(alarm -> AlarmNames.PIPELINE_PAGES.contains(alarm.kind()) || Stack.of(alarm.alarm()) == this)
+                .map(AlarmFactory.CreatedAlarm::name).toList();
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
-                names.shared(ResourceNames.DASHBOARD), names, rows, alarmFactory.alarmNames(),
+                names.shared(ResourceNames.DASHBOARD), names, rows, overviewAlarms, pageNames,
                 eventHistory.map(history -> history.logGroup().getLogGroupName())));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
@@ -201,27 +218,30 @@ public final class MonitoringStack extends Stack {
     }
 
     /**
-     * Each pipeline adds about twenty resources, so beyond {@value #PIPELINES_PER_NESTED_STACK} pipelines their
-     * alarms and rules go into nested stacks of that many pipelines each: CloudFormation counts a nested
-     * stack's resources against its own 500, not the parent's. Each has its own dead-letter queue, so no queue
-     * policy grows with the pipeline count.
+     * The pipelines of a pipelines file live in nested stacks of at most {@value #PIPELINES_PER_NESTED_STACK}, by the
+     * file's placement, so a pipeline never changes stack: CloudFormation counts a nested stack's resources against
+     * its own 500, not the parent's. Each has its own dead-letter queue, so no queue policy grows with the count.
      */
-    private NestedGroup nestedGroup(int group, ResourceNames names) {
-        while (nestedGroups.size() <= group) {
-            String id = "Pipelines" + (nestedGroups.size() + 1);
+    private NestedGroup nestedGroup(int number, ResourceNames names) {
+        return nestedGroups.computeIfAbsent(number, n -> {
+            String id = "Pipelines" + n;
             NestedStack stack = new NestedStack(this, id);
             // Its own id: verify reads all templates as one, so logical ids must differ from the parent's.
-            nestedGroups.add(new NestedGroup(stack, new AlertDelivery(stack, id + "Delivery",
-                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS) + "-" + id))));
-        }
-        return nestedGroups.get(group);
+            return new NestedGroup(stack, new AlertDelivery(stack, id + "Delivery",
+                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS) + "-" + id)));
+        });
     }
 
     private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
     }
 
+    private List<String> alarmNamesIn(NestedStack stack) {
+        return alarmFactory.created().stream().filter(alarm -> Stack.of(alarm.alarm()) == stack)
+                .map(AlarmFactory.CreatedAlarm::name).toList();
+    }
+
     public List<NestedStack> nestedStacks() {
-        return nestedGroups.stream().map(NestedGroup::stack).toList();
+        return nestedGroups.values().stream().map(NestedGroup::stack).toList();
     }
 
     /**

@@ -44,7 +44,8 @@ class DashboardTest {
     @Test
     void graphsUseTheAlarmedMetrics() {
         assertThat(body)
-                .contains("[\"Glue\",\"glue.driver.aggregate.elapsedTime\",\"JobName\",\"sample-etl-job\",\"JobRunId\",\"ALL\",\"Type\",\"count\"")
+                .contains("[\"DataPipelineMetrics\",\"LongestRunningSeconds\",\"Pipeline\",\"sample-etl-job\"")
+                .doesNotContain("glue.driver.aggregate.elapsedTime")
                 .contains("[\"Glue\",\"glue.ALL.s3.filesystem.read_bytes\"")
                 .contains("[\"Glue\",\"glue.ALL.s3.filesystem.write_bytes\"")
                 .contains("[\"Glue\",\"glue.driver.jvm.heap.usage\",\"JobName\",\"sample-etl-job\",\"JobRunId\",\"ALL\",\"Type\",\"gauge\"");

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.NestedStack;
@@ -22,10 +23,15 @@ class ScaleTest {
     private static Template parent;
     private static App app;
 
+    @TempDir
+    static Path files;
+
     @BeforeAll
-    static void synthesize() {
-        String jobs = IntStream.rangeClosed(1, PIPELINES).mapToObj(i -> "job-" + i).collect(Collectors.joining(","));
-        app = new App(AppProps.builder().context(Map.of("monitoredJobs", jobs)).build());
+    static void synthesize() throws Exception {
+        Path pipelines = files.resolve("pipelines.json");
+        Files.writeString(pipelines, "{\"pipelines\": [" + IntStream.rangeClosed(1, PIPELINES)
+                .mapToObj(i -> "\"job-" + i + "\"").collect(Collectors.joining(",")) + "]}");
+        app = new App(AppProps.builder().context(Map.of("pipelinesFile", pipelines.toString())).build());
         stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
         parent = Template.fromStack(stack);
     }
@@ -46,21 +52,31 @@ class ScaleTest {
     }
 
     @Test
-    void smallConfigurationsStayFlat() {
+    void contextKeyConfigurationsStayFlat() {
         assertThat(TestStacks.synthesize(Map.of("monitoredJobs", "a,b,c")).stack().nestedStacks()).isEmpty();
         assertThat(TestStacks.synthesize(Map.of()).template().findResources("AWS::CloudFormation::Stack")).isEmpty();
     }
 
     @Test
-    void dashboardShowsEveryAlarmInWidgetsOfAtMostAHundred() {
+    void eachNestedStackHasADashboardPageAndTheMainDashboardLinksThem() {
+        String overview = DashboardTest.dashboardBody(parent);
+        for (NestedStack nested : stack.nestedStacks()) {
+            assertThat(overview).contains("#dashboards:name=DataPipelineMonitoring-" + nested.getNode().getId());
+        }
+        assertThat(overview).doesNotContain("\"title\":\"ETL Job Duration");
+        assertThat(overview).contains(":alarm:PipelineUnhealthyAlarm-job-100\"");
+    }
+
+    @Test
+    void theMainDashboardShowsEveryPipelinesPageAndTheHealthAlarmsInWidgetsOfAtMostAHundred() {
         String body = DashboardTest.dashboardBody(parent);
         long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
-        int alarms = stack.alarmNames().size();
-        // Per pipeline ten alarms and its page; shared: eleven health alarms and the health page; per nested stack
-        // its dead-letter alarm and its health group.
-        assertThat(alarms).isEqualTo(PIPELINES * 11 + 12 + 2 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
+        // One page per pipeline; the parent's eleven health alarms and the health page.
+        int alarms = PIPELINES + 12;
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
+        assertThat(stack.alarmNames()).hasSize(PIPELINES * 11 + 12
+                + 2 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 
     @Test

@@ -13,7 +13,7 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  * <p>Glue job metrics (namespace {@code Glue}) exist only with the job argument {@code --enable-metrics}
  * and only while a run is active. Their dimensions are JobName, JobRunId=ALL (all runs) and a Type that
  * is fixed per metric: {@code count} for the driver aggregates, {@code gauge} for the JVM and S3 ones.
- * Units: elapsedTime is in milliseconds and heap usage is a fraction from 0 to 1, not a percent.
+ * Units: heap usage is a fraction from 0 to 1, not a percent.
  * Source: "Monitoring AWS Glue using Amazon CloudWatch metrics", AWS Glue developer guide.
  *
  * <p>The metrics carry no label on purpose: a labelled metric makes CDK render an alarm in the
@@ -23,7 +23,6 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  * one dimension Pipeline = the job name); a contract test holds these names equal to the function's.
  */
 public record PipelineMetricSet(
-        Metric jobElapsedTimeMillis,
         Metric failedTasks,
         Metric driverHeapUsageFraction,
         Metric s3ReadBytes,
@@ -68,12 +67,14 @@ public record PipelineMetricSet(
     /** 1 when the metrics function could not measure the pipeline, 0 when it could: no silent pipeline. */
     public static final String COLLECTION_ERRORS = "CollectionErrors";
     public static final Duration PERIOD = Duration.minutes(5);
-    /** The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: elapsed time, failed tasks, heap, S3 read and write. */
-    public static final int GLUE_METRICS_PER_JOB = 5;
+    /**
+     * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
+     * glue.driver.aggregate.elapsedTime: AWS documents it as a Sum-only delta, so run durations come from GetJobRuns.
+     */
+    public static final int GLUE_METRICS_PER_JOB = 4;
 
     public static PipelineMetricSet forJob(String jobName) {
         return new PipelineMetricSet(
-                glue(jobName, "glue.driver.aggregate.elapsedTime", "count", "Maximum"),
                 glue(jobName, "glue.driver.aggregate.numFailedTasks", "count", "Sum"),
                 glue(jobName, "glue.driver.jvm.heap.usage", "gauge", "Maximum"),
                 glue(jobName, "glue.ALL.s3.filesystem.read_bytes", "gauge", "Sum"),

@@ -14,10 +14,13 @@ public record MonitoringSettings(
         int sampleJobTimeoutMinutes,
         int logRetentionDays,
         double missedRunGraceFactor,
-        FeatureSwitches switches) {
+        FeatureSwitches switches,
+        Optional<PipelinePlacement> placement) {
 
+    /** @param placement where each pipeline of a pipelines file lives; empty for pipelines from context keys */
     public MonitoringSettings {
         pipelines = List.copyOf(pipelines);
+        java.util.Objects.requireNonNull(placement, "placement");
     }
 
     public boolean createsSampleJob() {

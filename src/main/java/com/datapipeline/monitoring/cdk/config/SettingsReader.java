@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ public final class SettingsReader {
                     + " one page); delete the key",
             "childAlarmActions", "a composite's child alarms never page on their own any more (one incident, one page);"
                     + " delete the key");
+
+    /** More pipelines than this go to nested stacks, whose placement needs a pipelines file to stay stable. */
+    public static final int MAX_PIPELINES_IN_CONTEXT = 20;
 
     private static final Set<String> JOB_OPTIONS =
             Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset");
@@ -89,10 +93,14 @@ public final class SettingsReader {
 
     private MonitoringSettings settings() {
         double durationThresholdSeconds = number("durationThresholdSeconds", 1, 172_800);
+        List<MonitoredPipeline> pipelines = pipelines(durationThresholdSeconds);
+        Optional<PipelinePlacement> placement = pipelinesFile().map(file -> PipelinePlacement.assign(
+                PipelinePlacement.fileFor(file), pipelines.stream().map(MonitoredPipeline::jobName).toList(),
+                PipelinePlacement.PIPELINES_PER_STACK));
         return new MonitoringSettings(
                 prefix(),
                 alertEmail(),
-                pipelines(durationThresholdSeconds),
+                pipelines,
                 new AlarmThresholds(
                         durationThresholdSeconds,
                         number("failedTasksThreshold", 0, 1_000_000),
@@ -108,7 +116,8 @@ public final class SettingsReader {
                 (int) wholeNumber("jobTimeoutMinutes", 1, 2880),
                 logRetentionDays(),
                 number("missedRunGraceFactor", 1, 10),
-                switches());
+                switches(),
+                placement);
     }
 
     private FeatureSwitches switches() {
@@ -259,44 +268,91 @@ public final class SettingsReader {
                 ? (int) Math.ceil(2 * durationThresholdSeconds / 60)
                 : (int) wholeNumber("stuckRunMinutes", 1, 10_080);
         OptionalInt expectedDefault = optionalWholeNumber("expectedSuccessEveryMinutes", context.get("expectedSuccessEveryMinutes"));
-        List<Object> entries = list("monitoredJobs");
-        if (entries.isEmpty()) {
+        List<Object> listed = list("monitoredJobs");
+        Optional<Path> file = pipelinesFile();
+        if (file.isPresent() && !listed.isEmpty()) {
+            throw invalid("pipelinesFile", file.get().toString(), "empty while monitoredJobs lists jobs (one list of pipelines)");
+        }
+        if (file.isEmpty() && listed.isEmpty()) {
             return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
                     Optional.empty()));
         }
+        List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
-        for (Object entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
             Map<?, ?> options = entry instanceof Map<?, ?> map ? map : Map.of("jobName", entry);
+            EntryField field = file.isPresent() ? new FileEntryField(file.get(), i + 1, options.get("jobName"))
+                    : new ContextEntryField(options.get("jobName"));
             Set<String> unknownOptions = new TreeSet<>(options.keySet().stream().map(String::valueOf).toList());
             unknownOptions.removeAll(JOB_OPTIONS);
             if (!unknownOptions.isEmpty()) {
-                throw invalid("monitoredJobs", String.valueOf(entry), "job entries with only the keys " + JOB_OPTIONS);
+                throw field.invalid(unknownOptions.iterator().next(), String.valueOf(entry), "job entries with only the keys "
+                        + JOB_OPTIONS);
             }
             String name = String.valueOf(options.get("jobName")).trim();
             if (!GLUE_JOB_NAME.matcher(name).matches()) {
-                throw invalid("monitoredJobs", name,
-                        "Glue job names of 1-255 letters, digits, '.', '-' or '_', comma-separated or a JSON list");
+                throw field.invalid("jobName", name,
+                        "Glue job names of 1-255 letters, digits, '.', '-' or '_'" + (file.isPresent() ? "" : ", comma-separated or a JSON list"));
             }
             if (pipelines.stream().anyMatch(p -> p.jobName().equals(name))) {
-                throw invalid("monitoredJobs", name, "each job name once");
+                throw field.invalid("jobName", name, "each job name once");
             }
             int stuck = options.containsKey("stuckRunMinutes")
-                    ? optionalWholeNumber("monitoredJobs[" + name + "].stuckRunMinutes", options.get("stuckRunMinutes"))
-                            .orElse(stuckDefault)
+                    ? optionalWholeNumber(field, "stuckRunMinutes", options.get("stuckRunMinutes")).orElse(stuckDefault)
                     : stuckDefault;
             OptionalInt expected = options.containsKey("expectedSuccessEveryMinutes")
-                    ? optionalWholeNumber("monitoredJobs[" + name + "].expectedSuccessEveryMinutes",
-                            options.get("expectedSuccessEveryMinutes"))
+                    ? optionalWholeNumber(field, "expectedSuccessEveryMinutes", options.get("expectedSuccessEveryMinutes"))
                     : expectedDefault;
             Optional<String> ruleset = Optional.ofNullable(options.get("dataQualityRuleset")).map(String::valueOf)
                     .map(String::trim).filter(value -> !value.isEmpty());
             if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
-                throw invalid("monitoredJobs[" + name + "].dataQualityRuleset", ruleset.get(),
+                throw field.invalid("dataQualityRuleset", ruleset.get(),
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
             pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset));
         }
+        if (file.isEmpty() && pipelines.size() > MAX_PIPELINES_IN_CONTEXT) {
+            throw invalid("monitoredJobs", pipelines.size() + " jobs", "at most " + MAX_PIPELINES_IN_CONTEXT
+                    + "; list more in a pipelines file (pipelinesFile), whose pipelines get nested stacks they never leave");
+        }
         return pipelines;
+    }
+
+    private Optional<Path> pipelinesFile() {
+        String file = text("pipelinesFile").trim();
+        return file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file));
+    }
+
+    /** Where a pipeline entry came from, for errors that name the file, the entry and the field. */
+    private interface EntryField {
+        ConfigurationException invalid(String field, String value, String allowed);
+    }
+
+    private record ContextEntryField(Object jobName) implements EntryField {
+        @Override
+        public ConfigurationException invalid(String field, String value, String allowed) {
+            String key = JOB_OPTIONS.contains(field) && !"jobName".equals(field)
+                    ? "monitoredJobs[" + jobName + "]." + field : "monitoredJobs";
+            return SettingsReader.invalid(key, value, allowed);
+        }
+    }
+
+    private record FileEntryField(Path file, int entry, Object jobName) implements EntryField {
+        @Override
+        public ConfigurationException invalid(String field, String value, String allowed) {
+            return new ConfigurationException("pipelines file " + file + ", entry " + entry
+                    + (jobName == null ? "" : " (" + jobName + ")") + ", field '" + field + "' is '" + value
+                    + "'; allowed: " + allowed);
+        }
+    }
+
+    private static OptionalInt optionalWholeNumber(EntryField field, String name, Object value) {
+        try {
+            return optionalWholeNumber(name, value);
+        } catch (ConfigurationException e) {
+            throw field.invalid(name, String.valueOf(value), "a whole number of minutes from 1 to 10080, or empty");
+        }
     }
 
     /** A whole number of minutes from 1 to 7 days, or empty when the value is blank or null. */
@@ -402,6 +458,7 @@ public final class SettingsReader {
         defaults.put("prefix", "");
         defaults.put("alertEmail", "");
         defaults.put("monitoredJobs", "");
+        defaults.put("pipelinesFile", "");
         defaults.put("durationThresholdSeconds", 300);
         defaults.put("failedTasksThreshold", 0);
         defaults.put("memoryThresholdPercent", 80);

@@ -19,12 +19,15 @@ import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.LogQueryWidget;
+import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.YAxisProps;
 import software.constructs.Construct;
 
 /**
  * The DataPipelineMonitoring dashboard: the lab's widgets from steps 3 and 7. The alarm status and the
- * job logs come first, then one row of graphs per pipeline. Graphs reuse the alarms' own metric
+ * job logs come first, then one row of graphs per pipeline. With pipelines in nested stacks, each stack has a page of
+ * its own for its pipelines' graphs and alarms, and the main dashboard shows every pipeline's page alarm and links
+ * the pages. Graphs reuse the alarms' own metric
  * objects, and each threshold line is drawn from its alarm, so a graph cannot disagree with its alarm.
  */
 public final class PipelineDashboard extends Construct {
@@ -37,6 +40,7 @@ public final class PipelineDashboard extends Construct {
     public static final String RUN_HEALTH = "Run Health (stuck and missed runs)";
     public static final String DERIVED = "Job Success Rate and Throughput";
     public static final String EVENT_HISTORY = "Job and Alarm History";
+    public static final String PAGES = "Pipeline pages";
     private static final int FULL_WIDTH = 24;
     static final int ALARMS_PER_STATUS_WIDGET = 100;
     private static final int GRAPH_WIDTH = 6;
@@ -62,6 +66,14 @@ public final class PipelineDashboard extends Construct {
                     .alarms(alarms)
                     .width(FULL_WIDTH)
                     .height(Math.max(3, Math.min(12, 2 + alarms.size() / 8)))
+                    .build());
+        }
+        if (!props.pageNames().isEmpty()) {
+            dashboard.addWidgets(TextWidget.Builder.create()
+                    .markdown("### " + PAGES + "\n" + String.join(" · ", props.pageNames().stream()
+                            .map(page -> "[" + page + "](#dashboards:name=" + page + ")").toList()))
+                    .width(FULL_WIDTH)
+                    .height(Math.max(2, 1 + props.pageNames().size() / 6))
                     .build());
         }
         dashboard.addWidgets(LogQueryWidget.Builder.create()
@@ -94,9 +106,9 @@ public final class PipelineDashboard extends Construct {
         PipelineAlarms alarms = row.alarms();
         List<IWidget> widgets = new ArrayList<>();
         widgets.add(graph(names.widgetTitle(DURATION, row.pipeline()))
-                .left(List.of(metrics.jobElapsedTimeMillis()))
+                .left(List.of(metrics.longestRunningSeconds(), metrics.processingLatencySeconds()))
                 .leftAnnotations(List.of(alarms.duration().toAnnotation()))
-                .leftYAxis(YAxisProps.builder().label("milliseconds").showUnits(false).min(0).build())
+                .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
                 .build());
         widgets.add(graph(names.widgetTitle(DATA_PROCESSED, row.pipeline()))
                 .left(List.of(metrics.s3ReadBytes(), metrics.s3WriteBytes()))
@@ -162,14 +174,18 @@ public final class PipelineDashboard extends Construct {
                               RunHealthAlerts runHealth) {
     }
 
-    /** @param eventHistoryLogGroup the log group of job and alarm state changes, when kept */
+    /**
+     * @param pageNames            the dashboards with the graphs of the pipelines in nested stacks, linked from here
+     * @param eventHistoryLogGroup the log group of job and alarm state changes, when kept
+     */
     public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<String> alarmNames,
-                        Optional<String> eventHistoryLogGroup) {
+                        List<String> pageNames, Optional<String> eventHistoryLogGroup) {
         public Props {
             Objects.requireNonNull(dashboardName, "dashboardName");
             Objects.requireNonNull(names, "names");
             rows = List.copyOf(rows);
             alarmNames = List.copyOf(alarmNames);
+            pageNames = List.copyOf(pageNames);
         }
     }
 }

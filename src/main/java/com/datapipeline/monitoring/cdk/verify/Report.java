@@ -25,7 +25,7 @@ public record Report(String stackName, List<CheckResult> checks) {
         return count(Status.FAIL) > 0;
     }
 
-    /** e.g. {@code PASS  alarm GlueJobDurationAlarm: Glue glue.driver.aggregate.elapsedTime > 300000}. */
+    /** e.g. {@code PASS  alarm GlueJobMemoryAlarm: Glue glue.driver.jvm.heap.usage > 0.8}. */
     public String text() {
         StringBuilder text = new StringBuilder("Verifying " + stackName + "\n");
         for (CheckResult check : checks) {

@@ -72,8 +72,7 @@ class StackExpectationsTest {
 
     @Test
     void alarmsInNestedStacksAreExpectedWithTheParentsTopic() {
-        String jobs = String.join(",", java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> "job-" + i).toList());
-        Map<String, Object> context = Map.of("monitoredJobs", jobs);
+        Map<String, Object> context = Map.of("pipelinesFile", "pipelines/many-jobs.json");
         ExpectedStack many = StackExpectations.synthesize(context, ROOT);
         App app = new App(AppProps.builder().context(context).build());
         var stack = MonitoringApp.build(app, new com.datapipeline.monitoring.cdk.functions.LambdaArtifacts(
