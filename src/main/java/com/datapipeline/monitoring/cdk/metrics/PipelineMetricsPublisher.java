@@ -8,6 +8,7 @@ import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
+import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
@@ -67,11 +68,9 @@ public final class PipelineMetricsPublisher extends Construct {
                 props.tracing()));
 
         if (props.source() == MetricsSource.GLUE) {
-            function.addToRolePolicy(PolicyStatement.Builder.create()
-                    .sid("ReadMonitoredJobRuns")
-                    .actions(List.of("glue:GetJobRuns"))
-                    .resources(props.pipelines().stream().map(p -> GlueArns.job(stack, p.jobName())).toList())
-                    .build());
+            List<String> jobs = props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
+            ScopedGrant.grant(this, "ReadMonitoredJobRuns", function.getRole(), List.of("glue:GetJobRuns"), jobs,
+                    jobs.stream().map(job -> GlueArns.job(stack, job)).toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ReadJobSummaryLines")
                     .actions(List.of("logs:FilterLogEvents"))
@@ -84,11 +83,9 @@ public final class PipelineMetricsPublisher extends Construct {
 
         List<String> rulesets = props.pipelines().stream().flatMap(p -> p.dataQualityRuleset().stream()).toList();
         if (props.source() == MetricsSource.GLUE && !rulesets.isEmpty()) {
-            function.addToRolePolicy(PolicyStatement.Builder.create()
-                    .sid("ReadDataQualityResultsOfConfiguredRulesets")
-                    .actions(List.of("glue:GetDataQualityResult"))
-                    .resources(rulesets.stream().map(ruleset -> GlueArns.dataQualityRuleset(stack, ruleset)).toList())
-                    .build());
+            ScopedGrant.grant(this, "ReadDataQualityResultsOfConfiguredRulesets", function.getRole(),
+                    List.of("glue:GetDataQualityResult"), rulesets,
+                    rulesets.stream().map(ruleset -> GlueArns.dataQualityRuleset(stack, ruleset)).toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ListDataQualityResults")
                     .actions(List.of("glue:ListDataQualityResults"))

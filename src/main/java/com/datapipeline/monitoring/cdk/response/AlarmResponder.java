@@ -17,6 +17,7 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
+import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
@@ -29,7 +30,6 @@ import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
@@ -101,11 +101,9 @@ public final class AlarmResponder extends Construct {
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
                 .stream().toList();
         if (!startableJobs.isEmpty()) {
-            function.addToRolePolicy(PolicyStatement.Builder.create()
-                    .sid("GuardedRestartOfRoutedJobs")
-                    .actions(List.of("glue:GetJobRuns", "glue:StartJobRun"))
-                    .resources(startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList())
-                    .build());
+            ScopedGrant.grant(this, "GuardedRestartOfRoutedJobs", function.getRole(),
+                    List.of("glue:GetJobRuns", "glue:StartJobRun"), startableJobs,
+                    startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList());
         }
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
                 + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
