@@ -44,6 +44,13 @@ test: node_modules
 check: build
 	tools/check-templates
 
+# The same checks on 500 pipelines from a generated pipelines file (a few minutes; not part of make test).
+.PHONY: check-scale
+check-scale: build
+	@tools/generate-pipelines 500 target/pipelines-500.json
+	@echo '{"500-pipelines": {"pipelinesFile": "target/pipelines-500.json"}}' > target/scale-configurations.json
+	TEMPLATE_CONFIGURATIONS=target/scale-configurations.json tools/check-templates
+
 # Once per account and Region: the bucket and roles `cdk deploy` uses for the jars, the Glue script and layers.
 bootstrap: node_modules
 	$(CDK) bootstrap

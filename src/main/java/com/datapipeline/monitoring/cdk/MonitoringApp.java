@@ -9,10 +9,12 @@ import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.observability.ObservabilityLinkStack;
 import com.datapipeline.monitoring.cdk.observability.ObservabilitySinkStack;
+import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
@@ -49,7 +51,9 @@ public final class MonitoringApp {
             Path outdir = Path.of(assembly.getDirectory());
             Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.of(stack));
             Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table());
-            if (nag && reportNagFindings(assembly) > 0) {
+            List<String> limits = DeployLimits.check(outdir);
+            limits.forEach(System.err::println);
+            if (!limits.isEmpty() || nag && reportNagFindings(assembly) > 0) {
                 System.exit(1);
             }
         } catch (ConfigurationException e) {

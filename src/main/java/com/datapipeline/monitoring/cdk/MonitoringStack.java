@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.RunHealthAlerts;
@@ -66,7 +67,7 @@ public final class MonitoringStack extends Stack {
     private final AlarmResponder responder;
     private final PipelineDashboard dashboard;
     private final SavedQueries savedQueries;
-    private final Optional<EventHistory> eventHistory;
+    private final EventHistory eventHistory;
 
     public MonitoringStack(Construct scope, String id, StackProps stackProps, MonitoringSettings settings,
                            LambdaArtifacts artifacts, Path projectRoot) {
@@ -121,15 +122,26 @@ public final class MonitoringStack extends Stack {
                     switches.slack(), switches.teams(), alertTopic.topic(), warningTopic.topic(), healthTopic.topic()));
         }
 
+        eventHistory = new EventHistory(this, "EventHistory", new EventHistory.Props(
+                names.shared(ResourceNames.EVENT_HISTORY),
+                AlarmNames.ALL.stream().map(names::shared).toList(),
+                switches.eventHistory(),
+                settings.logRetentionDays(),
+                switches.contributorInsights(),
+                names.shared(EventHistory.CONTRIBUTOR_RULE),
+                delivery,
+                names.shared(AlarmNames.EVENT_DELIVERY_FAILED)));
+
         List<PipelineDashboard.PipelineRow> rows = new ArrayList<>();
         Map<NestedGroup, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
+        Map<Optional<NestedGroup>, List<MonitoredPipeline>> pipelinesByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
                     .map(placement -> nestedGroup(placement.stackOf(pipeline.jobName()), names)).orElse(null);
             Construct pipelineScope = new Construct(group != null ? group.stack() : this, scopeId);
-            AlertDelivery pipelineDelivery = group != null ? group.delivery() : delivery;
+            pipelinesByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>()).add(pipeline);
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
             if (sampleJob != null && pipeline.sampleJob()) {
                 pipelineScope.getNode().addDependency(sampleJob);
@@ -139,10 +151,9 @@ public final class MonitoringStack extends Stack {
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, "Alarms",
                     new PipelineAlarms.Props(pipeline, metrics, settings.thresholds(), switches, names, alarmFactory));
             new JobRunFailureAlerts(pipelineScope, "RunFailures", new JobRunFailureAlerts.Props(
-                    pipeline, remediationTopic.topic(), pipelineDelivery, names, alarmFactory));
+                    pipeline, metrics, names, alarmFactory));
             RunHealthAlerts runHealth = new RunHealthAlerts(pipelineScope, "RunHealth", new RunHealthAlerts.Props(
-                    pipeline, metrics, remediationTopic.topic(), pipelineDelivery, names, alarmFactory,
-                    settings.missedRunGraceFactor()));
+                    pipeline, metrics, names, alarmFactory, settings.missedRunGraceFactor()));
             List<AlarmFactory.CreatedAlarm> signals = alarmFactory.createdSince(firstSignal).stream()
                     .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
                     .toList();
@@ -156,6 +167,14 @@ public final class MonitoringStack extends Stack {
             routes.putAll(routes(pipeline, signals));
         }
 
+        pipelinesByGroup.forEach((group, groupPipelines) -> {
+            Construct groupScope = group.<Construct>map(NestedGroup::stack).orElse(this);
+            String suffix = group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
+            new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), new GlueJobEvents.Props(groupPipelines,
+                    remediationTopic.topic(), group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
+                    names.shared(AlarmNames.EVENT_DELIVERY_FAILED), suffix));
+        });
+
         metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
                 names.shared(ResourceNames.METRICS_FUNCTION), names.shared(ResourceNames.METRICS_SCHEDULE),
                 artifacts.metricsFunction(), settings.pipelines(), settings.metricsSource(), settings.logRetentionDays(),
@@ -164,18 +183,6 @@ public final class MonitoringStack extends Stack {
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
                 remediationTopic.topic(), delivery, routes, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
-
-        eventHistory = switches.eventHistory()
-                ? Optional.of(new EventHistory(this, "EventHistory", new EventHistory.Props(
-                        names.shared(ResourceNames.EVENT_HISTORY),
-                        settings.pipelines().stream().map(MonitoredPipeline::jobName).toList(),
-                        AlarmNames.ALL.stream().map(names::shared).toList(),
-                        settings.logRetentionDays(),
-                        switches.contributorInsights(),
-                        names.shared(EventHistory.CONTRIBUTOR_RULE),
-                        delivery,
-                        names.shared(AlarmNames.EVENT_DELIVERY_FAILED))))
-                : Optional.empty();
 
         health.page(nestedStacks());
 
@@ -193,7 +200,7 @@ public final class MonitoringStack extends Stack {
                 .map(AlarmFactory.CreatedAlarm::name).toList();
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
                 names.shared(ResourceNames.DASHBOARD), names, rows, overviewAlarms, pageNames,
-                eventHistory.map(history -> history.logGroup().getLogGroupName())));
+                switches.eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName()) : Optional.empty()));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
 
@@ -299,7 +306,7 @@ public final class MonitoringStack extends Stack {
                 PipelineMetricsPublisher.MEMORY_MB,
                 AlarmResponder.MEMORY_MB,
                 (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
-                eventHistory.flatMap(EventHistory::topFailures).isPresent() ? 1 : 0,
+                eventHistory.topFailures().isPresent() ? 1 : 0,
                 settings.logRetentionDays()));
     }
 
@@ -328,7 +335,7 @@ public final class MonitoringStack extends Stack {
         return dashboard;
     }
 
-    public Optional<EventHistory> eventHistory() {
+    public EventHistory eventHistory() {
         return eventHistory;
     }
 

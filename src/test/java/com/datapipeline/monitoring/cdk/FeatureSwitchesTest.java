@@ -1,9 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.lambda.tracing.SdkCallTracing;
 import java.util.List;
 import java.util.Map;
@@ -240,8 +238,11 @@ class FeatureSwitchesTest {
                 .contains("EventHistoryLogs");
         assertThat(DashboardTest.dashboardBody(on)).contains("\"title\":\"Job and Alarm History\"");
         assertThat(DashboardTest.dashboardBody(off)).doesNotContain("Job and Alarm History");
-        off.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of(
-                "LogGroupName", "/aws/events/data-pipeline-events")), 0);
+        // Off, the Glue events are still kept (their metric filters feed the failed- and stuck-run alarms).
+        off.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of(
+                "LogGroupName", "/aws/events/data-pipeline-events")));
+        off.resourcePropertiesCountIs("AWS::Events::Rule", Match.objectLike(Map.of("EventPattern",
+                Match.objectLike(Map.of("source", List.of("aws.cloudwatch"))))), 0);
     }
 
     @Test
@@ -254,8 +255,9 @@ class FeatureSwitchesTest {
                         "LogGroupNames", List.of("/aws/events/data-pipeline-events"),
                         "Contribution", Match.objectLike(Map.of("Keys", List.of("$.detail.jobName", "$.detail.message")))))))));
         off.resourceCountIs("AWS::CloudWatch::InsightRule", 0);
-        assertThatThrownBy(() -> TestStacks.synthesize(Map.of("eventHistory", false, "contributorInsights", true)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("contributorInsights");
+        // The Glue events it ranks are kept whatever eventHistory says: the failed-run alarms count them.
+        TestStacks.synthesize(Map.of("eventHistory", false, "contributorInsights", true)).template()
+                .resourceCountIs("AWS::CloudWatch::InsightRule", 1);
     }
 
     @Test

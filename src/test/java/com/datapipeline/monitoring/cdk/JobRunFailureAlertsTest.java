@@ -47,11 +47,18 @@ class JobRunFailureAlertsTest {
     }
 
     @Test
-    void alarmCountsTheRulesTriggersSoFailuresShowInTheAlarmWidget() {
+    void alarmCountsThisPipelinesFailedRunsFromTheEventHistory() {
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
+                "FilterPattern", "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }",
+                "MetricTransformations", List.of(Match.objectLike(Map.of(
+                        "MetricNamespace", "DataPipelineMetrics", "MetricName", "FailedRuns", "MetricValue", "1",
+                        "Unit", "Count",
+                        "Dimensions", List.of(Map.of("Key", "Pipeline", "Value", "$.detail.jobName"))))))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "AlarmName", "GlueJobRunFailedAlarm",
-                "Namespace", "AWS/Events",
-                "MetricName", "TriggeredRules",
+                "Namespace", "DataPipelineMetrics",
+                "MetricName", "FailedRuns",
+                "Dimensions", List.of(Map.of("Name", "Pipeline", "Value", "sample-etl-job")),
                 "Statistic", "Sum",
                 "Threshold", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",

@@ -33,30 +33,48 @@ class RunHealthAlertsTest {
     }
 
     @Test
-    void runStatusEventsOfTheSampleJobReachTheTopicAndAnAlarm() {
+    void runStatusEventsOfTheSampleJobAreKeptAndCountedForAnAlarm() {
         sample.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                 "EventPattern", Map.of(
                         "source", List.of("aws.glue"),
-                        "detail-type", List.of("Glue Job Run Status"),
+                        "detail-type", List.of("Glue Job State Change", "Glue Job Run Status"),
                         "detail", Map.of("jobName", List.of("sample-etl-job"))))));
+        sample.hasResourceProperties("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
+                "FilterPattern", "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }",
+                "MetricTransformations", List.of(Match.objectLike(Map.of(
+                        "MetricNamespace", "DataPipelineMetrics", "MetricName", "StuckRuns", "MetricValue", "1",
+                        "Dimensions", List.of(Map.of("Key", "Pipeline", "Value", "$.detail.jobName"))))))));
         sample.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "AlarmName", "GlueJobStuckRunAlarm",
-                "Namespace", "AWS/Events",
-                "MetricName", "TriggeredRules",
+                "Namespace", "DataPipelineMetrics",
+                "MetricName", "StuckRuns",
+                "Dimensions", List.of(Map.of("Name", "Pipeline", "Value", "sample-etl-job")),
+                "Statistic", "Sum",
                 "Threshold", 1,
                 "TreatMissingData", "notBreaching")));
     }
 
     @Test
+    void theMetricFiltersReadFieldsTheDocumentedEventsHave() throws Exception {
+        JsonNode runStatus = JSON.readTree(new File("src/test/resources/glue-events/job-run-status-running.json"));
+        JsonNode failed = JSON.readTree(new File("src/test/resources/glue-events/job-state-change-failed.json"));
+        assertThat(runStatus.at("/detail/notificationCondition/NotifyDelayAfter").asDouble()).isPositive();
+        assertThat(failed.at("/detail/notificationCondition").isMissingNode()).as("a state change is never counted stuck").isTrue();
+        assertThat(failed.at("/detail/state").asText()).isEqualTo("FAILED");
+        assertThat(runStatus.at("/detail/state").asText()).as("a run status is never counted failed").isNotIn("FAILED", "TIMEOUT");
+        assertThat(failed.at("/detail/jobName").asText()).isNotEmpty();
+        assertThat(runStatus.at("/detail/jobName").asText()).isNotEmpty();
+    }
+
+    @Test
     void rulesFitTheEventShapesAwsDocuments() throws Exception {
-        assertRuleFits(sample, "Glue Job Run Status", "job-run-status-running.json");
-        assertRuleFits(sample, "Glue Job State Change", "job-state-change-failed.json");
+        assertRuleFits(sample, List.of("Glue Job State Change", "Glue Job Run Status"), "job-run-status-running.json");
+        assertRuleFits(sample, List.of("Glue Job State Change", "Glue Job Run Status"), "job-state-change-failed.json");
+        assertRuleFits(sample, List.of("Glue Job State Change"), "job-state-change-failed.json");
     }
 
     @Test
     void existingJobsDetectStuckRunsFromTheirRunHistory() {
-        existing.resourcePropertiesCountIs("AWS::Events::Rule",
-                Match.objectLike(Map.of("EventPattern", Match.objectLike(Map.of("detail-type", List.of("Glue Job Run Status"))))), 0);
         existing.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "AlarmName", "GlueJobStuckRunAlarm-orders-etl",
                 "Namespace", "DataPipelineMetrics",
@@ -99,18 +117,22 @@ class RunHealthAlertsTest {
         assertThat(config.get("pipelines").get(0).has("expectedSuccessEveryMinutes")).isFalse();
     }
 
-    /** The rule with this detail type matches the documented event, and its input paths exist in it. */
+    /** The rule with these detail types matches the documented event, and its input paths exist in it. */
     @SuppressWarnings("unchecked")
-    private static void assertRuleFits(Template template, String detailType, String eventFile) throws Exception {
+    private static void assertRuleFits(Template template, List<String> detailTypes, String eventFile) throws Exception {
+        String detailType = String.join(", ", detailTypes);
         JsonNode event = JSON.readTree(new File("src/test/resources/glue-events/" + eventFile));
         Map<String, Object> rule = template.findResources("AWS::Events::Rule").values().stream()
                 .map(resource -> (Map<String, Object>) resource.get("Properties"))
                 .filter(properties -> properties.containsKey("EventPattern")
-                        && ((Map<String, Object>) properties.get("EventPattern")).get("detail-type").equals(List.of(detailType)))
+                        && ((Map<String, Object>) properties.get("EventPattern")).get("detail-type").equals(detailTypes))
                 .findFirst().orElseThrow();
         JsonNode pattern = JSON.valueToTree(rule.get("EventPattern"));
         assertMatches(pattern, event, detailType);
         Map<String, Object> target = ((List<Map<String, Object>>) rule.get("Targets")).get(0);
+        if (!target.containsKey("InputTransformer")) {
+            return;
+        }
         Map<String, String> paths = (Map<String, String>) ((Map<String, Object>) target.get("InputTransformer")).get("InputPathsMap");
         paths.forEach((name, path) -> assertThat(event.at(path.substring(1).replace('.', '/')).isMissingNode())
                 .as("%s input path %s exists in the documented %s event", name, path, detailType).isFalse());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +17,13 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.assertions.Template;
 
-/** Many pipelines stay under CloudFormation's 500 resources per stack by going into nested stacks. */
+/**
+ * 500 pipelines from a pipelines file synthesize into nested stacks and respect every limit {@link DeployLimits}
+ * checks: template size, resources, outputs and parameters per stack, dashboard widgets, name lengths, policy sizes,
+ * rules per event bus.
+ */
 class ScaleTest {
-    private static final int PIPELINES = 100;
+    private static final int PIPELINES = 500;
     private static MonitoringStack stack;
     private static Template parent;
     private static App app;
@@ -45,10 +50,17 @@ class ScaleTest {
             String json = Files.readString(Path.of(outdir, nested.getTemplateFile()));
             Template template = Template.fromString(json);
             assertThat(resources(template)).as(nested.getNode().getId()).isBetween(150, 499);
-            // Per pipeline nine signals and its rule's delivery alarm; per nested stack its dead-letter alarm.
+            // Per pipeline nine signals; per nested stack its dead-letter alarm and the delivery alarms of its two
+            // Glue event rules (one pair of rules serves all its pipelines).
             assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(
-                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 10 + 1);
+                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 9 + 3);
+            assertThat(template.findResources("AWS::Events::Rule")).hasSize(2);
         }
+    }
+
+    @Test
+    void fiveHundredPipelinesRespectEveryDeployLimit() {
+        assertThat(DeployLimits.check(Path.of(app.synth().getDirectory()))).isEmpty();
     }
 
     @Test
@@ -64,27 +76,27 @@ class ScaleTest {
             assertThat(overview).contains("#dashboards:name=DataPipelineMonitoring-" + nested.getNode().getId());
         }
         assertThat(overview).doesNotContain("\"title\":\"ETL Job Duration");
-        assertThat(overview).contains(":alarm:PipelineUnhealthyAlarm-job-100\"");
+        assertThat(overview).contains(":alarm:PipelineUnhealthyAlarm-job-500\"");
     }
 
     @Test
     void theMainDashboardShowsEveryPipelinesPageAndTheHealthAlarmsInWidgetsOfAtMostAHundred() {
         String body = DashboardTest.dashboardBody(parent);
         long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
-        // One page per pipeline; the parent's eleven health alarms and the health page.
-        int alarms = PIPELINES + 12;
+        // One page per pipeline; the parent's ten health alarms and the health page.
+        int alarms = PIPELINES + 11;
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
-        assertThat(stack.alarmNames()).hasSize(PIPELINES * 11 + 12
-                + 2 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
+        assertThat(stack.alarmNames()).hasSize(PIPELINES * 10 + 11
+                + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 
     @Test
     void theFunctionsStillSeeEveryPipeline() {
         assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "DataPipelineMetricsFunction", "PIPELINES_CONFIG")).contains("\"job-100\"");
+                "DataPipelineMetricsFunction", "PIPELINES_CONFIG")).contains("\"job-500\"");
         assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "AlarmResponseFunction", "RESPONSE_CONFIG")).contains("glue-job-state:job-100");
+                "AlarmResponseFunction", "RESPONSE_CONFIG")).contains("glue-job-state:job-500");
     }
 
     private static int resources(Template template) {

@@ -26,8 +26,7 @@ final class GlueEventMessage {
         return EventField.fromPath("$.detail.state");
     }
 
-    /** @param extraFields fields of this detail type, placed before the message */
-    static RuleTargetInput of(String detailType, String notice, Map<String, String> extraFields) {
+    static RuleTargetInput of(String detailType, String notice) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notice", notice);
         body.put("source", "aws.glue");
@@ -35,7 +34,6 @@ final class GlueEventMessage {
         body.put("jobName", jobName());
         body.put("jobRunId", jobRunId());
         body.put("state", state());
-        body.putAll(extraFields);
         body.put("message", EventField.fromPath("$.detail.message"));
         body.put("time", EventField.getTime());
         return RuleTargetInput.fromObject(body);

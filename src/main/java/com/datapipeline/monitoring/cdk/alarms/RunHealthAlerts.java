@@ -4,23 +4,14 @@ import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREA
 import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
-import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.events.EventField;
-import software.amazon.awscdk.services.events.EventPattern;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
@@ -28,8 +19,9 @@ import software.constructs.Construct;
  * or failing quietly) while no alarm ever fires.
  *
  * <p>Stuck runs: for a job this stack owns, Glue itself reports a run that exceeds the job's
- * {@code NotificationProperty.NotifyDelayAfter} with a "Glue Job Run Status" event; a rule sends it to
- * AlarmResponseFunction and an alarm on the rule's TriggeredRules metric makes it a child of the pipeline's page. A job the stack
+ * {@code NotificationProperty.NotifyDelayAfter} with a "Glue Job Run Status" event; {@link GlueJobEvents} keeps it in
+ * the event history, whose metric filter counts it (StuckRuns), and the alarm on that count is a child of the
+ * pipeline's page. A job the stack
  * does not own cannot get that property from CloudFormation, so its stuck runs come from the metrics
  * function's LongestRunningSeconds instead.
  *
@@ -40,10 +32,8 @@ import software.constructs.Construct;
 public final class RunHealthAlerts extends Construct {
     public static final String STUCK_ALARM = AlarmNames.STUCK_RUN;
     public static final String MISSED_ALARM = AlarmNames.MISSED_RUN;
-    public static final String RUN_STATUS_DETAIL_TYPE = "Glue Job Run Status";
 
     private final Alarm stuck;
-    private final Optional<Rule> runStatusRule;
     private final Optional<Alarm> missed;
 
     public RunHealthAlerts(Construct scope, String id, Props props) {
@@ -52,25 +42,11 @@ public final class RunHealthAlerts extends Construct {
         String job = pipeline.jobName();
         String stuckName = props.names().perPipeline(STUCK_ALARM, pipeline);
         if (pipeline.sampleJob()) {
-            Rule rule = Rule.Builder.create(this, "RunStatusRule")
-                    .description("A run of Glue job " + job + " passed its notify-delay of "
-                            + pipeline.stuckRunMinutes() + " minutes")
-                    .eventPattern(EventPattern.builder()
-                            .source(List.of("aws.glue"))
-                            .detailType(List.of(RUN_STATUS_DETAIL_TYPE))
-                            .detail(Map.of("jobName", List.of(job)))
-                            .build())
-                    .build();
-            props.delivery().toTopic(rule, props.remediationTopic(), readableMessage(),
-                    props.names().perPipeline(AlarmNames.EVENT_DELIVERY_FAILED + "-RunStatus", pipeline));
-            runStatusRule = Optional.of(rule);
             stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(STUCK_ALARM, stuckName,
                     "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
-                            + " minutes (Glue Job Run Status event from the job's notify-delay).",
-                    JobRunFailureAlerts.triggeredRules(rule), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-                    TreatMissingData.NOT_BREACHING));
+                            + " minutes (Glue Job Run Status event from the job's notify-delay, counted as StuckRuns).",
+                    props.metrics().stuckRuns(), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING));
         } else {
-            runStatusRule = Optional.empty();
             stuck = props.alarmFactory().create(this, "StuckAlarm", new AlarmSpec(STUCK_ALARM, stuckName,
                     "A run of Glue job " + job + " is still going after " + pipeline.stuckRunMinutes()
                             + " minutes (LongestRunningSeconds from DataPipelineMetricsFunction).",
@@ -88,33 +64,19 @@ public final class RunHealthAlerts extends Construct {
         }).findFirst();
     }
 
-    private static RuleTargetInput readableMessage() {
-        return GlueEventMessage.of(RUN_STATUS_DETAIL_TYPE,
-                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId() + " is still "
-                        + GlueEventMessage.state() + " after its notify-delay of "
-                        + EventField.fromPath("$.detail.notificationCondition.NotifyDelayAfter") + " minutes",
-                Map.of("startedOn", EventField.fromPath("$.detail.startedOn")));
-    }
-
     public Alarm stuck() {
         return stuck;
-    }
-
-    public Optional<Rule> runStatusRule() {
-        return runStatusRule;
     }
 
     public Optional<Alarm> missed() {
         return missed;
     }
 
-    public record Props(MonitoredPipeline pipeline, PipelineMetricSet metrics, ITopic remediationTopic,
-                        AlertDelivery delivery, ResourceNames names, AlarmFactory alarmFactory, double graceFactor) {
+    public record Props(MonitoredPipeline pipeline, PipelineMetricSet metrics, ResourceNames names,
+                        AlarmFactory alarmFactory, double graceFactor) {
         public Props {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(remediationTopic, "remediationTopic");
-            Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

@@ -33,7 +33,9 @@ public record PipelineMetricSet(
         Metric recordsProcessed,
         Metric secondsSinceLastSuccess,
         Metric longestRunningSeconds,
-        Metric collectionErrors) {
+        Metric collectionErrors,
+        Metric failedRuns,
+        Metric stuckRuns) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -66,6 +68,10 @@ public record PipelineMetricSet(
     public static final String LONGEST_RUNNING_SECONDS = "LongestRunningSeconds";
     /** 1 when the metrics function could not measure the pipeline, 0 when it could: no silent pipeline. */
     public static final String COLLECTION_ERRORS = "CollectionErrors";
+    /** Count of "Glue Job State Change" events in FAILED or TIMEOUT, from a metric filter on the event history. */
+    public static final String FAILED_RUNS = "FailedRuns";
+    /** Count of "Glue Job Run Status" events (a run past its notify-delay), from a metric filter on the event history. */
+    public static final String STUCK_RUNS = "StuckRuns";
     public static final Duration PERIOD = Duration.minutes(5);
     /**
      * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
@@ -85,7 +91,9 @@ public record PipelineMetricSet(
                 custom(jobName, RECORDS_PROCESSED, "Sum"),
                 custom(jobName, SECONDS_SINCE_LAST_SUCCESS, "Maximum"),
                 custom(jobName, LONGEST_RUNNING_SECONDS, "Maximum"),
-                custom(jobName, COLLECTION_ERRORS, "Maximum"));
+                custom(jobName, COLLECTION_ERRORS, "Maximum"),
+                custom(jobName, FAILED_RUNS, "Sum"),
+                custom(jobName, STUCK_RUNS, "Sum"));
     }
 
     private static Metric glue(String jobName, String name, String type, String statistic) {

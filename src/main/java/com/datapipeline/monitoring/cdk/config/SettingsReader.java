@@ -121,9 +121,6 @@ public final class SettingsReader {
     }
 
     private FeatureSwitches switches() {
-        if (bool("contributorInsights") && !bool("eventHistory")) {
-            throw invalid("contributorInsights", "true", "false while eventHistory is false (the rule reads the event history)");
-        }
         return new FeatureSwitches(
                 bool("tracing"),
                 anomalyDetection(),

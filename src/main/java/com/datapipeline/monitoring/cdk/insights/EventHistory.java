@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.insights;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,21 +18,27 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.cloudwatch.Unit;
 import software.amazon.awscdk.services.logs.ResourcePolicy;
 import software.constructs.Construct;
 
 /**
- * The on-call's history: every Glue job state change and run-status event of the monitored jobs and every
- * state change of this stack's alarms, kept as JSON in one log group that the dashboard shows. Optionally a
- * Contributor Insights rule over it ranks the jobs and messages of failed runs: Glue's own job logs are
- * plain text, which Contributor Insights cannot read, but these events are JSON.
+ * The history of the monitored jobs: every Glue job state change and run-status event ({@code GlueJobEvents} of each
+ * stack sends them here), and, with the {@code eventHistory} switch, every state change of this stack's alarms, kept
+ * as JSON in one log group that the dashboard shows. Its metric filters count failed and stuck runs per pipeline, the
+ * signals of the run-failed and stuck-run alarms, so it is always there. Optionally a Contributor Insights rule over
+ * it ranks the jobs and messages of failed runs: Glue's own job logs are plain text, which Contributor Insights cannot
+ * read, but these events are JSON.
  */
 public final class EventHistory extends Construct {
     public static final String LOG_GROUP_PREFIX = "/aws/events/";
     public static final String CONTRIBUTOR_RULE = "TopGlueJobFailures";
 
     private final LogGroup logGroup;
+    private final String logGroupArn;
     private final Optional<CfnInsightRule> topFailures;
 
     public EventHistory(Construct scope, String id, Props props) {
@@ -46,27 +53,23 @@ public final class EventHistory extends Construct {
         TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "State-change events hold job names, states and"
                 + " messages, no sensitive data; CloudWatch Logs encrypts them at rest by default.");
 
-        Rule glueEvents = Rule.Builder.create(this, "GlueEvents")
-                .description("Keeps the state changes of the monitored Glue jobs for the dashboard")
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of("Glue Job State Change", "Glue Job Run Status"))
-                        .detail(Map.of("jobName", props.jobNames()))
-                        .build())
-                .build();
-        Rule alarmEvents = Rule.Builder.create(this, "AlarmEvents")
-                .description("Keeps the state changes of this stack's alarms for the dashboard")
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.cloudwatch"))
-                        .detailType(List.of("CloudWatch Alarm State Change"))
-                        .detail(Map.of("alarmName", props.alarmNamePrefixes().stream()
-                                .map(prefix -> (Object) Map.of("prefix", prefix)).toList()))
-                        .build())
-                .build();
-        String logGroupArn = stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
-                .resourceName(logGroup.getLogGroupName()).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-        props.delivery().toLogGroup(glueEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-GlueEventHistory");
-        props.delivery().toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
+        logGroupArn = stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
+                .resourceName(LOG_GROUP_PREFIX + props.name()).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        if (props.keepAlarmStateChanges()) {
+            Rule alarmEvents = Rule.Builder.create(this, "AlarmEvents")
+                    .description("Keeps the state changes of this stack's alarms for the dashboard")
+                    .eventPattern(EventPattern.builder()
+                            .source(List.of("aws.cloudwatch"))
+                            .detailType(List.of("CloudWatch Alarm State Change"))
+                            .detail(Map.of("alarmName", props.alarmNamePrefixes().stream()
+                                    .map(prefix -> (Object) Map.of("prefix", prefix)).toList()))
+                            .build())
+                    .build();
+            props.delivery().toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
+        }
+        countPerPipeline("FailedRuns", PipelineMetricSet.FAILED_RUNS, "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }");
+        // Only "Glue Job Run Status" events carry the notify-delay they passed.
+        countPerPipeline("StuckRuns", PipelineMetricSet.STUCK_RUNS, "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
         // EventBridge delivers to CloudWatch Logs under a log resource policy, not an IAM role.
         ResourcePolicy.Builder.create(this, "EventBridgeMayWrite")
                 .resourcePolicyName(props.name() + "-events-to-logs")
@@ -80,6 +83,19 @@ public final class EventHistory extends Construct {
 
         topFailures = props.contributorInsights() ? Optional.of(topFailuresRule(props)) : Optional.empty();
         topFailures.ifPresent(rule -> rule.getNode().addDependency(logGroup));
+    }
+
+    /** One data point of 1 per matching event, in the pipeline's own series (dimension Pipeline = the job). */
+    private void countPerPipeline(String id, String metricName, String pattern) {
+        MetricFilter.Builder.create(this, id)
+                .logGroup(logGroup)
+                .filterPattern(FilterPattern.literal(pattern))
+                .metricNamespace(PipelineMetricSet.CUSTOM_NAMESPACE)
+                .metricName(metricName)
+                .metricValue("1")
+                .dimensions(Map.of(PipelineMetricSet.PIPELINE_DIMENSION, "$.detail.jobName"))
+                .unit(Unit.COUNT)
+                .build();
     }
 
     private CfnInsightRule topFailuresRule(Props props) {
@@ -117,6 +133,11 @@ public final class EventHistory extends Construct {
         return logGroup;
     }
 
+    /** The log group's ARN from its literal name: nested stacks' rules use it without a cross-stack reference. */
+    public String logGroupArn() {
+        return logGroupArn;
+    }
+
     public Optional<CfnInsightRule> topFailures() {
         return topFailures;
     }
@@ -124,9 +145,10 @@ public final class EventHistory extends Construct {
     /**
      * @param alarmNamePrefixes prefixes that together match this stack's alarm names (a list of every
      *                          name could outgrow an event pattern with many pipelines)
+     * @param keepAlarmStateChanges   also keep this stack's alarm state changes (the eventHistory switch)
      * @param deliveryAlarmNamePrefix the start of the names of the alarms on the rules' failed deliveries
      */
-    public record Props(String name, List<String> jobNames, List<String> alarmNamePrefixes, int logRetentionDays,
+    public record Props(String name, List<String> alarmNamePrefixes, boolean keepAlarmStateChanges, int logRetentionDays,
                         boolean contributorInsights, String contributorRuleName, AlertDelivery delivery,
                         String deliveryAlarmNamePrefix) {
         public Props {
@@ -134,7 +156,6 @@ public final class EventHistory extends Construct {
             Objects.requireNonNull(deliveryAlarmNamePrefix, "deliveryAlarmNamePrefix");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(contributorRuleName, "contributorRuleName");
-            jobNames = List.copyOf(jobNames);
             alarmNamePrefixes = List.copyOf(alarmNamePrefixes);
         }
     }

@@ -97,7 +97,7 @@ class StackExpectationsTest {
 
     @Test
     void aDimensionNamedAtDeployTimeMatchesAnyValue() {
-        assertThat(metric("team1-" + JobRunFailureAlerts.ALARM).dimensions())
+        assertThat(metric("team1-" + AlarmNames.EVENT_DELIVERY_FAILED + "-RunFailures").dimensions())
                 .isEqualTo(Map.of("RuleName", ExpectedAlarm.DEPLOY_TIME));
         assertThat(metric("team1-" + AlarmNames.METRICS_FUNCTION_ERRORS).dimensions())
                 .isEqualTo(Map.of("FunctionName", ExpectedAlarm.DEPLOY_TIME));
@@ -122,8 +122,8 @@ class StackExpectationsTest {
     @Test
     void theNewMetricAlarmsAreClassicOnes() {
         ExpectedAlarm.Metric stuck = metric("team1-" + AlarmNames.STUCK_RUN);
-        assertThat(stuck.namespace()).isEqualTo("AWS/Events");
-        assertThat(stuck.metricName()).isEqualTo("TriggeredRules");
+        assertThat(stuck.namespace()).isEqualTo("DataPipelineMetrics");
+        assertThat(stuck.metricName()).isEqualTo("StuckRuns");
         ExpectedAlarm.Metric functionErrors = metric("team1-" + AlarmNames.METRICS_FUNCTION_ERRORS);
         assertThat(functionErrors.namespace()).isEqualTo("AWS/Lambda");
         assertThat(functionErrors.metricName()).isEqualTo("Errors");
