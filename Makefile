@@ -1,10 +1,8 @@
-# The documented commands (see README). Everything runs offline: no AWS account, credentials or Docker.
-#   make            build everything, synthesize the app, print what would be deployed
-#   make test       every test of every module, against a local AWS API emulator, then a real synth
-#   make check      cdk-nag, cfn-lint and checkov over the synthesized templates
-#   make deploy     deploy to the AWS account of your current credentials
-#   make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--json for CI)
+# The documented commands (see README, or `make help`). Everything but deploy, diff, bootstrap, destroy and verify
+# runs offline: no AWS account, credentials or Docker.
 SHELL := /bin/bash
+# A failing Maven in `mvn ... | sed` fails the recipe.
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := synth
 JAVA_HOME := $(shell tools/find-jdk)
 export JAVA_HOME
@@ -16,29 +14,55 @@ export MAVEN_OPTS += --sun-misc-unsafe-memory-access=allow
 endif
 # Keep the CDK CLI offline and quiet: no notices or telemetry fetched, no version reporting.
 export CDK_DISABLE_CLI_TELEMETRY := true
-MVN := mvn -B -q
+# jsii's 24-line end-of-life banner for Node 20 on every app start (README, Prerequisites, says what to expect).
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION := 20
+# Batch mode, no colours; Maven 3.8 on JDK 23+ still writes a reset code, which the sed removes from logs.
+MVN := mvn -B -q -Dstyle.color=never
+PLAIN := sed -u 's/\x1b\[[0-9;]*m//g'
 # Tests keep Maven's per-class and summary lines, so a reader (and CI) sees what ran.
-MVN_TEST := mvn -B -ntp
+MVN_TEST := mvn -B -ntp -Dstyle.color=never
 CDK := npx --no-install cdk --no-notices --no-version-reporting
-CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c $(kv))
+# One -c per space-separated key=value; each is single-quoted, so a JSON value without spaces keeps its quotes:
+#   make deploy CDK_CONTEXT='monitoredJobs=["orders-etl","billing-etl"] prefix=dev-'
+CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c '$(kv)')
 
-.PHONY: synth build test check bootstrap deploy destroy diff verify clean
+.PHONY: help synth build test check bootstrap deploy destroy diff verify clean aws-credentials
 
-synth: build node_modules
+help:
+	@echo "make            build what changed, synthesize the app, print what a deploy would create"
+	@echo "make test       every test of every module, the template checks, a reproducible-build check, a synth"
+	@echo "make check      cdk-nag, cfn-lint and checkov over the synthesized templates (part of make test)"
+	@echo "make bootstrap  once per account and Region: the CDK's asset bucket and roles (needs AWS credentials)"
+	@echo "make deploy     deploy to the account of your AWS credentials; make diff shows the changes first"
+	@echo "make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--help)"
+	@echo "make destroy    remove the deployed stack"
+	@echo "make bench      the README's performance figures (benchmarks, several minutes)"
+	@echo "make clean      remove build output and cdk.out"
+	@echo "Configuration: CDK_CONTEXT='key=value key2=value2' (see README, Configuration), or cdk.json."
+
+# tools/cdk-app (cdk.json's app) builds what is stale first, so synth needs no separate build step.
+synth: node_modules
+	@echo "Synthesizing (builds first what changed since the last build) ..."
 	@$(CDK) synth -q $(CONTEXT) > /dev/null
 	@cat cdk.out/monitoring-summary.txt
 
 build:
-	$(MVN) package -DskipTests
+	@echo "Building the app and the functions (mvn package -DskipTests, about 40 s) ..."
+	@$(MVN) package -DskipTests 2>&1 | $(PLAIN)
 
+# Each step's output goes to target/test-logs/; the terminal gets progress lines and, at the end, the summary.
 test: node_modules
 	@tools/venv
-	@endpoint=$$(tools/emulator start) && trap 'tools/emulator stop' EXIT && \
+	@tools/test-step --start
+	@endpoint=$$(tools/emulator start) && trap 'tools/emulator stop; tools/test-summary' EXIT && \
 	  echo "AWS API emulator (moto) on $$endpoint" && \
-	  AWS_EMULATOR_ENDPOINT=$$endpoint $(MVN_TEST) verify && \
-	  .venv/bin/python -m pytest -q glue-scripts/tests tools/tests && \
-	  tools/check-templates && \
-	  $(CDK) synth -q > /dev/null && echo "cdk synth: OK"
+	  AWS_EMULATOR_ENDPOINT=$$endpoint tools/test-step "mvn verify (all modules)" $(MVN_TEST) verify && \
+	  tools/test-step "pytest (Glue script, tools)" \
+	    .venv/bin/python -m pytest -q --junitxml=target/test-logs/pytest.xml glue-scripts/tests tools/tests && \
+	  tools/test-step "template checks" tools/check-templates && \
+	  tools/test-step "reproducible build" tools/check-reproducible && \
+	  tools/test-step "cdk synth" $(CDK) synth -q
 
 # cdk-nag, cfn-lint and checkov over every covered configuration (also part of `make test`).
 check: build
@@ -52,27 +76,32 @@ check-scale: build
 	TEMPLATE_CONFIGURATIONS=target/scale-configurations.json tools/check-templates
 
 # Once per account and Region: the bucket and roles `cdk deploy` uses for the jars, the Glue script and layers.
-bootstrap: node_modules
+bootstrap: aws-credentials node_modules
 	$(CDK) bootstrap
 
-deploy: build node_modules
+deploy: aws-credentials node_modules
 	$(CDK) deploy $(CONTEXT)
 
-destroy: node_modules
+destroy: aws-credentials node_modules
 	$(CDK) destroy $(CONTEXT)
 
-diff: build node_modules
+diff: aws-credentials node_modules
 	$(CDK) diff $(CONTEXT)
+
+# Before any build: without credentials the CLI would build and synthesize first, then fail.
+aws-credentials:
+	@tools/require-aws-credentials "make $(MAKECMDGOALS)"
 
 # Reads the deployed stack of the same configuration (CDK_CONTEXT, cdk.json) back and runs the fire drill.
 # The in-memory synth that gives the expected names and thresholds needs no jar and no CloudFormation validation.
 verify:
-	@$(MVN) compile
+	@$(MVN) compile 2>&1 | $(PLAIN)
 	@CDK_VALIDATION=false java -cp "target/classes:$$(cat target/app.classpath)" \
 	  com.datapipeline.monitoring.cdk.verify.VerifyCommand $(CONTEXT) $(VERIFY_ARGS)
 
 node_modules: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@echo "Installing the pinned CDK CLI (npm ci) ..."
+	@npm ci --no-audit --no-fund --loglevel=error
 	@touch node_modules
 
 clean:

@@ -6,6 +6,7 @@ import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.SettingsReader;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
+import com.datapipeline.monitoring.cdk.functions.StaleBuildException;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.observability.ObservabilityLinkStack;
 import com.datapipeline.monitoring.cdk.observability.ObservabilitySinkStack;
@@ -32,6 +33,7 @@ public final class MonitoringApp {
     public static final String LINK_STACK_NAME = "DataPipelineObservabilityLinkStack";
     public static final String SUMMARY_FILE = "monitoring-summary.txt";
     public static final String COST_FILE = "monitoring-cost.txt";
+    public static final String DETAILS_FILE = "monitoring-details.txt";
 
     private MonitoringApp() {
     }
@@ -49,7 +51,9 @@ public final class MonitoringApp {
             MonitoringStack stack = build(app, LambdaArtifacts.fromBuildOutputs(Path.of("")), Path.of("").toAbsolutePath());
             CloudAssembly assembly = app.synth();
             Path outdir = Path.of(assembly.getDirectory());
-            Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.of(stack));
+            DeploymentSummary.Facts facts = DeploymentSummary.facts(stack, outdir);
+            Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.summary(facts));
+            Files.writeString(outdir.resolve(DETAILS_FILE), DeploymentSummary.details(facts));
             Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table());
             List<String> limits = DeployLimits.check(outdir);
             limits.forEach(System.err::println);
@@ -59,6 +63,9 @@ public final class MonitoringApp {
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (StaleBuildException e) {
+            System.err.println("Build needed: " + e.getMessage());
+            System.exit(1);
         } catch (RuntimeException e) {
             // e.g. CloudFormation's 500-resource limit with too many pipelines in one stack
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

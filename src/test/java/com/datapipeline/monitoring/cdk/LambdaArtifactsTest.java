@@ -3,8 +3,8 @@ package com.datapipeline.monitoring.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
+import com.datapipeline.monitoring.cdk.functions.StaleBuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,7 +21,7 @@ class LambdaArtifactsTest {
     @Test
     void missingJarStopsSynthWithTheCommandToRun() {
         assertThatThrownBy(() -> LambdaArtifacts.fromBuildOutputs(root))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(StaleBuildException.class)
                 .hasMessage("lambda-metrics/target/lambda-metrics.jar is missing: run `make build` (or `mvn package`) first");
     }
 
@@ -32,7 +32,7 @@ class LambdaArtifactsTest {
         Path source = root.resolve("lambda-alarm-response/src/main/java/Handler.java");
         Files.setLastModifiedTime(source, FileTime.from(BUILT.plusSeconds(5)));
         assertThatThrownBy(() -> LambdaArtifacts.fromBuildOutputs(root))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(StaleBuildException.class)
                 .hasMessage("lambda-alarm-response/target/lambda-alarm-response.jar is older than "
                         + "lambda-alarm-response/src/main/java/Handler.java: run `make build` (or `mvn package`) again");
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,6 +122,10 @@ public final class JavaFunction {
             Path file = staging.resolve("monitoring").resolve(configFileName(spec.configVariable()));
             Files.createDirectories(file.getParent());
             Files.writeString(file, spec.configJson());
+            // The CLI zips the layer with each file's mode: fix it, so the umask cannot change the layer's bytes.
+            if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             return LayerVersion.Builder.create(scope, id + "Configuration")
                     .description("Configuration of " + spec.functionName() + " (" + spec.configVariable() + ")")
                     .code(Code.fromAsset(staging.toString()))

@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.cdk.functions;
 
-import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,13 +35,13 @@ public record LambdaArtifacts(Code metricsFunction, Code responseFunction) {
         Path moduleDir = projectRoot.resolve(module);
         Path jar = moduleDir.resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new ConfigurationException(module + "/target/" + module + ".jar is missing: run `"
+            throw new StaleBuildException(module + "/target/" + module + ".jar is missing: run `"
                     + BUILD_COMMAND + "` (or `mvn package`) first");
         }
         FileTime builtAt = lastModified(jar);
         Path newest = newestSource(moduleDir);
         if (newest != null && lastModified(newest).compareTo(builtAt) > 0) {
-            throw new ConfigurationException(module + "/target/" + module + ".jar is older than "
+            throw new StaleBuildException(module + "/target/" + module + ".jar is older than "
                     + projectRoot.relativize(newest) + ": run `" + BUILD_COMMAND + "` (or `mvn package`) again");
         }
         return jar;
