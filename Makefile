@@ -33,6 +33,7 @@ help:
 	@echo "make            build what changed, synthesize the app, print what a deploy would create"
 	@echo "make test       every test of every module, the template checks, a reproducible-build check, a synth"
 	@echo "make check      cdk-nag, cfn-lint and checkov over the synthesized templates (part of make test)"
+	@echo "make check-scale the same checks on 500 generated pipelines from a pipelines file (several minutes)"
 	@echo "make bootstrap  once per account and Region: the CDK's asset bucket and roles (needs AWS credentials)"
 	@echo "make deploy     deploy to the account of your AWS credentials; make diff shows the changes first"
 	@echo "make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--help)"
