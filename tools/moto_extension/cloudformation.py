@@ -19,10 +19,28 @@ Gaps filled (moto 5.2.5; tests in tools/tests/test_moto_extension.py):
   DeleteQueryDefinition are unimplemented). Added: a per-account-and-Region store and those three calls, in the
   shape the CloudWatch Logs API reference documents. This is the one piece of service behaviour added here.
 - AWS::KMS::Key: the model crashes on Tags (it passes CloudFormation's Key/Value tags where the backend wants
-  TagKey/TagValue: KeyError 'TagKey', HTTP 500). Fixed: tags converted.
+  TagKey/TagValue: KeyError 'TagKey', HTTP 500), and keeps a KeyPolicy object where the API expects JSON text,
+  so DescribeKey and GetKeyPolicy of the key answer HTTP 500. Fixed: tags converted, the policy kept as JSON.
 - AWS::Lambda::Function: the model drops Layers and TracingConfig. Fixed: both passed on.
 - AWS::Lambda::LayerVersion: no physical id, so its Ref is the model object and ListStackResources answers
-  HTTP 500. Fixed: the physical id is the layer version's ARN, as in CloudFormation.
+  HTTP 500; and no delete, so a deleted stack left its layer versions. Fixed: the physical id is the layer
+  version's ARN, as in CloudFormation, and deleting the resource deletes the version.
+- AWS::Logs::LogGroup: Fn::GetAtt Arn lacks CloudFormation's trailing ":*", so IAM statements on a log group
+  deploy with another resource than in AWS. Fixed: the ":*" added.
+- AWS::CloudFormation::Stack: no Fn::GetAtt at all, so a parent reading a nested stack's output (Outputs.NAME)
+  fails, and with it ListStackResources of the parent (HTTP 500). Fixed: the nested stack's output.
+- DescribeChangeSet of a missing change set answers ValidationError where AWS answers ChangeSetNotFound, so
+  every `cdk deploy` that updates a stack failed ("Stack with id cdk-deploy-change-set does not exist") while
+  waiting for the previous change set's deletion. Fixed: ChangeSetNotFound.
+- A parameter of type AWS::SSM::Parameter::Value passed as UsePreviousValue (CDK's BootstrapVersion, on every
+  update) is looked up in SSM by its resolved value, which fails (HTTP 500): no stack could be updated. Fixed:
+  the previous value is the parameter's name, as in CloudFormation.
+- Updates: moto replaces an AWS::Events::Rule under a new name on any change (CloudFormation updates it in
+  place), has no update for AWS::Lambda::LayerVersion (the resource vanished from the stack), and never updates
+  a resource whose own text did not change but that refers to a replaced one. Fixed: a rule keeps its name, a
+  layer version is replaced by a new one, and the resources referring to a replaced resource are updated.
+  A changed AWS::CloudFormation::Stack was deleted and created again under a new name; CloudFormation updates
+  the nested stack in place. Fixed: updated in place.
 - Stacks created or updated through a change set (what `cdk deploy` does) keep the Outputs and template of
   the stack before the change set. Fixed: executing a change set refreshes both.
 
@@ -41,13 +59,14 @@ import uuid
 from typing import Any
 
 from moto.cloudformation import models as cfn_models
+from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.cloudwatch.models import (Dimension, Metric, MetricDataQuery, MetricStat, cloudwatch_backends,
                                     make_arn_for_alarm)
 from moto.core.common_models import CloudFormationModel
 from moto.glue.models import glue_backends
 from moto.kms.models import Key
 from moto.awslambda.models import LambdaFunction, LayerVersion, lambda_backends
-from moto.logs.models import logs_backends
+from moto.logs.models import LogGroup, logs_backends
 from moto.logs.responses import LogsResponse
 from moto.sns.models import sns_backends
 from moto.sqs.models import sqs_backends
@@ -106,8 +125,10 @@ class _Model:
     @classmethod
     def update_from_cloudformation_json(cls, original_resource: Any, new_resource_name: str,  # type: ignore[misc]
                                         cloudformation_json: Any, account_id: str, region_name: str) -> Any:
+        # A resource without a name property keeps its generated physical id, as CloudFormation's in-place update.
+        name = new_resource_name if cls.NAME_PROPERTY else original_resource.physical_id
         original_resource.delete(account_id, region_name)
-        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+        return cls.create_from_cloudformation_json(name, cloudformation_json, account_id, region_name)
 
     @classmethod
     def delete_from_cloudformation_json(cls, resource_name: str, cloudformation_json: Any,  # type: ignore[misc]
@@ -350,6 +371,14 @@ LambdaFunction.create_from_cloudformation_json = classmethod(_create_function_wi
 LayerVersion.physical_resource_id = property(lambda self: self.arn)  # type: ignore[attr-defined]
 
 
+def _delete_layer_version(self: LayerVersion, account_id: str, region_name: str) -> None:
+    lambda_backends[account_id][region_name].delete_layer_version(self.name, self.version)
+
+
+# Without it, `cdk destroy` left every layer version behind.
+LayerVersion.delete = _delete_layer_version  # type: ignore[attr-defined]
+
+
 # KMS ----------------------------------------------------------------------------------------------------------
 
 _create_key = Key.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
@@ -358,11 +387,27 @@ _create_key = Key.create_from_cloudformation_json.__func__  # type: ignore[attr-
 def _create_key_with_cloudformation_tags(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
     properties = dict(cloudformation_json["Properties"])
     properties["Tags"] = [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in properties.get("Tags", [])]
+    if isinstance(properties.get("KeyPolicy"), dict):
+        properties["KeyPolicy"] = json.dumps(properties["KeyPolicy"])
     return _create_key(cls, resource_name, {**cloudformation_json, "Properties": properties}, account_id,
                        region_name, **kwargs)
 
 
 Key.create_from_cloudformation_json = classmethod(_create_key_with_cloudformation_tags)  # type: ignore[assignment]
+
+
+# Logs log groups: Fn::GetAtt Arn --------------------------------------------------------------------------------
+
+_log_group_attribute = LogGroup.get_cfn_attribute
+
+
+def _log_group_attribute_as_cloudformation(self: LogGroup, attribute_name: str) -> Any:
+    # CloudFormation's Arn of a log group ends in ":*" (the form IAM statements need); moto's ends at the name.
+    value = _log_group_attribute(self, attribute_name)
+    return value + ":*" if attribute_name == "Arn" and not value.endswith(":*") else value
+
+
+LogGroup.get_cfn_attribute = _log_group_attribute_as_cloudformation  # type: ignore[method-assign]
 
 
 # Logs query definitions (model and API) -----------------------------------------------------------------------
@@ -423,6 +468,137 @@ def _delete_query_definition(self: LogsResponse) -> str:
 LogsResponse.put_query_definition = _put_query_definition  # type: ignore[attr-defined]
 LogsResponse.describe_query_definitions = _describe_query_definitions  # type: ignore[attr-defined]
 LogsResponse.delete_query_definition = _delete_query_definition  # type: ignore[attr-defined]
+
+
+# Updates: what CloudFormation updates in place keeps its name; what it replaces, its dependents follow ----------
+
+from moto.cloudformation import parsing as cfn_parsing  # noqa: E402
+from moto.events.models import Rule  # noqa: E402
+
+
+def _update_rule_in_place(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    # moto replaces a rule under a new generated name on any change; CloudFormation updates it in place (a new
+    # pattern or target keeps the rule's name, and the alarms watching its metrics keep working).
+    name = cloudformation_json["Properties"].get("Name") or original_resource.name
+    original_resource.delete(account_id, region_name)
+    return cls.create_from_cloudformation_json(name, cloudformation_json, account_id, region_name)
+
+
+Rule.update_from_cloudformation_json = classmethod(_update_rule_in_place)  # type: ignore[assignment]
+
+
+def _replace_layer_version(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    # A layer version is immutable: CloudFormation publishes a new one and deletes the old (moto had no update,
+    # and the resource vanished from the stack).
+    replacement = cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+    original_resource.delete(account_id, region_name)
+    return replacement
+
+
+LayerVersion.update_from_cloudformation_json = classmethod(_replace_layer_version)  # type: ignore[assignment]
+
+
+def _references(node: Any) -> set[str]:
+    if isinstance(node, list):
+        return set().union(*(_references(item) for item in node)) if node else set()
+    if not isinstance(node, dict):
+        return set()
+    found: set[str] = set()
+    if isinstance(node.get("Ref"), str):
+        found.add(node["Ref"])
+    if "Fn::GetAtt" in node:
+        target = node["Fn::GetAtt"]
+        found.add(target[0] if isinstance(target, list) else str(target).split(".")[0])
+    return found.union(*(_references(value) for value in node.values()))
+
+
+_update_resources = cfn_parsing.ResourceMap.update
+
+
+def _update_and_follow_replacements(self: cfn_parsing.ResourceMap, template: dict[str, Any],
+                                    parameters: dict[str, Any] | None = None) -> None:
+    # moto updates only resources whose template text changed. CloudFormation also updates every resource that
+    # refers to one it replaced (a function whose layer got a new version, an alarm on a replaced rule).
+    before = {name: getattr(resource, "physical_resource_id", None)
+              for name, resource in self._parsed_resources.items() if isinstance(resource, CloudFormationModel)}
+    _update_resources(self, template, parameters)
+    replaced = {name for name, physical in before.items() if name in self._parsed_resources
+                and getattr(self._parsed_resources[name], "physical_resource_id", None) != physical}
+    for name, resource_json in template["Resources"].items():
+        if name in before and name not in replaced and _references(resource_json.get("Properties", {})) & replaced:
+            updated = cfn_parsing.parse_and_update_resource(name, resource_json, self, self._account_id,
+                                                            self._region_name)
+            if updated is not None:
+                self._parsed_resources[name] = updated
+
+
+cfn_parsing.ResourceMap.update = _update_and_follow_replacements  # type: ignore[method-assign]
+
+
+def _update_nested_stack_in_place(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                  region_name):
+    # moto deletes a nested stack and creates another under a new name on any change; CloudFormation updates the
+    # nested stack, which keeps its id and every resource the change does not touch.
+    properties = cloudformation_json["Properties"]
+    template = cfn_models.get_stack_from_s3_url(properties["TemplateURL"], account_id=account_id,
+                                                partition=cfn_models.get_partition(region_name))
+    original_resource.update(template=template, parameters=properties.get("Parameters", {}))
+    return original_resource
+
+
+cfn_models.Stack.update_from_cloudformation_json = classmethod(_update_nested_stack_in_place)  # type: ignore[assignment]
+
+
+# Nested stacks: Fn::GetAtt Outputs.NAME ---------------------------------------------------------------------------
+
+def _nested_stack_output(self: cfn_models.Stack, attribute_name: str) -> Any:
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    if attribute_name.startswith("Outputs."):
+        for output in self.output_map.values():
+            if output and output.key == attribute_name[len("Outputs."):]:
+                return output.value
+    raise UnformattedGetAttTemplateException()
+
+
+# A parent that reads a nested stack's output (CDK does so for every value a nested stack exports) crashed.
+cfn_models.Stack.get_cfn_attribute = _nested_stack_output  # type: ignore[attr-defined]
+
+
+# Stack parameters kept from SSM: UsePreviousValue means the parameter's name, not its value -------------------------
+
+def _stack_parameters_as_given(self: cfn_models.Stack) -> dict[str, Any]:
+    # moto answers UsePreviousValue with the resolved value of an AWS::SSM::Parameter::Value parameter, then looks
+    # that value up in SSM as if it were the parameter's name, and the update fails (HTTP 500). CDK passes
+    # UsePreviousValue for BootstrapVersion on every update, so no stack could be updated.
+    parameters = dict(self.resource_map.resolved_parameters)
+    for name, slot in self.template_dict.get("Parameters", {}).items():
+        if str(slot.get("Type", "")).startswith("AWS::SSM::Parameter::") and name in parameters:
+            parameters[name] = self.parameters.get(name) or slot.get("Default")
+    return parameters
+
+
+cfn_models.Stack.stack_parameters = property(_stack_parameters_as_given)  # type: ignore[assignment]
+
+
+# Change sets: a missing one is ChangeSetNotFound ------------------------------------------------------------------
+
+class ChangeSetNotFound(CloudFormationError):
+    code = "ChangeSetNotFoundException"  # the shape; moto's serializer answers its query code ChangeSetNotFound, HTTP 404
+
+
+_describe_change_set = cfn_models.CloudFormationBackend.describe_change_set
+
+
+def _describe_change_set_or_not_found(self: cfn_models.CloudFormationBackend, change_set_name: str) -> Any:
+    # moto answers ValidationError "Stack with id NAME does not exist"; AWS answers ChangeSetNotFound, which is what
+    # the CDK CLI waits for after deleting the previous deploy's change set (every update deploy does).
+    try:
+        return _describe_change_set(self, change_set_name)
+    except ValidationError:
+        raise ChangeSetNotFound(f"ChangeSet [{change_set_name}] does not exist")
+
+
+cfn_models.CloudFormationBackend.describe_change_set = _describe_change_set_or_not_found  # type: ignore[method-assign]
 
 
 # Change sets: Outputs and template after execution -------------------------------------------------------------

@@ -1,8 +1,11 @@
 """tools/moto_extension: each CloudFormation model it adds creates, through moto's own backend, what the AWS API
 then reads back, and deletes it again; the fixes to moto's own models hold."""
 
+import copy
+import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 import boto3
@@ -55,6 +58,7 @@ TEMPLATE = {
             "Name": "sample-etl-job", "Role": "arn:aws:iam::123456789012:role/glue", "GlueVersion": "5.0", "Timeout": 30,
             "Command": {"Name": "glueetl", "ScriptLocation": "s3://assets/sample_etl_job.py"},
             "DefaultArguments": {"--enable-metrics": "true"}, "NotificationProperty": {"NotifyDelayAfter": 10}}},
+        "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": "/aws/lambda/AlarmResponseFunction"}},
         "Query": {"Type": "AWS::Logs::QueryDefinition", "Properties": {
             "Name": "Glue Job Error Analysis", "QueryString": "fields @message", "LogGroupNames": ["/aws-glue/jobs/error"]}},
         "Role": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
@@ -68,7 +72,7 @@ TEMPLATE = {
             "FunctionName": {"Ref": "Function"}, "Qualifier": "$LATEST", "MaximumRetryAttempts": 2, "MaximumEventAgeInSeconds": 900,
             "DestinationConfig": {"OnFailure": {"Destination": {"Fn::GetAtt": ["DeadLetters", "Arn"]}}}}},
     },
-    "Outputs": {"AlertTopicArn": {"Value": {"Ref": "Topic"}}},
+    "Outputs": {"AlertTopicArn": {"Value": {"Ref": "Topic"}}, "LogsArn": {"Value": {"Fn::GetAtt": ["Logs", "Arn"]}}},
 }
 
 
@@ -149,15 +153,20 @@ def test_glueQueryDefinitionAndLambdaSettingsAreThere(aws):
     assert retries["DestinationConfig"]["OnFailure"]["Destination"].endswith(":dead-letters")
 
 
-def test_kmsKeyWithCloudFormationTagsIsCreatedTagged(aws):
+def test_kmsKeyWithCloudFormationTagsIsCreatedTaggedAndReadable(aws):
     deploy(aws)
-    [key] = aws("kms").list_keys()["Keys"]
-    assert aws("kms").list_resource_tags(KeyId=key["KeyId"])["Tags"] == [
+    kms = aws("kms")
+    [key] = kms.list_keys()["Keys"]
+    assert kms.list_resource_tags(KeyId=key["KeyId"])["Tags"] == [
         {"TagKey": "project", "TagValue": "data-pipeline-monitoring"}]
+    assert kms.describe_key(KeyId=key["KeyId"])["KeyMetadata"]["Enabled"] is True
+    assert json.loads(kms.get_key_policy(KeyId=key["KeyId"], PolicyName="default")["Policy"]) == {
+        "Version": "2012-10-17", "Statement": []}
 
 
 def test_deletingTheStackRemovesWhatTheModelsCreated(aws):
     deploy(aws)
+    [layer] = [layer["LayerName"] for layer in aws("lambda").list_layers()["Layers"]]
     aws("cloudformation").delete_stack(StackName="Stack")
     assert aws("cloudwatch").describe_alarms(AlarmTypes=["MetricAlarm", "CompositeAlarm"]) | {"ResponseMetadata": None} == {
         "MetricAlarms": [], "CompositeAlarms": [], "ResponseMetadata": None}
@@ -165,6 +174,7 @@ def test_deletingTheStackRemovesWhatTheModelsCreated(aws):
     assert aws("glue").get_jobs()["Jobs"] == [] and aws("glue").get_databases()["DatabaseList"] == []
     assert aws("logs").describe_query_definitions()["queryDefinitions"] == []
     assert aws("sns").list_subscriptions()["Subscriptions"] == []
+    assert aws("lambda").list_layer_versions(LayerName=layer)["LayerVersions"] == []
 
 
 def test_stackCreatedThroughAChangeSetHasItsOutputs(aws):
@@ -173,7 +183,9 @@ def test_stackCreatedThroughAChangeSetHasItsOutputs(aws):
                                      TemplateBody=json.dumps(TEMPLATE))
     cloudformation.execute_change_set(ChangeSetName="create", StackName="ChangeSetStack")
     stack = cloudformation.describe_stacks(StackName="ChangeSetStack")["Stacks"][0]
-    assert stack["Outputs"] == [{"OutputKey": "AlertTopicArn", "OutputValue": "arn:aws:sns:us-east-1:123456789012:alerts"}]
+    assert {o["OutputKey"]: o["OutputValue"] for o in stack["Outputs"]} == {
+        "AlertTopicArn": "arn:aws:sns:us-east-1:123456789012:alerts",
+        "LogsArn": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/AlarmResponseFunction:*"}
 
 
 def test_queryDefinitionApiPagesAndDeletes(aws):
@@ -185,3 +197,97 @@ def test_queryDefinitionApiPagesAndDeletes(aws):
     assert [q["name"] for q in rest["queryDefinitions"]] == ["q2"] and "nextToken" not in rest
     assert logs.delete_query_definition(queryDefinitionId=ids[0])["success"] is True
     assert logs.delete_query_definition(queryDefinitionId=ids[0])["success"] is False
+
+
+def test_parentReadsANestedStacksOutput(aws):
+    s3 = aws("s3")
+    s3.create_bucket(Bucket="assets")
+    nested = {"Resources": {"Topic": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "nested"}}},
+              "Outputs": {"TopicArn": {"Value": {"Ref": "Topic"}}}}
+    s3.put_object(Bucket="assets", Key="nested.json", Body=json.dumps(nested))
+    parent = {"Resources": {
+        "Nested": {"Type": "AWS::CloudFormation::Stack", "Properties": {"TemplateURL": "https://s3.amazonaws.com/assets/nested.json"}},
+        "Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "q"}},
+        "Policy": {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [{"Ref": "Queue"}], "PolicyDocument": {
+            "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*",
+                           "Condition": {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": ["Nested", "Outputs.TopicArn"]}}}}]}}}}}
+    deploy(aws, parent, name="Parent")
+    resources = aws("cloudformation").list_stack_resources(StackName="Parent")["StackResourceSummaries"]
+    assert len(resources) == 3
+    url = aws("sqs").get_queue_url(QueueName="q")["QueueUrl"]
+    policy = json.loads(aws("sqs").get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"])
+    assert policy["Statement"][0]["Condition"]["ArnEquals"]["aws:SourceArn"] == "arn:aws:sns:us-east-1:123456789012:nested"
+    # An update of the nested template updates the nested stack in place.
+    nested_id = next(r["PhysicalResourceId"] for r in resources if r["LogicalResourceId"] == "Nested")
+    nested["Resources"]["Queue"] = {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "added"}}
+    s3.put_object(Bucket="assets", Key="nested-2.json", Body=json.dumps(nested))
+    parent["Resources"]["Nested"]["Properties"]["TemplateURL"] = "https://s3.amazonaws.com/assets/nested-2.json"
+    aws("cloudformation").update_stack(StackName="Parent", TemplateBody=json.dumps(parent))
+    after = aws("cloudformation").list_stack_resources(StackName="Parent")["StackResourceSummaries"]
+    assert next(r["PhysicalResourceId"] for r in after if r["LogicalResourceId"] == "Nested") == nested_id
+    assert aws("sqs").get_queue_url(QueueName="added")["QueueUrl"].endswith("/added")
+
+
+def test_aMissingChangeSetIsChangeSetNotFound(aws):
+    # What the CDK CLI waits for after deleting the previous deploy's change set.
+    deploy(aws)
+    with pytest.raises(aws("cloudformation").exceptions.ChangeSetNotFoundException) as raised:
+        aws("cloudformation").describe_change_set(ChangeSetName="cdk-deploy-change-set", StackName="Stack")
+    assert raised.value.response["Error"]["Code"] == "ChangeSetNotFound"
+
+
+def test_anUpdateKeepsAnSsmParameterByName(aws):
+    # CDK's templates read BootstrapVersion from SSM and pass UsePreviousValue for it on every update.
+    aws("ssm").put_parameter(Name="/cdk-bootstrap/hnb659fds/version", Value="28", Type="String")
+    template = copy.deepcopy(TEMPLATE)
+    template["Parameters"] = {"BootstrapVersion": {"Type": "AWS::SSM::Parameter::Value<String>",
+                                                   "Default": "/cdk-bootstrap/hnb659fds/version"}}
+    deploy(aws, template)
+    template["Resources"]["Second"] = {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "second"}}
+    cloudformation = aws("cloudformation")
+    cloudformation.create_change_set(StackName="Stack", ChangeSetName="update", ChangeSetType="UPDATE",
+                                     TemplateBody=json.dumps(template),
+                                     Parameters=[{"ParameterKey": "BootstrapVersion", "UsePreviousValue": True}])
+    cloudformation.execute_change_set(ChangeSetName="update", StackName="Stack")
+    assert aws("sqs").get_queue_url(QueueName="second")["QueueUrl"].endswith("/second")
+
+
+def test_anUpdateKeepsRuleAndPolicyInPlaceAndMovesFunctionsToTheNewLayerVersion(aws):
+    template = copy.deepcopy(TEMPLATE)
+    template["Resources"]["RunFailed"] = {"Type": "AWS::Events::Rule", "Properties": {
+        "EventPattern": {"source": ["aws.glue"], "detail": {"jobName": ["job-1"]}}, "Targets": [{"Id": "t", "Arn": {"Ref": "Topic"}}]}}
+    template["Resources"]["RuleAlarm"] = {"Type": "AWS::CloudWatch::Alarm", "Properties": {
+        "AlarmName": "EventDeliveryFailedAlarm", "Namespace": "AWS/Events", "MetricName": "FailedInvocations",
+        "Dimensions": [{"Name": "RuleName", "Value": {"Ref": "RunFailed"}}], "Statistic": "Sum", "Period": 300,
+        "EvaluationPeriods": 1, "Threshold": 0, "ComparisonOperator": "GreaterThanThreshold"}}
+    # Code from S3, as CDK deploys it (moto's update re-reads inline code as base64 and fails on plain text).
+    aws("s3").create_bucket(Bucket="code")
+    aws("s3").put_object(Bucket="code", Key="function.zip", Body=zip_with("index.py", "def handler(event, context): pass"))
+    for key, text in (("layer-1.zip", '{"pipelines": 1}'), ("layer-2.zip", '{"pipelines": 2}')):
+        aws("s3").put_object(Bucket="code", Key=key, Body=zip_with("config.json", text))
+    template["Resources"]["Function"]["Properties"]["Code"] = {"S3Bucket": "code", "S3Key": "function.zip"}
+    template["Resources"]["Configuration"]["Properties"]["Content"] = {"S3Bucket": "code", "S3Key": "layer-1.zip"}
+    deploy(aws, template)
+    [rule] = aws("events").list_rules()["Rules"]
+    [layer] = aws("lambda").get_function(FunctionName="AlarmResponseFunction")["Configuration"]["Layers"]
+    before = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in
+              aws("cloudformation").list_stack_resources(StackName="Stack")["StackResourceSummaries"]}
+    template["Resources"]["DeadLettersPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Sid"] = "Changed"
+    template["Resources"]["RunFailed"]["Properties"]["EventPattern"]["detail"]["jobName"].append("job-2")
+    template["Resources"]["Configuration"]["Properties"]["Content"] = {"S3Bucket": "code", "S3Key": "layer-2.zip"}
+    aws("cloudformation").update_stack(StackName="Stack", TemplateBody=json.dumps(template))
+    [updated] = aws("events").list_rules()["Rules"]
+    assert updated["Name"] == rule["Name"] and "job-2" in updated["EventPattern"]
+    [new_layer] = aws("lambda").get_function(FunctionName="AlarmResponseFunction")["Configuration"]["Layers"]
+    assert new_layer["Arn"] != layer["Arn"]
+    physical = {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in
+                aws("cloudformation").list_stack_resources(StackName="Stack")["StackResourceSummaries"]}
+    assert physical["Configuration"] == new_layer["Arn"]
+    assert physical["DeadLettersPolicy"] == before["DeadLettersPolicy"]  # updated in place
+
+
+def zip_with(name: str, text: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, text)
+    return buffer.getvalue()
