@@ -38,7 +38,14 @@ test: node_modules
 	  AWS_EMULATOR_ENDPOINT=$$endpoint $(MVN_TEST) verify && \
 	  .venv/bin/python -m pytest -q glue-scripts/tests tools/tests && \
 	  tools/check-templates && \
-	  $(CDK) synth -q > /dev/null && echo "cdk synth: OK"
+	  $(CDK) synth -q > /dev/null && echo "cdk synth: OK" && \
+	  tools/e2e
+
+# Deploy proof (also part of `make test`): cdk deploy, read-back, make verify and cdk destroy against a local emulator.
+.PHONY: e2e
+e2e: build node_modules
+	@tools/venv
+	@tools/e2e
 
 # cdk-nag, cfn-lint and checkov over every covered configuration (also part of `make test`).
 check: build
