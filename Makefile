@@ -63,7 +63,14 @@ test: node_modules
 	    .venv/bin/python -m pytest -q --junitxml=target/test-logs/pytest.xml glue-scripts/tests tools/tests && \
 	  tools/test-step "template checks" tools/check-templates && \
 	  tools/test-step "reproducible build" tools/check-reproducible && \
-	  tools/test-step "cdk synth" $(CDK) synth -q
+	  tools/test-step "cdk synth" $(CDK) synth -q && \
+	  tools/test-step "deploy proof (e2e)" tools/e2e
+
+# Deploy proof (also part of `make test`): cdk deploy, read-back, make verify and cdk destroy against a local emulator.
+.PHONY: e2e
+e2e: build node_modules
+	@tools/venv
+	@tools/e2e
 
 # cdk-nag, cfn-lint and checkov over every covered configuration (also part of `make test`).
 check: build
