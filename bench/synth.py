@@ -46,6 +46,7 @@ def synth(app, pipelines, validation):
         subprocess.run([sys.executable, os.path.join(ROOT, "tools", "generate-pipelines"), str(pipelines), pipelines_file],
                        check=True, capture_output=True)
         env["CDK_CONTEXT_JSON"] = json.dumps({"pipelinesFile": pipelines_file})
+    if app != "bare":
         cmd = [os.environ["JAVA"], "-cp", classpath(os.environ["BENCH_APP_CLASSES"]),
                "com.datapipeline.monitoring.cdk.MonitoringApp"]
     start = time.perf_counter()
