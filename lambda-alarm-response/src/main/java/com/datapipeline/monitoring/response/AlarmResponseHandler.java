@@ -51,7 +51,7 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
     }
 
     private static AlarmResponder fromLambdaEnvironment() {
-        ResponseConfig config = ResponseConfig.parse(requiredConfiguration());
+        ResponseConfig config = ResponseConfig.parse(ConfigurationText.required(CONFIG_VARIABLE, System::getenv));
         SourceTopics sources = SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE));
         String ledgerTable = requiredVariable(LEDGER_TABLE_VARIABLE);
         LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
@@ -69,14 +69,5 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
             throw new IllegalStateException("environment variable " + name + " is not set; the CDK app sets it");
         }
         return value;
-    }
-
-    private static String requiredConfiguration() {
-        String json = ConfigurationText.read(CONFIG_VARIABLE, System::getenv);
-        if (json == null || json.isBlank()) {
-            throw new IllegalStateException("neither " + CONFIG_VARIABLE + "_FILE nor " + CONFIG_VARIABLE
-                    + " is set; the CDK app sets them");
-        }
-        return json;
     }
 }

@@ -1,9 +1,8 @@
 package com.datapipeline.monitoring.response;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
+import com.datapipeline.monitoring.lambda.ErrorText;
+import com.datapipeline.monitoring.lambda.JsonLines;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +14,6 @@ public final class JsonLineDecisionLog implements DecisionLog {
 
     public static final String EVENT = "alarm-response";
     public static final String ERROR_EVENT = "alarm-response-error";
-
-    // Null fields are written too, so every line has the same fields whatever the outcome.
-    private static final JSON WRITER = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
 
     private final PrintStream out;
 
@@ -58,25 +54,12 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("target", target);
         line.put("messageId", delivery.messageId());
         line.put("error", error.getClass().getSimpleName());
-        StringBuilder reason = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable suppressed : error.getSuppressed()) {
-            reason.append("; also ").append(suppressed.getClass().getSimpleName()).append(": ")
-                    .append(suppressed.getMessage());
-        }
-        line.put("reason", reason + "; rethrown so Lambda retries and keeps the notification");
+        line.put("reason", ErrorText.message(error) + "; rethrown so Lambda retries and keeps the notification");
         write(line);
     }
 
-    /** Formats one line; public so tests and tools can read what the log would say. */
-    public static String format(Map<String, Object> line) {
-        try {
-            return WRITER.asString(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a map of strings always serializes", e);
-        }
-    }
-
     private void write(Map<String, Object> line) {
-        out.println(format(line));
+        // Null fields are written too (JsonLines), so every decision line has the same fields whatever the outcome.
+        out.println(JsonLines.format(line));
     }
 }

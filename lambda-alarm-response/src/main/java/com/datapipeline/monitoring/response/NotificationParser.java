@@ -1,12 +1,13 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.lambda.JsonObject;
+import com.datapipeline.monitoring.lambda.JsonObject.JsonShapeException;
 import com.datapipeline.monitoring.response.AlarmNotification.AlarmTrigger;
 import com.datapipeline.monitoring.response.AlarmNotification.CompositeTrigger;
 import com.datapipeline.monitoring.response.AlarmNotification.MetricMathTrigger;
 import com.datapipeline.monitoring.response.AlarmNotification.MetricQuery;
 import com.datapipeline.monitoring.response.AlarmNotification.MetricTrigger;
 import com.datapipeline.monitoring.response.AlarmNotification.TriggeringChild;
-import com.datapipeline.monitoring.response.JsonObject.JsonShapeException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

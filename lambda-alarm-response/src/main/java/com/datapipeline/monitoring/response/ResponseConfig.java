@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,32 +62,28 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
      * @throws IllegalArgumentException naming the bad field
      */
     public static ResponseConfig parse(String json) {
-        try {
-            return parseChecked(json);
-        } catch (JsonObject.JsonShapeException e) {
-            throw new IllegalArgumentException("RESPONSE_CONFIG " + e.getMessage(), e);
-        }
+        return JsonObject.readConfiguration(AlarmResponseHandler.CONFIG_VARIABLE, json, ResponseConfig::read);
     }
 
-    private static ResponseConfig parseChecked(String json) {
-        JsonObject root = JsonObject.parse(json, "value");
-        refuseUnknown(root, TOP_LEVEL_FIELDS);
+    private static ResponseConfig read(JsonObject root) {
+        root.refuseUnknown(TOP_LEVEL_FIELDS);
         boolean enabled = root.optionalBoolean("remediationEnabled")
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "RESPONSE_CONFIG field 'remediationEnabled' is missing (true or false)"));
-        RestartBudget budget = root.optionalObject("restartBudget").map(ResponseConfig::parseBudget)
+                .orElseThrow(() -> root.invalid("remediationEnabled", "is missing (true or false)"));
+        RestartBudget budget = root.optionalObject("restartBudget").map(ResponseConfig::readBudget)
                 .orElse(RestartBudget.DEFAULT);
-        JsonObject routesJson = root.optionalObject("routes")
-                .orElseThrow(() -> new IllegalArgumentException("RESPONSE_CONFIG field 'routes' is missing"));
+        JsonObject routesJson = root.requiredObject("routes");
         Map<String, Route> routes = new LinkedHashMap<>();
         for (String key : routesJson.names()) {
-            routes.put(checkRouteKey(key), parseRoute(routesJson.requiredObject(key)));
+            if (key.isBlank() || key.equals(GLUE_JOB_STATE_PREFIX)) {
+                throw root.invalid("routes", "has a blank route key '" + key + "'");
+            }
+            routes.put(key, readRoute(routesJson.requiredObject(key)));
         }
         return new ResponseConfig(enabled, budget, routes);
     }
 
-    private static RestartBudget parseBudget(JsonObject json) {
-        refuseUnknown(json, BUDGET_FIELDS);
+    private static RestartBudget readBudget(JsonObject json) {
+        json.refuseUnknown(BUDGET_FIELDS);
         int max = json.optionalInt("maxRestarts", 0, 100).orElse(RestartBudget.DEFAULT.maxRestarts());
         // The history lookback is 7 days (Glue's longest run timeout), so a longer window could not be counted.
         int minutes = json.optionalInt("windowMinutes", 1, 10_080)
@@ -94,33 +91,15 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
         return new RestartBudget(max, Duration.ofMinutes(minutes));
     }
 
-    private static Route parseRoute(JsonObject json) {
-        refuseUnknown(json, ROUTE_FIELDS);
+    private static Route readRoute(JsonObject json) {
+        json.refuseUnknown(ROUTE_FIELDS);
         String actionName = json.requiredString("action");
-        ResponseAction action = ResponseAction.fromConfigName(actionName)
-                .orElseThrow(() -> new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf("action")
-                        + "' is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
+        ResponseAction action = ResponseAction.fromConfigName(actionName).orElseThrow(() -> json.invalid("action",
+                "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
         Optional<String> jobName = json.optionalString("jobName");
         if (action.startsJob() && jobName.isEmpty()) {
-            throw new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf("jobName")
-                    + "' is required for action " + action.configName());
+            throw json.invalid("jobName", "is required for action " + action.configName());
         }
         return new Route(action, jobName.orElse(null));
-    }
-
-    private static String checkRouteKey(String key) {
-        if (key.isBlank() || key.equals(GLUE_JOB_STATE_PREFIX)) {
-            throw new IllegalArgumentException("RESPONSE_CONFIG field 'routes' has a blank route key '" + key + "'");
-        }
-        return key;
-    }
-
-    private static void refuseUnknown(JsonObject json, Set<String> known) {
-        for (String name : json.names()) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("RESPONSE_CONFIG field '" + json.pathOf(name)
-                        + "' is not a known setting; expected one of " + known.stream().sorted().toList());
-            }
-        }
     }
 }

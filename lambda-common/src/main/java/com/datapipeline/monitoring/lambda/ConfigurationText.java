@@ -25,4 +25,17 @@ public final class ConfigurationText {
         }
         return environment.apply(name);
     }
+
+    /**
+     * {@link #read}, refusing a configuration that is missing or blank with the one message both functions give.
+     *
+     * @throws IllegalStateException when neither {@code NAME_FILE} nor {@code NAME} gives any text
+     */
+    public static String required(String name, UnaryOperator<String> environment) {
+        String text = read(name, environment);
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("neither " + name + "_FILE nor " + name + " is set; the CDK app sets them");
+        }
+        return text;
+    }
 }

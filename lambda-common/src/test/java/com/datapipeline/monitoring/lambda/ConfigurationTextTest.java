@@ -34,4 +34,14 @@ class ConfigurationTextTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("X_CONFIG_FILE names " + missing + ", which cannot be read");
     }
+
+    @Test
+    void aMissingOrBlankRequiredConfigurationNamesBothVariables() {
+        String expected = "neither X_CONFIG_FILE nor X_CONFIG is set; the CDK app sets them";
+        assertThatThrownBy(() -> ConfigurationText.required("X_CONFIG", Map.<String, String>of()::get))
+                .isInstanceOf(IllegalStateException.class).hasMessage(expected);
+        assertThatThrownBy(() -> ConfigurationText.required("X_CONFIG", Map.of("X_CONFIG", " ")::get))
+                .isInstanceOf(IllegalStateException.class).hasMessage(expected);
+        assertThat(ConfigurationText.required("X_CONFIG", Map.of("X_CONFIG", "{}")::get)).isEqualTo("{}");
+    }
 }

@@ -1,8 +1,6 @@
 package com.datapipeline.monitoring.metrics;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.datapipeline.monitoring.lambda.JsonLines;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,18 +64,10 @@ public final class EmfFormatter {
             // A plain log property (not a metric): lets a Logs Insights query tell simulated data apart.
             line.put("Simulated", true);
         }
-        return toJson(line);
+        return JsonLines.format(line);
     }
 
     static Number jsonNumber(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
-    }
-
-    static String toJson(Object value) {
-        try {
-            return JSON.std.asString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.lambda.ErrorText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
                 measurement.publish(metric, total);
             }
         } catch (RuntimeException e) {
-            measurement.skip(metric, "reading " + pipeline.outputLogGroup() + " failed: " + describe(e));
+            measurement.skip(metric, "reading " + pipeline.outputLogGroup() + " failed: " + ErrorText.describe(e));
         }
     }
 
@@ -101,7 +102,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
             publishOrSkip(measurement, metric, score.isPresent() ? OptionalDouble.of(score.getAsDouble() * 100)
                     : score, "no data quality result for ruleset " + pipeline.dataQualityRuleset() + " " + window);
         } catch (RuntimeException e) {
-            measurement.skip(metric, "reading data quality results failed: " + describe(e));
+            measurement.skip(metric, "reading data quality results failed: " + ErrorText.describe(e));
         }
     }
 
@@ -112,9 +113,5 @@ public final class GlueMetricsCollector implements MetricsCollector {
         } else {
             measurement.skip(metric, reasonWhenEmpty);
         }
-    }
-
-    static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

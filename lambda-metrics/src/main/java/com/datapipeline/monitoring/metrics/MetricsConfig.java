@@ -1,13 +1,11 @@
 package com.datapipeline.monitoring.metrics;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
+import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +29,11 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
 
     public static final int DEFAULT_LOOKBACK_MINUTES = 1440;
     public static final int DEFAULT_INTERVAL_MINUTES = 5;
+
+    private static final Set<String> TOP_LEVEL_FIELDS =
+            Set.of("namespace", "lookbackMinutes", "intervalMinutes", "pipelines");
+    private static final Set<String> PIPELINE_FIELDS = Set.of("name", "jobName", "source", "outputLogGroup",
+            "dataQualityRuleset", "expectedSuccessEveryMinutes");
 
     public MetricsConfig {
         pipelines = List.copyOf(pipelines);
@@ -67,108 +70,63 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
     }
 
     /**
-     * Parses and validates the JSON configuration.
+     * Parses and validates the JSON configuration. Unknown fields are refused, like the response function's.
      *
      * @throws IllegalArgumentException naming the offending field when the JSON is malformed or invalid
      */
     public static MetricsConfig parse(String json) {
-        if (json == null || json.isBlank()) {
-            throw new IllegalArgumentException("PIPELINES_CONFIG is empty: expected a JSON object");
-        }
-        Map<String, Object> root;
-        try {
-            root = JSON.std.mapFrom(json);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("PIPELINES_CONFIG is not a JSON object: " + e.getMessage(), e);
-        }
-        String namespace = optionalString(root, "namespace", "namespace");
-        if (namespace == null) {
-            namespace = MetricNames.NAMESPACE;
-        }
+        return JsonObject.readConfiguration(PipelineMetricsHandler.CONFIG_VARIABLE, json, MetricsConfig::read);
+    }
+
+    private static MetricsConfig read(JsonObject root) {
+        root.refuseUnknown(TOP_LEVEL_FIELDS);
+        String namespace = root.optionalText("namespace").orElse(MetricNames.NAMESPACE);
         if (namespace.isBlank() || namespace.length() > 255) {
-            throw new IllegalArgumentException("namespace must be 1-255 characters");
+            throw root.invalid("namespace", "must be 1-255 characters");
         }
-        int lookback = optionalPositiveInt(root, "lookbackMinutes", "lookbackMinutes", DEFAULT_LOOKBACK_MINUTES);
-        int interval = optionalPositiveInt(root, "intervalMinutes", "intervalMinutes", DEFAULT_INTERVAL_MINUTES);
+        int lookback = root.optionalInt("lookbackMinutes", 1, Integer.MAX_VALUE).orElse(DEFAULT_LOOKBACK_MINUTES);
+        int interval = root.optionalInt("intervalMinutes", 1, Integer.MAX_VALUE).orElse(DEFAULT_INTERVAL_MINUTES);
         if (interval > lookback) {
-            throw new IllegalArgumentException("intervalMinutes (" + interval
-                    + ") must not exceed lookbackMinutes (" + lookback + ")");
+            throw root.invalid("intervalMinutes", "(" + interval + ") must not exceed lookbackMinutes (" + lookback + ")");
         }
-        if (!(root.get("pipelines") instanceof List<?> rawPipelines) || rawPipelines.isEmpty()) {
-            throw new IllegalArgumentException("pipelines must be a non-empty array");
+        List<JsonObject> rawPipelines = root.objectList("pipelines");
+        if (rawPipelines.isEmpty()) {
+            throw root.invalid("pipelines", "must be a non-empty list");
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < rawPipelines.size(); i++) {
-            String path = "pipelines[" + i + "]";
-            if (!(rawPipelines.get(i) instanceof Map<?, ?> raw)) {
-                throw new IllegalArgumentException(path + " must be an object");
-            }
-            PipelineConfig pipeline = parsePipeline(raw, path);
+        for (JsonObject raw : rawPipelines) {
+            PipelineConfig pipeline = readPipeline(raw);
             if (!names.add(pipeline.name())) {
-                throw new IllegalArgumentException(path + ".name '" + pipeline.name() + "' is used twice");
+                throw raw.invalid("name", "'" + pipeline.name() + "' is used twice");
             }
             pipelines.add(pipeline);
         }
         return new MetricsConfig(namespace, lookback, interval, pipelines);
     }
 
-    private static PipelineConfig parsePipeline(Map<?, ?> raw, String path) {
-        String name = requiredString(raw, "name", path + ".name");
+    private static PipelineConfig readPipeline(JsonObject raw) {
+        raw.refuseUnknown(PIPELINE_FIELDS);
+        String name = raw.requiredString("name");
         // CloudWatch dimension values are limited to 1024 characters.
         if (name.length() > 1024) {
-            throw new IllegalArgumentException(path + ".name must be at most 1024 characters");
+            throw raw.invalid("name", "must be at most 1024 characters");
         }
-        String jobName = optionalString(raw, "jobName", path + ".jobName");
-        String sourceText = requiredString(raw, "source", path + ".source");
+        String jobName = raw.optionalText("jobName").orElse(null);
+        String sourceText = raw.requiredString("source");
         Source source = switch (sourceText.toLowerCase(Locale.ROOT)) {
             case "glue" -> Source.GLUE;
             case "simulate" -> Source.SIMULATE;
-            default -> throw new IllegalArgumentException(
-                    path + ".source must be 'glue' or 'simulate', was '" + sourceText + "'");
+            default -> throw raw.invalid("source", "must be 'glue' or 'simulate', was '" + sourceText + "'");
         };
         if (source == Source.GLUE && (jobName == null || jobName.isBlank())) {
-            throw new IllegalArgumentException(path + ".jobName is required when source is 'glue'");
+            throw raw.invalid("jobName", "is required when source is 'glue'");
         }
-        String outputLogGroup = optionalString(raw, "outputLogGroup", path + ".outputLogGroup");
-        String ruleset = optionalString(raw, "dataQualityRuleset", path + ".dataQualityRuleset");
-        Object expected = raw.get("expectedSuccessEveryMinutes");
-        Integer expectedMinutes = expected == null ? null
-                : positiveInt(expected, path + ".expectedSuccessEveryMinutes");
+        String outputLogGroup = raw.optionalText("outputLogGroup").orElse(null);
+        String ruleset = raw.optionalText("dataQualityRuleset").orElse(null);
+        Integer expectedMinutes = raw.optionalInt("expectedSuccessEveryMinutes", 1, Integer.MAX_VALUE).orElse(null);
         return new PipelineConfig(name, jobName == null ? name : jobName, source,
                 blankToNull(outputLogGroup), blankToNull(ruleset), expectedMinutes);
-    }
-
-    private static String requiredString(Map<?, ?> map, String key, String field) {
-        String value = optionalString(map, key, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return value;
-    }
-
-    private static String optionalString(Map<?, ?> map, String key, String field) {
-        Object value = map.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException(field + " must be a string");
-        }
-        return text;
-    }
-
-    private static int optionalPositiveInt(Map<?, ?> map, String key, String field, int defaultValue) {
-        Object value = map.get(key);
-        return value == null ? defaultValue : positiveInt(value, field);
-    }
-
-    private static int positiveInt(Object value, String field) {
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 1
-                || ((Number) value).longValue() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(field + " must be a positive whole number, was " + value);
-        }
-        return ((Number) value).intValue();
     }
 
     private static String blankToNull(String value) {

@@ -18,12 +18,14 @@ import software.amazon.awssdk.services.glue.GlueClient;
  */
 public final class PipelineMetricsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    public static final String CONFIG_VARIABLE = "PIPELINES_CONFIG";
+
     private final PipelineMetricsPublisher publisher;
 
     /** Used by Lambda: config and clients are built once per container. */
     public PipelineMetricsHandler() {
-        this(MetricsConfig.parse(ConfigurationText.read("PIPELINES_CONFIG", System::getenv)), LambdaSdkClients.fromLambdaEnvironment(),
-                Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
+        this(MetricsConfig.parse(ConfigurationText.required(CONFIG_VARIABLE, System::getenv)),
+                LambdaSdkClients.fromLambdaEnvironment(), Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
     }
 
     /** For tests: the same wiring with the given clients, clock, random source and output. */

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.lambda.ErrorText;
+import com.datapipeline.monitoring.lambda.JsonLines;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ public final class PipelineMetricsPublisher {
             outcome = PipelineOutcome.of(pipeline.name(), source, measurement);
             logSink.accept(logLine("INFO", outcome, measurement.simulated()));
         } catch (RuntimeException e) {
-            outcome = PipelineOutcome.failure(pipeline.name(), source, GlueMetricsCollector.describe(e));
+            outcome = PipelineOutcome.failure(pipeline.name(), source, ErrorText.describe(e));
             logSink.accept(logLine("ERROR", outcome, false));
         }
         return outcome;
@@ -93,6 +95,6 @@ public final class PipelineMetricsPublisher {
             line.put("simulated", true);
             line.put("message", "values are SIMULATED random numbers in the lab's ranges, not measurements");
         }
-        return EmfFormatter.toJson(line);
+        return JsonLines.format(line);
     }
 }

@@ -66,10 +66,13 @@ class MetricsConfigTest {
         "{\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"expectedSuccessEveryMinutes\":-1}]} | pipelines[0].expectedSuccessEveryMinutes",
         "{\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"},{\"name\":\"a\",\"source\":\"simulate\"}]} | pipelines[1].name",
         "{\"pipelines\":[\"a\"]}                                                       | pipelines[0]",
+        "{\"lookbackMinute\":60,\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]}    | 'lookbackMinute' is not a known setting",
+        "{\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"ruleset\":\"r\"}]}       | 'pipelines[0].ruleset' is not a known setting",
     })
     void invalidConfigIsRejectedNamingTheField(String json, String field) {
         assertThatThrownBy(() -> MetricsConfig.parse(json))
                 .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PIPELINES_CONFIG field '")
                 .hasMessageContaining(field);
     }
 
