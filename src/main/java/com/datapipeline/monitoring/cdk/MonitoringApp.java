@@ -11,6 +11,7 @@ import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.observability.ObservabilityLinkStack;
 import com.datapipeline.monitoring.cdk.observability.ObservabilitySinkStack;
 import com.datapipeline.monitoring.cdk.checks.DeployLimits;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,6 +101,7 @@ public final class MonitoringApp {
      */
     @SuppressWarnings("unchecked")
     public static MonitoringStack build(App app, LambdaArtifacts artifacts, Path projectRoot) {
+        applyFeatureFlags(app, projectRoot);
         Map<String, Object> context = (Map<String, Object>) app.getNode().getAllContext();
         MonitoringSettings settings = SettingsReader.read(context);
         settings.placement().ifPresent(PipelinePlacement::saveIfChanged);
@@ -123,6 +125,29 @@ public final class MonitoringApp {
                         .description("Links this account's pipeline monitoring to a monitoring account")
                         .build(), sinkArn));
         return stack;
+    }
+
+    /**
+     * cdk.json's feature flags (the keys with a ':'), for an app that did not get them from the CDK CLI: tests, the
+     * template checks and verify build the app themselves, and must build what `cdk deploy` deploys.
+     */
+    @SuppressWarnings("unchecked")
+    private static void applyFeatureFlags(App app, Path projectRoot) {
+        Path cdkJson = projectRoot.resolve("cdk.json");
+        if (!Files.exists(cdkJson)) {
+            return;
+        }
+        try {
+            Map<String, Object> context = (Map<String, Object>) new ObjectMapper()
+                    .readValue(cdkJson.toFile(), Map.class).getOrDefault("context", Map.of());
+            context.forEach((key, value) -> {
+                if (key.contains(":") && app.getNode().tryGetContext(key) == null) {
+                    app.getNode().setContext(key, value);
+                }
+            });
+        } catch (IOException e) {
+            throw new ConfigurationException("cdk.json cannot be read: " + e.getMessage());
+        }
     }
 
     /** The account and Region the CDK CLI resolved, if any; without them the stack stays environment-agnostic. */

@@ -66,7 +66,7 @@ class ResponseFunctionContractTest {
                         AlarmResponseHandler.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
                         SourceTopics.VARIABLE, Map.of("Ref", remediation)))))));
         assertThat(template.findResources("AWS::IAM::Policy").toString())
-                .contains("Action=[dynamodb:PutItem, dynamodb:DeleteItem]");
+                .contains("Action=[dynamodb:DeleteItem, dynamodb:PutItem]");
     }
 
     @Test
