@@ -132,16 +132,14 @@ public final class MonitoringStack extends Stack {
                 delivery,
                 names.shared(AlarmNames.EVENT_DELIVERY_FAILED)));
 
-        List<PipelineDashboard.PipelineRow> rows = new ArrayList<>();
-        Map<NestedGroup, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
-        Map<Optional<NestedGroup>, List<MonitoredPipeline>> pipelinesByGroup = new LinkedHashMap<>();
+        // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
+        Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
                     .map(placement -> nestedGroup(placement.stackOf(pipeline.jobName()), names)).orElse(null);
             Construct pipelineScope = new Construct(group != null ? group.stack() : this, scopeId);
-            pipelinesByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>()).add(pipeline);
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
             if (sampleJob != null && pipeline.sampleJob()) {
                 pipelineScope.getNode().addDependency(sampleJob);
@@ -158,18 +156,15 @@ public final class MonitoringStack extends Stack {
                     .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
                     .toList();
             new PipelinePages(pipelineScope, "Pages", new PipelinePages.Props(pipeline, signals, names, alarmFactory));
-            PipelineDashboard.PipelineRow row = new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth);
-            if (group == null) {
-                rows.add(row);
-            } else {
-                rowsByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
-            }
+            rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
+                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth));
             routes.putAll(routes(pipeline, signals));
         }
 
-        pipelinesByGroup.forEach((group, groupPipelines) -> {
+        rowsByGroup.forEach((group, groupRows) -> {
             Construct groupScope = group.<Construct>map(NestedGroup::stack).orElse(this);
             String suffix = group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
+            List<MonitoredPipeline> groupPipelines = groupRows.stream().map(PipelineDashboard.PipelineRow::pipeline).toList();
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), new GlueJobEvents.Props(groupPipelines,
                     remediationTopic.topic(), group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
                     names.shared(AlarmNames.EVENT_DELIVERY_FAILED), suffix));
@@ -189,17 +184,18 @@ public final class MonitoringStack extends Stack {
         // Beside the pipelines of a nested stack, a dashboard page of their graphs; the main dashboard then shows
         // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
         List<String> pageNames = new ArrayList<>();
-        rowsByGroup.forEach((group, groupRows) -> {
-            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + group.stack().getNode().getId();
-            new PipelineDashboard(group.stack(), group.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
-                    pageName, names, groupRows, alarmNamesIn(group.stack()), List.of(), Optional.empty()));
+        rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
+            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + nested.stack().getNode().getId();
+            new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
+                    pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
-        });
+        }));
         List<String> overviewAlarms = pageNames.isEmpty() ? alarmFactory.alarmNames() : alarmFactory.created().stream()
                 .filter(alarm -> AlarmNames.PIPELINE_PAGES.contains(alarm.kind()) || Stack.of(alarm.alarm()) == this)
                 .map(AlarmFactory.CreatedAlarm::name).toList();
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
-                names.shared(ResourceNames.DASHBOARD), names, rows, overviewAlarms, pageNames,
+                names.shared(ResourceNames.DASHBOARD), names, rowsByGroup.getOrDefault(Optional.empty(), List.of()),
+                overviewAlarms, pageNames,
                 switches.eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName()) : Optional.empty()));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));

@@ -5,13 +5,10 @@ import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting.Severity;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.services.cloudwatch.AlarmRule;
 import software.amazon.awscdk.services.cloudwatch.AlarmState;
-import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarmRule;
 import software.constructs.Construct;
 
@@ -21,8 +18,6 @@ import software.constructs.Construct;
  * turns them into one page when the first child fires and one "resolved" message when the last one recovers.
  */
 public final class PipelinePages extends Construct {
-    private final Map<Severity, CompositeAlarm> pages = new EnumMap<>(Severity.class);
-
     public PipelinePages(Construct scope, String id, Props props) {
         super(scope, id);
         AlarmRouting routing = props.alarmFactory().routing();
@@ -38,9 +33,8 @@ public final class PipelinePages extends Construct {
                     .map(child -> AlarmRule.fromAlarm(child.alarm(), AlarmState.ALARM))
                     .toArray(IAlarmRule[]::new));
             String kind = AlarmRouting.pageOf(severity);
-            pages.put(severity, props.alarmFactory().createComposite(this, severity == Severity.CRITICAL ? "Unhealthy" : "Degraded",
-                    kind, props.names().perPipeline(kind, props.pipeline()),
-                    description(severity, job, children), rule));
+            props.alarmFactory().createComposite(this, severity == Severity.CRITICAL ? "Unhealthy" : "Degraded",
+                    kind, props.names().perPipeline(kind, props.pipeline()), description(severity, job, children), rule);
         }
     }
 
@@ -48,11 +42,6 @@ public final class PipelinePages extends Construct {
         return "Pipeline " + job + (severity == Severity.CRITICAL ? " is unhealthy" : " is degraded (warning signals)")
                 + ": one page for one incident, whichever of these signals fired first (the reason names it; the"
                 + " dashboard shows all): " + String.join(", ", children.stream().map(CreatedAlarm::name).toList()) + ".";
-    }
-
-    /** The page of a severity, when this pipeline has signals of it. */
-    public java.util.Optional<CompositeAlarm> page(Severity severity) {
-        return java.util.Optional.ofNullable(pages.get(severity));
     }
 
     /** @param signals the pipeline's signal alarms, as the factory created them */
