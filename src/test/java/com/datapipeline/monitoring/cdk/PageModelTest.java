@@ -276,7 +276,8 @@ class PageModelTest {
             return children;
         }
 
-        private static void collectGetAtts(Object node, List<String> into) {
+        /** The logical ids a JSON tree names by {@code Fn::GetAtt}, in order. */
+        static void collectGetAtts(Object node, List<String> into) {
             if (node instanceof Map<?, ?> map) {
                 if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
                     into.add(String.valueOf(getAtt.getFirst()));
