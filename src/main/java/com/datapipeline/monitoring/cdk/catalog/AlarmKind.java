@@ -192,11 +192,13 @@ public enum AlarmKind {
             .watching("Errors", "Sum")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
     /**
-     * Two periods (the metrics function's schedule rate) without an invocation: the rule was disabled or deleted, or
-     * EventBridge cannot invoke the function. No data at all is the same as zero here, hence breaching.
+     * Two periods without an invocation: the rule was disabled or deleted, or EventBridge cannot invoke the function.
+     * A period is one run of the function's schedule, as for the catalog's metrics. No data at all is the same as
+     * zero here, hence breaching.
      */
     METRICS_SCHEDULE(healthSignal("DataPipelineMetricsScheduleAlarm")
             .watching("Invocations", "Sum")
+            .period(PipelineMetricSet.PERIOD)
             .firesWhen(LESS_THAN_THRESHOLD, new Fixed(1))
             .evaluating(2)
             .missingData(TreatMissingData.BREACHING)),
