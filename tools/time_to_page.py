@@ -130,6 +130,7 @@ class Timing:
     page: tuple[Span, ...]
     event_driven: bool
     known: bool
+    flawed: bool = False  # the alarm never fires, or fires when nothing is wrong: its times mean nothing
 
     def total(self, which: str) -> float:
         return sum(getattr(span, which) for span in self.publish + self.evaluate + self.page)
@@ -391,13 +392,19 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact]) -> Timing:
     check = facts["alarm-evaluation"] if period >= 60 else facts["high-resolution-evaluation"]
     evaluate = [interval_span("next evaluation", check)]
     publish = source.spans
+    flaw = ""
     if operator in LESS and missing == "breaching":
         # No datum at all: the alarm fires when its evaluation range holds at most N - M real datapoints.
         range_seconds = (evaluations + facts["evaluation-range"].typical) * period
         wait = range_seconds - (evaluations - datapoints) * source.interval - source.interval
+        if wait <= 0:
+            flaw = "evaluation range shorter than the data interval: fires between data"
+        wait = max(0.0, wait)
         publish = ()
         evaluate.insert(0, Span("real data leaves the evaluation range", wait, wait))
     else:
+        if datapoints > 1 and (datapoints - 1) * source.interval >= evaluations * period:
+            flaw = f"never fires: {datapoints} data {source.interval:g} s apart do not fit in {evaluations} periods"
         if datapoints > 1:
             more = (datapoints - 1) * max(period, source.interval)
             evaluate.append(Span(f"{datapoints - 1} more breaching period(s)", more, more))
@@ -411,8 +418,10 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact]) -> Timing:
     described = f"{period} s × {evaluations}, {datapoints} of {evaluations}, {statistic}"
     if missing == "breaching":
         described += ", missing = breaching"
+    if flaw:
+        described += f"; **{flaw}**"
     return Timing(graph.name(alarm_id), tuple(graph.name(c) for c in path), source.description, described,
-                  tuple(publish), tuple(evaluate), page, source.event_driven, source.known)
+                  tuple(publish), tuple(evaluate), page, source.event_driven, source.known, bool(flaw))
 
 
 def alarms_of_kind(graph: Graph, kind: str) -> list[str]:
@@ -446,7 +455,8 @@ class Row:
         return self.timing is not None and not self.later and self.timing.known
 
     def meets(self) -> bool:
-        return self.counts() and bool(self.timing.pages) and self.timing.total("worst") <= self.goal()
+        return (self.counts() and bool(self.timing.pages) and not self.timing.flawed
+                and self.timing.total("worst") <= self.goal())
 
 
 def rows(graph: Graph, modes: list[Mode], facts: dict[str, Fact]) -> list[Row]:
@@ -486,8 +496,9 @@ def table(result: list[Row]) -> str:
         else:
             goal = f"≤ {clock(row.goal())}: {'yes' if row.meets() else '**no**'}"
         lines.append(f"| {row.mode}{' (later)' if row.later else ''} | {signal} → {page} | {t.source} | {t.alarm} | "
-                     f"{stage(t.publish)} | {stage(t.evaluate)} | {stage(t.page)} | {clock(t.total('typical'))} | "
-                     f"{clock(t.total('worst'))} | {goal} |")
+                     f"{stage(t.publish)} | {stage(t.evaluate)} | {stage(t.page)} | "
+                     f"{'–' if t.flawed else clock(t.total('typical'))} | {'–' if t.flawed else clock(t.total('worst'))} | "
+                     f"{goal} |")
     counted = [row for row in result if row.counts()]
     events = [row for row in counted if row.timing.event_driven]
     lines += ["", f"Goal met by {sum(row.meets() for row in counted)} of {len(counted)} rows "

@@ -208,6 +208,16 @@ def test_what_if_periods_and_schedules_come_from_the_options_instead(assembly):
     assert rows["HeapAlarm"].timing.alarm.startswith("60 s × 1")
 
 
+def test_periods_too_short_for_the_data_are_flagged_and_never_meet_the_goal(assembly):
+    fitting = rows_by_signal(assembly, WhatIf(period=60))
+    # 2 of 3 at 60 s, data every 120 s: two data fit in three periods. No invocation: 4 periods of range hold data.
+    assert not fitting["CollectionAlarm"].timing.flawed and not fitting["ScheduleAlarm"].timing.flawed
+    too_short = rows_by_signal(assembly, WhatIf(period=60, schedule=300))
+    assert "never fires: 2 data 300 s apart do not fit in 3 periods" in too_short["CollectionAlarm"].timing.alarm
+    assert "fires between data" in too_short["ScheduleAlarm"].timing.alarm
+    assert not too_short["ScheduleAlarm"].meets() and not too_short["CollectionAlarm"].meets()
+
+
 def test_the_table_names_modes_without_alarms_and_counts_the_goal(assembly):
     result = time_to_page.rows(time_to_page.Graph(assembly), time_to_page.page_model(PAGE_MODEL),
                                time_to_page.load_facts(FACTS))
