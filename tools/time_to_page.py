@@ -242,12 +242,12 @@ def dimension(metric: dict, name: str) -> Any:
 
 
 def retry_window(retry_attempts: Any, event_age: Any, default_age: int) -> tuple[float, float]:
-    """How long an EventBridge target retries a failing delivery before it counts as failed: its retries stop at
-    the latest after the maximum event age; the back-off between them is not documented, so typical = worst."""
+    """How long an EventBridge target retries a failing delivery before it counts as failed. Typically not at all:
+    EventBridge does not retry a 4xx answer other than 429 (a missing permission or target, what breaks an alert
+    path). At worst, a 5xx or 429 is retried until the maximum event age."""
     if retry_attempts == 0:
         return 0, 0
-    age = float(event_age) if event_age is not None else default_age
-    return age, age
+    return 0, float(event_age) if event_age is not None else default_age
 
 
 def source_of(graph: Graph, metric: dict, facts: dict[str, Fact]) -> Source:

@@ -198,7 +198,8 @@ def test_a_failure_queue_counts_after_the_functions_retries(assembly):
 def test_a_nested_alarm_pages_through_its_group_and_counts_the_targets_retries(assembly):
     delivery = rows_by_signal(assembly)["DeliveryAlarm-Runs"]
     assert delivery.timing.pages == ("GroupAlarm", "HealthAlarm")
-    assert totals(delivery) == (900 + 30 + 1 + 30 + 2 * 100 + 1000, 900 + 60 + 2 + 60 + 2 * 200 + 2000)
+    # A refused delivery (4xx) is not retried; a failing one (5xx, 429) is, for up to the target's 900 s.
+    assert totals(delivery) == (0 + 30 + 1 + 30 + 2 * 100 + 1000, 900 + 60 + 2 + 60 + 2 * 200 + 2000)
 
 
 def test_what_if_periods_and_schedules_come_from_the_options_instead(assembly):
