@@ -14,6 +14,7 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
+import com.datapipeline.monitoring.cdk.cost.PipelineCost;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.dashboard.PipelineDashboard;
@@ -66,6 +67,7 @@ public final class MonitoringStack extends Stack {
     private final PipelineDashboard dashboard;
     private final SavedQueries savedQueries;
     private final EventHistory eventHistory;
+    private PipelineCost addedPipelineCost;
 
     public MonitoringStack(Construct scope, String id, StackProps stackProps, MonitoringSettings settings,
                            LambdaArtifacts artifacts, Path projectRoot) {
@@ -150,6 +152,8 @@ public final class MonitoringStack extends Stack {
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
+            addedPipelineCost = PipelineCost.of(pipeline.jobName(), alarms.signals(), alarms.pages(), metrics,
+                    PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -280,6 +284,11 @@ public final class MonitoringStack extends Stack {
                 (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
                 eventHistory.topFailures().isPresent() ? 1 : 0,
                 settings.logRetentionDays()));
+    }
+
+    /** What one more pipeline like the last configured one adds to the bill, by failure mode. */
+    public PipelineCost addedPipelineCost() {
+        return addedPipelineCost;
     }
 
     /** Every alarm of the stack, in dashboard order, with its plain name. */

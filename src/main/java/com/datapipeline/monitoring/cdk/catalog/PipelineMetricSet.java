@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.catalog;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -72,6 +73,8 @@ public record PipelineMetricSet(
     public static final String FAILED_RUNS = "FailedRuns";
     /** Count of "Glue Job Run Status" events (a run past its notify-delay), from a metric filter on the event history. */
     public static final String STUCK_RUNS = "StuckRuns";
+    /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
+    public static final Set<String> EVENT_METRICS = Set.of(FAILED_RUNS, STUCK_RUNS);
     public static final Duration PERIOD = Duration.minutes(5);
     /**
      * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not

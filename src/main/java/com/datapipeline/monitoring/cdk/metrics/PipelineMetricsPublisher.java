@@ -35,7 +35,8 @@ import software.constructs.Construct;
 public final class PipelineMetricsPublisher extends Construct {
     public static final String HANDLER = "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest";
     public static final String CONFIG_VARIABLE = "PIPELINES_CONFIG";
-    public static final Duration SCHEDULE_RATE = Duration.minutes(5);
+    /** One run per period of the custom metrics' alarms: the schedule and the period change together. */
+    public static final Duration SCHEDULE_RATE = PipelineMetricSet.PERIOD;
     public static final int LOOKBACK_MINUTES = 1440;
     private static final int MINIMUM_LOOKBACK_MARGIN_MINUTES = 60;
     /** One full vCPU: a Java cold start is CPU-bound, and at this size it is ~3x faster than at 512 MB for about
