@@ -277,7 +277,8 @@ public final class MonitoringStack extends Stack {
                         .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
                         .sum(),
                 pipelines * PipelineMetricSet.GLUE_METRICS_PER_JOB,
-                1,
+                // The main dashboard and a page of graphs per nested stack.
+                1 + nestedStacks().size(),
                 pipelines,
                 PipelineMetricsPublisher.MEMORY_MB,
                 AlarmResponder.MEMORY_MB,

@@ -116,7 +116,7 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
         }
         out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %s%n", "pages (composite per severity)", pagesUsd(),
                 pages.stream().map(AlarmKind::baseName).toList()));
-        out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %d published on every run, %d of them read by an alarm%n",
+        out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %d the metrics function publishes (priced as whole months), %d of them read by an alarm%n",
                 "custom metrics", customMetricsUsd(), publishedCustomMetrics, alarmedCustomMetrics().size()));
         out.append(String.format(Locale.ROOT, "  %-46s %6.2f%n", "per added pipeline", addedUsd()));
         return out.toString();
