@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate.Item;
-import com.datapipeline.monitoring.cdk.verify.StackExpectations;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.NestedStack;
-import software.amazon.awscdk.assertions.Template;
 
 /**
  * The estimate's counts are what the synthesized templates (the stack and its nested stacks) make AWS bill, in every
@@ -29,16 +20,9 @@ class CostEstimateTemplateTest {
     @MethodSource("com.datapipeline.monitoring.cdk.checks.CdkNagTest#configurations")
     @SuppressWarnings("unchecked")
     void estimateCountsWhatTheTemplatesContain(String name, Map<String, Object> context) throws Exception {
-        App app = new App(AppProps.builder().context(context).build());
-        MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
-        Map<String, Object> parent = (Map<String, Object>) Template.fromStack(stack).toJSON();
-        String outdir = app.synth().getDirectory();
-        List<Map<String, Object>> nested = new ArrayList<>();
-        for (NestedStack child : stack.nestedStacks()) {
-            nested.add(new ObjectMapper().readValue(Files.readString(Path.of(outdir, child.getTemplateFile())), Map.class));
-        }
-        Collection<Object> resources = ((Map<String, Object>) StackExpectations.withNestedResources(parent, nested)
-                .get("Resources")).values();
+        TestStacks.Merged merged = TestStacks.synthesizeWithNested(context);
+        MonitoringStack stack = merged.stack();
+        Collection<Object> resources = merged.resources().values();
 
         int alarmMetrics = 0;
         int anomalyAlarms = 0;
