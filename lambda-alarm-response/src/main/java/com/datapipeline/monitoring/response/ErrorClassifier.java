@@ -60,8 +60,9 @@ public final class ErrorClassifier {
                     + "|Access Key Id you provided does not exist|Status Code: 403"),
             // Passing conditions: throttling, slow-down, concurrency and capacity limits, lost workers, AWS faults.
             rule(ErrorClass.TRANSIENT, "Throttling|Rate exceeded|SlowDown|Slow Down|reduce your request rate"
-                    + "|ConcurrentRunsExceeded|Max concurrent|Too many jobs are being run concurrently"
+                    + "|ConcurrentRunsExceeded|Max(imum)? concurrent|Too many jobs are being run concurrently"
                     + "|Resource unavailable|ResourceNumberLimitExceeded|insufficient capacity|InsufficientCapacity"
+                    + "|enough free addresses|IP addresses on subnet"
                     + "|ExecutorLostFailure|Lost executor|Executor heartbeat timed out|Worker lost"
                     + "|InternalServiceException|internal service error|InternalFailure|ServiceUnavailable"
                     + "|Status Code: 503"),

@@ -8,6 +8,10 @@ public enum Outcome {
     SKIPPED_DUPLICATE("skipped-duplicate"),
     SKIPPED_CONCURRENT("skipped-concurrent"),
     SKIPPED_NO_FAILED_RUN("skipped-no-failed-run"),
+    /** The failed run's error class is routed to notify-only: a restart would fail the same way. */
+    SKIPPED_ERROR_CLASS("skipped-error-class"),
+    /** The route's job no longer exists; nothing to start, and a retry would not change that. */
+    JOB_NOT_FOUND("job-not-found"),
     NOTIFY_ONLY("notify-only"),
     IGNORED_STATE("ignored-state"),
     IGNORED_ORIGIN("ignored-origin"),

@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.response;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,19 +16,31 @@ import java.util.Set;
  * @param remediationEnabled false turns every Glue-starting action into a logged {@code disabled} decision
  * @param restartBudget      how many job starts this function may make per job per rolling window
  * @param routes             route key (an alarm name, or {@code glue-job-state:<jobName>}) to route
+ * @param errorClassActions  what a restart route does with a failed run of each error class, per pipeline
+ * @param insightsLogGroups  where Glue writes job run insights (tried in order); empty: root causes are not read
  */
-public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
+                             ErrorClassActions errorClassActions, List<String> insightsLogGroups) {
 
     /** Route-key prefix for Glue Job State Change notifications; the job name follows it. */
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
 
-    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes");
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes",
+            "errorClassActions", "pipelines", "jobRunInsightsLogGroups");
+    private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
     private static final Set<String> ROUTE_FIELDS = Set.of("action", "jobName");
 
     public ResponseConfig {
         Objects.requireNonNull(restartBudget, "restartBudget");
         routes = Map.copyOf(routes);
+        Objects.requireNonNull(errorClassActions, "errorClassActions");
+        insightsLogGroups = List.copyOf(insightsLogGroups);
+    }
+
+    /** A table with the default error class actions and no job run insights. */
+    public ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+        this(remediationEnabled, restartBudget, routes, ErrorClassActions.DEFAULT, List.of());
     }
 
     /** A job-starting action's target. */
@@ -79,7 +92,17 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
             }
             routes.put(key, readRoute(routesJson.requiredObject(key)));
         }
-        return new ResponseConfig(enabled, budget, routes);
+        Map<ErrorClass, ResponseAction> all = ErrorClassActions.defaults();
+        root.optionalObject("errorClassActions").map(ErrorClassActions::read).ifPresent(all::putAll);
+        Map<String, Map<ErrorClass, ResponseAction>> byPipeline = new LinkedHashMap<>();
+        root.optionalObject("pipelines").ifPresent(pipelines -> pipelines.names().forEach(job -> {
+            JsonObject pipeline = pipelines.requiredObject(job);
+            pipeline.refuseUnknown(PIPELINE_FIELDS);
+            pipeline.optionalObject("errorClassActions").map(ErrorClassActions::read)
+                    .ifPresent(actions -> byPipeline.put(job, actions));
+        }));
+        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline),
+                root.stringList("jobRunInsightsLogGroups"));
     }
 
     private static RestartBudget readBudget(JsonObject json) {

@@ -15,9 +15,15 @@ import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /**
  * A GlueClient for unit tests: an in-memory run history (newest first, as GetJobRuns returns it), the
- * StartJobRun requests it received, and optional failures to throw. The real SDK types go in and out.
+ * StartJobRun requests it received, and optional failures to throw. The real SDK types go in and out. A failed run
+ * added by {@link #withRun} failed transiently ({@link #TRANSIENT_ERROR}), so that the guard rails' tests see
+ * restarts; {@link #withFailedRun} gives it another error.
  */
 final class FakeGlue implements GlueClient {
+
+    /** A throttled Glue API call, as a run's ErrorMessage: the transient class, which restarts by default. */
+    static final String TRANSIENT_ERROR = "Rate exceeded (Service: AWSGlue; Status Code: 400; Error Code:"
+            + " ThrottlingException; Request ID: 07512ede-123f-49c8-8933-1298742297b9; Proxy: null)";
 
     final List<JobRun> runs = new ArrayList<>();
     final List<StartJobRunRequest> starts = new ArrayList<>();
@@ -29,8 +35,16 @@ final class FakeGlue implements GlueClient {
     Instant startTime = Instant.now();
 
     FakeGlue withRun(String id, JobRunState state, Instant startedOn, Map<String, String> arguments) {
+        boolean failed = JobRemediator.FAILED_STATES.contains(state);
         runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).startedOn(startedOn)
-                .arguments(arguments).build());
+                .arguments(arguments).errorMessage(failed ? TRANSIENT_ERROR : null).build());
+        return this;
+    }
+
+    /** A finished run of sample-etl-job that failed with {@code errorMessage}, after {@code seconds} of work. */
+    FakeGlue withFailedRun(String id, JobRunState state, Instant startedOn, int seconds, String errorMessage) {
+        runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).attempt(0).startedOn(startedOn)
+                .completedOn(startedOn.plusSeconds(seconds)).executionTime(seconds).errorMessage(errorMessage).build());
         return this;
     }
 
