@@ -8,6 +8,7 @@ import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.response.AlarmResponseHandler;
 import com.datapipeline.monitoring.response.AuditQuery;
 import com.datapipeline.monitoring.response.DynamoDbIncidentLedger;
+import com.datapipeline.monitoring.response.ErrorClassActions;
 import com.datapipeline.monitoring.response.SourceTopics;
 import com.datapipeline.monitoring.response.ResponseAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
@@ -44,6 +45,16 @@ class ResponseFunctionContractTest {
         assertThat(config.routes().get("GlueJobFailureAlarm"))
                 .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(ResponseAction.NOTIFY_ONLY);
+    }
+
+    @Test
+    void errorClassActionsTheAppWritesAreTheFunctionsDefaultsAndInsightsAreReadFromGluesGroups() {
+        assertThat(config.errorClassActions()).isEqualTo(ErrorClassActions.DEFAULT);
+        assertThat(config.insightsLogGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/logs-v2");
+        assertThat(defaults.template().findResources("AWS::IAM::Policy").toString())
+                .contains("Action=logs:FilterLogEvents").contains("log-group:/aws-glue/jobs/error:*");
+        defaults.template().hasResourceProperties("AWS::Glue::Job", Match.objectLike(Map.of(
+                "DefaultArguments", Match.objectLike(Map.of("--enable-job-insights", "true")))));
     }
 
     @Test

@@ -20,6 +20,8 @@ import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
+import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class AlarmResponder extends Construct {
     public static final String LEDGER_EXPIRY = "expiresAt";
     /** One full vCPU, so remediation starts ~3x sooner on a cold start than at 512 MB (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
+    /** Where job run insights write a failed run's root cause: Glue 5.0, then Glue 4.0 and earlier. */
+    static final List<String> INSIGHTS_LOG_GROUPS = List.of(GlueLogGroups.ERROR, GlueLogGroups.CONTINUOUS);
 
     private final Function function;
     private final Queue failedNotifications;
@@ -104,6 +108,15 @@ public final class AlarmResponder extends Construct {
             ScopedGrant.grant(this, "GuardedRestartOfRoutedJobs", function.getRole(),
                     List.of("glue:GetJobRuns", "glue:StartJobRun"), startableJobs,
                     startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadJobRunInsights")
+                    .actions(List.of("logs:FilterLogEvents"))
+                    .resources(INSIGHTS_LOG_GROUPS.stream().map(group -> GlueLogGroups.arn(stack, group)).toList())
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "FilterLogEvents reads a failed"
+                    + " run's job run insights stream, which Glue names after the run id; ':*' covers the streams of"
+                    + " the two Glue log groups that hold them and nothing else.",
+                    INSIGHTS_LOG_GROUPS.stream().map(GlueLogGroups::arnAsNagFinding).toList());
         }
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
                 + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
@@ -157,6 +170,8 @@ public final class AlarmResponder extends Construct {
         config.put("restartBudget", new TreeMap<>(Map.of(
                 "maxRestarts", props.remediation().maxRestarts(),
                 "windowMinutes", props.remediation().windowMinutes())));
+        config.put("errorClassActions", ResponseRoute.ERROR_CLASS_ACTIONS);
+        config.put("jobRunInsightsLogGroups", INSIGHTS_LOG_GROUPS);
         config.put("routes", routes);
         return ConfigurationJson.of(config);
     }

@@ -1,7 +1,9 @@
 package com.datapipeline.monitoring.cdk.response;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What AlarmResponseFunction does when one alarm (or Glue job-state message) arrives.
@@ -13,6 +15,14 @@ public record ResponseRoute(String action, Optional<String> targetJob) {
     public static final String RESTART_JOB = "restart-job";
     public static final String START_VALIDATION_JOB = "start-validation-job";
     public static final String NOTIFY_ONLY = "notify-only";
+
+    /**
+     * What a restart route does with a failed run of each error class, as the function's {@code errorClassActions}:
+     * restart within the budget only where a retry can help. The function's ErrorClass holds the same defaults.
+     */
+    public static final Map<String, String> ERROR_CLASS_ACTIONS = new TreeMap<>(Map.of(
+            "transient", RESTART_JOB, "resources", NOTIFY_ONLY, "permissions", NOTIFY_ONLY, "code", NOTIFY_ONLY,
+            "data", NOTIFY_ONLY, "unknown", NOTIFY_ONLY));
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
