@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -83,22 +86,23 @@ class AlarmResponseIT {
     }
 
     /**
-     * The emulator's Glue, except that the runs in {@link #failed} are reported FAILED: moto's runs only ever go
-     * STARTING, RUNNING, SUCCEEDED.
+     * The emulator's Glue, except that the runs in {@link #failed} are reported FAILED with their error message:
+     * moto's runs only ever go STARTING, RUNNING, SUCCEEDED, and carry no ErrorMessage.
      */
     private static final class FailedRunsGlue implements GlueClient {
 
-        final Set<String> failed = ConcurrentHashMap.newKeySet();
+        final Map<String, String> failed = new ConcurrentHashMap<>();
 
         @Override
         public GetJobRunsResponse getJobRuns(GetJobRunsRequest request) {
             GetJobRunsResponse response = emulatorGlue.getJobRuns(request);
             return response.toBuilder().jobRuns(response.jobRuns().stream()
-                    .map(run -> failed.contains(run.id()) ? asFailed(run) : run).toList()).build();
+                    .map(run -> failed.containsKey(run.id()) ? asFailed(run, failed.get(run.id())) : run).toList())
+                    .build();
         }
 
-        private static JobRun asFailed(JobRun run) {
-            return run.toBuilder().jobRunState(JobRunState.FAILED).build();
+        private static JobRun asFailed(JobRun run, String errorMessage) {
+            return run.toBuilder().jobRunState(JobRunState.FAILED).errorMessage(errorMessage).build();
         }
 
         @Override
@@ -140,10 +144,15 @@ class AlarmResponseIT {
         createJob(1);
     }
 
-    /** A run of the job (not started by the function) that failed; returns its id. */
+    /** A run of the job (not started by the function) that failed transiently; returns its id. */
     private String failedRun() {
+        return failedRun(FakeGlue.TRANSIENT_ERROR);
+    }
+
+    /** A run of the job (not started by the function) that failed with {@code errorMessage}; returns its id. */
+    private String failedRun(String errorMessage) {
         String runId = emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
-        glue.failed.add(runId);
+        glue.failed.put(runId, errorMessage);
         return runId;
     }
 
@@ -363,14 +372,26 @@ class AlarmResponseIT {
     @Test
     void rawGlueTimeoutEventDeliveredTwiceRestartsOnce() {
         createJob();
+        String timedOut = failedRun();
         AlarmResponseHandler handler = handler();
-        String message = Corpus.message("glue-state-raw.json", "sample-etl-job", job);
+        String message = Corpus.message("glue-state-raw.json", "sample-etl-job", job).replace("jr_9f8e7d6c5b4a", timedOut);
 
         deliver(handler, message);
         deliver(handler, message);
 
         assertThat(outcomes()).containsExactly(Outcome.STARTED, Outcome.SKIPPED_DUPLICATE);
-        assertThat(runs()).hasSize(1);
+        assertThat(restarts()).hasSize(1);
+    }
+
+    @Test
+    void timedOutRunWithoutAKnownErrorIsNotRestarted() {
+        createJob();
+
+        deliver(handler(), Corpus.message("glue-state-raw.json", "sample-etl-job", job));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("unknown");
+        assertThat(runs()).isEmpty();
     }
 
     @Test
@@ -432,5 +453,65 @@ class AlarmResponseIT {
         assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId());
         assertThat(restarts()).isEmpty();
+    }
+
+    /** A responder as the Lambda builds one, with job run insights read from the emulator's CloudWatch Logs. */
+    private AlarmResponseHandler handlerWithInsights(CloudWatchLogsClient logs) {
+        ResponseConfig config = ResponseConfig.parse(config(true, 2));
+        return new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES, new JobRemediator(glue,
+                new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(), config.restartBudget(),
+                config.errorClassActions(), new JobRunInsights(logs, List.of(INSIGHTS_GROUP))), log));
+    }
+
+    private static final String INSIGHTS_GROUP = "/aws-glue/jobs/error";
+
+    @Test
+    void failedRunOfANonTransientClassIsNotRestarted() {
+        createJob();
+        String failedRun = failedRun("An error occurred while calling o103.pyWriteDynamicFrame. Access Denied"
+                + " (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 6E1CA8B5B6B9A1A2)");
+
+        deliver(handler(), glueFailureEvent(failedRun));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("permissions");
+        assertThat(log.only().jobRunId()).isEqualTo(failedRun);
+        assertThat(restarts()).isEmpty();
+        assertThat(ledgerItem("incident#" + job + "/run/" + failedRun)).isEmpty();
+    }
+
+    @Test
+    void jobRunInsightsRootCauseInTheEmulatorsLogsDecidesTheClass() throws Exception {
+        createJob();
+        String failedRun = failedRun("An error occurred while calling o111.collectToPython. Traceback (most recent call last):");
+        try (CloudWatchLogsClient logs = Emulator.clients(endpoint).build(CloudWatchLogsClient.builder())) {
+            try {
+                logs.createLogGroup(request -> request.logGroupName(INSIGHTS_GROUP));
+            } catch (ResourceAlreadyExistsException e) {
+                // Another test created it: the group is shared by every job, as in AWS.
+            }
+            String stream = failedRun + JobRunInsights.STREAM_SUFFIX;
+            String event = JobRunInsightsTest.analysisEvent("ModuleNotFoundError: No module named 'tensorflow'");
+            logs.createLogStream(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream));
+            logs.putLogEvents(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream).logEvents(
+                    InputLogEvent.builder().timestamp(System.currentTimeMillis()).message(event).build()));
+
+            deliver(handlerWithInsights(logs), glueFailureEvent(failedRun));
+        }
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("code");
+        assertThat(log.only().failure().rootCause()).containsExactly("ModuleNotFoundError: No module named 'tensorflow'");
+        assertThat(restarts()).isEmpty();
+    }
+
+    @Test
+    void failedRunOfAJobThatNoLongerExistsIsJobNotFoundAndNotRetried() {
+        // No createJob: the event names a job Glue does not know (deleted since the run failed).
+        deliver(handler(), glueFailureEvent("jr_of_a_deleted_job"));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.JOB_NOT_FOUND);
+        assertThat(log.only().reason()).startsWith("job " + job + " does not exist (any more)");
+        assertThat(log.failures).isEmpty();
     }
 }
