@@ -7,6 +7,7 @@ import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -65,7 +66,8 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
                 config.restartBudget(),
                 config.errorClassActions(),
                 rootCause);
-        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out));
+        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out),
+                new AlarmStatePage(clients.build(CloudWatchClient.builder())), new ConsoleLinks(clients.region().id()));
     }
 
     private static String requiredVariable(String name) {

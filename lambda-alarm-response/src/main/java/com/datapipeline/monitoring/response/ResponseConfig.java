@@ -18,16 +18,18 @@ import java.util.Set;
  * @param routes             route key (an alarm name, or {@code glue-job-state:<jobName>}) to route
  * @param errorClassActions  what a restart route does with a failed run of each error class, per pipeline
  * @param insightsLogGroups  where Glue writes job run insights (tried in order); empty: root causes are not read
+ * @param pages              what the pages of failed runs link to, and which alarm carries each pipeline's page
  */
 public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
-                             ErrorClassActions errorClassActions, List<String> insightsLogGroups) {
+                             ErrorClassActions errorClassActions, List<String> insightsLogGroups, PageSettings pages) {
 
     /** Route-key prefix for Glue Job State Change notifications; the job name follows it. */
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes",
-            "errorClassActions", "pipelines", "jobRunInsightsLogGroups");
-    private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions");
+            "errorClassActions", "pipelines", "jobRunInsightsLogGroups", "jobLogGroups", "runbookUrl");
+    private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions", "pageAlarm", "dashboard",
+            "runbookUrl");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
     private static final Set<String> ROUTE_FIELDS = Set.of("action", "jobName");
 
@@ -36,11 +38,12 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
         routes = Map.copyOf(routes);
         Objects.requireNonNull(errorClassActions, "errorClassActions");
         insightsLogGroups = List.copyOf(insightsLogGroups);
+        Objects.requireNonNull(pages, "pages");
     }
 
-    /** A table with the default error class actions and no job run insights. */
+    /** A table with the default error class actions, no job run insights and the default pages. */
     public ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
-        this(remediationEnabled, restartBudget, routes, ErrorClassActions.DEFAULT, List.of());
+        this(remediationEnabled, restartBudget, routes, ErrorClassActions.DEFAULT, List.of(), PageSettings.DEFAULT);
     }
 
     /** A job-starting action's target. */
@@ -95,14 +98,18 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
         Map<ErrorClass, ResponseAction> all = ErrorClassActions.defaults();
         root.optionalObject("errorClassActions").map(ErrorClassActions::read).ifPresent(all::putAll);
         Map<String, Map<ErrorClass, ResponseAction>> byPipeline = new LinkedHashMap<>();
+        Map<String, PipelinePage> pages = new LinkedHashMap<>();
         root.optionalObject("pipelines").ifPresent(pipelines -> pipelines.names().forEach(job -> {
             JsonObject pipeline = pipelines.requiredObject(job);
             pipeline.refuseUnknown(PIPELINE_FIELDS);
             pipeline.optionalObject("errorClassActions").map(ErrorClassActions::read)
                     .ifPresent(actions -> byPipeline.put(job, actions));
+            pages.put(job, new PipelinePage(job, pipeline.optionalString("pageAlarm"),
+                    pipeline.optionalString("dashboard"), pipeline.optionalString("runbookUrl")));
         }));
         return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline),
-                root.stringList("jobRunInsightsLogGroups"));
+                root.stringList("jobRunInsightsLogGroups"), new PageSettings(pages,
+                root.optionalString("runbookUrl").orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList("jobLogGroups")));
     }
 
     private static RestartBudget readBudget(JsonObject json) {

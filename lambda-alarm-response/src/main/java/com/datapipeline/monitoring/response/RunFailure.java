@@ -31,6 +31,12 @@ public record RunFailure(String jobName, String runId, String state, Integer att
         Objects.requireNonNull(classification, "classification");
     }
 
+    /** What a Glue Job State Change says by itself, when the run history is not read. */
+    public static RunFailure ofEvent(GlueJobStateNotification event) {
+        return new RunFailure(event.jobName(), event.jobRunId(), event.state(), null, null, null, null, event.message(),
+                List.of(), ErrorClassifier.classify(ErrorClassifier.Evidence.ofMessage(event.message())));
+    }
+
     public ErrorClass errorClass() {
         return classification.errorClass();
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
@@ -513,5 +514,37 @@ class AlarmResponseIT {
         assertThat(log.only().outcome()).isEqualTo(Outcome.JOB_NOT_FOUND);
         assertThat(log.only().reason()).startsWith("job " + job + " does not exist (any more)");
         assertThat(log.failures).isEmpty();
+    }
+
+    @Test
+    void failedRunEventPagesThroughThePipelinesPageAlarmWithItsClassAndLinks() {
+        createJob();
+        String failedRun = failedRun("Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax");
+        String pageAlarm = "PipelineUnhealthyAlarm-" + job;
+        try (CloudWatchClient cloudWatch = Emulator.clients(endpoint).build(CloudWatchClient.builder())) {
+            // moto has no PutCompositeAlarm: a metric alarm stands in for the pipeline's composite page.
+            cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm).namespace("DataPipeline")
+                    .metricName("FailedRuns").statistic("Sum").period(60).evaluationPeriods(1).threshold(0.0)
+                    .comparisonOperator("GreaterThanThreshold"));
+            ResponseConfig config = ResponseConfig.parse(config(true, 2).replace("\"routes\":{",
+                    "\"pipelines\":{\"" + job + "\":{\"pageAlarm\":\"" + pageAlarm + "\"}},\"routes\":{"));
+            AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES,
+                    new JobRemediator(glue, new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(),
+                            config.restartBudget(), config.errorClassActions(), RootCauseReader.NONE),
+                    log, new AlarmStatePage(cloudWatch), new ConsoleLinks("us-east-1")));
+
+            deliver(handler, glueFailureEvent(failedRun));
+
+            String reason = cloudWatch.describeAlarms(request -> request.alarmNames(pageAlarm)).metricAlarms().get(0)
+                    .stateReason();
+            assertThat(reason).startsWith("Pipeline " + job + ": Glue job run " + failedRun + " FAILED")
+                    .contains("\nError class: code ('SyntaxError' in the run's error message)\n")
+                    .contains("\nResponse: not restarted: a retry fails the same way")
+                    .contains("\nRun: https://console.aws.amazon.com/gluestudio/home?region=us-east-1#/job/" + job + "/run/" + failedRun);
+        }
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.onlyLine()).containsEntry("pageDelivery", "paged: " + pageAlarm
+                + " went to ALARM with this text as its reason");
+        assertThat(restarts()).isEmpty();
     }
 }
