@@ -135,6 +135,7 @@ public final class MonitoringStack extends Stack {
         // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        Map<String, AlarmResponder.PipelinePage> responsePages = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
@@ -156,6 +157,8 @@ public final class MonitoringStack extends Stack {
                     .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
                     .toList();
             new PipelinePages(pipelineScope, "Pages", new PipelinePages.Props(pipeline, signals, names, alarmFactory));
+            responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(failedRunPage(firstSignal),
+                    dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth));
             routes.putAll(routes(pipeline, signals));
@@ -176,7 +179,7 @@ public final class MonitoringStack extends Stack {
                 settings.missedRunGraceFactor(), names, alarmFactory, delivery, switches.tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                remediationTopic.topic(), delivery, routes, settings.remediation(), names,
+                remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
 
         health.page(nestedStacks());
@@ -185,7 +188,7 @@ public final class MonitoringStack extends Stack {
         // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
         List<String> pageNames = new ArrayList<>();
         rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
-            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + nested.stack().getNode().getId();
+            String pageName = dashboardName(names, Optional.of(nested));
             new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
                     pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
@@ -236,6 +239,18 @@ public final class MonitoringStack extends Stack {
     }
 
     private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
+    }
+
+    /** The dashboard that shows a pipeline: the main one, or its nested stack's page. */
+    private static String dashboardName(ResourceNames names, Optional<NestedGroup> group) {
+        return names.shared(ResourceNames.DASHBOARD) + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
+    }
+
+    /** The page (composite) of the pipeline created since {@code firstSignal} that its failed runs raise. */
+    private String failedRunPage(int firstSignal) {
+        String kind = AlarmRouting.pageOf(alarmFactory.routing().severityOf(AlarmNames.RUN_FAILED));
+        return alarmFactory.createdSince(firstSignal).stream().filter(alarm -> alarm.kind().equals(kind))
+                .map(AlarmFactory.CreatedAlarm::name).findFirst().orElseThrow();
     }
 
     private List<String> alarmNamesIn(NestedStack stack) {

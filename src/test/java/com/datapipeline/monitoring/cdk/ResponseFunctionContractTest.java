@@ -9,6 +9,8 @@ import com.datapipeline.monitoring.response.AlarmResponseHandler;
 import com.datapipeline.monitoring.response.AuditQuery;
 import com.datapipeline.monitoring.response.DynamoDbIncidentLedger;
 import com.datapipeline.monitoring.response.ErrorClassActions;
+import com.datapipeline.monitoring.response.PageSettings;
+import com.datapipeline.monitoring.response.PipelinePage;
 import com.datapipeline.monitoring.response.SourceTopics;
 import com.datapipeline.monitoring.response.ResponseAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
@@ -55,6 +57,19 @@ class ResponseFunctionContractTest {
                 .contains("Action=logs:FilterLogEvents").contains("log-group:/aws-glue/jobs/error:*");
         defaults.template().hasResourceProperties("AWS::Glue::Job", Match.objectLike(Map.of(
                 "DefaultArguments", Match.objectLike(Map.of("--enable-job-insights", "true")))));
+    }
+
+    @Test
+    void eachPipelinesFailedRunsPageThroughItsCompositeAndLinkItsDashboard() {
+        PipelinePage page = config.pages().pipeline("sample-etl-job");
+        assertThat(page.pageAlarm()).contains("PipelineUnhealthyAlarm");
+        assertThat(page.dashboard()).contains("DataPipelineMonitoring");
+        assertThat(page.runbookUrl()).isEmpty();
+        assertThat(config.pages().runbookUrl()).isEqualTo(PageSettings.DEFAULT_RUNBOOK);
+        assertThat(config.pages().logGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/output");
+        String policies = defaults.template().findResources("AWS::IAM::Policy").toString();
+        assertThat(policies).contains("Action=cloudwatch:SetAlarmState").contains(":alarm:PipelineUnhealthyAlarm")
+                .contains("Action=cloudwatch:DescribeAlarms, Effect=Allow, Resource=*");
     }
 
     @Test
