@@ -7,20 +7,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a restart route does with a failed run of each {@link ErrorClass}: {@code restart-job} (within the budget)
- * or {@code notify-only} (the page goes out, nothing is started). The defaults are each class's
+ * What a restart route does with a failed run of each {@link ErrorClass}: {@code restart-job} (within the budget),
+ * {@code notify-only} (the page goes out, nothing is started) or {@code pause-trigger} (after
+ * {@code pauseAfterFailures} failed runs in a row, the job's own triggers are stopped). The defaults are each class's
  * {@link ErrorClass#defaultAction()}; RESPONSE_CONFIG's top-level {@code errorClassActions} overrides them for all
  * pipelines, and a pipeline's own {@code pipelines.<job>.errorClassActions} for that pipeline.
  *
- * @param all        the actions for every pipeline, one per class
- * @param byPipeline per job name, the classes whose action differs for that pipeline
+ * @param all                the actions for every pipeline, one per class
+ * @param byPipeline         per job name, the classes whose action differs for that pipeline
+ * @param pauseAfterFailures how many failed runs in a row a {@code pause-trigger} class waits for
+ *                           ({@code pauseAfterFailures}); fewer only page
  */
-public record ErrorClassActions(Map<ErrorClass, ResponseAction> all, Map<String, Map<ErrorClass, ResponseAction>> byPipeline) {
+public record ErrorClassActions(Map<ErrorClass, ResponseAction> all, Map<String, Map<ErrorClass, ResponseAction>> byPipeline,
+                                int pauseAfterFailures) {
 
     /** The actions a class may be routed to. */
-    static final Set<ResponseAction> ALLOWED = Set.of(ResponseAction.RESTART_JOB, ResponseAction.NOTIFY_ONLY);
+    static final Set<ResponseAction> ALLOWED =
+            Set.of(ResponseAction.RESTART_JOB, ResponseAction.NOTIFY_ONLY, ResponseAction.PAUSE_TRIGGER);
 
-    public static final ErrorClassActions DEFAULT = new ErrorClassActions(defaults(), Map.of());
+    /** Three failed runs in a row: one failure may be bad luck, three of a class that retries cannot fix are not. */
+    public static final int DEFAULT_PAUSE_AFTER = 3;
+
+    public static final ErrorClassActions DEFAULT = new ErrorClassActions(defaults(), Map.of(), DEFAULT_PAUSE_AFTER);
 
     public ErrorClassActions {
         all = Map.copyOf(all);
@@ -49,7 +57,8 @@ public record ErrorClassActions(Map<ErrorClass, ResponseAction> all, Map<String,
             String actionName = json.requiredString(name);
             ResponseAction action = ResponseAction.fromConfigName(actionName).filter(ALLOWED::contains)
                     .orElseThrow(() -> json.invalid(name, "is '" + actionName + "'; expected "
-                            + ResponseAction.RESTART_JOB.configName() + " or " + ResponseAction.NOTIFY_ONLY.configName()));
+                            + ResponseAction.RESTART_JOB.configName() + ", " + ResponseAction.NOTIFY_ONLY.configName()
+                            + " or " + ResponseAction.PAUSE_TRIGGER.configName()));
             actions.put(errorClass, action);
         }
         return actions;

@@ -118,6 +118,9 @@ public final class JobRemediator {
         }
         RunFailure failure = failure(notification, job, runs);
         ResponseAction classAction = classActions.actionFor(job, failure.errorClass());
+        if (classAction == ResponseAction.PAUSE_TRIGGER) {
+            return pauseTriggers(notification, route, failure, runs, incident, now).about(failure);
+        }
         if (classAction != ResponseAction.RESTART_JOB) {
             return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: "
                     + failure.errorClass().configName() + " failure (" + failure.classification().basis()
@@ -125,6 +128,55 @@ public final class JobRemediator {
                     .about(failure);
         }
         return claimAndStart(notification, route, incident, now).about(failure);
+    }
+
+    /**
+     * Stops the job's own triggers once it has failed {@code pauseAfterFailures} times in a row (its finished runs,
+     * newest first), once per incident. Fewer failures only page.
+     */
+    private Decision pauseTriggers(Notification notification, Route route, RunFailure failure, List<JobRun> runs,
+                                   Incident incident, Instant now) {
+        String job = route.jobName();
+        int inARow = failedInARow(runs);
+        int needed = classActions.pauseAfterFailures();
+        String what = failure.errorClass().configName() + " failure (" + failure.classification().basis() + ")";
+        if (inARow < needed) {
+            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
+                    + inARow + " of " + needed + " failed runs in a row before the triggers of " + job
+                    + " are paused", failure.runId(), incident);
+        }
+        if (!ledger.claimIncident(incident, now.plus(INCIDENT_RETENTION))) {
+            return decision(notification, route, Outcome.SKIPPED_DUPLICATE, "incident " + incident.id()
+                    + " was already claimed by an earlier delivery", null, incident);
+        }
+        TriggerPause.Result result;
+        try {
+            result = TriggerPause.pause(glue, job);
+        } catch (SdkException e) {
+            throw releasing(e, () -> ledger.releaseIncident(incident));
+        }
+        String leftAlone = result.leftAlone().isEmpty() ? "" : "; left alone: " + String.join(", ", result.leftAlone());
+        if (result.paused().isEmpty()) {
+            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
+                    + inARow + " failed runs in a row, but " + job + " has no trigger of its own to pause" + leftAlone,
+                    failure.runId(), incident);
+        }
+        return decision(notification, route, Outcome.PAUSED_TRIGGER, "paused trigger " + String.join(", ",
+                result.paused()) + " of " + job + " after " + inARow + " failed runs in a row (" + what
+                + "); resume by hand: aws glue start-trigger --name " + result.paused().get(0) + leftAlone,
+                failure.runId(), incident);
+    }
+
+    /** How many of the job's newest finished runs failed, counting from the newest until one did not. */
+    static int failedInARow(List<JobRun> runs) {
+        List<JobRun> finished = runs.stream().filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
+                .sorted(Comparator.comparing(JobRun::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        int count = 0;
+        while (count < finished.size() && FAILED_STATES.contains(finished.get(count).jobRunState())) {
+            count++;
+        }
+        return count;
     }
 
     /**

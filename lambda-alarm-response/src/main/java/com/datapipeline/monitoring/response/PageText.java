@@ -77,6 +77,7 @@ public final class PageText {
                     ? "not restarted: the error is not one the response function knows, so a person decides"
                     : "not restarted: a retry fails the same way until the cause is fixed (" + errorClass.configName()
                             + " -> " + ResponseAction.NOTIFY_ONLY.configName() + ")";
+            case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
             default -> "not restarted: " + decision.reason();
         };
     }

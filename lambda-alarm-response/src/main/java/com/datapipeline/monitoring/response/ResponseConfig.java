@@ -27,7 +27,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes",
-            "errorClassActions", "pipelines", "jobRunInsightsLogGroups", "jobLogGroups", "runbookUrl");
+            "errorClassActions", "pipelines", "jobRunInsightsLogGroups", "jobLogGroups", "runbookUrl",
+            "pauseAfterFailures");
     private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions", "pageAlarm", "dashboard",
             "runbookUrl");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
@@ -107,7 +108,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
             pages.put(job, new PipelinePage(job, pipeline.optionalString("pageAlarm"),
                     pipeline.optionalString("dashboard"), pipeline.optionalString("runbookUrl")));
         }));
-        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline),
+        int pauseAfter = root.optionalInt("pauseAfterFailures", 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline, pauseAfter),
                 root.stringList("jobRunInsightsLogGroups"), new PageSettings(pages,
                 root.optionalString("runbookUrl").orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList("jobLogGroups")));
     }
@@ -124,7 +126,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     private static Route readRoute(JsonObject json) {
         json.refuseUnknown(ROUTE_FIELDS);
         String actionName = json.requiredString("action");
-        ResponseAction action = ResponseAction.fromConfigName(actionName).orElseThrow(() -> json.invalid("action",
+        ResponseAction action = ResponseAction.fromConfigName(actionName).filter(ResponseAction::isRouteAction)
+                .orElseThrow(() -> json.invalid("action",
                 "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
         Optional<String> jobName = json.optionalString("jobName");
         if (action.startsJob() && jobName.isEmpty()) {

@@ -34,6 +34,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
+import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -109,6 +115,16 @@ class AlarmResponseIT {
         @Override
         public StartJobRunResponse startJobRun(StartJobRunRequest request) {
             return emulatorGlue.startJobRun(request);
+        }
+
+        @Override
+        public GetTriggersResponse getTriggers(GetTriggersRequest request) {
+            return emulatorGlue.getTriggers(request);
+        }
+
+        @Override
+        public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
+            return emulatorGlue.stopTrigger(request);
         }
 
         @Override
@@ -545,6 +561,36 @@ class AlarmResponseIT {
         assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
         assertThat(log.onlyLine()).containsEntry("pageDelivery", "paged: " + pageAlarm
                 + " went to ALARM with this text as its reason");
+        assertThat(restarts()).isEmpty();
+    }
+
+    @Test
+    void thirdCodeFailureInARowStopsTheJobsOwnTriggerInGlueAndLeavesASharedOneRunning() throws Exception {
+        createJob();
+        emulatorGlue.createJob(request -> request.name(job + "-other").role("arn:aws:iam::123456789012:role/GlueEtlRole")
+                .command(command -> command.name("glueetl").scriptLocation("s3://pipeline-scripts/other.py")));
+        String own = job + "-nightly";
+        String shared = job + "-with-other";
+        emulatorGlue.createTrigger(request -> request.name(own).type(TriggerType.SCHEDULED).schedule("cron(0 2 * * ? *)")
+                .actions(action -> action.jobName(job)).startOnCreation(true));
+        emulatorGlue.createTrigger(request -> request.name(shared).type(TriggerType.SCHEDULED).schedule("cron(0 3 * * ? *)")
+                .actions(action -> action.jobName(job), action -> action.jobName(job + "-other")).startOnCreation(true));
+        String error = "Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax";
+        failedRun(error);
+        Thread.sleep(1_100); // moto's StartedOn is the current time, in whole seconds: keep the three runs apart.
+        failedRun(error);
+        Thread.sleep(1_100);
+        String newest = failedRun(error);
+        String pauseCode = config(true, 2).replace("\"routes\":{",
+                "\"pipelines\":{\"" + job + "\":{\"errorClassActions\":{\"code\":\"pause-trigger\"}}},\"routes\":{");
+
+        deliver(handler(pauseCode, Clock.systemUTC()), glueFailureEvent(newest));
+
+        assertThat(log.only().outcome()).as(log.only().reason()).isEqualTo(Outcome.PAUSED_TRIGGER);
+        assertThat(log.only().reason()).startsWith("paused trigger " + own + " of " + job + " after 3 failed runs in a row")
+                .endsWith("; left alone: " + shared + " (also starts other jobs or crawlers)");
+        assertThat(emulatorGlue.getTrigger(request -> request.name(own)).trigger().state()).isEqualTo(TriggerState.DEACTIVATED);
+        assertThat(emulatorGlue.getTrigger(request -> request.name(shared)).trigger().state()).isEqualTo(TriggerState.ACTIVATED);
         assertThat(restarts()).isEmpty();
     }
 }

@@ -6,7 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
+import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
+import software.amazon.awssdk.services.glue.model.Trigger;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -61,6 +69,32 @@ final class FakeGlue implements GlueClient {
                 .jobRuns(ofJob.subList(from, to))
                 .nextToken(to < ofJob.size() ? String.valueOf(to) : null)
                 .build();
+    }
+
+    /** The job's triggers, as GetTriggers returns them; StopTrigger deactivates one. */
+    final List<Trigger> triggers = new ArrayList<>();
+
+    FakeGlue withTrigger(String name, TriggerType type, String... jobs) {
+        triggers.add(Trigger.builder().name(name).type(type).state(TriggerState.ACTIVATED)
+                .actions(java.util.Arrays.stream(jobs).map(job -> Action.builder().jobName(job).build()).toList()).build());
+        return this;
+    }
+
+    TriggerState stateOf(String trigger) {
+        return triggers.stream().filter(t -> t.name().equals(trigger)).findFirst().orElseThrow().state();
+    }
+
+    @Override
+    public GetTriggersResponse getTriggers(GetTriggersRequest request) {
+        return GetTriggersResponse.builder().triggers(triggers.stream().filter(trigger -> trigger.actions().stream()
+                .anyMatch(action -> request.dependentJobName().equals(action.jobName()))).toList()).build();
+    }
+
+    @Override
+    public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
+        triggers.replaceAll(trigger -> trigger.name().equals(request.name())
+                ? trigger.toBuilder().state(TriggerState.DEACTIVATED).build() : trigger);
+        return StopTriggerResponse.builder().name(request.name()).build();
     }
 
     @Override
