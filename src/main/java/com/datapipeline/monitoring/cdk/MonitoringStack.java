@@ -136,6 +136,7 @@ public final class MonitoringStack extends Stack {
         // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        Map<String, AlarmResponder.PipelinePage> responsePages = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
@@ -149,6 +150,8 @@ public final class MonitoringStack extends Stack {
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
                     new AlarmKind.Inputs(pipeline, settings.thresholds(), switches, settings.missedRunGraceFactor()),
                     metrics, names, alarmFactory));
+            responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
+                    alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
@@ -171,7 +174,7 @@ public final class MonitoringStack extends Stack {
                 settings.missedRunGraceFactor(), names, alarmFactory, delivery, switches.tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                remediationTopic.topic(), delivery, routes, settings.remediation(), names,
+                remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
 
         health.page(nestedStacks());
@@ -180,7 +183,7 @@ public final class MonitoringStack extends Stack {
         // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
         List<String> pageNames = new ArrayList<>();
         rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
-            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + nested.stack().getNode().getId();
+            String pageName = dashboardName(names, Optional.of(nested));
             new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
                     pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
@@ -231,6 +234,11 @@ public final class MonitoringStack extends Stack {
     }
 
     private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
+    }
+
+    /** The dashboard that shows a pipeline: the main one, or its nested stack's page. */
+    private static String dashboardName(ResourceNames names, Optional<NestedGroup> group) {
+        return names.shared(ResourceNames.DASHBOARD) + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
     }
 
     private List<String> alarmNamesIn(NestedStack stack) {

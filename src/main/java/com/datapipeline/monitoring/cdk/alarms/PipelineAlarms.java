@@ -29,6 +29,8 @@ public final class PipelineAlarms {
     private final List<CreatedAlarm> signals = new ArrayList<>();
     private final List<AlarmKind> pages = new ArrayList<>();
     private final Map<String, Construct> scopes = new HashMap<>();
+    private final AlarmRouting routing;
+    private final Props props;
 
     public PipelineAlarms(Construct pipelineScope, Props props) {
         AlarmFactory factory = props.alarmFactory();
@@ -39,7 +41,8 @@ public final class PipelineAlarms {
                         props.metrics()));
             }
         }
-        AlarmRouting routing = factory.routing();
+        this.props = props;
+        this.routing = factory.routing();
         for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
             List<CreatedAlarm> children = signals.stream()
                     .filter(signal -> routing.severityOf(signal.kind()) == page.severity().orElseThrow())
@@ -80,6 +83,11 @@ public final class PipelineAlarms {
     /** The kinds of the pipeline's pages (composites), one per severity that has signals. */
     public List<AlarmKind> pages() {
         return List.copyOf(pages);
+    }
+
+    /** The name of the page that the given signal of this pipeline raises (the page of its severity). */
+    public String pageOf(AlarmKind signal) {
+        return name(props, AlarmKind.pageOf(routing.severityOf(signal)));
     }
 
     /** What the alarms of one pipeline need. */
