@@ -1,7 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
+import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.SettingsReader;
@@ -111,7 +111,7 @@ public final class MonitoringApp {
                 .build();
         MonitoringStack stack = new MonitoringStack(app, settings.prefix() + STACK_NAME, stackProps, settings,
                 artifacts, projectRoot);
-        Observability observability = settings.switches().observability();
+        CrossAccountSettings observability = settings.crossAccount();
         ResourceNames names = new ResourceNames(settings.prefix());
         if (observability.createsSink()) {
             new ObservabilitySinkStack(app, settings.prefix() + SINK_STACK_NAME, StackProps.builder()

@@ -7,9 +7,9 @@ import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BR
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.config.AlarmSettings;
 import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
+import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
@@ -49,12 +49,12 @@ public final class PipelineAlarms extends Construct {
 
     public PipelineAlarms(Construct scope, String id, Props props) {
         super(scope, id);
-        AlarmThresholds thresholds = props.thresholds();
+        AlarmThresholds thresholds = props.alarms().thresholds();
         PipelineMetricSet metrics = props.metrics();
         String job = props.pipeline().jobName();
         AlarmFactory factory = props.alarmFactory();
-        FeatureSwitches switches = props.switches();
-        boolean staticCustomAlarms = switches.anomalyDetection() != AnomalyDetection.INSTEAD;
+        AlarmSettings settings = props.alarms();
+        boolean staticCustomAlarms = settings.anomalyDetection() != AnomalyDetection.INSTEAD;
 
         // Not glue.driver.aggregate.elapsedTime: AWS documents it as a delta (Sum only) per report, under which a
         // 5-minute statistic could never pass 300,000 ms. A run's age comes from its own StartedOn instead.
@@ -91,7 +91,7 @@ public final class PipelineAlarms extends Construct {
                 metrics.processingLatencySeconds(), thresholds.processingLatencySeconds(),
                 GREATER_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
 
-        if (switches.anomalyDetection() != AnomalyDetection.OFF) {
+        if (settings.anomalyDetection() != AnomalyDetection.OFF) {
             anomaly(props, "DataQualityAnomaly", DATA_QUALITY, metrics.dataQualityScorePercent(),
                     "LessThanLowerThreshold", "fell below the band expected from its history");
             anomaly(props, "ErrorRateAnomaly", ERROR_RATE, metrics.errorRatePercent(),
@@ -107,12 +107,12 @@ public final class PipelineAlarms extends Construct {
                         + " permission missing?): its custom-metric alarms cannot see it. The function's log says why.",
                 metrics.collectionErrors(), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING, 2, 1));
 
-        lowThroughput = switches.minThroughputRecordsPerSecond().isPresent()
+        lowThroughput = settings.minThroughputRecordsPerSecond().isPresent()
                 ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(AlarmNames.LOW_THROUGHPUT,
                         name(props, AlarmNames.LOW_THROUGHPUT),
-                        "Pipeline " + job + " processed fewer than " + NumberText.plain(switches.minThroughputRecordsPerSecond().getAsDouble())
+                        "Pipeline " + job + " processed fewer than " + NumberText.plain(settings.minThroughputRecordsPerSecond().getAsDouble())
                                 + " records per second (metric math over RecordsProcessed).",
-                        metrics.throughputRecordsPerSecond(), switches.minThroughputRecordsPerSecond().getAsDouble(),
+                        metrics.throughputRecordsPerSecond(), settings.minThroughputRecordsPerSecond().getAsDouble(),
                         LESS_THAN_THRESHOLD, NOT_BREACHING)))
                 : Optional.empty();
     }
@@ -121,8 +121,8 @@ public final class PipelineAlarms extends Construct {
         IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id, staticName,
                 name(props, staticName + AlarmNames.ANOMALY_SUFFIX),
                 metric.getMetricName() + " of pipeline " + props.pipeline().jobName() + " " + what + " ("
-                        + NumberText.plain(props.switches().anomalyBandWidth()) + " standard deviations).",
-                metric, props.switches().anomalyBandWidth(), comparison);
+                        + NumberText.plain(props.alarms().anomalyBandWidth()) + " standard deviations).",
+                metric, props.alarms().anomalyBandWidth(), comparison);
         anomalyAlarms.add(alarm);
         return alarm;
     }
@@ -173,15 +173,13 @@ public final class PipelineAlarms extends Construct {
     public record Props(
             MonitoredPipeline pipeline,
             PipelineMetricSet metrics,
-            AlarmThresholds thresholds,
-            FeatureSwitches switches,
+            AlarmSettings alarms,
             ResourceNames names,
             AlarmFactory alarmFactory) {
         public Props {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(thresholds, "thresholds");
-            Objects.requireNonNull(switches, "switches");
+            Objects.requireNonNull(alarms, "alarms");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * A checked-in file that lists the pipelines to monitor (selected by the context key {@code pipelinesFile}), for
  * more pipelines than a {@code -c} value holds: {@code {"pipelines": ["orders-etl", {"jobName": "billing-etl",
  * ...}]}}, each entry as in {@code monitoredJobs}; {@code pipelines/schema.json} is its JSON Schema. This class
- * reads the file's shape; {@link SettingsReader} validates each entry and names the file, entry and field.
+ * reads the file's shape; {@link PipelineEntries} validates each entry and names the file, entry and field.
  */
 final class PipelinesFile {
     private static final Set<String> FIELDS = Set.of("$schema", "pipelines");
