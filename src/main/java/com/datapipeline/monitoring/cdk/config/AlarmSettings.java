@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  *
  * @param thresholds                    the lab's six thresholds, as the user states them
  * @param minThroughputRecordsPerSecond LowThroughputAlarm below this; empty for no alarm
- * @param anomalyDetection              anomaly-detection alarms on the custom metrics, beside or instead of the static ones
+ * @param anomalyDetection              anomaly-detection alarms on the custom metrics, beside or instead of the
+ *                                      static ones
  * @param anomalyBandWidth              the band's width in standard deviations
  * @param missedRunGraceFactor          the missed-run alarm fires after a job's expected interval times this
  */

@@ -38,17 +38,20 @@ public final class ConfigKeys {
     /** A Teams channel id as it appears in the channel's link, URL-encoded: 19%3a...%40thread.tacv2 */
     private static final Pattern TEAMS_CHANNEL =
             Pattern.compile("^[A-Za-z0-9_=+/.,-]*%3[aA][A-Za-z0-9_=+/.,-]*%40[A-Za-z0-9_=+/.,-]*$");
-    private static final ValueType<String> TAG_VALUE = ValueTypes.text(Pattern.compile("^[\\p{L}\\p{N} _.:/=+@-]{1,256}$"),
+    private static final ValueType<String> TAG_VALUE = ValueTypes.text(
+            Pattern.compile("^[\\p{L}\\p{N} _.:/=+@-]{1,256}$"),
             "a tag value of 1-256 letters, digits, spaces and _ . : / = + - @");
     private static final List<Integer> RETENTION_PERIODS =
-            List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+            List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+                    3653);
 
     private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
 
     // ---- Names and tags
-    public static final ConfigKey<String> PREFIX = key("prefix", NAMES, ValueTypes.exactText(
-            Pattern.compile("^[A-Za-z0-9_-]{0,32}$"), "up to 32 letters, digits, '-' or '_' (it starts every resource name)"), "",
-            "starts every name (topic, alarms, dashboard, functions, queries, stack), for several deployments per account");
+    public static final ConfigKey<String> PREFIX = key("prefix", NAMES, ValueTypes.exactText(Pattern.compile(
+            "^[A-Za-z0-9_-]{0,32}$"), "up to 32 letters, digits, '-' or '_' (it starts every resource name)"), "",
+            "starts every name (topic, alarms, dashboard, functions, queries, stack), for several deployments per"
+                    + " account");
     public static final ConfigKey<String> ENVIRONMENT = key("environment", NAMES, TAG_VALUE, "dev",
             "the `environment` tag on every resource");
     public static final ConfigKey<Optional<String>> OWNER = key("owner", NAMES, TAG_VALUE.orEmpty(), "",
@@ -75,17 +78,19 @@ public final class ConfigKeys {
             ValueTypes.number(0, 1_000_000), 0, "`GlueJobFailureAlarm`: failed Spark tasks above this");
     public static final ConfigKey<Double> MEMORY_THRESHOLD_PERCENT = key("memoryThresholdPercent", THRESHOLDS,
             ValueTypes.number(1, 100), 80, "`GlueJobMemoryAlarm`: driver heap above this");
-    public static final ConfigKey<Double> DATA_QUALITY_THRESHOLD_PERCENT = key("dataQualityThresholdPercent", THRESHOLDS,
-            ValueTypes.number(0, 100), 90, "`DataQualityAlarm`: score below this");
+    public static final ConfigKey<Double> DATA_QUALITY_THRESHOLD_PERCENT = key("dataQualityThresholdPercent",
+            THRESHOLDS, ValueTypes.number(0, 100), 90, "`DataQualityAlarm`: score below this");
     public static final ConfigKey<Double> ERROR_RATE_THRESHOLD_PERCENT = key("errorRateThresholdPercent", THRESHOLDS,
             ValueTypes.number(0, 100), 2, "`ErrorRateAlarm`: percent of failed runs above this");
     public static final ConfigKey<Double> LATENCY_THRESHOLD_SECONDS = key("latencyThresholdSeconds", THRESHOLDS,
             ValueTypes.number(1, 172_800), 180, "`ProcessingLatencyAlarm`: latest run longer than this");
     public static final ConfigKey<Optional<Double>> MIN_THROUGHPUT = key("minThroughputRecordsPerSecond", THRESHOLDS,
             ValueTypes.number(0.001, 1e9).orEmpty(), "",
-            "`LowThroughputAlarm`: records per second below this (the throughput graphs are always there); empty: no alarm");
+            "`LowThroughputAlarm`: records per second below this (the throughput graphs are always there); empty:"
+                    + " no alarm");
     public static final ConfigKey<AnomalyDetection> ANOMALY_DETECTION = key("anomalyDetection", THRESHOLDS,
-            ValueTypes.oneOf(AnomalyDetection.values(), AnomalyDetection::configName), AnomalyDetection.OFF.configName(),
+            ValueTypes.oneOf(AnomalyDetection.values(), AnomalyDetection::configName),
+            AnomalyDetection.OFF.configName(),
             "anomaly-detection alarms on DataQualityScore, ErrorRate and ProcessingLatency, beside or instead of their"
                     + " static thresholds");
     public static final ConfigKey<Double> ANOMALY_BAND_WIDTH = key("anomalyBandWidth", THRESHOLDS,
@@ -94,7 +99,8 @@ public final class ConfigKeys {
     // ---- Stuck and missed runs (defaults for every job; a job entry may override them)
     public static final ConfigKey<Optional<Integer>> STUCK_RUN_MINUTES = key("stuckRunMinutes", RUN_HEALTH,
             ValueTypes.wholeNumber(1, ValueTypes.MAX_MINUTES).orEmpty(), "",
-            "`GlueJobStuckRunAlarm`: a run still going after this many minutes; empty: twice the duration threshold (10)");
+            "`GlueJobStuckRunAlarm`: a run still going after this many minutes; empty: twice the duration threshold"
+                    + " (10)");
     public static final ConfigKey<OptionalInt> EXPECTED_SUCCESS_EVERY_MINUTES = key("expectedSuccessEveryMinutes",
             RUN_HEALTH, ValueTypes.minutesOrEmpty(), "",
             "`GlueJobMissedRunAlarm`: the job should succeed at least this often; empty: no missed-run alarm");
@@ -113,9 +119,11 @@ public final class ConfigKeys {
             ValueTypes.namesFrom("alarm names", AlarmNames.PIPELINE_SIGNALS),
             String.join(",", AlarmNames.DURATION, AlarmNames.MEMORY, AlarmNames.LATENCY, AlarmNames.LOW_THROUGHPUT),
             "with `severityTopics`: the signals that page on the warning topic (the others are critical)");
-    public static final ConfigKey<Optional<String>> CRITICAL_EMAIL = key("criticalEmail", ALERTING, ValueTypes.email(), "",
+    public static final ConfigKey<Optional<String>> CRITICAL_EMAIL = key("criticalEmail", ALERTING, ValueTypes.email(),
+            "",
             "with `severityTopics`: email address for the critical topic, besides `alertEmail`");
-    public static final ConfigKey<Optional<String>> WARNING_EMAIL = key("warningEmail", ALERTING, ValueTypes.email(), "",
+    public static final ConfigKey<Optional<String>> WARNING_EMAIL = key("warningEmail", ALERTING, ValueTypes.email(),
+            "",
             "with `severityTopics`: email address for the warning topic, besides `alertEmail`");
 
     // ---- Chat channels (AWS Chatbot): each chat's ids all together, or none
@@ -142,10 +150,10 @@ public final class ConfigKeys {
             warningChannel("teams", TEAMS_CHANNEL), "", "Teams channel for warnings");
 
     // ---- Remediation
-    public static final ConfigKey<Boolean> REMEDIATION_ENABLED = key("remediation", REMEDIATION, ValueTypes.bool(), true,
-            "`false` turns every automated action off (decisions are still logged)");
-    public static final ConfigKey<Integer> MAX_RESTARTS = key("maxRestarts", REMEDIATION, ValueTypes.wholeNumber(0, 100), 2,
-            "restarts per job within `restartWindowMinutes`");
+    public static final ConfigKey<Boolean> REMEDIATION_ENABLED = key("remediation", REMEDIATION, ValueTypes.bool(),
+            true, "`false` turns every automated action off (decisions are still logged)");
+    public static final ConfigKey<Integer> MAX_RESTARTS = key("maxRestarts", REMEDIATION,
+            ValueTypes.wholeNumber(0, 100), 2, "restarts per job within `restartWindowMinutes`");
     public static final ConfigKey<Integer> RESTART_WINDOW_MINUTES = key("restartWindowMinutes", REMEDIATION,
             ValueTypes.wholeNumber(1, 1440), 60, "the rolling window of the restart budget");
 
@@ -156,7 +164,8 @@ public final class ConfigKeys {
             ValueTypes.oneOfNumbers(RETENTION_PERIODS, "one of CloudWatch's " + RETENTION_PERIODS), 30,
             "retention of the functions' and the event history's log groups");
     public static final ConfigKey<Boolean> CONTRIBUTOR_INSIGHTS = key("contributorInsights", OBSERVABILITY,
-            ValueTypes.bool(), true, "Contributor Insights rule `TopGlueJobFailures`: failed runs' jobs and errors, ranked");
+            ValueTypes.bool(), true,
+            "Contributor Insights rule `TopGlueJobFailures`: failed runs' jobs and errors, ranked");
     public static final ConfigKey<Boolean> EVENT_HISTORY = key("eventHistory", OBSERVABILITY, ValueTypes.bool(), true,
             "this stack's alarm state changes kept beside the Glue job events and shown on the dashboard");
 

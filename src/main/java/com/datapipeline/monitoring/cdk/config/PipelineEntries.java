@@ -54,8 +54,8 @@ public final class PipelineEntries {
             Set<String> unknownOptions = new TreeSet<>(options.keySet().stream().map(String::valueOf).toList());
             unknownOptions.removeAll(FIELDS);
             if (!unknownOptions.isEmpty()) {
-                throw field.invalid(unknownOptions.iterator().next(), String.valueOf(entry), "job entries with only the keys "
-                        + FIELDS);
+                throw field.invalid(unknownOptions.iterator().next(), String.valueOf(entry),
+                        "job entries with only the keys " + FIELDS);
             }
             String name = String.valueOf(options.get(JOB_NAME)).trim();
             if (!GLUE_JOB_NAME.matcher(name).matches()) {
@@ -67,7 +67,8 @@ public final class PipelineEntries {
             }
             int stuck = minutes(field, ConfigKeys.STUCK_RUN_MINUTES, options).map(m -> m.orElse(stuckDefault))
                     .orElse(stuckDefault);
-            OptionalInt expected = minutes(field, ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES, options).orElse(expectedDefault);
+            OptionalInt expected = minutes(field, ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES, options)
+                    .orElse(expectedDefault);
             Optional<String> ruleset = Optional.ofNullable(options.get(DATA_QUALITY_RULESET)).map(String::valueOf)
                     .map(String::trim).filter(value -> !value.isEmpty());
             if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
@@ -109,8 +110,8 @@ public final class PipelineEntries {
     private record ContextEntryField(Object jobName) implements EntryField {
         @Override
         public ConfigurationException invalid(String field, String value, String allowed) {
-            String key = FIELDS.contains(field) && !JOB_NAME.equals(field)
-                    ? ConfigKeys.MONITORED_JOBS.name() + "[" + jobName + "]." + field : ConfigKeys.MONITORED_JOBS.name();
+            String jobs = ConfigKeys.MONITORED_JOBS.name();
+            String key = FIELDS.contains(field) && !JOB_NAME.equals(field) ? jobs + "[" + jobName + "]." + field : jobs;
             return ValueTypes.invalid(key, value, allowed);
         }
     }
