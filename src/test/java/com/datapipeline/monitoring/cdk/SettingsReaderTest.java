@@ -3,14 +3,11 @@ package com.datapipeline.monitoring.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.config.ConfigKeys;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.SettingsReader;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +36,6 @@ class SettingsReaderTest {
         assertThat(settings.remediation().enabled()).isTrue();
         assertThat(settings.remediation().maxRestarts()).isEqualTo(2);
         assertThat(settings.remediation().windowMinutes()).isEqualTo(60);
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void cdkJsonShowsExactlyTheDefaults() throws Exception {
-        Map<String, Object> cdkJson = new ObjectMapper().readValue(new File("cdk.json"), Map.class);
-        // Beside the app's settings, cdk.json holds the CDK's own feature flags (keys with a ':').
-        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) cdkJson.get("context"));
-        settings.keySet().removeIf(key -> key.contains(":"));
-        assertThat(settings).isEqualTo(ConfigKeys.defaults());
     }
 
     @Test

@@ -169,7 +169,7 @@ public final class ValueTypes {
      * @param entries what the list holds, for the error of a broken JSON list
      */
     public static ValueType<List<Object>> list(String entries) {
-        String allowed = "comma-separated " + entries + " or a JSON list of them";
+        String allowed = "a JSON list of " + entries + ", or comma-separated names";
         return of(allowed, (key, raw) -> {
             if (raw instanceof List<?> items) {
                 return List.copyOf(items);
@@ -189,9 +189,10 @@ public final class ValueTypes {
         });
     }
 
-    /** A list of names, each of which must pass a check. */
-    public static ValueType<List<String>> names(String entries, Predicate<String> valid, String allowed) {
+    /** A list of names, each of which must pass a check ({@code names} says what they are). */
+    public static ValueType<List<String>> names(String entries, Predicate<String> valid, String names) {
         ValueType<List<Object>> list = list(entries);
+        String allowed = names + ", comma-separated or a JSON list";
         return of(allowed, (key, raw) -> list.read(key, raw).stream().map(entry -> {
             String name = String.valueOf(entry).trim();
             if (!valid.test(name)) {

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The typed value readers: what each accepts from cdk.json (JSON types) and from -c (strings), and its one-line error. */
+/** The typed value readers: what each accepts from cdk.json (JSON types) and from -c (strings), and its error. */
 class ValueTypesTest {
 
     @Test
@@ -83,7 +83,8 @@ class ValueTypesTest {
     void namesAreCheckedOneByOne() {
         ValueType<List<String>> alarms = ValueTypes.namesFrom("alarm names", List.of("A", "B"));
         assertThat(alarms.read("k", "B, A")).containsExactly("B", "A");
-        assertError(alarms, "A,C", "context key 'k' is 'C'; allowed: alarm names from [A, B]");
+        assertError(alarms, "A,C",
+                "context key 'k' is 'C'; allowed: alarm names from [A, B], comma-separated or a JSON list");
     }
 
     @Test
@@ -92,7 +93,8 @@ class ValueTypesTest {
         assertThat(minutes.read("k", null)).isEmpty();
         assertThat(minutes.read("k", "")).isEmpty();
         assertThat(minutes.read("k", 60)).hasValue(60);
-        assertError(minutes, "0", "context key 'k' is '0'; allowed: a whole number of minutes from 1 to 10080, or empty");
+        assertError(minutes, "0",
+                "context key 'k' is '0'; allowed: a whole number of minutes from 1 to 10080, or empty");
     }
 
     private static void assertError(ValueType<?> type, Object raw, String message) {
