@@ -38,7 +38,7 @@ public final class PipelineEntries {
         Optional<Path> file = file(values);
         if (file.isPresent() && !listed.isEmpty()) {
             throw ValueTypes.invalid(ConfigKeys.PIPELINES_FILE.name(), file.get().toString(),
-                    "empty while monitoredJobs lists jobs (one list of pipelines)");
+                    "empty while " + ConfigKeys.MONITORED_JOBS.name() + " lists jobs (one list of pipelines)");
         }
         if (file.isEmpty() && listed.isEmpty()) {
             return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
@@ -79,8 +79,8 @@ public final class PipelineEntries {
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
             throw ValueTypes.invalid(ConfigKeys.MONITORED_JOBS.name(), pipelines.size() + " jobs", "at most "
-                    + ConfigKeys.MAX_PIPELINES_IN_CONTEXT + "; list more in a pipelines file (pipelinesFile), whose"
-                    + " pipelines get nested stacks they never leave");
+                    + ConfigKeys.MAX_PIPELINES_IN_CONTEXT + "; list more in a pipelines file ("
+                    + ConfigKeys.PIPELINES_FILE.name() + "), whose pipelines get nested stacks they never leave");
         }
         return pipelines;
     }

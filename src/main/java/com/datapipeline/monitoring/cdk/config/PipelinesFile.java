@@ -30,8 +30,8 @@ final class PipelinesFile {
         try {
             root = JSON.readValue(Files.readString(file), Object.class);
         } catch (NoSuchFileException e) {
-            throw new ConfigurationException("pipelines file " + file + " does not exist (context key 'pipelinesFile'"
-                    + " is read from the project root)");
+            throw new ConfigurationException("pipelines file " + file + " does not exist (context key '"
+                    + ConfigKeys.PIPELINES_FILE.name() + "' is read from the project root)");
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("pipelines file " + file + " is not valid JSON: "
                     + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
@@ -49,8 +49,8 @@ final class PipelinesFile {
                     + "; allowed: " + new TreeSet<>(FIELDS));
         }
         if (pipelines.isEmpty()) {
-            throw new ConfigurationException("pipelines file " + file + " lists no pipelines; remove 'pipelinesFile'"
-                    + " to monitor the lab's sample job instead");
+            throw new ConfigurationException("pipelines file " + file + " lists no pipelines; remove '"
+                    + ConfigKeys.PIPELINES_FILE.name() + "' to monitor the lab's sample job instead");
         }
         return List.copyOf(pipelines);
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +30,18 @@ class ConfigKeysTest {
         for (ConfigKey<?> key : ConfigKeys.ALL) {
             assertThat(key.help()).as(key.name()).doesNotContain("|", "\n");
             assertThat(key.type().allowed()).as(key.name()).doesNotContain("|", "\n").isNotBlank();
+        }
+    }
+
+    @Test
+    void theKeysAHelpTextNamesExist() {
+        Pattern keyName = Pattern.compile("`([a-z]+[A-Z][A-Za-z]*)`");
+        for (ConfigKey<?> key : ConfigKeys.ALL) {
+            Matcher named = keyName.matcher(key.help());
+            while (named.find()) {
+                assertThat(ConfigKeys.find(named.group(1))).as("%s's help names `%s`", key.name(), named.group(1))
+                        .isPresent();
+            }
         }
     }
 
