@@ -114,11 +114,11 @@ verify:
 .PHONY: config-table config-docs
 config-table:
 	@$(MVN) compile 2>&1 | $(PLAIN)
-	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.config.ConfigTable
+	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable
 
 config-docs:
 	@$(MVN) compile 2>&1 | $(PLAIN)
-	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.config.ConfigTable --write
+	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable --write
 
 node_modules: package.json package-lock.json
 	@echo "Installing the pinned CDK CLI (npm ci) ..."

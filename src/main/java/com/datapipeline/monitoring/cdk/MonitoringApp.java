@@ -4,7 +4,7 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.functions.StaleBuildException;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;

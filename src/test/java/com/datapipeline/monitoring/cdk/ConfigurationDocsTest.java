@@ -3,11 +3,11 @@ package com.datapipeline.monitoring.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.config.ConfigKey;
-import com.datapipeline.monitoring.cdk.config.ConfigKeys;
-import com.datapipeline.monitoring.cdk.config.ConfigTable;
-import com.datapipeline.monitoring.cdk.config.PipelineEntries;
-import com.datapipeline.monitoring.cdk.config.ValueTypes;
+import com.datapipeline.monitoring.cdk.context.ConfigKey;
+import com.datapipeline.monitoring.cdk.context.ConfigKeys;
+import com.datapipeline.monitoring.cdk.context.ConfigTable;
+import com.datapipeline.monitoring.cdk.context.PipelineEntries;
+import com.datapipeline.monitoring.cdk.context.ValueTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

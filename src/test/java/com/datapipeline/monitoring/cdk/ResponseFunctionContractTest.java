@@ -2,7 +2,6 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
 import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.response.AlarmResponseHandler;
@@ -71,7 +70,7 @@ class ResponseFunctionContractTest {
 
     @Test
     void routeKeysAndActionNamesAreTheFunctions() {
-        assertThat(JobRunFailureAlerts.ROUTE_KEY_PREFIX).isEqualTo(ResponseConfig.GLUE_JOB_STATE_PREFIX);
+        assertThat(ResponseRoute.GLUE_JOB_STATE_PREFIX).isEqualTo(ResponseConfig.GLUE_JOB_STATE_PREFIX);
         for (String action : new String[] {ResponseRoute.RESTART_JOB, ResponseRoute.START_VALIDATION_JOB,
                 ResponseRoute.NOTIFY_ONLY}) {
             assertThat(ResponseAction.fromConfigName(action)).map(ResponseAction::configName).contains(action);

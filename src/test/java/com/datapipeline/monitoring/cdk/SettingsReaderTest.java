@@ -7,7 +7,7 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,24 +1,18 @@
 package com.datapipeline.monitoring.cdk.response;
 
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
-
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
@@ -120,27 +114,15 @@ public final class AlarmResponder extends Construct {
                 .build());
 
         AlertDelivery.watchQueue(this, "FailedNotificationsAlarm", props.alarmFactory(), failedNotifications,
-                AlarmNames.RESPONSE_FAILED, props.names().shared(AlarmNames.RESPONSE_FAILED),
+                AlarmKind.RESPONSE_FAILED, props.names().shared(AlarmKind.RESPONSE_FAILED.baseName()),
                 "AlarmResponseFunction could not handle a notification after retries, or it was older than "
                         + AlertDelivery.MAX_EVENT_AGE.toMinutes() + " minutes; it waits in the queue for inspection.");
-        MetricOptions perPeriod = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
-        props.alarmFactory().create(this, "HealthAlarm", new AlarmSpec(AlarmNames.RESPONSE_FUNCTION_HEALTH,
-                props.names().shared(AlarmNames.RESPONSE_FUNCTION_HEALTH),
+        props.alarmFactory().watch(this, "HealthAlarm", AlarmKind.RESPONSE_FUNCTION_HEALTH,
+                props.names().shared(AlarmKind.RESPONSE_FUNCTION_HEALTH.baseName()),
                 "AlarmResponseFunction failed, was throttled, dropped an event or could not deliver one to its"
                         + " failure queue: a remediation may be missing or late. Its log and the Alarm Response Audit"
                         + " query say which.",
-                MathExpression.Builder.create()
-                        .expression("SUM([errors, throttles, dropped, undelivered])")
-                        // Ordered: Map.of's order differs per JVM, and the template must not.
-                        .usingMetrics(new TreeMap<>(Map.of(
-                                "errors", function.metricErrors(perPeriod),
-                                "throttles", function.metricThrottles(perPeriod),
-                                "dropped", function.metric("AsyncEventsDropped", perPeriod),
-                                "undelivered", function.metric("DestinationDeliveryFailures", perPeriod))))
-                        .label("AlarmResponseFunction failures")
-                        .period(Duration.minutes(5))
-                        .build(),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING, 1, 4));
+                function::metric);
     }
 
     /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */

@@ -3,7 +3,7 @@ package com.datapipeline.monitoring.cdk.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.response.DrillMarker;
 import com.datapipeline.monitoring.response.JsonLineDecisionLog;
 import com.datapipeline.monitoring.response.Outcome;
@@ -77,7 +77,7 @@ class VerifyCommandTest {
 
         assertThat(result.exit()).isEqualTo(VerifyCommand.CANNOT_RUN);
         assertThat(result.err()).startsWith("Usage error: --alarm NoSuchAlarm is not an alarm of DataPipelineMonitoringStack")
-                .contains(PipelineAlarms.ERROR_RATE);
+                .contains(AlarmKind.ERROR_RATE.baseName());
     }
 
     @Test

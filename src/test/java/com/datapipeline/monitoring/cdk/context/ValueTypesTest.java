@@ -1,8 +1,10 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

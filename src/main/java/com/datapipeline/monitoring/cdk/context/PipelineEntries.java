@@ -1,5 +1,7 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;

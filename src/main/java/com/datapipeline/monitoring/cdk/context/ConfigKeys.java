@@ -1,16 +1,18 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.ALERTING;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.CHAT;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.CROSS_ACCOUNT;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.NAMES;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.OBSERVABILITY;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.PIPELINES;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.REMEDIATION;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.RUN_HEALTH;
-import static com.datapipeline.monitoring.cdk.config.ConfigKey.Section.THRESHOLDS;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.ALERTING;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.CHAT;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.CROSS_ACCOUNT;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.NAMES;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.OBSERVABILITY;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.PIPELINES;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.REMEDIATION;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.RUN_HEALTH;
+import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.THRESHOLDS;
 
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
+import com.datapipeline.monitoring.cdk.config.MetricsSource;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -116,8 +118,7 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> SEVERITY_TOPICS = key("severityTopics", ALERTING, ValueTypes.bool(), false,
             "a critical and a warning topic, each paging once per pipeline incident, instead of one alert topic");
     public static final ConfigKey<List<String>> WARNING_ALARMS = key("warningAlarms", ALERTING,
-            ValueTypes.namesFrom("alarm names", AlarmNames.PIPELINE_SIGNALS),
-            String.join(",", AlarmNames.DURATION, AlarmNames.MEMORY, AlarmNames.LATENCY, AlarmNames.LOW_THROUGHPUT),
+            ValueTypes.namesFrom("alarm names", AlarmKind.signalNames()), String.join(",", AlarmKind.defaultWarningNames()),
             "with `severityTopics`: the signals that page on the warning topic (the others are critical)");
     public static final ConfigKey<Optional<String>> CRITICAL_EMAIL = key("criticalEmail", ALERTING, ValueTypes.email(),
             "",

@@ -1,5 +1,6 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
 import java.util.Objects;
 

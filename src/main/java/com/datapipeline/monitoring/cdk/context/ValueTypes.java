@@ -1,5 +1,6 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

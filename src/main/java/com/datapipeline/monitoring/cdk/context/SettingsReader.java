@@ -1,7 +1,19 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
-import static com.datapipeline.monitoring.cdk.config.ConfigKeys.*;
+import static com.datapipeline.monitoring.cdk.context.ConfigKeys.*;
 
+import com.datapipeline.monitoring.cdk.config.AlarmSettings;
+import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
+import com.datapipeline.monitoring.cdk.config.AlertingSettings;
+import com.datapipeline.monitoring.cdk.config.ChatChannel;
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.ObservabilitySettings;
+import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
+import com.datapipeline.monitoring.cdk.config.RemediationSettings;
+import com.datapipeline.monitoring.cdk.config.TagSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
