@@ -131,6 +131,7 @@ public final class MonitoringStack extends Stack {
         // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        Map<String, AlarmResponder.PipelinePage> responsePages = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
@@ -143,6 +144,8 @@ public final class MonitoringStack extends Stack {
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
                     new AlarmKind.Inputs(pipeline, settings.alarms()), metrics, names, alarmFactory));
+            responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
+                    alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
@@ -164,7 +167,7 @@ public final class MonitoringStack extends Stack {
                 alarmFactory, delivery, settings.observability().tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                remediationTopic.topic(), delivery, routes, settings.remediation(), names,
+                remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.observability().logRetentionDays(), settings.observability().tracing()));
 
         health.page(nestedStacks());
@@ -173,7 +176,7 @@ public final class MonitoringStack extends Stack {
         // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
         List<String> pageNames = new ArrayList<>();
         rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
-            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + nested.stack().getNode().getId();
+            String pageName = dashboardName(names, Optional.of(nested));
             new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
                     pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
@@ -218,6 +221,11 @@ public final class MonitoringStack extends Stack {
     }
 
     private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
+    }
+
+    /** The dashboard that shows a pipeline: the main one, or its nested stack's page. */
+    private static String dashboardName(ResourceNames names, Optional<NestedGroup> group) {
+        return names.shared(ResourceNames.DASHBOARD) + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
     }
 
     private List<String> alarmNamesIn(NestedStack stack) {

@@ -4,7 +4,7 @@ package com.datapipeline.monitoring.response;
 public final class AuditQuery {
 
     public static final String TEXT = "fields @timestamp, alarm, state, action, target, outcome, reason, jobRunId,"
-            + " incident, messageId, excerpt"
+            + " incident, errorClass, page, pageDelivery, messageId, excerpt"
             + " | filter event = \"alarm-response\""
             + " | sort @timestamp desc"
             + " | limit 100";

@@ -39,6 +39,9 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put("reason", decision.reason());
         line.put("jobRunId", decision.jobRunId());
         line.put("incident", decision.incident());
+        line.put("errorClass", decision.errorClass());
+        line.put("page", decision.page() == null ? null : decision.page().text());
+        line.put("pageDelivery", decision.page() == null ? null : decision.page().delivery().toString());
         line.put("messageId", delivery.messageId());
         line.put("excerpt", delivery.excerpt());
         return line;

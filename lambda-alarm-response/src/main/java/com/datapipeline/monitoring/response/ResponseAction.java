@@ -10,7 +10,12 @@ public enum ResponseAction {
     /** Start the route's (validation) Glue job once, within the same guard rails. */
     START_VALIDATION_JOB("start-validation-job"),
     /** Log the alarm; change nothing. */
-    NOTIFY_ONLY("notify-only");
+    NOTIFY_ONLY("notify-only"),
+    /**
+     * For an error class only: after repeated failed runs, stop the job's own triggers so that a broken job stops
+     * burning DPU-hours; a person resumes them. See {@link TriggerPause}.
+     */
+    PAUSE_TRIGGER("pause-trigger");
 
     private final String configName;
 
@@ -25,7 +30,12 @@ public enum ResponseAction {
 
     /** Whether the action starts a Glue job (and so needs a jobName and the guard rails). */
     public boolean startsJob() {
-        return this != NOTIFY_ONLY;
+        return this == RESTART_JOB || this == START_VALIDATION_JOB;
+    }
+
+    /** Whether a route of the action table may have this action (the others are error class actions). */
+    public boolean isRouteAction() {
+        return this != PAUSE_TRIGGER;
     }
 
     public static Optional<ResponseAction> fromConfigName(String name) {

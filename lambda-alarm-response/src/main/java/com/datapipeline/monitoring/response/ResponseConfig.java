@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.response;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,19 +16,35 @@ import java.util.Set;
  * @param remediationEnabled false turns every Glue-starting action into a logged {@code disabled} decision
  * @param restartBudget      how many job starts this function may make per job per rolling window
  * @param routes             route key (an alarm name, or {@code glue-job-state:<jobName>}) to route
+ * @param errorClassActions  what a restart route does with a failed run of each error class, per pipeline
+ * @param insightsLogGroups  where Glue writes job run insights (tried in order); empty: root causes are not read
+ * @param pages              what the pages of failed runs link to, and which alarm carries each pipeline's page
  */
-public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
+                             ErrorClassActions errorClassActions, List<String> insightsLogGroups, PageSettings pages) {
 
     /** Route-key prefix for Glue Job State Change notifications; the job name follows it. */
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
 
-    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes");
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes",
+            "errorClassActions", "pipelines", "jobRunInsightsLogGroups", "jobLogGroups", "runbookUrl",
+            "pauseAfterFailures");
+    private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions", "pageAlarm", "dashboard",
+            "runbookUrl");
     private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
     private static final Set<String> ROUTE_FIELDS = Set.of("action", "jobName");
 
     public ResponseConfig {
         Objects.requireNonNull(restartBudget, "restartBudget");
         routes = Map.copyOf(routes);
+        Objects.requireNonNull(errorClassActions, "errorClassActions");
+        insightsLogGroups = List.copyOf(insightsLogGroups);
+        Objects.requireNonNull(pages, "pages");
+    }
+
+    /** A table with the default error class actions, no job run insights and the default pages. */
+    public ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+        this(remediationEnabled, restartBudget, routes, ErrorClassActions.DEFAULT, List.of(), PageSettings.DEFAULT);
     }
 
     /** A job-starting action's target. */
@@ -79,7 +96,22 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
             }
             routes.put(key, readRoute(routesJson.requiredObject(key)));
         }
-        return new ResponseConfig(enabled, budget, routes);
+        Map<ErrorClass, ResponseAction> all = ErrorClassActions.defaults();
+        root.optionalObject("errorClassActions").map(ErrorClassActions::read).ifPresent(all::putAll);
+        Map<String, Map<ErrorClass, ResponseAction>> byPipeline = new LinkedHashMap<>();
+        Map<String, PipelinePage> pages = new LinkedHashMap<>();
+        root.optionalObject("pipelines").ifPresent(pipelines -> pipelines.names().forEach(job -> {
+            JsonObject pipeline = pipelines.requiredObject(job);
+            pipeline.refuseUnknown(PIPELINE_FIELDS);
+            pipeline.optionalObject("errorClassActions").map(ErrorClassActions::read)
+                    .ifPresent(actions -> byPipeline.put(job, actions));
+            pages.put(job, new PipelinePage(job, pipeline.optionalString("pageAlarm"),
+                    pipeline.optionalString("dashboard"), pipeline.optionalString("runbookUrl")));
+        }));
+        int pauseAfter = root.optionalInt("pauseAfterFailures", 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline, pauseAfter),
+                root.stringList("jobRunInsightsLogGroups"), new PageSettings(pages,
+                root.optionalString("runbookUrl").orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList("jobLogGroups")));
     }
 
     private static RestartBudget readBudget(JsonObject json) {
@@ -94,7 +126,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     private static Route readRoute(JsonObject json) {
         json.refuseUnknown(ROUTE_FIELDS);
         String actionName = json.requiredString("action");
-        ResponseAction action = ResponseAction.fromConfigName(actionName).orElseThrow(() -> json.invalid("action",
+        ResponseAction action = ResponseAction.fromConfigName(actionName).filter(ResponseAction::isRouteAction)
+                .orElseThrow(() -> json.invalid("action",
                 "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
         Optional<String> jobName = json.optionalString("jobName");
         if (action.startsJob() && jobName.isEmpty()) {

@@ -28,6 +28,8 @@ import software.constructs.Construct;
 public final class PipelineAlarms {
     private final List<CreatedAlarm> signals = new ArrayList<>();
     private final Map<String, Construct> scopes = new HashMap<>();
+    private final AlarmRouting routing;
+    private final Props props;
 
     public PipelineAlarms(Construct pipelineScope, Props props) {
         AlarmFactory factory = props.alarmFactory();
@@ -38,7 +40,8 @@ public final class PipelineAlarms {
                         props.metrics()));
             }
         }
-        AlarmRouting routing = factory.routing();
+        this.props = props;
+        this.routing = factory.routing();
         for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
             List<CreatedAlarm> children = signals.stream()
                     .filter(signal -> routing.severityOf(signal.kind()) == page.severity().orElseThrow())
@@ -73,6 +76,11 @@ public final class PipelineAlarms {
     /** The pipeline's signals, in the order they were created: the children of its pages. */
     public List<CreatedAlarm> signals() {
         return List.copyOf(signals);
+    }
+
+    /** The name of the page that the given signal of this pipeline raises (the page of its severity). */
+    public String pageOf(AlarmKind signal) {
+        return name(props, AlarmKind.pageOf(routing.severityOf(signal)));
     }
 
     /** What the alarms of one pipeline need. */

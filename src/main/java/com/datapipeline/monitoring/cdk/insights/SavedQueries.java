@@ -53,7 +53,7 @@ public final class SavedQueries extends Construct {
                 .logGroups(List.of(props.responseFunctionLogGroup()))
                 .queryString(QueryString.Builder.create()
                         .fields(List.of("@timestamp", "alarm", "state", "action", "target", "outcome", "reason", "jobRunId",
-                                "incident", "messageId", "excerpt"))
+                                "incident", "errorClass", "page", "pageDelivery", "messageId", "excerpt"))
                         .filterStatements(List.of("event = \"alarm-response\""))
                         .sort("@timestamp desc")
                         .limit(100)

@@ -14,6 +14,8 @@ import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
+import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -53,6 +57,10 @@ public final class AlarmResponder extends Construct {
     public static final String LEDGER_EXPIRY = "expiresAt";
     /** One full vCPU, so remediation starts ~3x sooner on a cold start than at 512 MB (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
+    /** Where job run insights write a failed run's root cause: Glue 5.0, then Glue 4.0 and earlier. */
+    static final List<String> INSIGHTS_LOG_GROUPS = List.of(GlueLogGroups.ERROR, GlueLogGroups.CONTINUOUS);
+    /** Where a Glue 5.0 run writes its logs, for the page's Logs Insights link. */
+    static final List<String> JOB_LOG_GROUPS = List.of(GlueLogGroups.ERROR, GlueLogGroups.OUTPUT);
 
     private final Function function;
     private final Queue failedNotifications;
@@ -98,6 +106,33 @@ public final class AlarmResponder extends Construct {
             ScopedGrant.grant(this, "GuardedRestartOfRoutedJobs", function.getRole(),
                     List.of("glue:GetJobRuns", "glue:StartJobRun"), startableJobs,
                     startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadJobRunInsights")
+                    .actions(List.of("logs:FilterLogEvents"))
+                    .resources(INSIGHTS_LOG_GROUPS.stream().map(group -> GlueLogGroups.arn(stack, group)).toList())
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "FilterLogEvents reads a failed"
+                    + " run's job run insights stream, which Glue names after the run id; ':*' covers the streams of"
+                    + " the two Glue log groups that hold them and nothing else.",
+                    INSIGHTS_LOG_GROUPS.stream().map(GlueLogGroups::arnAsNagFinding).toList());
+        }
+        List<String> pageAlarms = props.pages().values().stream().map(PipelinePage::pageAlarm).distinct().sorted().toList();
+        if (!pageAlarms.isEmpty()) {
+            // The function moves a pipeline's page to ALARM with the failed run's text (AlarmStatePage).
+            ScopedGrant.grant(this, "PageOfFailedRuns", function.getRole(), List.of("cloudwatch:SetAlarmState"),
+                    pageAlarms,
+                    pageAlarms.stream().map(alarm -> stack.formatArn(ArnComponents.builder().service("cloudwatch")
+                            .resource("alarm").resourceName(alarm).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))
+                            .toList());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadPageAlarmState")
+                    .actions(List.of("cloudwatch:DescribeAlarms"))
+                    .resources(List.of("*"))
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "DescribeAlarms returns composite"
+                    + " alarms only with a '*' scope (CloudWatch permissions reference); the function reads a page"
+                    + " alarm's state before it sets it, and the statement allows nothing but that read.",
+                    List.of("Resource::*"));
         }
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
                 + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
@@ -139,6 +174,13 @@ public final class AlarmResponder extends Construct {
         config.put("restartBudget", new TreeMap<>(Map.of(
                 "maxRestarts", props.remediation().maxRestarts(),
                 "windowMinutes", props.remediation().windowMinutes())));
+        config.put("errorClassActions", ResponseRoute.ERROR_CLASS_ACTIONS);
+        config.put("jobRunInsightsLogGroups", INSIGHTS_LOG_GROUPS);
+        config.put("jobLogGroups", JOB_LOG_GROUPS);
+        Map<String, Object> pipelines = new LinkedHashMap<>();
+        props.pages().forEach((job, page) -> pipelines.put(job, new TreeMap<>(Map.of(
+                "pageAlarm", page.pageAlarm(), "dashboard", page.dashboard()))));
+        config.put("pipelines", pipelines);
         config.put("routes", routes);
         return ConfigurationJson.of(config);
     }
@@ -155,13 +197,29 @@ public final class AlarmResponder extends Construct {
         return ledger;
     }
 
-    /** @param routes route key (an alarm name, or glue-job-state:JOB) to what to do */
+    /**
+     * Where the function puts the page text of a pipeline's failed run, and the dashboard the page links to.
+     *
+     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise
+     */
+    public record PipelinePage(String pageAlarm, String dashboard) {
+        public PipelinePage {
+            Objects.requireNonNull(pageAlarm, "pageAlarm");
+            Objects.requireNonNull(dashboard, "dashboard");
+        }
+    }
+
+    /**
+     * @param routes route key (an alarm name, or glue-job-state:JOB) to what to do
+     * @param pages  job name to its page alarm and dashboard
+     */
     public record Props(
             String functionName,
             Code code,
             ITopic remediationTopic,
             AlertDelivery delivery,
             Map<String, ResponseRoute> routes,
+            Map<String, PipelinePage> pages,
             RemediationSettings remediation,
             ResourceNames names,
             AlarmFactory alarmFactory,
@@ -176,6 +234,7 @@ public final class AlarmResponder extends Construct {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
             routes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+            pages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pages));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What AlarmResponseFunction does when one alarm (or Glue job-state message) arrives.
@@ -20,6 +21,14 @@ public record ResponseRoute(String action, Optional<String> targetJob) {
     public static final String NOTIFY_ONLY = "notify-only";
     /** The route key of a Glue job's failed-run events, before the job's name. */
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
+
+    /**
+     * What a restart route does with a failed run of each error class, as the function's {@code errorClassActions}:
+     * restart within the budget only where a retry can help. The function's ErrorClass holds the same defaults.
+     */
+    public static final Map<String, String> ERROR_CLASS_ACTIONS = new TreeMap<>(Map.of(
+            "transient", RESTART_JOB, "resources", NOTIFY_ONLY, "permissions", NOTIFY_ONLY, "code", NOTIFY_ONLY,
+            "data", NOTIFY_ONLY, "unknown", NOTIFY_ONLY));
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
