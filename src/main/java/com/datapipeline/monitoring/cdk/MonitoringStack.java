@@ -187,7 +187,8 @@ public final class MonitoringStack extends Stack {
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
                 names.shared(ResourceNames.DASHBOARD), names, rowsByGroup.getOrDefault(Optional.empty(), List.of()),
                 overviewAlarms, pageNames,
-                settings.observability().eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName()) : Optional.empty()));
+                settings.observability().eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName())
+                        : Optional.empty()));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
 

@@ -126,7 +126,8 @@ public enum AlarmKind {
     /** Switch minThroughputRecordsPerSecond; the graph is always drawn. */
     LOW_THROUGHPUT(signal("LowThroughputAlarm", "Alarms", "LowThroughput")
             .watching(PipelineMetricSet::throughputRecordsPerSecond)
-            .firesWhen(LESS_THAN_THRESHOLD, new Setting(in -> in.alarms().minThroughputRecordsPerSecond().getAsDouble()))
+            .firesWhen(LESS_THAN_THRESHOLD,
+                    new Setting(in -> in.alarms().minThroughputRecordsPerSecond().getAsDouble()))
             .severity(Severity.WARNING)
             .onlyIf(in -> in.alarms().minThroughputRecordsPerSecond().isPresent())
             .drawnOn(Graph.DERIVED, Axis.RIGHT)

@@ -118,7 +118,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> SEVERITY_TOPICS = key("severityTopics", ALERTING, ValueTypes.bool(), false,
             "a critical and a warning topic, each paging once per pipeline incident, instead of one alert topic");
     public static final ConfigKey<List<String>> WARNING_ALARMS = key("warningAlarms", ALERTING,
-            ValueTypes.namesFrom("alarm names", AlarmKind.signalNames()), String.join(",", AlarmKind.defaultWarningNames()),
+            ValueTypes.namesFrom("alarm names", AlarmKind.signalNames()),
+            String.join(",", AlarmKind.defaultWarningNames()),
             "with `severityTopics`: the signals that page on the warning topic (the others are critical)");
     public static final ConfigKey<Optional<String>> CRITICAL_EMAIL = key("criticalEmail", ALERTING, ValueTypes.email(),
             "",

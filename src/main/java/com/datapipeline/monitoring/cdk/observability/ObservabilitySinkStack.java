@@ -28,7 +28,8 @@ public final class ObservabilitySinkStack extends Stack {
 
     private final CfnSink sink;
 
-    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name, CrossAccountSettings observability) {
+    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name,
+                                  CrossAccountSettings observability) {
         super(scope, id, props);
         sink = CfnSink.Builder.create(this, "Sink")
                 .name(name)
