@@ -27,6 +27,7 @@ import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.SampleGlueJob;
 import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -254,7 +255,8 @@ public final class MonitoringStack extends Stack {
      */
     static Map<String, ResponseRoute> routes(MonitoredPipeline pipeline, List<AlarmFactory.CreatedAlarm> signals) {
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
-        routes.put(JobRunFailureAlerts.ROUTE_KEY_PREFIX + pipeline.jobName(), ResponseRoute.restartJob(pipeline.jobName()));
+        routes.put(ResponseConfiguration.glueJobStateRouteKey(pipeline.jobName()),
+                ResponseRoute.restartJob(pipeline.jobName()));
         for (AlarmFactory.CreatedAlarm signal : signals) {
             routes.put(signal.name(), AlarmNames.FAILED_TASKS.equals(signal.kind())
                     ? ResponseRoute.restartJob(pipeline.jobName()) : ResponseRoute.notifyOnly());

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DrillMarker;
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;

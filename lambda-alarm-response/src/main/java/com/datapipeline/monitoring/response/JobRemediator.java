@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig.RestartBudget;
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class JobRemediator {
                     null);
         }
         Incident incident;
-        if (notification instanceof AlarmNotification && route.action() == ResponseAction.RESTART_JOB) {
+        if (notification instanceof AlarmNotification && route.action() == RouteAction.RESTART_JOB) {
             Optional<JobRun> newest = newestFinished(runs);
             if (newest.isEmpty() || !FAILED_STATES.contains(newest.get().jobRunState())) {
                 return decision(notification, route, Outcome.SKIPPED_NO_FAILED_RUN, newest

@@ -23,8 +23,6 @@ import software.constructs.Construct;
 public final class JobRunFailureAlerts extends Construct {
     public static final String ALARM = AlarmNames.RUN_FAILED;
     public static final List<String> FAILURE_STATES = List.of("FAILED", "TIMEOUT");
-    /** The route key AlarmResponseFunction uses for these events. */
-    public static final String ROUTE_KEY_PREFIX = "glue-job-state:";
 
     private final Alarm alarm;
 

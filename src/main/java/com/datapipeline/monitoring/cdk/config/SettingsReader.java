@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.config;
 
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

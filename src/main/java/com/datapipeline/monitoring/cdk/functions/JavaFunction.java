@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.functions;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,16 +34,14 @@ import software.constructs.Construct;
  * retention and a removal policy (so `cdk destroy` leaves no logs behind), explicit memory and timeout,
  * and a role that starts with nothing beyond writing to that log group.
  *
- * <p>The function's JSON configuration travels in a small Lambda layer, as the file
- * {@code /opt/monitoring/<name>.json} named by the environment variable {@code <NAME>_FILE}: environment
+ * <p>The function's JSON configuration travels in a small Lambda layer, as the file the contract names
+ * ({@link MonitoringFunction#configFilePath()}, named by {@link MonitoringFunction#configFileVariable()}): environment
  * variables are limited to 4 KB in all, which a route table outgrows at about seven pipelines.
  */
 public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
-    /** Where Lambda mounts layer content ({@code /opt}), plus this app's folder in the layer. */
-    public static final String CONFIG_MOUNT = "/opt/monitoring/";
-    /** Turns on the functions' X-Ray subsegment per SDK call (lambda-common's SdkCallTracing). */
-    public static final String SDK_CALL_TRACING_VARIABLE = "TRACE_SDK_CALLS";
+    /** Where Lambda extracts a layer's content. */
+    private static final Path LAYER_MOUNT = Path.of("/opt");
 
     private JavaFunction() {
     }
@@ -66,7 +65,7 @@ public final class JavaFunction {
                 .description(spec.description())
                 .runtime(RUNTIME)
                 .architecture(Architecture.X86_64)
-                .handler(spec.handler())
+                .handler(spec.function().handler())
                 .code(spec.code())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
@@ -101,25 +100,21 @@ public final class JavaFunction {
 
     private static Map<String, String> environment(Spec spec) {
         Map<String, String> environment = new TreeMap<>();
-        environment.put(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable()));
+        environment.put(spec.function().configFileVariable(), spec.function().configFilePath());
         if (spec.tracing()) {
-            environment.put(SDK_CALL_TRACING_VARIABLE, "true");
+            environment.put(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true");
         }
         return environment;
     }
 
-    /** e.g. PIPELINES_CONFIG → pipelines-config.json */
-    public static String configFileName(String configVariable) {
-        return configVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json";
-    }
-
     private static LayerVersion configurationLayer(Construct scope, String id, Spec spec) {
         if (Token.isUnresolved(spec.configJson())) {
-            throw new IllegalStateException(spec.configVariable() + " must be plain JSON, without deploy-time values");
+            throw new IllegalStateException(spec.function().configVariable()
+                    + " must be plain JSON, without deploy-time values");
         }
         try {
             Path staging = Files.createTempDirectory("function-configuration");
-            Path file = staging.resolve("monitoring").resolve(configFileName(spec.configVariable()));
+            Path file = staging.resolve(LAYER_MOUNT.relativize(Path.of(spec.function().configFilePath())));
             Files.createDirectories(file.getParent());
             Files.writeString(file, spec.configJson());
             // The CLI zips the layer with each file's mode: fix it, so the umask cannot change the layer's bytes.
@@ -127,7 +122,8 @@ public final class JavaFunction {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
             return LayerVersion.Builder.create(scope, id + "Configuration")
-                    .description("Configuration of " + spec.functionName() + " (" + spec.configVariable() + ")")
+                    .description("Configuration of " + spec.functionName()
+                            + " (" + spec.function().configVariable() + ")")
                     .code(Code.fromAsset(staging.toString()))
                     .compatibleRuntimes(List.of(RUNTIME))
                     .removalPolicy(RemovalPolicy.DESTROY)
@@ -138,29 +134,27 @@ public final class JavaFunction {
     }
 
     /**
-     * @param configVariable the configuration's name; the function reads {@code <configVariable>_FILE}
-     * @param configJson     the configuration, plain JSON
+     * @param function   which function: its handler, and where it reads its configuration
+     * @param configJson the configuration, plain JSON
      * @param onFailure where an event goes after Lambda's async retries; null for none
      * @param tracing   X-Ray active tracing
      */
     public record Spec(
             String functionName,
             String description,
-            String handler,
+            MonitoringFunction function,
             Code code,
             int memoryMb,
             Duration timeout,
-            String configVariable,
             String configJson,
             int logRetentionDays,
             IDestination onFailure,
             boolean tracing) {
         public Spec {
             Objects.requireNonNull(functionName, "functionName");
-            Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(function, "function");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(timeout, "timeout");
-            Objects.requireNonNull(configVariable, "configVariable");
             Objects.requireNonNull(configJson, "configJson");
         }
     }

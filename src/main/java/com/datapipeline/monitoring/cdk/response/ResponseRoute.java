@@ -1,18 +1,16 @@
 package com.datapipeline.monitoring.cdk.response;
 
+import com.datapipeline.monitoring.contract.RouteAction;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What AlarmResponseFunction does when one alarm (or Glue job-state message) arrives.
  *
- * @param action    the action's config name, as AlarmResponseFunction knows it
- * @param targetJob the Glue job the action starts, for restart-job and start-validation-job
+ * @param action    what the function does
+ * @param targetJob the Glue job the action starts, for the actions that start one
  */
-public record ResponseRoute(String action, Optional<String> targetJob) {
-    public static final String RESTART_JOB = "restart-job";
-    public static final String START_VALIDATION_JOB = "start-validation-job";
-    public static final String NOTIFY_ONLY = "notify-only";
+public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
@@ -20,10 +18,10 @@ public record ResponseRoute(String action, Optional<String> targetJob) {
     }
 
     public static ResponseRoute restartJob(String jobName) {
-        return new ResponseRoute(RESTART_JOB, Optional.of(jobName));
+        return new ResponseRoute(RouteAction.RESTART_JOB, Optional.of(jobName));
     }
 
     public static ResponseRoute notifyOnly() {
-        return new ResponseRoute(NOTIFY_ONLY, Optional.empty());
+        return new ResponseRoute(RouteAction.NOTIFY_ONLY, Optional.empty());
     }
 }

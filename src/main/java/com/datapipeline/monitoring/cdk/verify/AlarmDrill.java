@@ -1,5 +1,8 @@
 package com.datapipeline.monitoring.cdk.verify;
 
+import com.datapipeline.monitoring.contract.DecisionLine;
+import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.contract.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,19 +15,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * The fire drill: sets alarms to ALARM with the drill marker in the reason, then waits until
- * AlarmResponseFunction has logged its decision for each ({@code "event":"alarm-response"}, outcome
- * {@code drill}), which proves the whole path alarm → topic → function. The function never remediates a drill;
- * metric alarms go back to their real state on their next evaluation. Composite alarms and alarms without
- * actions are not drilled ({@link #skipReason}).
+ * The fire drill: sets alarms to ALARM with the {@link DrillMarker} in the reason, then waits until
+ * AlarmResponseFunction has logged its decision for each ({@link DecisionLine}, outcome
+ * {@link DecisionLine#DRILL_OUTCOME}), which proves the whole path alarm → topic → function. The function never
+ * remediates a drill; metric alarms go back to their real state on their next evaluation. Composite alarms and
+ * alarms without actions are not drilled ({@link #skipReason}).
  */
 public final class AlarmDrill {
-    /** Marks a drill; AlarmResponseFunction's DrillMarker (a test holds the two equal). */
-    public static final String MARKER = "[monitoring-drill]";
-    /** The event and outcome of the function's decision line (JsonLineDecisionLog, Outcome.DRILL). */
-    public static final String DECISION_EVENT = "alarm-response";
-    public static final String ERROR_EVENT = "alarm-response-error";
-    public static final String DRILL_OUTCOME = "drill";
     /** Log event times come from Lambda's clock, not ours. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
@@ -50,7 +47,8 @@ public final class AlarmDrill {
             try {
                 Instant setAt = clock.instant();
                 aws.cloudWatch().setAlarmState(r -> r.alarmName(alarm).stateValue(StateValue.ALARM)
-                        .stateReason(MARKER + " make verify drill started " + setAt + "; the function must not remediate"));
+                        .stateReason(DrillMarker.TEXT + " make verify drill started " + setAt
+                                + "; the function must not remediate"));
                 pending.put(alarm, setAt);
                 results.put(alarm, null);
             } catch (AwsServiceException e) {
@@ -61,23 +59,25 @@ public final class AlarmDrill {
         Instant deadline = start.plus(timeLimit);
         while (!pending.isEmpty()) {
             for (LogLines.Line line : LogLines.since(aws.logs(), responseLogGroup, start.minus(CLOCK_SKEW))) {
-                String alarm = line.text("alarm");
+                String alarm = line.text(DecisionLine.ALARM);
                 Instant setAt = alarm == null ? null : pending.get(alarm);
                 if (setAt == null) {
                     continue;
                 }
-                String event = line.text("event");
-                String outcome = line.text("outcome");
-                if (DECISION_EVENT.equals(event) && DRILL_OUTCOME.equals(outcome)) {
+                String event = line.text(LogFields.EVENT);
+                String outcome = line.text(DecisionLine.OUTCOME);
+                if (DecisionLine.EVENT.equals(event) && DecisionLine.DRILL_OUTCOME.equals(outcome)) {
                     results.put(alarm, CheckResult.pass(check(alarm), "AlarmResponseFunction logged outcome drill after "
                             + seconds(Duration.between(setAt, line.timestamp()))));
                     pending.remove(alarm);
-                } else if (DECISION_EVENT.equals(event) && "ALARM".equals(line.text("state"))) {
+                } else if (DecisionLine.EVENT.equals(event) && "ALARM".equals(line.text(DecisionLine.STATE))) {
                     results.put(alarm, CheckResult.fail(check(alarm), "AlarmResponseFunction answered outcome " + outcome
-                            + ", expected drill (" + line.text("reason") + ")"));
+                            + ", expected " + DecisionLine.DRILL_OUTCOME
+                            + " (" + line.text(DecisionLine.REASON) + ")"));
                     pending.remove(alarm);
-                } else if (ERROR_EVENT.equals(event)) {
-                    results.put(alarm, CheckResult.fail(check(alarm), "AlarmResponseFunction failed: " + line.text("reason")));
+                } else if (DecisionLine.ERROR_EVENT.equals(event)) {
+                    results.put(alarm, CheckResult.fail(check(alarm), "AlarmResponseFunction failed: "
+                            + line.text(DecisionLine.REASON)));
                     pending.remove(alarm);
                 }
             }

@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.verify;
 
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package com.datapipeline.monitoring.cdk.verify;
 
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
+import com.datapipeline.monitoring.contract.LogFields;
+import com.datapipeline.monitoring.contract.MetricsLine;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,6 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
  * pipeline decides: it ran and skipped every metric (no run yet) → SKIP, it failed or never ran → FAIL.
  */
 public final class MetricsFreshnessCheck {
-    static final String FUNCTION_EVENT = "pipeline-metrics";
-
     private final AwsClients aws;
     private final Clock clock;
 
@@ -84,19 +84,21 @@ public final class MetricsFreshnessCheck {
 
     private CheckResult fromFunctionLog(ExpectedStack expected, String pipeline, Instant from, String check, String minutes) {
         Optional<LogLines.Line> latest = LogLines.since(aws.logs(), expected.metricsLogGroup(), from).stream()
-                .filter(line -> FUNCTION_EVENT.equals(line.text("event")) && pipeline.equals(line.text("pipeline")))
+                .filter(line -> MetricsLine.EVENT.equals(line.text(LogFields.EVENT))
+                        && pipeline.equals(line.text(MetricsLine.PIPELINE)))
                 .max(Comparator.comparing(LogLines.Line::timestamp));
         if (latest.isEmpty()) {
             return CheckResult.fail(check, "no datum and no run of " + expected.metricsFunctionName() + " for it in the last "
                     + minutes + " (is " + expected.scheduleRuleName() + " enabled?)");
         }
         LogLines.Line line = latest.get();
-        if (line.text("error") != null) {
-            return CheckResult.fail(check, expected.metricsFunctionName() + " failed for it: " + line.text("error"));
+        if (line.text(MetricsLine.ERROR) != null) {
+            return CheckResult.fail(check, expected.metricsFunctionName() + " failed for it: "
+                    + line.text(MetricsLine.ERROR));
         }
-        var published = line.json().get("published");
+        var published = line.json().get(MetricsLine.PUBLISHED);
         if (published == null || published.isEmpty()) {
-            var skipped = line.json().get("skipped");
+            var skipped = line.json().get(MetricsLine.SKIPPED);
             return CheckResult.skip(check, "skipped: no run yet; " + expected.metricsFunctionName() + " ran at "
                     + line.timestamp() + " and had nothing to measure" + (skipped == null ? "" : " " + skipped));
         }

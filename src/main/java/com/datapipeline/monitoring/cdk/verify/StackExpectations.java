@@ -2,11 +2,11 @@ package com.datapipeline.monitoring.cdk.verify;
 
 import com.datapipeline.monitoring.cdk.MonitoringApp;
 import com.datapipeline.monitoring.cdk.MonitoringStack;
-import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.NestedStack;
@@ -192,10 +193,10 @@ public final class StackExpectations {
                 alarms,
                 settings.pipelines().stream().map(MonitoredPipeline::jobName).toList(),
                 settings.metricsSource(),
-                PipelineMetricSet.CUSTOM_NAMESPACE,
-                PipelineMetricSet.PIPELINE_DIMENSION,
-                List.of(PipelineMetricSet.DATA_QUALITY_SCORE, PipelineMetricSet.ERROR_RATE,
-                        PipelineMetricSet.PROCESSING_LATENCY, PipelineMetricSet.RECORDS_PROCESSED));
+                CustomMetric.NAMESPACE,
+                CustomMetric.PIPELINE_DIMENSION,
+                Stream.of(CustomMetric.DATA_QUALITY_SCORE, CustomMetric.ERROR_RATE, CustomMetric.PROCESSING_LATENCY,
+                        CustomMetric.RECORDS_PROCESSED).map(CustomMetric::metricName).toList());
     }
 
     private static ExpectedAlarm alarm(String id, Map<String, Object> p, Map<String, String> topicNames) {

@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.cdk.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.verify.CheckResult.Status;
+import com.datapipeline.monitoring.contract.DrillMarker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class AlarmDrillTest {
         assertThat(cloudWatch.stateChanges).extracting(r -> r.alarmName()).containsExactly("A", "B");
         assertThat(cloudWatch.stateChanges).allSatisfy(r -> {
             assertThat(r.stateValueAsString()).isEqualTo("ALARM");
-            assertThat(r.stateReason()).startsWith(AlarmDrill.MARKER);
+            assertThat(r.stateReason()).startsWith(DrillMarker.TEXT);
         });
     }
 

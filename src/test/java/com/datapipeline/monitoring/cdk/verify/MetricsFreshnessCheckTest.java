@@ -2,8 +2,8 @@ package com.datapipeline.monitoring.cdk.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.verify.CheckResult.Status;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

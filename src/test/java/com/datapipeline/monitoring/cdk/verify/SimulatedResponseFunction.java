@@ -55,7 +55,8 @@ final class SimulatedResponseFunction implements AutoCloseable {
         this.logs = logs;
         this.alarmPrefix = alarmPrefix;
         this.logGroup = logGroup;
-        ResponseConfig config = ResponseConfig.parse("{\"remediationEnabled\":true,\"routes\":{}}");
+        ResponseConfig config = ResponseConfig.parse(
+                "{\"remediationEnabled\":true,\"restartBudget\":{\"maxRestarts\":2,\"windowMinutes\":60},\"routes\":{}}");
         this.topicArn = "arn:aws:sns:" + EmulatorClients.REGION.id() + ":" + EmulatorClients.ACCOUNT + ":" + alarmPrefix
                 + ResourceNames.REMEDIATION_TOPIC;
         this.responder = new AlarmResponder(config, SourceTopics.parse(topicArn),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.contract.DrillMarker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -224,7 +225,7 @@ class VerifyCommandIT {
                     .contains("verify FAILED");
             assertThat(run.out()).doesNotContain("drill " + alarm(prefix, PipelineAlarms.DURATION));
             assertThat(aws.cloudWatch().describeAlarms(r -> r.alarmNames(drilled)).metricAlarms().getFirst().stateReason())
-                    .startsWith(AlarmDrill.MARKER);
+                    .startsWith(DrillMarker.TEXT);
         }
     }
 

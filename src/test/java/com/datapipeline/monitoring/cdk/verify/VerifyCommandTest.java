@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
-import com.datapipeline.monitoring.response.DrillMarker;
-import com.datapipeline.monitoring.response.JsonLineDecisionLog;
-import com.datapipeline.monitoring.response.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,13 +95,5 @@ class VerifyCommandTest {
         assertThat(VerifyCommand.accessProblem(SdkClientException.create(
                 "Unable to load region from any of the providers in the chain software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain")))
                 .startsWith("No AWS Region: set AWS_REGION");
-    }
-
-    @Test
-    void theDrillSpeaksTheResponseFunctionsLanguage() {
-        assertThat(AlarmDrill.MARKER).isEqualTo(DrillMarker.TEXT);
-        assertThat(AlarmDrill.DECISION_EVENT).isEqualTo(JsonLineDecisionLog.EVENT);
-        assertThat(AlarmDrill.ERROR_EVENT).isEqualTo(JsonLineDecisionLog.ERROR_EVENT);
-        assertThat(AlarmDrill.DRILL_OUTCOME).isEqualTo(Outcome.DRILL.logName());
     }
 }

@@ -1,10 +1,10 @@
-package com.datapipeline.monitoring.response;
+package com.datapipeline.monitoring.contract;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a route does when its alarm goes to ALARM. The CDK app writes {@link #configName()} into RESPONSE_CONFIG. */
-public enum ResponseAction {
+/** What a route of the alarm-response function does when its alarm goes to ALARM. */
+public enum RouteAction {
     /** Start the route's Glue job again, within the guard rails. */
     RESTART_JOB("restart-job"),
     /** Start the route's (validation) Glue job once, within the same guard rails. */
@@ -14,11 +14,11 @@ public enum ResponseAction {
 
     private final String configName;
 
-    ResponseAction(String configName) {
+    RouteAction(String configName) {
         this.configName = configName;
     }
 
-    /** The name used in RESPONSE_CONFIG and in the decision log, e.g. {@code restart-job}. */
+    /** The name in the configuration's routes and in the decision log, e.g. {@code restart-job}. */
     public String configName() {
         return configName;
     }
@@ -28,7 +28,7 @@ public enum ResponseAction {
         return this != NOTIFY_ONLY;
     }
 
-    public static Optional<ResponseAction> fromConfigName(String name) {
+    public static Optional<RouteAction> fromConfigName(String name) {
         return Arrays.stream(values()).filter(action -> action.configName.equals(name)).findFirst();
     }
 }

@@ -1,6 +1,9 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.contract;
 
-/** Where DataPipelineMetricsFunction takes its values from. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Where the metrics function takes a pipeline's values from; {@link #configName()} is its configuration's value. */
 public enum MetricsSource {
     /** Measured from the Glue job's run history, logs and Data Quality results. */
     GLUE("glue"),
@@ -15,5 +18,9 @@ public enum MetricsSource {
 
     public String configName() {
         return configName;
+    }
+
+    public static Optional<MetricsSource> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(source -> source.configName.equals(name)).findFirst();
     }
 }
