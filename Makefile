@@ -38,6 +38,7 @@ help:
 	@echo "make deploy     deploy to the account of your AWS credentials; make diff shows the changes first"
 	@echo "make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--help)"
 	@echo "make destroy    remove the deployed stack"
+	@echo "make time-to-page how long each failure mode takes from its signal to the page, for this configuration"
 	@echo "make bench      the README's performance figures (benchmarks, several minutes)"
 	@echo "make clean      remove build output and cdk.out"
 	@echo "Configuration: CDK_CONTEXT='key=value key2=value2' (see README, Configuration), or cdk.json."
@@ -116,6 +117,14 @@ node_modules: package.json package-lock.json
 clean:
 	mvn -B -q clean
 	rm -rf cdk.out
+
+# Time to page per failure mode (README "Time to page"), for the configuration of CDK_CONTEXT and cdk.json.
+.PHONY: time-to-page
+time-to-page: node_modules
+	@tools/venv
+	@echo "Synthesizing (builds first what changed since the last build) ..."
+	@$(CDK) synth -q $(CONTEXT) > /dev/null
+	@tools/time-to-page cdk.out
 
 # Performance figures (README "Performance"): cold starts against Python, jar sizes, synth and test times.
 # Benchmarks that print numbers, not tests; about 6 minutes. See bench/run for the knobs.

@@ -28,6 +28,8 @@ from typing import Any, Callable
 import boto3
 from botocore.exceptions import ClientError
 
+from cloud_assembly import nested_template, stack_templates
+
 # Types that may be in a template but that the emulator cannot create, so they are not read back. Each needs a
 # reason; anything else without a reader fails the run.
 ALLOWED_UNREAD = {
@@ -46,23 +48,6 @@ NOT_FOUND = {"ResourceNotFound", "ResourceNotFoundException", "NotFoundException
 
 class Unresolvable(Exception):
     """A template value this checker cannot compute from the deployed ids."""
-
-
-# --- the cloud assembly -------------------------------------------------------------------------------------------
-
-def stack_templates(app: Path) -> dict[str, dict]:
-    """Stack name → template, for each stack of the assembly (nested stacks come with their parent's resources)."""
-    manifest = json.loads((app / "manifest.json").read_text())
-    stacks = {}
-    for artifact_id, artifact in manifest["artifacts"].items():
-        if artifact.get("type") == "aws:cloudformation:stack":
-            stacks[artifact["properties"].get("stackName", artifact_id)] = json.loads(
-                (app / artifact["properties"]["templateFile"]).read_text())
-    return stacks
-
-
-def nested_template(app: Path, resource: dict) -> dict:
-    return json.loads((app / resource["Metadata"]["aws:asset:path"]).read_text())
 
 
 # --- resolving the template with the deployed ids ---------------------------------------------------------------
