@@ -2,16 +2,15 @@ package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
-import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
-import com.datapipeline.monitoring.cdk.alarms.RunHealthAlerts;
-import com.datapipeline.monitoring.cdk.alarms.PipelinePages;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
 import com.datapipeline.monitoring.cdk.alerting.ChatNotifications;
 import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
@@ -22,12 +21,10 @@ import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.insights.EventHistory;
 import com.datapipeline.monitoring.cdk.insights.SavedQueries;
 import com.datapipeline.monitoring.cdk.metrics.PipelineMetricsPublisher;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.SampleGlueJob;
 import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
-import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,11 +105,12 @@ public final class MonitoringStack extends Stack {
                 names.shared(ResourceNames.REMEDIATION_TOPIC), "Data pipeline remediation signals",
                 Optional.of(alertTopic.key())));
         // Severities matter only where they reach different people; on one topic, one page per pipeline incident.
-        alarmFactory = new AlarmFactory(new AlarmRouting(switches.severityTopics() ? switches.warningAlarms() : Set.of(),
+        alarmFactory = new AlarmFactory(new AlarmRouting(
+                switches.severityTopics() ? AlarmKind.signalsNamed(switches.warningAlarms()) : Set.of(),
                 new AlarmRouting.Topics(
                 alertTopic.topic(), warningTopic.topic(), healthTopic.topic(), remediationTopic.topic())));
         delivery = new AlertDelivery(this, "Delivery",
-                new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS)));
+                new AlertDelivery.Props(alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName())));
         subscribeEmails(settings, switches);
         health = new MonitoringHealth(this, "MonitoringHealth", alarmFactory, names);
         for (AlertTopic topic : allTopics()) {
@@ -125,17 +123,18 @@ public final class MonitoringStack extends Stack {
 
         eventHistory = new EventHistory(this, "EventHistory", new EventHistory.Props(
                 names.shared(ResourceNames.EVENT_HISTORY),
-                AlarmNames.ALL.stream().map(names::shared).toList(),
+                AlarmKind.namePrefixes().stream().map(names::shared).toList(),
                 switches.eventHistory(),
                 settings.logRetentionDays(),
                 switches.contributorInsights(),
                 names.shared(EventHistory.CONTRIBUTOR_RULE),
                 delivery,
-                names.shared(AlarmNames.EVENT_DELIVERY_FAILED)));
+                names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName())));
 
         // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        Map<String, AlarmResponder.PipelinePage> responsePages = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
@@ -146,20 +145,14 @@ public final class MonitoringStack extends Stack {
                 pipelineScope.getNode().addDependency(sampleJob);
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
-            int firstSignal = alarmFactory.createdCount();
-            PipelineAlarms alarms = new PipelineAlarms(pipelineScope, "Alarms",
-                    new PipelineAlarms.Props(pipeline, metrics, settings.thresholds(), switches, names, alarmFactory));
-            new JobRunFailureAlerts(pipelineScope, "RunFailures", new JobRunFailureAlerts.Props(
-                    pipeline, metrics, names, alarmFactory));
-            RunHealthAlerts runHealth = new RunHealthAlerts(pipelineScope, "RunHealth", new RunHealthAlerts.Props(
-                    pipeline, metrics, names, alarmFactory, settings.missedRunGraceFactor()));
-            List<AlarmFactory.CreatedAlarm> signals = alarmFactory.createdSince(firstSignal).stream()
-                    .filter(created -> AlarmNames.PIPELINE_SIGNALS.contains(created.kind()))
-                    .toList();
-            new PipelinePages(pipelineScope, "Pages", new PipelinePages.Props(pipeline, signals, names, alarmFactory));
+            PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
+                    new AlarmKind.Inputs(pipeline, settings.thresholds(), switches, settings.missedRunGraceFactor()),
+                    metrics, names, alarmFactory));
+            responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
+                    alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
-                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms, runHealth));
-            routes.putAll(routes(pipeline, signals));
+                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
+            routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -168,7 +161,7 @@ public final class MonitoringStack extends Stack {
             List<MonitoredPipeline> groupPipelines = groupRows.stream().map(PipelineDashboard.PipelineRow::pipeline).toList();
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), new GlueJobEvents.Props(groupPipelines,
                     remediationTopic.topic(), group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
-                    names.shared(AlarmNames.EVENT_DELIVERY_FAILED), suffix));
+                    names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName()), suffix));
         });
 
         metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
@@ -177,7 +170,7 @@ public final class MonitoringStack extends Stack {
                 settings.missedRunGraceFactor(), names, alarmFactory, delivery, switches.tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                remediationTopic.topic(), delivery, routes, settings.remediation(), names,
+                remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
 
         health.page(nestedStacks());
@@ -186,13 +179,13 @@ public final class MonitoringStack extends Stack {
         // every page alarm at a glance and links the pages. CloudWatch allows 500 widgets per dashboard.
         List<String> pageNames = new ArrayList<>();
         rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
-            String pageName = names.shared(ResourceNames.DASHBOARD) + "-" + nested.stack().getNode().getId();
+            String pageName = dashboardName(names, Optional.of(nested));
             new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
                     pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
         }));
         List<String> overviewAlarms = pageNames.isEmpty() ? alarmFactory.alarmNames() : alarmFactory.created().stream()
-                .filter(alarm -> AlarmNames.PIPELINE_PAGES.contains(alarm.kind()) || Stack.of(alarm.alarm()) == this)
+                .filter(alarm -> alarm.kind().role() == Role.PIPELINE_PAGE || Stack.of(alarm.alarm()) == this)
                 .map(AlarmFactory.CreatedAlarm::name).toList();
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
                 names.shared(ResourceNames.DASHBOARD), names, rowsByGroup.getOrDefault(Optional.empty(), List.of()),
@@ -232,11 +225,16 @@ public final class MonitoringStack extends Stack {
             NestedStack stack = new NestedStack(this, id);
             // Its own id: verify reads all templates as one, so logical ids must differ from the parent's.
             return new NestedGroup(stack, new AlertDelivery(stack, id + "Delivery",
-                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmNames.DEAD_LETTERS) + "-" + id)));
+                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName()) + "-" + id)));
         });
     }
 
     private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
+    }
+
+    /** The dashboard that shows a pipeline: the main one, or its nested stack's page. */
+    private static String dashboardName(ResourceNames names, Optional<NestedGroup> group) {
+        return names.shared(ResourceNames.DASHBOARD) + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
     }
 
     private List<String> alarmNamesIn(NestedStack stack) {
@@ -246,22 +244,6 @@ public final class MonitoringStack extends Stack {
 
     public List<NestedStack> nestedStacks() {
         return nestedGroups.values().stream().map(NestedGroup::stack).toList();
-    }
-
-    /**
-     * The lab's response intent as a table: a failed job run (the state-change event, or the failed-task
-     * alarm) restarts the job within the guard rails; every other signal is logged only. A stuck run is not
-     * restarted: it may still finish, and a second run would fail on MaxConcurrentRuns.
-     */
-    static Map<String, ResponseRoute> routes(MonitoredPipeline pipeline, List<AlarmFactory.CreatedAlarm> signals) {
-        Map<String, ResponseRoute> routes = new LinkedHashMap<>();
-        routes.put(ResponseConfiguration.glueJobStateRouteKey(pipeline.jobName()),
-                ResponseRoute.restartJob(pipeline.jobName()));
-        for (AlarmFactory.CreatedAlarm signal : signals) {
-            routes.put(signal.name(), AlarmNames.FAILED_TASKS.equals(signal.kind())
-                    ? ResponseRoute.restartJob(pipeline.jobName()) : ResponseRoute.notifyOnly());
-        }
-        return routes;
     }
 
     private static List<String> emails(Optional<String>... addresses) {

@@ -87,10 +87,14 @@ class FunctionsTest {
                 .contains("sqs:SendMessage")
                 .doesNotContain("glue:*")
                 .doesNotContain(":job/*");
-        // The only unscoped statement is X-Ray's, which has no resource-level permissions.
-        assertThat(policy.split("Resource=\\*", -1)).hasSize(2);
+        // The only unscoped statements are X-Ray's, which has no resource-level permissions, and DescribeAlarms, which
+        // returns composite alarms only with a '*' scope.
+        assertThat(policy.split("Resource=\\*", -1)).hasSize(3);
         // @aws-cdk/aws-iam:minimizePolicies (cdk.json) sorts each statement's actions.
-        assertThat(policy).contains("Action=[xray:PutTelemetryRecords, xray:PutTraceSegments], Effect=Allow, Resource=*");
+        assertThat(policy).contains("Action=[xray:PutTelemetryRecords, xray:PutTraceSegments], Effect=Allow, Resource=*")
+                .contains("Action=cloudwatch:DescribeAlarms, Effect=Allow, Resource=*")
+                .contains("Action=cloudwatch:SetAlarmState").contains(":alarm:PipelineUnhealthyAlarm")
+                .doesNotContain("cloudwatch:SetAlarmState, Effect=Allow, Resource=*");
     }
 
     @Test

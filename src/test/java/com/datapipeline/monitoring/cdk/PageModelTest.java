@@ -2,7 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,24 +25,24 @@ class PageModelTest {
      * failed run also raises the error rate and, when Spark tasks failed, the failed-tasks alarm; a run that hangs
      * has been running longer than the duration threshold too.
      */
-    static final Map<String, List<String>> FAILURE_MODES = failureModes();
+    static final Map<String, List<AlarmKind>> FAILURE_MODES = failureModes();
     /** Every configuration the template checks cover. */
     private static final String CONFIGURATIONS = "com.datapipeline.monitoring.cdk.checks.CdkNagTest#configurations";
 
-    private static Map<String, List<String>> failureModes() {
-        Map<String, List<String>> modes = new LinkedHashMap<>();
-        modes.put("run failed", List.of(AlarmNames.RUN_FAILED, AlarmNames.FAILED_TASKS, AlarmNames.ERROR_RATE));
-        modes.put("run timed out", List.of(AlarmNames.RUN_FAILED, AlarmNames.ERROR_RATE));
-        modes.put("run stuck", List.of(AlarmNames.STUCK_RUN));
-        modes.put("run missed", List.of(AlarmNames.MISSED_RUN));
-        modes.put("failed tasks", List.of(AlarmNames.FAILED_TASKS));
-        modes.put("heap", List.of(AlarmNames.MEMORY));
-        modes.put("duration", List.of(AlarmNames.DURATION, AlarmNames.LATENCY));
-        modes.put("data quality", List.of(AlarmNames.DATA_QUALITY));
-        modes.put("error rate", List.of(AlarmNames.ERROR_RATE));
-        modes.put("latency", List.of(AlarmNames.LATENCY));
-        modes.put("throughput", List.of(AlarmNames.LOW_THROUGHPUT));
-        modes.put("metrics collection broken", List.of(AlarmNames.COLLECTION_FAILED));
+    private static Map<String, List<AlarmKind>> failureModes() {
+        Map<String, List<AlarmKind>> modes = new LinkedHashMap<>();
+        modes.put("run failed", List.of(AlarmKind.RUN_FAILED, AlarmKind.FAILED_TASKS, AlarmKind.ERROR_RATE));
+        modes.put("run timed out", List.of(AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE));
+        modes.put("run stuck", List.of(AlarmKind.STUCK_RUN, AlarmKind.STUCK_RUN_BY_AGE));
+        modes.put("run missed", List.of(AlarmKind.MISSED_RUN));
+        modes.put("failed tasks", List.of(AlarmKind.FAILED_TASKS));
+        modes.put("heap", List.of(AlarmKind.MEMORY));
+        modes.put("duration", List.of(AlarmKind.DURATION, AlarmKind.LATENCY));
+        modes.put("data quality", List.of(AlarmKind.DATA_QUALITY));
+        modes.put("error rate", List.of(AlarmKind.ERROR_RATE));
+        modes.put("latency", List.of(AlarmKind.LATENCY));
+        modes.put("throughput", List.of(AlarmKind.LOW_THROUGHPUT));
+        modes.put("metrics collection broken", List.of(AlarmKind.COLLECTION_FAILED));
         return modes;
     }
 
@@ -67,7 +67,7 @@ class PageModelTest {
         AlertGraph graph = AlertGraph.of(context);
         int modesSeen = 0;
         for (String pipelineSuffix : graph.pipelineSuffixes()) {
-            for (Map.Entry<String, List<String>> mode : FAILURE_MODES.entrySet()) {
+            for (Map.Entry<String, List<AlarmKind>> mode : FAILURE_MODES.entrySet()) {
                 Set<String> fired = graph.signals(mode.getValue(), pipelineSuffix);
                 if (fired.isEmpty()) {
                     continue;
@@ -170,24 +170,26 @@ class PageModelTest {
 
         boolean isHealthSignal(String id) {
             String name = name(id).substring(prefix.length());
-            return AlarmNames.HEALTH_SIGNALS.stream().anyMatch(kind -> name.equals(kind) || name.startsWith(kind + "-"))
-                    && !name.startsWith(AlarmNames.MONITORING_HEALTH_GROUP);
+            return AlarmKind.withRole(AlarmKind.Role.HEALTH_SIGNAL).stream().map(AlarmKind::baseName)
+                    .anyMatch(kind -> name.equals(kind) || name.startsWith(kind + "-"));
         }
 
         /** The suffix of each pipeline's alarm names: "" for the sample job, "-JOB" for a job of monitoredJobs. */
         Set<String> pipelineSuffixes() {
             Set<String> suffixes = new HashSet<>();
-            String runFailed = prefix + AlarmNames.RUN_FAILED;
+            String runFailed = prefix + AlarmKind.RUN_FAILED.baseName();
             alarms().stream().map(this::name).filter(n -> n.startsWith(runFailed))
                     .forEach(n -> suffixes.add(n.substring(runFailed.length())));
             return suffixes;
         }
 
-        Set<String> signals(List<String> kinds, String pipelineSuffix) {
+        /** The alarms of these kinds of one pipeline, and of the anomaly-detection kinds beside them. */
+        Set<String> signals(List<AlarmKind> kinds, String pipelineSuffix) {
             Set<String> fired = new HashSet<>();
-            for (String kind : kinds) {
-                for (String variant : List.of(kind, kind + AlarmNames.ANOMALY_SUFFIX)) {
-                    alarms().stream().filter(id -> name(id).equals(prefix + variant + pipelineSuffix)).forEach(fired::add);
+            for (AlarmKind variant : AlarmKind.values()) {
+                if (kinds.contains(variant.severityKind())) {
+                    alarms().stream().filter(id -> name(id).equals(prefix + variant.baseName() + pipelineSuffix))
+                            .forEach(fired::add);
                 }
             }
             return fired;
@@ -258,7 +260,8 @@ class PageModelTest {
             return children;
         }
 
-        private static void collectGetAtts(Object node, List<String> into) {
+        /** The logical ids a JSON tree names by {@code Fn::GetAtt}, in order. */
+        static void collectGetAtts(Object node, List<String> into) {
             if (node instanceof Map<?, ?> map) {
                 if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
                     into.add(String.valueOf(getAtt.getFirst()));

@@ -6,6 +6,9 @@ import com.datapipeline.monitoring.contract.DecisionLine;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
+import com.datapipeline.monitoring.response.ErrorClassActions;
+import com.datapipeline.monitoring.response.PageSettings;
+import com.datapipeline.monitoring.response.PipelinePage;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,29 @@ class ResponseFunctionContractTest {
         assertThat(config.routes().get("GlueJobFailureAlarm"))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(RouteAction.NOTIFY_ONLY);
+    }
+
+    @Test
+    void errorClassActionsTheAppWritesAreTheFunctionsDefaultsAndInsightsAreReadFromGluesGroups() {
+        assertThat(config.errorClassActions()).isEqualTo(ErrorClassActions.DEFAULT);
+        assertThat(config.insightsLogGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/logs-v2");
+        assertThat(defaults.template().findResources("AWS::IAM::Policy").toString())
+                .contains("Action=logs:FilterLogEvents").contains("log-group:/aws-glue/jobs/error:*");
+        defaults.template().hasResourceProperties("AWS::Glue::Job", Match.objectLike(Map.of(
+                "DefaultArguments", Match.objectLike(Map.of("--enable-job-insights", "true")))));
+    }
+
+    @Test
+    void eachPipelinesFailedRunsPageThroughItsCompositeAndLinkItsDashboard() {
+        PipelinePage page = config.pages().pipeline("sample-etl-job");
+        assertThat(page.pageAlarm()).contains("PipelineUnhealthyAlarm");
+        assertThat(page.dashboard()).contains("DataPipelineMonitoring");
+        assertThat(page.runbookUrl()).isEmpty();
+        assertThat(config.pages().runbookUrl()).isEqualTo(PageSettings.DEFAULT_RUNBOOK);
+        assertThat(config.pages().logGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/output");
+        String policies = defaults.template().findResources("AWS::IAM::Policy").toString();
+        assertThat(policies).contains("Action=cloudwatch:SetAlarmState").contains(":alarm:PipelineUnhealthyAlarm")
+                .contains("Action=cloudwatch:DescribeAlarms, Effect=Allow, Resource=*");
     }
 
     @Test

@@ -60,6 +60,15 @@ class ScaleTest {
     }
 
     @Test
+    void theResponseFunctionMayPageEveryPipelineThroughItsComposite() {
+        String policies = parent.findResources("AWS::IAM::ManagedPolicy").toString();
+        for (int i = 1; i <= PIPELINES; i += 99) {
+            assertThat(policies).contains(":alarm:PipelineUnhealthyAlarm-job-" + i + "]");
+        }
+        assertThat(policies).contains("cloudwatch:SetAlarmState");
+    }
+
+    @Test
     void fiveHundredPipelinesRespectEveryDeployLimit() {
         assertThat(DeployLimits.check(Path.of(app.synth().getDirectory()))).isEmpty();
     }

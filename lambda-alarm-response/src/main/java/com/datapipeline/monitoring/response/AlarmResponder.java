@@ -17,12 +17,26 @@ public final class AlarmResponder {
     private final SourceTopics sources;
     private final JobRemediator remediator;
     private final DecisionLog log;
+    private final PageDelivery pages;
+    private final ConsoleLinks links;
 
+    /** A responder that writes no pages (the tests of routing and guard rails). */
     public AlarmResponder(ResponseConfig config, SourceTopics sources, JobRemediator remediator, DecisionLog log) {
+        this(config, sources, remediator, log, PageDelivery.NONE, null);
+    }
+
+    /**
+     * @param pages where a failed run's page text goes
+     * @param links the console of the function's Region, for the page's links; null: no page text at all
+     */
+    public AlarmResponder(ResponseConfig config, SourceTopics sources, JobRemediator remediator, DecisionLog log,
+                          PageDelivery pages, ConsoleLinks links) {
         this.config = config;
         this.sources = sources;
         this.remediator = remediator;
         this.log = log;
+        this.pages = pages;
+        this.links = links;
     }
 
     /**
@@ -71,20 +85,48 @@ public final class AlarmResponder {
                     + MonitoringFunction.ALARM_RESPONSE.configVariable(), null, null));
         }
         if (!route.get().action().startsJob()) {
-            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, null,
-                    Outcome.NOTIFY_ONLY, "route is notify-only", null, null));
+            return record(delivery, paged(notification, new Decision(notification.routeKey(), notification.state(),
+                    action, null, Outcome.NOTIFY_ONLY, "route is notify-only", null, null)));
         }
         if (!config.remediationEnabled()) {
-            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
-                    Outcome.DISABLED, "remediation is disabled (remediationEnabled=false); would have run " + action
-                            + " on " + target, null, null));
+            return record(delivery, paged(notification, new Decision(notification.routeKey(), notification.state(),
+                    action, target, Outcome.DISABLED, "remediation is disabled (remediationEnabled=false); would have"
+                            + " run " + action + " on " + target, null, null)));
         }
+        Decision decision;
         try {
-            return record(delivery, remediator.remediate(notification, route.get()));
+            decision = remediator.remediate(notification, route.get());
         } catch (SdkException e) {
             log.failed(delivery, notification, target, e);
             throw e;
         }
+        return record(delivery, paged(notification, decision));
+    }
+
+    /**
+     * The decision with the page about its failed run: the one the remediator read, or for a Glue event that it did
+     * not read, what the event says. A duplicate delivery pages nothing (its first delivery did).
+     */
+    private Decision paged(Notification notification, Decision decision) {
+        if (links == null || decision.outcome() == Outcome.SKIPPED_DUPLICATE) {
+            return decision;
+        }
+        RunFailure failure = decision.failure();
+        if (failure == null && notification instanceof GlueJobStateNotification event && event.isAlarm()) {
+            failure = RunFailure.ofEvent(event);
+            decision = decision.about(failure);
+        }
+        if (failure == null) {
+            return decision;
+        }
+        PipelinePage pipeline = config.pages().pipeline(failure.jobName());
+        PageText text = PageText.of(pipeline, decision, failure, links, config.pages().runbookUrl(),
+                config.pages().logGroups());
+        PageDelivery.Result result = pipeline.pageAlarm()
+                .map(alarm -> pages.deliver(alarm, text.fitted(PageText.STATE_REASON_LIMIT)))
+                .orElse(new PageDelivery.Result(PageDelivery.Status.NO_PAGE_ALARM,
+                        "the configuration names no page alarm for " + failure.jobName()));
+        return decision.with(new Decision.Page(text.full(), result));
     }
 
     private Decision record(Delivery delivery, Decision decision) {

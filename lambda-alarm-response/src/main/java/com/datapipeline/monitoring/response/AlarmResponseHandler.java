@@ -9,11 +9,13 @@ import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
- * Lambda entry point, subscribed to the {@code data-pipeline-alerts} topic. Thin: takes each SNS record's topic,
+ * Lambda entry point, subscribed to the {@code data-pipeline-remediation} topic. Thin: takes each SNS record's topic,
  * message id and message to {@link AlarmResponder}. Throwing (only on AWS failures) makes Lambda retry the async
  * invocation and finally send it to the on-failure destination.
  */
@@ -54,12 +56,17 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
         SourceTopics sources = SourceTopics.parse(requiredVariable(ResponseConfiguration.SOURCE_TOPICS_VARIABLE));
         String ledgerTable = requiredVariable(ResponseConfiguration.LEDGER_TABLE_VARIABLE);
         LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
+        RootCauseReader rootCause = config.insightsLogGroups().isEmpty() ? RootCauseReader.NONE
+                : new JobRunInsights(clients.build(CloudWatchLogsClient.builder()), config.insightsLogGroups());
         JobRemediator remediator = new JobRemediator(
                 clients.build(GlueClient.builder()),
                 new DynamoDbIncidentLedger(clients.build(DynamoDbClient.builder()), ledgerTable),
                 Clock.systemUTC(),
-                config.restartBudget());
-        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out));
+                config.restartBudget(),
+                config.errorClassActions(),
+                rootCause);
+        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out),
+                new AlarmStatePage(clients.build(CloudWatchClient.builder())), new ConsoleLinks(clients.region().id()));
     }
 
     private static String requiredVariable(String name) {

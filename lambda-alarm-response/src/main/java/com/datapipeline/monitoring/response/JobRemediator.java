@@ -16,6 +16,7 @@ import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.ConcurrentRunsExceededException;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
 import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
@@ -28,6 +29,9 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
  *   <li>find the incident: a Glue event's failed run; for a {@code restart-job} alarm the job's newest finished run,
  *       if it failed (else {@code skipped-no-failed-run}: nothing failed to restart); for other alarms the alarm's
  *       transition;</li>
+ *   <li>for a {@code restart-job} route, classify the failed run's error ({@link ErrorClassifier}, with its job run
+ *       insights root cause when there is one); a class routed to {@code notify-only} is not restarted
+ *       ({@code skipped-error-class});</li>
  *   <li>claim the incident in the {@link IncidentLedger}; already claimed: duplicate, do nothing;</li>
  *   <li>claim one of the job's {@code maxRestarts} budget slots for the budget window; none free: do nothing;</li>
  *   <li>StartJobRun with {@code --remediation-key}. Glue's ConcurrentRunsExceededException (a run started since our
@@ -60,19 +64,36 @@ public final class JobRemediator {
     private final IncidentLedger ledger;
     private final Clock clock;
     private final RestartBudget budget;
+    private final ErrorClassActions classActions;
+    private final RootCauseReader rootCause;
 
+    /** With the default error class actions and no job run insights. */
     public JobRemediator(GlueClient glue, IncidentLedger ledger, Clock clock, RestartBudget budget) {
+        this(glue, ledger, clock, budget, ErrorClassActions.DEFAULT, RootCauseReader.NONE);
+    }
+
+    public JobRemediator(GlueClient glue, IncidentLedger ledger, Clock clock, RestartBudget budget,
+                         ErrorClassActions classActions, RootCauseReader rootCause) {
         this.glue = glue;
         this.ledger = ledger;
         this.clock = clock;
         this.budget = budget;
+        this.classActions = classActions;
+        this.rootCause = rootCause;
     }
 
     /** Decides and, when safe, starts {@code route.jobName()}. Throws the SDK's exception on AWS failures. */
     public Decision remediate(Notification notification, Route route) {
         String job = route.jobName();
         Instant now = clock.instant();
-        List<JobRun> runs = recentRuns(job, now.minus(HISTORY_LOOKBACK));
+        List<JobRun> runs;
+        try {
+            runs = recentRuns(job, now.minus(HISTORY_LOOKBACK));
+        } catch (EntityNotFoundException e) {
+            return decision(notification, route, Outcome.JOB_NOT_FOUND, "job " + job + " does not exist (any more): "
+                    + "nothing to " + (route.action() == RouteAction.RESTART_JOB ? "restart" : "start")
+                    + "; remove it from the monitored pipelines or restore it", null, null);
+        }
 
         Optional<JobRun> active = runs.stream().filter(run -> ACTIVE_STATES.contains(run.jobRunState())).findFirst();
         if (active.isPresent()) {
@@ -93,7 +114,97 @@ public final class JobRemediator {
         } else {
             incident = notification.incident();
         }
-        return claimAndStart(notification, route, incident, now);
+        if (route.action() != RouteAction.RESTART_JOB) {
+            return claimAndStart(notification, route, incident, now);
+        }
+        RunFailure failure = failure(notification, job, runs);
+        RouteAction classAction = classActions.actionFor(job, failure.errorClass());
+        if (classAction == RouteAction.PAUSE_TRIGGER) {
+            return pauseTriggers(notification, route, failure, runs, incident, now).about(failure);
+        }
+        if (classAction != RouteAction.RESTART_JOB) {
+            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: "
+                    + failure.errorClass().configName() + " failure (" + failure.classification().basis()
+                    + "); its error class is routed to " + classAction.configName(), failure.runId(), incident)
+                    .about(failure);
+        }
+        return claimAndStart(notification, route, incident, now).about(failure);
+    }
+
+    /**
+     * Stops the job's own triggers once it has failed {@code pauseAfterFailures} times in a row (its finished runs,
+     * newest first), once per incident. Fewer failures only page.
+     */
+    private Decision pauseTriggers(Notification notification, Route route, RunFailure failure, List<JobRun> runs,
+                                   Incident incident, Instant now) {
+        String job = route.jobName();
+        int inARow = failedInARow(runs);
+        int needed = classActions.pauseAfterFailures();
+        String what = failure.errorClass().configName() + " failure (" + failure.classification().basis() + ")";
+        if (inARow < needed) {
+            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
+                    + inARow + " of " + needed + " failed runs in a row before the triggers of " + job
+                    + " are paused", failure.runId(), incident);
+        }
+        if (!ledger.claimIncident(incident, now.plus(INCIDENT_RETENTION))) {
+            return decision(notification, route, Outcome.SKIPPED_DUPLICATE, "incident " + incident.id()
+                    + " was already claimed by an earlier delivery", null, incident);
+        }
+        TriggerPause.Result result;
+        try {
+            result = TriggerPause.pause(glue, job);
+        } catch (SdkException e) {
+            throw releasing(e, () -> ledger.releaseIncident(incident));
+        }
+        String leftAlone = result.leftAlone().isEmpty() ? "" : "; left alone: " + String.join(", ", result.leftAlone());
+        if (result.paused().isEmpty()) {
+            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
+                    + inARow + " failed runs in a row, but " + job + " has no trigger of its own to pause" + leftAlone,
+                    failure.runId(), incident);
+        }
+        return decision(notification, route, Outcome.PAUSED_TRIGGER, "paused trigger " + String.join(", ",
+                result.paused()) + " of " + job + " after " + inARow + " failed runs in a row (" + what
+                + "); resume by hand: aws glue start-trigger --name " + result.paused().get(0) + leftAlone,
+                failure.runId(), incident);
+    }
+
+    /** How many of the job's newest finished runs failed, counting from the newest until one did not. */
+    static int failedInARow(List<JobRun> runs) {
+        List<JobRun> finished = runs.stream().filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
+                .sorted(Comparator.comparing(JobRun::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+        int count = 0;
+        while (count < finished.size() && FAILED_STATES.contains(finished.get(count).jobRunState())) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The failed run a restart route is about: the Glue event's run, or the job's newest finished run for an alarm;
+     * its details from the run history when it is there, else what the event said.
+     */
+    private RunFailure failure(Notification notification, String job, List<JobRun> runs) {
+        Optional<JobRun> run;
+        String runId;
+        String eventMessage = "";
+        String eventState = null;
+        if (notification instanceof GlueJobStateNotification event) {
+            runId = event.jobRunId();
+            eventMessage = event.message();
+            eventState = event.state();
+            run = runs.stream().filter(r -> runId.equals(r.id())).findFirst();
+        } else {
+            run = newestFinished(runs);
+            runId = run.map(JobRun::id).orElseThrow();
+        }
+        String errorMessage = run.map(JobRun::errorMessage).filter(text -> !text.isBlank()).orElse(eventMessage);
+        List<String> causes = rootCause.rootCause(runId);
+        return new RunFailure(job, runId, run.map(JobRun::jobRunStateAsString).orElse(eventState),
+                run.map(JobRun::attempt).orElse(null), run.map(JobRun::startedOn).orElse(null),
+                run.map(JobRun::completedOn).orElse(null),
+                run.map(JobRun::executionTime).map(Duration::ofSeconds).orElse(null), errorMessage, causes,
+                ErrorClassifier.classify(new ErrorClassifier.Evidence(errorMessage, causes, Set.of())));
     }
 
     /** Claims the incident, then a budget slot, then starts the job; gives back what a failure leaves unused. */

@@ -10,6 +10,12 @@ public enum Outcome {
     SKIPPED_DUPLICATE("skipped-duplicate"),
     SKIPPED_CONCURRENT("skipped-concurrent"),
     SKIPPED_NO_FAILED_RUN("skipped-no-failed-run"),
+    /** The failed run's error class is routed to notify-only: a restart would fail the same way. */
+    SKIPPED_ERROR_CLASS("skipped-error-class"),
+    /** The job failed too often in a row; its own triggers were stopped until a person resumes them. */
+    PAUSED_TRIGGER("paused-trigger"),
+    /** The route's job no longer exists; nothing to start, and a retry would not change that. */
+    JOB_NOT_FOUND("job-not-found"),
     NOTIFY_ONLY("notify-only"),
     IGNORED_STATE("ignored-state"),
     IGNORED_ORIGIN("ignored-origin"),

@@ -1,19 +1,29 @@
 package com.datapipeline.monitoring.response;
 
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.ACTION;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.DASHBOARD;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.ERROR_CLASS_ACTIONS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_LOG_GROUPS;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_NAME;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.MAX_RESTARTS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAGE_ALARM;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAUSE_AFTER_FAILURES;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.REMEDIATION_ENABLED;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.RESTART_BUDGET;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.ROUTES;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.RUNBOOK_URL;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.WINDOW_MINUTES;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +35,24 @@ import java.util.Optional;
  * @param remediationEnabled false turns every Glue-starting action into a logged {@code disabled} decision
  * @param restartBudget      how many job starts this function may make per job per rolling window
  * @param routes             route key (an alarm name, or {@code glue-job-state:<jobName>}) to route
+ * @param errorClassActions  what a restart route does with a failed run of each error class, per pipeline
+ * @param insightsLogGroups  where Glue writes job run insights (tried in order); empty: root causes are not read
+ * @param pages              what the pages of failed runs link to, and which alarm carries each pipeline's page
  */
-public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
+                             ErrorClassActions errorClassActions, List<String> insightsLogGroups, PageSettings pages) {
 
     public ResponseConfig {
         Objects.requireNonNull(restartBudget, "restartBudget");
         routes = Map.copyOf(routes);
+        Objects.requireNonNull(errorClassActions, "errorClassActions");
+        insightsLogGroups = List.copyOf(insightsLogGroups);
+        Objects.requireNonNull(pages, "pages");
+    }
+
+    /** A table with the default error class actions, no job run insights and the default pages. */
+    public ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes) {
+        this(remediationEnabled, restartBudget, routes, ErrorClassActions.DEFAULT, List.of(), PageSettings.DEFAULT);
     }
 
     /** A job-starting action's target. */
@@ -80,7 +102,22 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
             }
             routes.put(key, readRoute(routesJson.requiredObject(key)));
         }
-        return new ResponseConfig(enabled, budget, routes);
+        Map<ErrorClass, RouteAction> all = ErrorClassActions.defaults();
+        root.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read).ifPresent(all::putAll);
+        Map<String, Map<ErrorClass, RouteAction>> byPipeline = new LinkedHashMap<>();
+        Map<String, PipelinePage> pages = new LinkedHashMap<>();
+        root.optionalObject(PIPELINES).ifPresent(pipelines -> pipelines.names().forEach(job -> {
+            JsonObject pipeline = pipelines.requiredObject(job);
+            pipeline.refuseUnknown(ResponseConfiguration.PIPELINE_KEYS);
+            pipeline.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read)
+                    .ifPresent(actions -> byPipeline.put(job, actions));
+            pages.put(job, new PipelinePage(job, pipeline.optionalString(PAGE_ALARM),
+                    pipeline.optionalString(DASHBOARD), pipeline.optionalString(RUNBOOK_URL)));
+        }));
+        int pauseAfter = root.optionalInt(PAUSE_AFTER_FAILURES, 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline, pauseAfter),
+                root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS), new PageSettings(pages,
+                root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList(JOB_LOG_GROUPS)));
     }
 
     private static RestartBudget readBudget(JsonObject json) {
@@ -96,7 +133,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     private static Route readRoute(JsonObject json) {
         json.refuseUnknown(ResponseConfiguration.ROUTE_KEYS);
         String actionName = json.requiredString(ACTION);
-        RouteAction action = RouteAction.fromConfigName(actionName).orElseThrow(() -> json.invalid(ACTION,
+        RouteAction action = RouteAction.fromConfigName(actionName).filter(RouteAction::isRouteAction)
+                .orElseThrow(() -> json.invalid(ACTION,
                 "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
         Optional<String> jobName = json.optionalString(JOB_NAME);
         if (action.startsJob() && jobName.isEmpty()) {

@@ -93,7 +93,22 @@ class AlarmResponderTest {
     }
 
     @Test
-    void rawGlueTimeoutEventRestartsTheJob() {
+    void timedOutRunWhoseErrorSaysNothingKnownIsNotRestarted() {
+        Decision decision = respond("glue-state-raw.json");
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(decision.errorClass()).isEqualTo("unknown");
+        assertThat(decision.jobRunId()).isEqualTo("jr_9f8e7d6c5b4a");
+        assertThat(decision.reason()).isEqualTo("not restarted: unknown failure (no known error text); its error class"
+                + " is routed to notify-only");
+        assertThat(glue.starts).isEmpty();
+        assertThat(ledger.incidents).isEmpty();
+    }
+
+    @Test
+    void timedOutRunThatFailedTransientlyIsRestarted() {
+        glue.withRun("jr_9f8e7d6c5b4a", JobRunState.TIMEOUT, NOW.minusSeconds(1800), Map.of());
+
         assertThat(respond("glue-state-raw.json").outcome()).isEqualTo(Outcome.STARTED);
         assertThat(glue.starts).singleElement().satisfies(start -> assertThat(start.arguments())
                 .containsEntry(KEY, Incident.ofRun(JOB, "jr_9f8e7d6c5b4a").remediationKey()));
@@ -201,6 +216,7 @@ class AlarmResponderTest {
         AlarmResponder responder = responder(oneEveryThreeHours);
         responder.respond(Corpus.delivery("glue-state-transformed.json"));
         glue.runs.clear();
+        glue.withRun("jr_9f8e7d6c5b4a", JobRunState.TIMEOUT, NOW.minusSeconds(1800), Map.of());
 
         Decision second = responder.respond(Corpus.delivery("glue-state-raw.json"));
 
@@ -255,7 +271,8 @@ class AlarmResponderTest {
         newestRunFailed();
         AlarmResponder responder = responder(Corpus.CONFIG_JSON);
         responder.respond(Corpus.delivery("metric-alarm.json"));
-        glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED).build());
+        glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED)
+                .errorMessage(FakeGlue.TRANSIENT_ERROR).build());
 
         Decision later = responder.respond(Corpus.deliveryOf(Corpus.message("metric-alarm.json",
                 "2026-11-25T01:02:03.536+0000", "2026-11-25T01:09:00.000+0000")));

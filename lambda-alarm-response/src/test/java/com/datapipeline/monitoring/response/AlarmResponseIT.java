@@ -27,10 +27,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
+import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -84,27 +94,38 @@ class AlarmResponseIT {
     }
 
     /**
-     * The emulator's Glue, except that the runs in {@link #failed} are reported FAILED: moto's runs only ever go
-     * STARTING, RUNNING, SUCCEEDED.
+     * The emulator's Glue, except that the runs in {@link #failed} are reported FAILED with their error message:
+     * moto's runs only ever go STARTING, RUNNING, SUCCEEDED, and carry no ErrorMessage.
      */
     private static final class FailedRunsGlue implements GlueClient {
 
-        final Set<String> failed = ConcurrentHashMap.newKeySet();
+        final Map<String, String> failed = new ConcurrentHashMap<>();
 
         @Override
         public GetJobRunsResponse getJobRuns(GetJobRunsRequest request) {
             GetJobRunsResponse response = emulatorGlue.getJobRuns(request);
             return response.toBuilder().jobRuns(response.jobRuns().stream()
-                    .map(run -> failed.contains(run.id()) ? asFailed(run) : run).toList()).build();
+                    .map(run -> failed.containsKey(run.id()) ? asFailed(run, failed.get(run.id())) : run).toList())
+                    .build();
         }
 
-        private static JobRun asFailed(JobRun run) {
-            return run.toBuilder().jobRunState(JobRunState.FAILED).build();
+        private static JobRun asFailed(JobRun run, String errorMessage) {
+            return run.toBuilder().jobRunState(JobRunState.FAILED).errorMessage(errorMessage).build();
         }
 
         @Override
         public StartJobRunResponse startJobRun(StartJobRunRequest request) {
             return emulatorGlue.startJobRun(request);
+        }
+
+        @Override
+        public GetTriggersResponse getTriggers(GetTriggersRequest request) {
+            return emulatorGlue.getTriggers(request);
+        }
+
+        @Override
+        public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
+            return emulatorGlue.stopTrigger(request);
         }
 
         @Override
@@ -141,10 +162,15 @@ class AlarmResponseIT {
         createJob(1);
     }
 
-    /** A run of the job (not started by the function) that failed; returns its id. */
+    /** A run of the job (not started by the function) that failed transiently; returns its id. */
     private String failedRun() {
+        return failedRun(FakeGlue.TRANSIENT_ERROR);
+    }
+
+    /** A run of the job (not started by the function) that failed with {@code errorMessage}; returns its id. */
+    private String failedRun(String errorMessage) {
         String runId = emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
-        glue.failed.add(runId);
+        glue.failed.put(runId, errorMessage);
         return runId;
     }
 
@@ -364,14 +390,26 @@ class AlarmResponseIT {
     @Test
     void rawGlueTimeoutEventDeliveredTwiceRestartsOnce() {
         createJob();
+        String timedOut = failedRun();
         AlarmResponseHandler handler = handler();
-        String message = Corpus.message("glue-state-raw.json", "sample-etl-job", job);
+        String message = Corpus.message("glue-state-raw.json", "sample-etl-job", job).replace("jr_9f8e7d6c5b4a", timedOut);
 
         deliver(handler, message);
         deliver(handler, message);
 
         assertThat(outcomes()).containsExactly(Outcome.STARTED, Outcome.SKIPPED_DUPLICATE);
-        assertThat(runs()).hasSize(1);
+        assertThat(restarts()).hasSize(1);
+    }
+
+    @Test
+    void timedOutRunWithoutAKnownErrorIsNotRestarted() {
+        createJob();
+
+        deliver(handler(), Corpus.message("glue-state-raw.json", "sample-etl-job", job));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("unknown");
+        assertThat(runs()).isEmpty();
     }
 
     @Test
@@ -432,6 +470,128 @@ class AlarmResponseIT {
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId());
+        assertThat(restarts()).isEmpty();
+    }
+
+    /** A responder as the Lambda builds one, with job run insights read from the emulator's CloudWatch Logs. */
+    private AlarmResponseHandler handlerWithInsights(CloudWatchLogsClient logs) {
+        ResponseConfig config = ResponseConfig.parse(config(true, 2));
+        return new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES, new JobRemediator(glue,
+                new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(), config.restartBudget(),
+                config.errorClassActions(), new JobRunInsights(logs, List.of(INSIGHTS_GROUP))), log));
+    }
+
+    private static final String INSIGHTS_GROUP = "/aws-glue/jobs/error";
+
+    @Test
+    void failedRunOfANonTransientClassIsNotRestarted() {
+        createJob();
+        String failedRun = failedRun("An error occurred while calling o103.pyWriteDynamicFrame. Access Denied"
+                + " (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 6E1CA8B5B6B9A1A2)");
+
+        deliver(handler(), glueFailureEvent(failedRun));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("permissions");
+        assertThat(log.only().jobRunId()).isEqualTo(failedRun);
+        assertThat(restarts()).isEmpty();
+        assertThat(ledgerItem("incident#" + job + "/run/" + failedRun)).isEmpty();
+    }
+
+    @Test
+    void jobRunInsightsRootCauseInTheEmulatorsLogsDecidesTheClass() throws Exception {
+        createJob();
+        String failedRun = failedRun("An error occurred while calling o111.collectToPython. Traceback (most recent call last):");
+        try (CloudWatchLogsClient logs = Emulator.clients(endpoint).build(CloudWatchLogsClient.builder())) {
+            try {
+                logs.createLogGroup(request -> request.logGroupName(INSIGHTS_GROUP));
+            } catch (ResourceAlreadyExistsException e) {
+                // Another test created it: the group is shared by every job, as in AWS.
+            }
+            String stream = failedRun + JobRunInsights.STREAM_SUFFIX;
+            String event = JobRunInsightsTest.analysisEvent("ModuleNotFoundError: No module named 'tensorflow'");
+            logs.createLogStream(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream));
+            logs.putLogEvents(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream).logEvents(
+                    InputLogEvent.builder().timestamp(System.currentTimeMillis()).message(event).build()));
+
+            deliver(handlerWithInsights(logs), glueFailureEvent(failedRun));
+        }
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.only().errorClass()).isEqualTo("code");
+        assertThat(log.only().failure().rootCause()).containsExactly("ModuleNotFoundError: No module named 'tensorflow'");
+        assertThat(restarts()).isEmpty();
+    }
+
+    @Test
+    void failedRunOfAJobThatNoLongerExistsIsJobNotFoundAndNotRetried() {
+        // No createJob: the event names a job Glue does not know (deleted since the run failed).
+        deliver(handler(), glueFailureEvent("jr_of_a_deleted_job"));
+
+        assertThat(log.only().outcome()).isEqualTo(Outcome.JOB_NOT_FOUND);
+        assertThat(log.only().reason()).startsWith("job " + job + " does not exist (any more)");
+        assertThat(log.failures).isEmpty();
+    }
+
+    @Test
+    void failedRunEventPagesThroughThePipelinesPageAlarmWithItsClassAndLinks() {
+        createJob();
+        String failedRun = failedRun("Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax");
+        String pageAlarm = "PipelineUnhealthyAlarm-" + job;
+        try (CloudWatchClient cloudWatch = Emulator.clients(endpoint).build(CloudWatchClient.builder())) {
+            // moto has no PutCompositeAlarm: a metric alarm stands in for the pipeline's composite page.
+            cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm).namespace("DataPipeline")
+                    .metricName("FailedRuns").statistic("Sum").period(60).evaluationPeriods(1).threshold(0.0)
+                    .comparisonOperator("GreaterThanThreshold"));
+            ResponseConfig config = ResponseConfig.parse(config(true, 2).replace("\"routes\":{",
+                    "\"pipelines\":{\"" + job + "\":{\"pageAlarm\":\"" + pageAlarm + "\"}},\"routes\":{"));
+            AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES,
+                    new JobRemediator(glue, new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(),
+                            config.restartBudget(), config.errorClassActions(), RootCauseReader.NONE),
+                    log, new AlarmStatePage(cloudWatch), new ConsoleLinks("us-east-1")));
+
+            deliver(handler, glueFailureEvent(failedRun));
+
+            String reason = cloudWatch.describeAlarms(request -> request.alarmNames(pageAlarm)).metricAlarms().get(0)
+                    .stateReason();
+            assertThat(reason).startsWith("Pipeline " + job + ": Glue job run " + failedRun + " FAILED")
+                    .contains("\nError class: code ('SyntaxError' in the run's error message)\n")
+                    .contains("\nResponse: not restarted: a retry fails the same way")
+                    .contains("\nRun: https://console.aws.amazon.com/gluestudio/home?region=us-east-1#/job/" + job + "/run/" + failedRun);
+        }
+        assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
+        assertThat(log.onlyLine()).containsEntry("pageDelivery", "paged: " + pageAlarm
+                + " went to ALARM with this text as its reason");
+        assertThat(restarts()).isEmpty();
+    }
+
+    @Test
+    void thirdCodeFailureInARowStopsTheJobsOwnTriggerInGlueAndLeavesASharedOneRunning() throws Exception {
+        createJob();
+        emulatorGlue.createJob(request -> request.name(job + "-other").role("arn:aws:iam::123456789012:role/GlueEtlRole")
+                .command(command -> command.name("glueetl").scriptLocation("s3://pipeline-scripts/other.py")));
+        String own = job + "-nightly";
+        String shared = job + "-with-other";
+        emulatorGlue.createTrigger(request -> request.name(own).type(TriggerType.SCHEDULED).schedule("cron(0 2 * * ? *)")
+                .actions(action -> action.jobName(job)).startOnCreation(true));
+        emulatorGlue.createTrigger(request -> request.name(shared).type(TriggerType.SCHEDULED).schedule("cron(0 3 * * ? *)")
+                .actions(action -> action.jobName(job), action -> action.jobName(job + "-other")).startOnCreation(true));
+        String error = "Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax";
+        failedRun(error);
+        Thread.sleep(1_100); // moto's StartedOn is the current time, in whole seconds: keep the three runs apart.
+        failedRun(error);
+        Thread.sleep(1_100);
+        String newest = failedRun(error);
+        String pauseCode = config(true, 2).replace("\"routes\":{",
+                "\"pipelines\":{\"" + job + "\":{\"errorClassActions\":{\"code\":\"pause-trigger\"}}},\"routes\":{");
+
+        deliver(handler(pauseCode, Clock.systemUTC()), glueFailureEvent(newest));
+
+        assertThat(log.only().outcome()).as(log.only().reason()).isEqualTo(Outcome.PAUSED_TRIGGER);
+        assertThat(log.only().reason()).startsWith("paused trigger " + own + " of " + job + " after 3 failed runs in a row")
+                .endsWith("; left alone: " + shared + " (also starts other jobs or crawlers)");
+        assertThat(emulatorGlue.getTrigger(request -> request.name(own)).trigger().state()).isEqualTo(TriggerState.DEACTIVATED);
+        assertThat(emulatorGlue.getTrigger(request -> request.name(shared)).trigger().state()).isEqualTo(TriggerState.ACTIVATED);
         assertThat(restarts()).isEmpty();
     }
 }

@@ -50,7 +50,8 @@ final class Corpus {
                                     DecisionLog log) {
         ResponseConfig config = ResponseConfig.parse(configJson);
         return new AlarmResponder(config, SOURCES,
-                new JobRemediator(glue, ledger, clock, config.restartBudget()), log);
+                new JobRemediator(glue, ledger, clock, config.restartBudget(), config.errorClassActions(),
+                        RootCauseReader.NONE), log);
     }
 
     /**

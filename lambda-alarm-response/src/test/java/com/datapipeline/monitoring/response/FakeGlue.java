@@ -6,7 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
+import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
+import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
+import software.amazon.awssdk.services.glue.model.Trigger;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
@@ -15,9 +23,15 @@ import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /**
  * A GlueClient for unit tests: an in-memory run history (newest first, as GetJobRuns returns it), the
- * StartJobRun requests it received, and optional failures to throw. The real SDK types go in and out.
+ * StartJobRun requests it received, and optional failures to throw. The real SDK types go in and out. A failed run
+ * added by {@link #withRun} failed transiently ({@link #TRANSIENT_ERROR}), so that the guard rails' tests see
+ * restarts; {@link #withFailedRun} gives it another error.
  */
 final class FakeGlue implements GlueClient {
+
+    /** A throttled Glue API call, as a run's ErrorMessage: the transient class, which restarts by default. */
+    static final String TRANSIENT_ERROR = "Rate exceeded (Service: AWSGlue; Status Code: 400; Error Code:"
+            + " ThrottlingException; Request ID: 07512ede-123f-49c8-8933-1298742297b9; Proxy: null)";
 
     final List<JobRun> runs = new ArrayList<>();
     final List<StartJobRunRequest> starts = new ArrayList<>();
@@ -29,8 +43,16 @@ final class FakeGlue implements GlueClient {
     Instant startTime = Instant.now();
 
     FakeGlue withRun(String id, JobRunState state, Instant startedOn, Map<String, String> arguments) {
+        boolean failed = JobRemediator.FAILED_STATES.contains(state);
         runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).startedOn(startedOn)
-                .arguments(arguments).build());
+                .arguments(arguments).errorMessage(failed ? TRANSIENT_ERROR : null).build());
+        return this;
+    }
+
+    /** A finished run of sample-etl-job that failed with {@code errorMessage}, after {@code seconds} of work. */
+    FakeGlue withFailedRun(String id, JobRunState state, Instant startedOn, int seconds, String errorMessage) {
+        runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).attempt(0).startedOn(startedOn)
+                .completedOn(startedOn.plusSeconds(seconds)).executionTime(seconds).errorMessage(errorMessage).build());
         return this;
     }
 
@@ -47,6 +69,32 @@ final class FakeGlue implements GlueClient {
                 .jobRuns(ofJob.subList(from, to))
                 .nextToken(to < ofJob.size() ? String.valueOf(to) : null)
                 .build();
+    }
+
+    /** The job's triggers, as GetTriggers returns them; StopTrigger deactivates one. */
+    final List<Trigger> triggers = new ArrayList<>();
+
+    FakeGlue withTrigger(String name, TriggerType type, String... jobs) {
+        triggers.add(Trigger.builder().name(name).type(type).state(TriggerState.ACTIVATED)
+                .actions(java.util.Arrays.stream(jobs).map(job -> Action.builder().jobName(job).build()).toList()).build());
+        return this;
+    }
+
+    TriggerState stateOf(String trigger) {
+        return triggers.stream().filter(t -> t.name().equals(trigger)).findFirst().orElseThrow().state();
+    }
+
+    @Override
+    public GetTriggersResponse getTriggers(GetTriggersRequest request) {
+        return GetTriggersResponse.builder().triggers(triggers.stream().filter(trigger -> trigger.actions().stream()
+                .anyMatch(action -> request.dependentJobName().equals(action.jobName()))).toList()).build();
+    }
+
+    @Override
+    public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
+        triggers.replaceAll(trigger -> trigger.name().equals(request.name())
+                ? trigger.toBuilder().state(TriggerState.DEACTIVATED).build() : trigger);
+        return StopTriggerResponse.builder().name(request.name()).build();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig.RestartBudget;
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
@@ -26,6 +27,34 @@ class ResponseConfigTest {
     }
 
 
+    @Test
+    void errorClassActionsDefaultToRestartingTransientFailuresOnly() {
+        ResponseConfig config = ResponseConfig.parse(Corpus.CONFIG_JSON);
+
+        assertThat(config.errorClassActions().actionFor("any-job", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.RESTART_JOB);
+        for (ErrorClass errorClass : new ErrorClass[] {ErrorClass.RESOURCES, ErrorClass.PERMISSIONS, ErrorClass.CODE,
+                ErrorClass.DATA, ErrorClass.UNKNOWN}) {
+            assertThat(config.errorClassActions().actionFor("any-job", errorClass)).isEqualTo(RouteAction.NOTIFY_ONLY);
+        }
+        assertThat(config.insightsLogGroups()).isEmpty();
+    }
+
+    @Test
+    void errorClassActionsMayBeSetForAllPipelinesAndOverriddenForOne() {
+        ResponseConfig config = ResponseConfig.parse("""
+                {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},
+                 "errorClassActions":{"transient":"notify-only","resources":"restart-job"},
+                 "pipelines":{"orders-etl":{"errorClassActions":{"transient":"restart-job"}}},
+                 "jobRunInsightsLogGroups":["/aws-glue/jobs/error","/aws-glue/jobs/logs-v2"]}""");
+
+        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.NOTIFY_ONLY);
+        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.RESOURCES)).isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.RESOURCES)).isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.CODE)).isEqualTo(RouteAction.NOTIFY_ONLY);
+        assertThat(config.insightsLogGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/logs-v2");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             not JSON                          | remediation on                                                        | not valid JSON
@@ -44,6 +73,11 @@ class ResponseConfigTest {
             window longer than the lookback   | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":20000},"routes":{}} | 'restartBudget.windowMinutes'
             unknown budget field              | {"remediationEnabled":true,"restartBudget":{"max":1},"routes":{}}      | 'restartBudget.max'
             glue route without a job name     | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{"glue-job-state:":{"action":"notify-only"}}} | 'routes'
+            unknown error class               | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},"errorClassActions":{"flaky":"restart-job"}} | 'errorClassActions.flaky'
+            class to a validation start       | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},"errorClassActions":{"data":"start-validation-job"}} | 'errorClassActions.data'
+            unknown pipeline field            | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},"pipelines":{"a":{"errorClassAction":{}}}} | 'pipelines.a.errorClassAction'
+            pipeline class action not a name  | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},"pipelines":{"a":{"errorClassActions":{"code":true}}}} | 'pipelines.a.errorClassActions.code'
+            insights groups not a list        | {"remediationEnabled":true,"restartBudget":{"maxRestarts":2,"windowMinutes":60},"routes":{},"jobRunInsightsLogGroups":"/aws-glue/jobs/error"} | 'jobRunInsightsLogGroups'
             """)
     void badConfigIsRefusedNamingTheField(String caseName, String json, String namedField) {
         assertThatThrownBy(() -> ResponseConfig.parse(json))

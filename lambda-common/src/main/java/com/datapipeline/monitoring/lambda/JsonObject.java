@@ -140,6 +140,19 @@ public final class JsonObject {
         return List.copyOf(objects);
     }
 
+    /** A list of non-blank strings; empty when the field is absent or null. */
+    public List<String> stringList(String name) {
+        List<?> list = typed(name, List.class, "must be a list").orElse(List.of());
+        List<String> strings = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String text) || text.isBlank()) {
+                throw new JsonShapeException("field '" + pathOf(name) + "[" + i + "]' must be a non-blank string");
+            }
+            strings.add(text);
+        }
+        return List.copyOf(strings);
+    }
+
     /** The field's value if it is a {@code type}; empty when absent or null. */
     private <T> Optional<T> typed(String name, Class<T> type, String problemOtherwise) {
         Object value = fields.get(name);

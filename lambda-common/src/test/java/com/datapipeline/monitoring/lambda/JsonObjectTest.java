@@ -73,6 +73,16 @@ class JsonObjectTest {
     }
 
     @Test
+    void stringListsAreReadAndTheirBadElementsNamedByIndex() {
+        assertThat(JsonObject.parse("{\"groups\":[\"a\",\"b\"]}", "test").stringList("groups")).containsExactly("a", "b");
+        assertThat(JsonObject.parse("{}", "test").stringList("groups")).isEmpty();
+        assertThatThrownBy(() -> JsonObject.parse("{\"groups\":[\"a\",1]}", "test").stringList("groups"))
+                .hasMessage("field 'groups[1]' must be a non-blank string");
+        assertThatThrownBy(() -> JsonObject.parse("{\"groups\":[\" \"]}", "test").stringList("groups"))
+                .hasMessage("field 'groups[0]' must be a non-blank string");
+    }
+
+    @Test
     void unknownFieldsAreRefusedWithTheirPathAndTheKnownOnes() {
         JsonObject json = JsonObject.parse("{\"inner\":{\"known\":1,\"typo\":2}}", "test");
 

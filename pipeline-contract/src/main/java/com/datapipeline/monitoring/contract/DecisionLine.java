@@ -26,6 +26,12 @@ public final class DecisionLine {
     public static final String REASON = "reason";
     public static final String JOB_RUN_ID = "jobRunId";
     public static final String INCIDENT = "incident";
+    /** The failed run's {@link ErrorClass#configName()}; null when no failed run was read. */
+    public static final String ERROR_CLASS = "errorClass";
+    /** The text of the page the function sent about a failed run; null when it sent none. */
+    public static final String PAGE = "page";
+    /** How that page was delivered. */
+    public static final String PAGE_DELIVERY = "pageDelivery";
     /** The SNS MessageId. */
     public static final String MESSAGE_ID = "messageId";
     /** The first characters of the message, for messages that could not be read. */
@@ -38,7 +44,7 @@ public final class DecisionLine {
 
     /** The fields of a decision the audit query shows, in its column order (after the log event's time). */
     public static final List<String> AUDIT_FIELDS = List.of(ALARM, STATE, ACTION, TARGET, OUTCOME, REASON, JOB_RUN_ID,
-            INCIDENT, MESSAGE_ID, EXCERPT);
+            INCIDENT, ERROR_CLASS, PAGE, PAGE_DELIVERY, MESSAGE_ID, EXCERPT);
 
     private DecisionLine() {
     }

@@ -20,7 +20,27 @@ public final class ResponseConfiguration {
     public static final String RESTART_BUDGET = "restartBudget";
     /** Route key (an alarm name, or {@link #glueJobStateRouteKey}) to route: {@link #ROUTE_KEYS}. */
     public static final String ROUTES = "routes";
-    public static final Set<String> KEYS = Set.of(REMEDIATION_ENABLED, RESTART_BUDGET, ROUTES);
+    /** {@link ErrorClass#configName()} to the {@link RouteAction} a restart route takes for a failed run of it. */
+    public static final String ERROR_CLASS_ACTIONS = "errorClassActions";
+    /** Job name to what the function knows of that pipeline: {@link #PIPELINE_KEYS}. */
+    public static final String PIPELINES = "pipelines";
+    /** Where Glue writes job run insights, tried in order; absent: root causes are not read. */
+    public static final String JOB_RUN_INSIGHTS_LOG_GROUPS = "jobRunInsightsLogGroups";
+    /** Where Glue writes a run's logs, for the page's Logs Insights link. */
+    public static final String JOB_LOG_GROUPS = "jobLogGroups";
+    /** The runbook a page links to (an error class's section is appended as an anchor). */
+    public static final String RUNBOOK_URL = "runbookUrl";
+    /** How many failed runs in a row a {@link RouteAction#PAUSE_TRIGGER} class waits for. */
+    public static final String PAUSE_AFTER_FAILURES = "pauseAfterFailures";
+    public static final Set<String> KEYS = Set.of(REMEDIATION_ENABLED, RESTART_BUDGET, ROUTES, ERROR_CLASS_ACTIONS,
+            PIPELINES, JOB_RUN_INSIGHTS_LOG_GROUPS, JOB_LOG_GROUPS, RUNBOOK_URL, PAUSE_AFTER_FAILURES);
+
+    /** The pipeline's page (composite) alarm, which its failed runs raise with the page text. */
+    public static final String PAGE_ALARM = "pageAlarm";
+    /** The dashboard the page links to. */
+    public static final String DASHBOARD = "dashboard";
+    /** A pipeline's keys: its own {@link #ERROR_CLASS_ACTIONS} and {@link #RUNBOOK_URL}, its page alarm, its dashboard. */
+    public static final Set<String> PIPELINE_KEYS = Set.of(ERROR_CLASS_ACTIONS, PAGE_ALARM, DASHBOARD, RUNBOOK_URL);
 
     public static final String MAX_RESTARTS = "maxRestarts";
     public static final String WINDOW_MINUTES = "windowMinutes";

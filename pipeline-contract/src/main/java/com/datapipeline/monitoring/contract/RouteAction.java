@@ -10,7 +10,12 @@ public enum RouteAction {
     /** Start the route's (validation) Glue job once, within the same guard rails. */
     START_VALIDATION_JOB("start-validation-job"),
     /** Log the alarm; change nothing. */
-    NOTIFY_ONLY("notify-only");
+    NOTIFY_ONLY("notify-only"),
+    /**
+     * For an {@link ErrorClass} only: after repeated failed runs, stop the job's own triggers so that a broken job
+     * stops burning DPU-hours; a person resumes them (the response function's TriggerPause).
+     */
+    PAUSE_TRIGGER("pause-trigger");
 
     private final String configName;
 
@@ -25,7 +30,12 @@ public enum RouteAction {
 
     /** Whether the action starts a Glue job (and so needs a jobName and the guard rails). */
     public boolean startsJob() {
-        return this != NOTIFY_ONLY;
+        return this == RESTART_JOB || this == START_VALIDATION_JOB;
+    }
+
+    /** Whether a route of the action table may have this action (the others are error class actions). */
+    public boolean isRouteAction() {
+        return this != PAUSE_TRIGGER;
     }
 
     public static Optional<RouteAction> fromConfigName(String name) {

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RouteActionTest {
@@ -14,9 +15,15 @@ class RouteActionTest {
     }
 
     @Test
-    void onlyNotifyOnlyStartsNoJob() {
-        assertThat(RouteAction.NOTIFY_ONLY.startsJob()).isFalse();
-        assertThat(RouteAction.RESTART_JOB.startsJob()).isTrue();
-        assertThat(RouteAction.START_VALIDATION_JOB.startsJob()).isTrue();
+    void onlyTheRestartAndTheValidationStartAJob() {
+        assertThat(Arrays.stream(RouteAction.values()).filter(RouteAction::startsJob))
+                .containsExactly(RouteAction.RESTART_JOB, RouteAction.START_VALIDATION_JOB);
+    }
+
+    @Test
+    void pausingTriggersIsAnErrorClassActionNotARoute() {
+        assertThat(RouteAction.PAUSE_TRIGGER.isRouteAction()).isFalse();
+        assertThat(Arrays.stream(RouteAction.values()).filter(RouteAction::isRouteAction))
+                .containsExactly(RouteAction.RESTART_JOB, RouteAction.START_VALIDATION_JOB, RouteAction.NOTIFY_ONLY);
     }
 }

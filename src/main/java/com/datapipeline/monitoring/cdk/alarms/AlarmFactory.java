@@ -1,30 +1,36 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Billing;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.MetricSource;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Trigger;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarmRule;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.constructs.Construct;
 
 /**
- * Creates the stack's alarms, each notifying the topic the page model ({@link AlarmRouting}) gives its kind on
- * ALARM and on recovery to OK, and keeps what it created for the composites, the alarm-status widget, the cost
- * estimate and the stack outputs.
+ * Creates the stack's alarms from their kinds' definitions ({@link AlarmKind}), each notifying the topic the page
+ * model ({@link AlarmRouting}) gives its kind on ALARM and on recovery to OK, and keeps what it created for the
+ * composites, the dashboard, the route table, the cost estimate and the stack outputs.
  */
 public final class AlarmFactory {
     private final AlarmRouting routing;
     private final List<CreatedAlarm> created = new ArrayList<>();
-    private int alarmMetrics;
 
     public AlarmFactory(AlarmRouting routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -34,23 +40,43 @@ public final class AlarmFactory {
         return routing;
     }
 
-    /** One alarm; {@code missingData} is always explicit because most pipeline metrics are sparse. */
-    public Alarm create(Construct scope, String id, AlarmSpec spec) {
+    /** A pipeline's signal of this kind: its metric from the pipeline's catalog, its threshold from the settings. */
+    public CreatedAlarm signal(Construct scope, String id, AlarmKind kind, String name, AlarmKind.Inputs in,
+                               PipelineMetricSet metrics) {
+        IMetric metric = kind.metric(metrics);
+        String description = kind.description(in, metric);
+        if (kind.billing() == Billing.ANOMALY_DETECTION) {
+            return anomalyDetection(scope, id, kind, name, description, (Metric) metric, kind.bandWidth(in));
+        }
+        return remember(kind, name, metricAlarm(scope, id, kind, name, description, metric, kind.threshold(in)),
+                metricCount(metric));
+    }
+
+    /** A stack-wide alarm of this kind on a resource's metrics (a function, queue, topic or rule). */
+    public Alarm watch(Construct scope, String id, AlarmKind kind, String name, String description, MetricSource source) {
+        IMetric metric = kind.metric(source);
+        Alarm alarm = metricAlarm(scope, id, kind, name, description, metric, kind.fixedThreshold());
+        remember(kind, name, alarm, metricCount(metric));
+        return alarm;
+    }
+
+    private Alarm metricAlarm(Construct scope, String id, AlarmKind kind, String name, String description,
+                              IMetric metric, double threshold) {
+        Trigger trigger = kind.trigger().orElseThrow();
         Alarm alarm = Alarm.Builder.create(scope, id)
-                .alarmName(spec.name())
-                .alarmDescription(spec.description())
-                .metric(spec.metric())
-                .threshold(spec.threshold())
-                .comparisonOperator(spec.comparison())
-                .evaluationPeriods(spec.evaluationPeriods())
-                .datapointsToAlarm(spec.evaluationPeriods())
-                .treatMissingData(spec.missingData())
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(trigger.comparison())
+                .evaluationPeriods(trigger.evaluationPeriods())
+                .datapointsToAlarm(trigger.datapointsToAlarm())
+                .treatMissingData(trigger.missingData())
                 .build();
-        routing.topicFor(spec.kind()).map(SnsAction::new).ifPresent(notify -> {
+        routing.topicFor(kind).map(SnsAction::new).ifPresent(notify -> {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
         });
-        remember(spec.kind(), spec.name(), alarm, Kind.STANDARD, spec.metricCount());
         return alarm;
     }
 
@@ -59,17 +85,18 @@ public final class AlarmFactory {
      * metric's history, {@code bandWidth} standard deviations wide. The L2 Alarm cannot express a band
      * threshold, hence the L1 resource.
      */
-    public IAlarm createAnomalyDetection(Construct scope, String id, String kind, String name, String description,
-                                         Metric metric, double bandWidth, String comparison) {
+    private CreatedAlarm anomalyDetection(Construct scope, String id, AlarmKind kind, String name, String description,
+                                          Metric metric, double bandWidth) {
+        Trigger trigger = kind.trigger().orElseThrow();
         List<String> actions = routing.topicFor(kind).map(topic -> List.of(topic.getTopicArn())).orElse(List.of());
         CfnAlarm alarm = CfnAlarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
-                .comparisonOperator(comparison)
-                .evaluationPeriods(1)
-                .datapointsToAlarm(1)
+                .comparisonOperator(cloudFormationName(trigger.comparison().name(), true))
+                .evaluationPeriods(trigger.evaluationPeriods())
+                .datapointsToAlarm(trigger.datapointsToAlarm())
                 .thresholdMetricId("band")
-                .treatMissingData("notBreaching")
+                .treatMissingData(cloudFormationName(trigger.missingData().name(), false))
                 .alarmActions(actions)
                 .okActions(actions)
                 .metrics(List.of(
@@ -96,13 +123,20 @@ public final class AlarmFactory {
                                 .returnData(true)
                                 .build()))
                 .build();
-        IAlarm imported = Alarm.fromAlarmArn(scope, id + "Ref", alarm.getAttrArn());
-        remember(kind, name, imported, Kind.ANOMALY_DETECTION, 0);
-        return imported;
+        return remember(kind, name, Alarm.fromAlarmArn(scope, id + "Ref", alarm.getAttrArn()), 0);
+    }
+
+    /** CloudFormation's name of a CDK enum value: LESS_THAN_LOWER_THRESHOLD is LessThanLowerThreshold. */
+    private static String cloudFormationName(String constant, boolean capitalized) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() && !capitalized ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 
     /** A composite alarm over alarms created here; it notifies the topic of its kind. */
-    public CompositeAlarm createComposite(Construct scope, String id, String kind, String name, String description,
+    public CompositeAlarm createComposite(Construct scope, String id, AlarmKind kind, String name, String description,
                                           IAlarmRule rule) {
         CompositeAlarm composite = CompositeAlarm.Builder.create(scope, id)
                 .compositeAlarmName(name)
@@ -113,22 +147,19 @@ public final class AlarmFactory {
             composite.addAlarmAction(notify);
             composite.addOkAction(notify);
         });
-        remember(kind, name, composite, Kind.COMPOSITE, 0);
+        remember(kind, name, composite, 0);
         return composite;
     }
 
-    private void remember(String kind, String name, IAlarm alarm, Kind type, int metrics) {
-        created.add(new CreatedAlarm(kind, name, alarm, type));
-        alarmMetrics += metrics;
+    /** Metrics an alarm watches: CloudWatch bills a standard alarm per metric, each of a metric-math alarm too. */
+    private static int metricCount(IMetric metric) {
+        return metric instanceof MathExpression expression ? expression.getUsingMetrics().size() : 1;
     }
 
-    /** How many alarms were created so far; with {@link #createdSince(int)}, what one construct added. */
-    public int createdCount() {
-        return created.size();
-    }
-
-    public List<CreatedAlarm> createdSince(int mark) {
-        return List.copyOf(created.subList(mark, created.size()));
+    private CreatedAlarm remember(AlarmKind kind, String name, IAlarm alarm, int metrics) {
+        CreatedAlarm alarmCreated = new CreatedAlarm(kind, name, alarm, metrics);
+        created.add(alarmCreated);
+        return alarmCreated;
     }
 
     public List<CreatedAlarm> created() {
@@ -137,15 +168,15 @@ public final class AlarmFactory {
 
     /** Metrics watched by the standard (not anomaly, not composite) alarms: CloudWatch bills per alarm metric. */
     public int standardAlarmMetricCount() {
-        return alarmMetrics;
+        return created.stream().mapToInt(CreatedAlarm::metrics).sum();
     }
 
     public int anomalyDetectionAlarmCount() {
-        return (int) created.stream().filter(alarm -> alarm.type() == Kind.ANOMALY_DETECTION).count();
+        return (int) created.stream().filter(alarm -> alarm.kind().billing() == Billing.ANOMALY_DETECTION).count();
     }
 
     public int compositeAlarmCount() {
-        return (int) created.stream().filter(alarm -> alarm.type() == Kind.COMPOSITE).count();
+        return (int) created.stream().filter(alarm -> alarm.kind().billing() == Billing.COMPOSITE).count();
     }
 
     /** Every alarm's name so far, in creation order, as plain text (an alarm's own name attribute is a token). */
@@ -153,39 +184,21 @@ public final class AlarmFactory {
         return created.stream().map(CreatedAlarm::name).toList();
     }
 
-    /** How an alarm is billed. */
-    public enum Kind { STANDARD, ANOMALY_DETECTION, COMPOSITE }
-
-    /** One alarm made here: its kind (an {@code AlarmNames} base name), its full name and the alarm. */
-    public record CreatedAlarm(String kind, String name, IAlarm alarm, Kind type) {
-    }
-
     /**
-     * What one alarm watches and when it fires.
+     * One alarm made here: its kind, its full name and the alarm.
      *
-     * @param kind              the alarm's base name in {@code AlarmNames}: what the page model routes by
-     * @param evaluationPeriods periods that must all breach before it fires
-     * @param metricCount       metrics it watches (more than one for metric math): CloudWatch bills each
+     * @param metrics the metrics it is billed for as a standard alarm (none for an anomaly or composite alarm)
      */
-    public record AlarmSpec(
-            String kind,
-            String name,
-            String description,
-            IMetric metric,
-            double threshold,
-            ComparisonOperator comparison,
-            TreatMissingData missingData,
-            int evaluationPeriods,
-            int metricCount) {
-        public AlarmSpec {
+    public record CreatedAlarm(AlarmKind kind, String name, IAlarm alarm, int metrics) {
+        public CreatedAlarm {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(alarm, "alarm");
         }
 
-        /** An alarm on one metric that fires on the first breaching period. */
-        public AlarmSpec(String kind, String name, String description, IMetric metric, double threshold,
-                         ComparisonOperator comparison, TreatMissingData missingData) {
-            this(kind, name, description, metric, threshold, comparison, missingData, 1, 1);
+        /** The threshold line a graph draws for this alarm; empty for an anomaly or composite alarm. */
+        public Optional<HorizontalAnnotation> thresholdLine() {
+            return alarm instanceof Alarm metricAlarm ? Optional.of(metricAlarm.toAnnotation()) : Optional.empty();
         }
     }
 }

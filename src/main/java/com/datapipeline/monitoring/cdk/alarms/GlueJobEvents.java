@@ -26,6 +26,8 @@ import software.constructs.Construct;
 public final class GlueJobEvents extends Construct {
     public static final String STATE_CHANGE = "Glue Job State Change";
     public static final String RUN_STATUS = "Glue Job Run Status";
+    /** The end states of a failed run: counted as FailedRuns, and sent to AlarmResponseFunction. */
+    public static final List<String> FAILURE_STATES = List.of("FAILED", "TIMEOUT");
 
     private final Rule failures;
     private final Rule history;
@@ -35,11 +37,11 @@ public final class GlueJobEvents extends Construct {
         List<String> jobs = props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
         failures = Rule.Builder.create(this, "RunFailures")
                 .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in "
-                        + String.join(" or ", JobRunFailureAlerts.FAILURE_STATES))
+                        + String.join(" or ", FAILURE_STATES))
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.glue"))
                         .detailType(List.of(STATE_CHANGE))
-                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", JobRunFailureAlerts.FAILURE_STATES)))
+                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", FAILURE_STATES)))
                         .build())
                 .build();
         props.delivery().toTopic(failures, props.remediationTopic(), readableMessage(),

@@ -1,187 +1,94 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
-
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Location;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
-import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
-import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
-import com.datapipeline.monitoring.cdk.naming.NumberText;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.IAlarm;
-import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.AlarmRule;
+import software.amazon.awscdk.services.cloudwatch.AlarmState;
+import software.amazon.awscdk.services.cloudwatch.IAlarmRule;
 import software.constructs.Construct;
 
 /**
- * The lab's six alarms for one pipeline, each threshold converted into its metric's real unit, plus
- * the optional anomaly-detection alarms on the custom metrics and the optional low-throughput alarm.
- * Missing data is "not breaching" throughout: Glue metrics exist only while a run is active and the
- * custom metrics are published only when there is something to measure.
+ * The alarms of one pipeline, made from their kinds' definitions ({@link AlarmKind}): every pipeline signal that
+ * applies to it, in catalog order, and its pages. A page is a composite over the pipeline's signals of one severity
+ * (one page in all unless severity topics are on): a failed run raises several signals (the run-failed event, failed
+ * tasks, later the error rate), and the composite turns them into one page when the first child fires and one
+ * "resolved" message when the last one recovers. Each alarm sits where its definition says in the pipeline's
+ * construct tree, so its logical id stays put.
  */
-public final class PipelineAlarms extends Construct {
-    public static final String DURATION = AlarmNames.DURATION;
-    public static final String FAILED_TASKS = AlarmNames.FAILED_TASKS;
-    public static final String MEMORY = AlarmNames.MEMORY;
-    public static final String DATA_QUALITY = AlarmNames.DATA_QUALITY;
-    public static final String ERROR_RATE = AlarmNames.ERROR_RATE;
-    public static final String LATENCY = AlarmNames.LATENCY;
+public final class PipelineAlarms {
+    private final List<CreatedAlarm> signals = new ArrayList<>();
+    private final Map<String, Construct> scopes = new HashMap<>();
+    private final AlarmRouting routing;
+    private final Props props;
 
-    private final Alarm duration;
-    private final Alarm failedTasks;
-    private final Alarm memory;
-    private final Optional<Alarm> dataQuality;
-    private final Optional<Alarm> errorRate;
-    private final Optional<Alarm> latency;
-    private final Optional<Alarm> lowThroughput;
-    private final Alarm collectionFailed;
-    private final List<IAlarm> anomalyAlarms = new ArrayList<>();
-
-    public PipelineAlarms(Construct scope, String id, Props props) {
-        super(scope, id);
-        AlarmThresholds thresholds = props.thresholds();
-        PipelineMetricSet metrics = props.metrics();
-        String job = props.pipeline().jobName();
+    public PipelineAlarms(Construct pipelineScope, Props props) {
         AlarmFactory factory = props.alarmFactory();
-        FeatureSwitches switches = props.switches();
-        boolean staticCustomAlarms = switches.anomalyDetection() != AnomalyDetection.INSTEAD;
-
-        // Not glue.driver.aggregate.elapsedTime: AWS documents it as a delta (Sum only) per report, under which a
-        // 5-minute statistic could never pass 300,000 ms. A run's age comes from its own StartedOn instead.
-        duration = factory.create(this, "Duration", new AlarmSpec(DURATION,
-                name(props, DURATION),
-                "A run of Glue job " + job + " has been running for more than " + NumberText.plain(thresholds.jobDurationSeconds())
-                        + " s (LongestRunningSeconds: the oldest active run's age, from GetJobRuns).",
-                metrics.longestRunningSeconds(), thresholds.jobDurationSeconds(),
-                GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        failedTasks = factory.create(this, "FailedTasks", new AlarmSpec(FAILED_TASKS,
-                name(props, FAILED_TASKS),
-                "Spark tasks of Glue job " + job + " failed. A run that fails outside a Spark task"
-                        + " (e.g. sys.exit) is caught by the job-run-failed alarm instead.",
-                metrics.failedTasks(), thresholds.failedTasks(), GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        memory = factory.create(this, "Memory", new AlarmSpec(MEMORY,
-                name(props, MEMORY),
-                "Driver heap of Glue job " + job + " above " + NumberText.plain(thresholds.heapUsagePercent())
-                        + " % (glue.driver.jvm.heap.usage is a fraction from 0 to 1).",
-                metrics.driverHeapUsageFraction(), thresholds.heapUsagePercent() / 100,
-                GREATER_THAN_THRESHOLD, NOT_BREACHING));
-        dataQuality = staticCustomAlarms ? Optional.of(factory.create(this, "DataQuality", new AlarmSpec(DATA_QUALITY,
-                name(props, DATA_QUALITY),
-                "Data quality score of pipeline " + job + " below " + NumberText.plain(thresholds.dataQualityPercent()) + " %.",
-                metrics.dataQualityScorePercent(), thresholds.dataQualityPercent(),
-                LESS_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
-        errorRate = staticCustomAlarms ? Optional.of(factory.create(this, "ErrorRate", new AlarmSpec(ERROR_RATE,
-                name(props, ERROR_RATE),
-                "More than " + NumberText.plain(thresholds.errorRatePercent()) + " % of recent runs of " + job + " failed.",
-                metrics.errorRatePercent(), thresholds.errorRatePercent(), GREATER_THAN_THRESHOLD, NOT_BREACHING)))
-                : Optional.empty();
-        latency = staticCustomAlarms ? Optional.of(factory.create(this, "Latency", new AlarmSpec(LATENCY,
-                name(props, LATENCY),
-                "The latest run of " + job + " took longer than " + NumberText.plain(thresholds.processingLatencySeconds()) + " s.",
-                metrics.processingLatencySeconds(), thresholds.processingLatencySeconds(),
-                GREATER_THAN_THRESHOLD, NOT_BREACHING))) : Optional.empty();
-
-        if (switches.anomalyDetection() != AnomalyDetection.OFF) {
-            anomaly(props, "DataQualityAnomaly", DATA_QUALITY, metrics.dataQualityScorePercent(),
-                    "LessThanLowerThreshold", "fell below the band expected from its history");
-            anomaly(props, "ErrorRateAnomaly", ERROR_RATE, metrics.errorRatePercent(),
-                    "GreaterThanUpperThreshold", "rose above the band expected from its history");
-            anomaly(props, "LatencyAnomaly", LATENCY, metrics.processingLatencySeconds(),
-                    "GreaterThanUpperThreshold", "rose above the band expected from its history");
+        for (AlarmKind kind : AlarmKind.withRole(Role.PIPELINE_SIGNAL)) {
+            if (kind.appliesTo(props.inputs())) {
+                Location at = kind.location().orElseThrow();
+                signals.add(factory.signal(scope(pipelineScope, at), at.id(), kind, name(props, kind), props.inputs(),
+                        props.metrics()));
+            }
         }
-
-        // Two failed collections in a row: one transient failure (a throttled call) does not page.
-        collectionFailed = factory.create(this, "CollectionFailed", new AlarmSpec(AlarmNames.COLLECTION_FAILED,
-                name(props, AlarmNames.COLLECTION_FAILED),
-                "DataPipelineMetricsFunction could not measure pipeline " + job + " in two runs in a row (job deleted,"
-                        + " permission missing?): its custom-metric alarms cannot see it. The function's log says why.",
-                metrics.collectionErrors(), 1, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, NOT_BREACHING, 2, 1));
-
-        lowThroughput = switches.minThroughputRecordsPerSecond().isPresent()
-                ? Optional.of(factory.create(this, "LowThroughput", new AlarmSpec(AlarmNames.LOW_THROUGHPUT,
-                        name(props, AlarmNames.LOW_THROUGHPUT),
-                        "Pipeline " + job + " processed fewer than " + NumberText.plain(switches.minThroughputRecordsPerSecond().getAsDouble())
-                                + " records per second (metric math over RecordsProcessed).",
-                        metrics.throughputRecordsPerSecond(), switches.minThroughputRecordsPerSecond().getAsDouble(),
-                        LESS_THAN_THRESHOLD, NOT_BREACHING)))
-                : Optional.empty();
+        this.props = props;
+        this.routing = factory.routing();
+        for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+            List<CreatedAlarm> children = signals.stream()
+                    .filter(signal -> routing.severityOf(signal.kind()) == page.severity().orElseThrow())
+                    .toList();
+            if (children.isEmpty()) {
+                continue;
+            }
+            IAlarmRule rule = AlarmRule.anyOf(children.stream()
+                    .map(child -> AlarmRule.fromAlarm(child.alarm(), AlarmState.ALARM))
+                    .toArray(IAlarmRule[]::new));
+            Location at = page.location().orElseThrow();
+            factory.createComposite(scope(pipelineScope, at), at.id(), page, name(props, page),
+                    description(page, props.inputs().job(), children), rule);
+        }
     }
 
-    private IAlarm anomaly(Props props, String id, String staticName, Metric metric, String comparison, String what) {
-        IAlarm alarm = props.alarmFactory().createAnomalyDetection(this, id, staticName,
-                name(props, staticName + AlarmNames.ANOMALY_SUFFIX),
-                metric.getMetricName() + " of pipeline " + props.pipeline().jobName() + " " + what + " ("
-                        + NumberText.plain(props.switches().anomalyBandWidth()) + " standard deviations).",
-                metric, props.switches().anomalyBandWidth(), comparison);
-        anomalyAlarms.add(alarm);
-        return alarm;
+    private Construct scope(Construct pipelineScope, Location at) {
+        return scopes.computeIfAbsent(at.scope(), id -> new Construct(pipelineScope, id));
     }
 
-    public Alarm duration() {
-        return duration;
+    private static String name(Props props, AlarmKind kind) {
+        return props.names().perPipeline(kind.baseName(), props.inputs().pipeline());
     }
 
-    public Alarm failedTasks() {
-        return failedTasks;
+    private static String description(AlarmKind page, String job, List<CreatedAlarm> children) {
+        return "Pipeline " + job + (page.severity().orElseThrow() == AlarmKind.Severity.CRITICAL ? " is unhealthy"
+                : " is degraded (warning signals)")
+                + ": one page for one incident, whichever of these signals fired first (the reason names it; the"
+                + " dashboard shows all): " + String.join(", ", children.stream().map(CreatedAlarm::name).toList()) + ".";
     }
 
-    public Alarm memory() {
-        return memory;
+    /** The pipeline's signals, in the order they were created: the children of its pages. */
+    public List<CreatedAlarm> signals() {
+        return List.copyOf(signals);
     }
 
-    /** The static data-quality alarm; empty when anomaly detection replaces it. */
-    public Optional<Alarm> dataQuality() {
-        return dataQuality;
+    /** The name of the page that the given signal of this pipeline raises (the page of its severity). */
+    public String pageOf(AlarmKind signal) {
+        return name(props, AlarmKind.pageOf(routing.severityOf(signal)));
     }
-
-    public Optional<Alarm> errorRate() {
-        return errorRate;
-    }
-
-    public Optional<Alarm> latency() {
-        return latency;
-    }
-
-    public Optional<Alarm> lowThroughput() {
-        return lowThroughput;
-    }
-
-    public Alarm collectionFailed() {
-        return collectionFailed;
-    }
-
-    public List<IAlarm> anomalyAlarms() {
-        return List.copyOf(anomalyAlarms);
-    }
-
-    private static String name(Props props, String labName) {
-        return props.names().perPipeline(labName, props.pipeline());
-    }
-
 
     /** What the alarms of one pipeline need. */
-    public record Props(
-            MonitoredPipeline pipeline,
-            PipelineMetricSet metrics,
-            AlarmThresholds thresholds,
-            FeatureSwitches switches,
-            ResourceNames names,
-            AlarmFactory alarmFactory) {
+    public record Props(AlarmKind.Inputs inputs, PipelineMetricSet metrics, ResourceNames names,
+                        AlarmFactory alarmFactory) {
         public Props {
-            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(inputs, "inputs");
             Objects.requireNonNull(metrics, "metrics");
-            Objects.requireNonNull(thresholds, "thresholds");
-            Objects.requireNonNull(switches, "switches");
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
         }

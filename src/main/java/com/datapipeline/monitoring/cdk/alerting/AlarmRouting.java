@@ -1,14 +1,16 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Severity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awscdk.services.sns.ITopic;
 
 /**
- * The page model: which topic each alarm kind notifies. One incident must give one page and one "resolved"
- * message on the human channels, so:
+ * The page model: which topic each alarm kind notifies, by its role ({@link AlarmKind#role()}). One incident must
+ * give one page and one "resolved" message on the human channels, so:
  * <ul>
  *   <li>a pipeline's signals (failed run, failed tasks, data quality, ...) page nobody themselves; they notify the
  *       remediation topic, which only AlarmResponseFunction reads, and are children of their pipeline's page;</li>
@@ -21,53 +23,32 @@ import software.amazon.awscdk.services.sns.ITopic;
  * </ul>
  */
 public final class AlarmRouting {
-
-    /** How urgent a pipeline signal is; each severity has its own page per pipeline. */
-    public enum Severity { CRITICAL, WARNING }
-
-    private final Set<String> warningSignals;
+    private final Set<AlarmKind> warningSignals;
     private final Topics topics;
 
     /** @param warningSignals the signal kinds that page as warnings; empty for one page per pipeline */
-    public AlarmRouting(Set<String> warningSignals, Topics topics) {
+    public AlarmRouting(Set<AlarmKind> warningSignals, Topics topics) {
         this.warningSignals = Set.copyOf(warningSignals);
         this.topics = Objects.requireNonNull(topics, "topics");
     }
 
-    public Severity severityOf(String signalKind) {
-        requirePipelineSignal(signalKind);
-        return warningSignals.contains(signalKind) ? Severity.WARNING : Severity.CRITICAL;
-    }
-
-    /** The page of one severity. */
-    public static String pageOf(Severity severity) {
-        return severity == Severity.CRITICAL ? AlarmNames.PIPELINE_UNHEALTHY : AlarmNames.PIPELINE_DEGRADED;
+    /** The severity of a pipeline signal: the page it belongs to. */
+    public Severity severityOf(AlarmKind signal) {
+        if (signal.role() != Role.PIPELINE_SIGNAL) {
+            throw new IllegalArgumentException(signal + " is not a pipeline signal");
+        }
+        return warningSignals.contains(signal.severityKind()) ? Severity.WARNING : Severity.CRITICAL;
     }
 
     /** The topic an alarm of this kind notifies on ALARM and on OK, or empty for a child that only its composite reports. */
-    public Optional<ITopic> topicFor(String kind) {
-        if (AlarmNames.PIPELINE_SIGNALS.contains(kind)) {
-            return Optional.of(topics.remediation());
-        }
-        if (AlarmNames.PIPELINE_UNHEALTHY.equals(kind)) {
-            return Optional.of(topics.critical());
-        }
-        if (AlarmNames.PIPELINE_DEGRADED.equals(kind)) {
-            return Optional.of(topics.warning());
-        }
-        if (AlarmNames.MONITORING_HEALTH.equals(kind)) {
-            return Optional.of(topics.health());
-        }
-        if (AlarmNames.HEALTH_SIGNALS.contains(kind)) {
-            return Optional.empty();
-        }
-        throw new IllegalArgumentException("alarm kind " + kind + " is not in AlarmNames");
-    }
-
-    private static void requirePipelineSignal(String kind) {
-        if (!AlarmNames.PIPELINE_SIGNALS.contains(kind)) {
-            throw new IllegalArgumentException(kind + " is not a pipeline signal");
-        }
+    public Optional<ITopic> topicFor(AlarmKind kind) {
+        return switch (kind.role()) {
+            case PIPELINE_SIGNAL -> Optional.of(topics.remediation());
+            case PIPELINE_PAGE -> Optional.of(kind.severity().orElseThrow() == Severity.CRITICAL
+                    ? topics.critical() : topics.warning());
+            case HEALTH_PAGE -> Optional.of(topics.health());
+            case HEALTH_SIGNAL, HEALTH_GROUP -> Optional.empty();
+        };
     }
 
     /**

@@ -1,12 +1,8 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
-
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +11,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.events.IRuleTarget;
@@ -56,7 +51,7 @@ public final class AlertDelivery extends Construct {
         super(scope, id);
         this.alarmFactory = props.alarmFactory();
         deadLetters = deadLetterQueue(this, "DeadLetters", "EventBridge targets and SNS subscriptions of this stack");
-        watchQueue(this, "DeadLettersAlarm", props.alarmFactory(), deadLetters, AlarmNames.DEAD_LETTERS,
+        watchQueue(this, "DeadLettersAlarm", props.alarmFactory(), deadLetters, AlarmKind.DEAD_LETTERS,
                 props.deadLettersAlarmName(),
                 "An event or notification of this stack could not be delivered after retries; it waits in the"
                         + " dead-letter queue for inspection (a page or a remediation may be missing).");
@@ -135,16 +130,16 @@ public final class AlertDelivery extends Construct {
 
     /** Deliveries to a rule's targets that failed (after retries, or to the dead-letter queue itself). */
     private void watchRule(Rule rule, String alarmName) {
-        alarmFactory.create(rule, "DeliveryFailedAlarm", new AlarmSpec(AlarmNames.EVENT_DELIVERY_FAILED, alarmName,
+        alarmFactory.watch(rule, "DeliveryFailedAlarm", AlarmKind.EVENT_DELIVERY_FAILED, alarmName,
                 "EventBridge could not deliver events of the rule " + rule.getNode().getPath() + " to its target.",
-                Metric.Builder.create()
+                // EventBridge rules have no metric methods of their own.
+                (metricName, options) -> Metric.Builder.create()
                         .namespace("AWS/Events")
-                        .metricName("FailedInvocations")
+                        .metricName(metricName)
                         .dimensionsMap(Map.of("RuleName", rule.getRuleName()))
-                        .statistic("Sum")
-                        .period(Duration.minutes(5))
-                        .build(),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING));
+                        .statistic(options.getStatistic())
+                        .period(options.getPeriod())
+                        .build());
     }
 
     /** An encrypted queue that keeps what could not be delivered for 14 days. */
@@ -163,12 +158,9 @@ public final class AlertDelivery extends Construct {
     }
 
     /** A health alarm on anything waiting in a dead-letter queue. */
-    public static Alarm watchQueue(Construct scope, String id, AlarmFactory factory, Queue queue, String kind,
+    public static Alarm watchQueue(Construct scope, String id, AlarmFactory factory, Queue queue, AlarmKind kind,
                                    String alarmName, String description) {
-        return factory.create(scope, id, new AlarmSpec(kind, alarmName, description,
-                queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                        .statistic("Maximum").period(Duration.minutes(5)).build()),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING));
+        return factory.watch(scope, id, kind, alarmName, description, queue::metric);
     }
 
     /** @param deadLettersAlarmName the name of the alarm on this stack's dead-letter queue */

@@ -1,17 +1,13 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
-
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.AlarmRule;
@@ -19,7 +15,6 @@ import software.amazon.awscdk.services.cloudwatch.AlarmState;
 import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarmRule;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.constructs.Construct;
 
 /**
@@ -42,13 +37,11 @@ public final class MonitoringHealth extends Construct {
     /** Pages when SNS could not deliver a message of this topic to a subscriber after its retries. */
     public void watchTopic(String id, AlertTopic topic) {
         String topicName = topic.name();
-        alarmFactory.create(this, id, new AlarmSpec(AlarmNames.TOPIC_DELIVERY_FAILED,
-                names.shared(AlarmNames.TOPIC_DELIVERY_FAILED) + "-" + topicName,
+        alarmFactory.watch(this, id, AlarmKind.TOPIC_DELIVERY_FAILED,
+                names.shared(AlarmKind.TOPIC_DELIVERY_FAILED.baseName()) + "-" + topicName,
                 "SNS could not deliver a message of topic " + topicName + " to a subscriber after retries (a page,"
                         + " a chat message or a remediation may be missing); the subscription's dead-letter queue has it.",
-                topic.topic().metricNumberOfNotificationsFailed(MetricOptions.builder()
-                        .statistic("Sum").period(Duration.minutes(5)).build()),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING));
+                topic.topic()::metric);
     }
 
     /** The page over every health signal created so far; call it last. */
@@ -60,14 +53,14 @@ public final class MonitoringHealth extends Construct {
                 continue;
             }
             String group = nested.getNode().getId();
-            children.add(alarmFactory.createComposite(nested, group + "HealthGroup", AlarmNames.MONITORING_HEALTH_GROUP,
-                    names.shared(AlarmNames.MONITORING_HEALTH_GROUP) + "-" + group,
+            children.add(alarmFactory.createComposite(nested, group + "HealthGroup", AlarmKind.MONITORING_HEALTH_GROUP,
+                    names.shared(AlarmKind.MONITORING_HEALTH_GROUP.baseName()) + "-" + group,
                     "A part of the alert path in nested stack " + group + " is broken; reported through "
-                            + names.shared(AlarmNames.MONITORING_HEALTH) + ".",
+                            + names.shared(AlarmKind.MONITORING_HEALTH.baseName()) + ".",
                     anyInAlarm(signals)));
         }
-        return alarmFactory.createComposite(this, "Page", AlarmNames.MONITORING_HEALTH,
-                names.shared(AlarmNames.MONITORING_HEALTH),
+        return alarmFactory.createComposite(this, "Page", AlarmKind.MONITORING_HEALTH,
+                names.shared(AlarmKind.MONITORING_HEALTH.baseName()),
                 "A part of the monitoring itself is broken: an alert or remediation may not arrive. The reason names"
                         + " the signal; see the README's page model for what each means.",
                 anyInAlarm(children));
@@ -75,8 +68,7 @@ public final class MonitoringHealth extends Construct {
 
     private List<IAlarm> signalsIn(Stack stack) {
         return alarmFactory.created().stream()
-                .filter(created -> AlarmNames.HEALTH_SIGNALS.contains(created.kind()))
-                .filter(created -> !AlarmNames.MONITORING_HEALTH_GROUP.equals(created.kind()))
+                .filter(created -> created.kind().role() == Role.HEALTH_SIGNAL)
                 .map(CreatedAlarm::alarm)
                 .filter(alarm -> Stack.of(alarm) == stack)
                 .toList();

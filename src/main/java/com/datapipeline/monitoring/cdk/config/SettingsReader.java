@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.datapipeline.monitoring.contract.MetricsSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -158,8 +158,8 @@ public final class SettingsReader {
         Set<String> names = new TreeSet<>();
         for (Object entry : list("warningAlarms")) {
             String name = String.valueOf(entry).trim();
-            if (!AlarmNames.PIPELINE_SIGNALS.contains(name)) {
-                throw invalid("warningAlarms", name, "alarm names from " + AlarmNames.PIPELINE_SIGNALS);
+            if (!AlarmKind.signalNames().contains(name)) {
+                throw invalid("warningAlarms", name, "alarm names from " + AlarmKind.signalNames());
             }
             names.add(name);
         }
@@ -476,7 +476,7 @@ public final class SettingsReader {
         defaults.put("anomalyBandWidth", 2);
         defaults.put("minThroughputRecordsPerSecond", "");
         defaults.put("severityTopics", false);
-        defaults.put("warningAlarms", "GlueJobDurationAlarm,GlueJobMemoryAlarm,ProcessingLatencyAlarm,LowThroughputAlarm");
+        defaults.put("warningAlarms", String.join(",", AlarmKind.defaultWarningNames()));
         defaults.put("criticalEmail", "");
         defaults.put("warningEmail", "");
         defaults.put("healthEmail", "");

@@ -1,13 +1,14 @@
 package com.datapipeline.monitoring.cdk.dashboard;
 
-import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
-import com.datapipeline.monitoring.cdk.alarms.RunHealthAlerts;
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Axis;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Graph;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Placement;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
@@ -28,17 +29,12 @@ import software.constructs.Construct;
  * job logs come first, then one row of graphs per pipeline. With pipelines in nested stacks, each stack has a page of
  * its own for its pipelines' graphs and alarms, and the main dashboard shows every pipeline's page alarm and links
  * the pages. Graphs reuse the alarms' own metric
- * objects, and each threshold line is drawn from its alarm, so a graph cannot disagree with its alarm.
+ * objects, and each threshold line is drawn from its alarm, on the graph and axis its kind's definition names
+ * ({@link com.datapipeline.monitoring.cdk.catalog.AlarmKind#placement()}), so a graph cannot disagree with its alarm.
  */
 public final class PipelineDashboard extends Construct {
-    public static final String DURATION = "ETL Job Duration";
-    public static final String DATA_PROCESSED = "Data Processed (Bytes)";
-    public static final String MEMORY = "Memory Usage";
     public static final String LOGS = "ETL Job Logs";
     public static final String ALARMS = "Pipeline Alarms";
-    public static final String QUALITY = "Data Pipeline Quality Metrics";
-    public static final String RUN_HEALTH = "Run Health (stuck and missed runs)";
-    public static final String DERIVED = "Job Success Rate and Throughput";
     public static final String EVENT_HISTORY = "Job and Alarm History";
     public static final String PAGES = "Pipeline pages";
     private static final int FULL_WIDTH = 24;
@@ -103,75 +99,77 @@ public final class PipelineDashboard extends Construct {
 
     private static List<IWidget> rowWidgets(PipelineRow row, ResourceNames names) {
         PipelineMetricSet metrics = row.metrics();
-        PipelineAlarms alarms = row.alarms();
         List<IWidget> widgets = new ArrayList<>();
-        widgets.add(graph(names.widgetTitle(DURATION, row.pipeline()))
+        widgets.add(graph(row, names, Graph.DURATION)
                 .left(List.of(metrics.longestRunningSeconds(), metrics.processingLatencySeconds()))
-                .leftAnnotations(List.of(alarms.duration().toAnnotation()))
+                .leftAnnotations(row.thresholds(Graph.DURATION, Axis.LEFT))
                 .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
                 .build());
-        widgets.add(graph(names.widgetTitle(DATA_PROCESSED, row.pipeline()))
+        widgets.add(graph(row, names, Graph.DATA_PROCESSED)
                 .left(List.of(metrics.s3ReadBytes(), metrics.s3WriteBytes()))
                 .leftYAxis(YAxisProps.builder().label("bytes").showUnits(false).min(0).build())
                 .build());
-        widgets.add(graph(names.widgetTitle(MEMORY, row.pipeline()))
+        widgets.add(graph(row, names, Graph.MEMORY)
                 .left(List.of(metrics.driverHeapUsageFraction()))
-                .leftAnnotations(List.of(alarms.memory().toAnnotation()))
+                .leftAnnotations(row.thresholds(Graph.MEMORY, Axis.LEFT))
                 .leftYAxis(YAxisProps.builder().label("heap used (0-1)").showUnits(false).min(0).max(1).build())
                 .build());
-        widgets.add(graph(names.widgetTitle(QUALITY, row.pipeline()))
+        widgets.add(graph(row, names, Graph.QUALITY)
                 .left(List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent()))
-                .leftAnnotations(annotations(alarms.dataQuality(), alarms.errorRate()))
+                .leftAnnotations(row.thresholds(Graph.QUALITY, Axis.LEFT))
                 .leftYAxis(YAxisProps.builder().label("percent").showUnits(false).min(0).max(100).build())
                 .right(List.of(metrics.processingLatencySeconds(), metrics.recordsProcessed()))
-                .rightAnnotations(annotations(alarms.latency()))
+                .rightAnnotations(row.thresholds(Graph.QUALITY, Axis.RIGHT))
                 .rightYAxis(YAxisProps.builder().label("seconds / records").showUnits(false).min(0).build())
                 .build());
         return widgets;
     }
 
     private static IWidget derived(PipelineRow row, ResourceNames names) {
-        return graph(names.widgetTitle(DERIVED, row.pipeline()))
+        return graph(row, names, Graph.DERIVED)
                 .left(List.of(row.metrics().jobSuccessRatePercent()))
                 .leftYAxis(YAxisProps.builder().label("percent of runs").showUnits(false).min(0).max(100).build())
                 .right(List.of(row.metrics().throughputRecordsPerSecond()))
-                .rightAnnotations(annotations(row.alarms().lowThroughput()))
+                .rightAnnotations(row.thresholds(Graph.DERIVED, Axis.RIGHT))
                 .rightYAxis(YAxisProps.builder().label("records/s").showUnits(false).min(0).build())
                 .width(FULL_WIDTH / 2)
                 .build();
     }
 
     private static IWidget runHealth(PipelineRow row, ResourceNames names) {
-        List<HorizontalAnnotation> annotations = new ArrayList<>();
-        if (!row.pipeline().sampleJob()) {
-            annotations.add(row.runHealth().stuck().toAnnotation());
-        }
-        row.runHealth().missed().ifPresent(missed -> annotations.add(missed.toAnnotation()));
-        return graph(names.widgetTitle(RUN_HEALTH, row.pipeline()))
+        return graph(row, names, Graph.RUN_HEALTH)
                 .left(List.of(row.metrics().longestRunningSeconds(), row.metrics().secondsSinceLastSuccess()))
-                .leftAnnotations(annotations)
+                .leftAnnotations(row.thresholds(Graph.RUN_HEALTH, Axis.LEFT))
                 .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
                 .width(FULL_WIDTH / 2)
                 .build();
     }
 
-    /** Threshold lines of the static alarms that exist (anomaly detection may replace them). */
-    @SafeVarargs
-    private static List<HorizontalAnnotation> annotations(Optional<Alarm>... alarms) {
-        return Arrays.stream(alarms).flatMap(Optional::stream).map(Alarm::toAnnotation).toList();
-    }
-
-    private static GraphWidget.Builder graph(String title) {
-        return GraphWidget.Builder.create().title(title).width(GRAPH_WIDTH).height(GRAPH_HEIGHT);
+    private static GraphWidget.Builder graph(PipelineRow row, ResourceNames names, Graph graph) {
+        return GraphWidget.Builder.create().title(names.widgetTitle(graph.title(), row.pipeline()))
+                .width(GRAPH_WIDTH).height(GRAPH_HEIGHT);
     }
 
     public Dashboard dashboard() {
         return dashboard;
     }
 
-    /** One pipeline's graphs: its metrics and the alarms whose thresholds are drawn on them. */
-    public record PipelineRow(MonitoredPipeline pipeline, PipelineMetricSet metrics, PipelineAlarms alarms,
-                              RunHealthAlerts runHealth) {
+    /** One pipeline's graphs: its metrics and its signals, whose thresholds are drawn on them. */
+    public record PipelineRow(MonitoredPipeline pipeline, PipelineMetricSet metrics, List<CreatedAlarm> signals) {
+        public PipelineRow {
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(metrics, "metrics");
+            signals = List.copyOf(signals);
+        }
+
+        /** The threshold lines of the signals placed on this graph's axis, in creation order. */
+        List<HorizontalAnnotation> thresholds(Graph graph, Axis axis) {
+            Placement here = new Placement(graph, axis);
+            return signals.stream()
+                    .filter(signal -> signal.kind().placement().filter(here::equals).isPresent())
+                    .flatMap(signal -> signal.thresholdLine().stream())
+                    .toList();
+        }
     }
 
     /**

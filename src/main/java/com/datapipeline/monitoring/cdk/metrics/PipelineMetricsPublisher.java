@@ -1,14 +1,13 @@
 package com.datapipeline.monitoring.cdk.metrics;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
@@ -24,9 +23,6 @@ import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -105,23 +101,17 @@ public final class PipelineMetricsPublisher extends Construct {
                 .schedule(Schedule.rate(PipelineMetricSet.PERIOD))
                 .build();
         props.delivery().toFunction(schedule, function,
-                props.names().shared(AlarmNames.EVENT_DELIVERY_FAILED + "-MetricsSchedule"));
+                props.names().shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName() + "-MetricsSchedule"));
 
         // Without these, a broken publisher would look like a healthy pipeline: its metrics' alarms treat
         // missing data as not breaching.
-        errorsAlarm = props.alarmFactory().create(this, "ErrorsAlarm", new AlarmSpec(AlarmNames.METRICS_FUNCTION_ERRORS,
-                props.names().shared(AlarmNames.METRICS_FUNCTION_ERRORS),
-                props.functionName() + " failed: no pipeline's metrics were published in that run.",
-                function.metricErrors(MetricOptions.builder().statistic("Sum").period(PipelineMetricSet.PERIOD).build()),
-                0, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING));
-        // Two schedule periods without an invocation: the rule was disabled or deleted, or EventBridge cannot
-        // invoke the function. No data at all is the same as zero here, hence breaching.
-        scheduleAlarm = props.alarmFactory().create(this, "ScheduleAlarm", new AlarmSpec(AlarmNames.METRICS_SCHEDULE,
-                props.names().shared(AlarmNames.METRICS_SCHEDULE),
+        errorsAlarm = props.alarmFactory().watch(this, "ErrorsAlarm", AlarmKind.METRICS_FUNCTION_ERRORS,
+                props.names().shared(AlarmKind.METRICS_FUNCTION_ERRORS.baseName()),
+                props.functionName() + " failed: no pipeline's metrics were published in that run.", function::metric);
+        scheduleAlarm = props.alarmFactory().watch(this, "ScheduleAlarm", AlarmKind.METRICS_SCHEDULE,
+                props.names().shared(AlarmKind.METRICS_SCHEDULE.baseName()),
                 props.functionName() + " was not invoked for two schedule periods: no pipeline is being measured.",
-                function.metricInvocations(MetricOptions.builder().statistic("Sum")
-                        .period(PipelineMetricSet.PERIOD).build()),
-                1, ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.BREACHING, 2, 1));
+                function::metric);
     }
 
     /** The configuration the function reads ({@link MetricsConfiguration}); its parser is tested against this. */

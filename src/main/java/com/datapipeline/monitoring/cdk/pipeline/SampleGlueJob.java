@@ -91,6 +91,8 @@ public final class SampleGlueJob extends Construct {
                         "--job-language", "python",
                         "--enable-metrics", "true",
                         "--enable-observability-metrics", "true",
+                        // Job run insights: a failed run's root cause, which the response function classifies.
+                        "--enable-job-insights", "true",
                         "--enable-continuous-cloudwatch-log", "true",
                         "--job-bookmark-option", "job-bookmark-disable")))
                 .build();

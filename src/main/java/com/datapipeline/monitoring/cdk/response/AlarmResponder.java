@@ -1,27 +1,23 @@
 package com.datapipeline.monitoring.cdk.response;
 
-import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
-import static software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING;
-
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.AlarmSpec;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
+import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -54,6 +52,10 @@ import software.constructs.Construct;
 public final class AlarmResponder extends Construct {
     /** One full vCPU, so remediation starts ~3x sooner on a cold start than at 512 MB (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
+    /** Where job run insights write a failed run's root cause: Glue 5.0, then Glue 4.0 and earlier. */
+    static final List<String> INSIGHTS_LOG_GROUPS = List.of(GlueLogGroups.ERROR, GlueLogGroups.CONTINUOUS);
+    /** Where a Glue 5.0 run writes its logs, for the page's Logs Insights link. */
+    static final List<String> JOB_LOG_GROUPS = List.of(GlueLogGroups.ERROR, GlueLogGroups.OUTPUT);
 
     private final Function function;
     private final Queue failedNotifications;
@@ -100,6 +102,33 @@ public final class AlarmResponder extends Construct {
             ScopedGrant.grant(this, "GuardedRestartOfRoutedJobs", function.getRole(),
                     List.of("glue:GetJobRuns", "glue:StartJobRun"), startableJobs,
                     startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadJobRunInsights")
+                    .actions(List.of("logs:FilterLogEvents"))
+                    .resources(INSIGHTS_LOG_GROUPS.stream().map(group -> GlueLogGroups.arn(stack, group)).toList())
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "FilterLogEvents reads a failed"
+                    + " run's job run insights stream, which Glue names after the run id; ':*' covers the streams of"
+                    + " the two Glue log groups that hold them and nothing else.",
+                    INSIGHTS_LOG_GROUPS.stream().map(GlueLogGroups::arnAsNagFinding).toList());
+        }
+        List<String> pageAlarms = props.pages().values().stream().map(PipelinePage::pageAlarm).distinct().sorted().toList();
+        if (!pageAlarms.isEmpty()) {
+            // The function moves a pipeline's page to ALARM with the failed run's text (AlarmStatePage).
+            ScopedGrant.grant(this, "PageOfFailedRuns", function.getRole(), List.of("cloudwatch:SetAlarmState"),
+                    pageAlarms,
+                    pageAlarms.stream().map(alarm -> stack.formatArn(ArnComponents.builder().service("cloudwatch")
+                            .resource("alarm").resourceName(alarm).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))
+                            .toList());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("ReadPageAlarmState")
+                    .actions(List.of("cloudwatch:DescribeAlarms"))
+                    .resources(List.of("*"))
+                    .build());
+            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "DescribeAlarms returns composite"
+                    + " alarms only with a '*' scope (CloudWatch permissions reference); the function reads a page"
+                    + " alarm's state before it sets it, and the statement allows nothing but that read.",
+                    List.of("Resource::*"));
         }
         TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
                 + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
@@ -116,27 +145,15 @@ public final class AlarmResponder extends Construct {
                 .build());
 
         AlertDelivery.watchQueue(this, "FailedNotificationsAlarm", props.alarmFactory(), failedNotifications,
-                AlarmNames.RESPONSE_FAILED, props.names().shared(AlarmNames.RESPONSE_FAILED),
+                AlarmKind.RESPONSE_FAILED, props.names().shared(AlarmKind.RESPONSE_FAILED.baseName()),
                 "AlarmResponseFunction could not handle a notification after retries, or it was older than "
                         + AlertDelivery.MAX_EVENT_AGE.toMinutes() + " minutes; it waits in the queue for inspection.");
-        MetricOptions perPeriod = MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build();
-        props.alarmFactory().create(this, "HealthAlarm", new AlarmSpec(AlarmNames.RESPONSE_FUNCTION_HEALTH,
-                props.names().shared(AlarmNames.RESPONSE_FUNCTION_HEALTH),
+        props.alarmFactory().watch(this, "HealthAlarm", AlarmKind.RESPONSE_FUNCTION_HEALTH,
+                props.names().shared(AlarmKind.RESPONSE_FUNCTION_HEALTH.baseName()),
                 "AlarmResponseFunction failed, was throttled, dropped an event or could not deliver one to its"
                         + " failure queue: a remediation may be missing or late. Its log and the Alarm Response Audit"
                         + " query say which.",
-                MathExpression.Builder.create()
-                        .expression("SUM([errors, throttles, dropped, undelivered])")
-                        // Ordered: Map.of's order differs per JVM, and the template must not.
-                        .usingMetrics(new TreeMap<>(Map.of(
-                                "errors", function.metricErrors(perPeriod),
-                                "throttles", function.metricThrottles(perPeriod),
-                                "dropped", function.metric("AsyncEventsDropped", perPeriod),
-                                "undelivered", function.metric("DestinationDeliveryFailures", perPeriod))))
-                        .label("AlarmResponseFunction failures")
-                        .period(Duration.minutes(5))
-                        .build(),
-                0, GREATER_THAN_THRESHOLD, NOT_BREACHING, 1, 4));
+                function::metric);
     }
 
     /** The configuration the function reads ({@link ResponseConfiguration}); its parser is tested against this. */
@@ -153,6 +170,13 @@ public final class AlarmResponder extends Construct {
         config.put(ResponseConfiguration.RESTART_BUDGET, new TreeMap<>(Map.of(
                 ResponseConfiguration.MAX_RESTARTS, props.remediation().maxRestarts(),
                 ResponseConfiguration.WINDOW_MINUTES, props.remediation().windowMinutes())));
+        config.put(ResponseConfiguration.ERROR_CLASS_ACTIONS, ResponseRoute.ERROR_CLASS_ACTIONS);
+        config.put(ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS, INSIGHTS_LOG_GROUPS);
+        config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
+        Map<String, Object> pipelines = new LinkedHashMap<>();
+        props.pages().forEach((job, page) -> pipelines.put(job, new TreeMap<>(Map.of(
+                ResponseConfiguration.PAGE_ALARM, page.pageAlarm(), ResponseConfiguration.DASHBOARD, page.dashboard()))));
+        config.put(ResponseConfiguration.PIPELINES, pipelines);
         config.put(ResponseConfiguration.ROUTES, routes);
         return ConfigurationJson.of(config);
     }
@@ -169,13 +193,29 @@ public final class AlarmResponder extends Construct {
         return ledger;
     }
 
-    /** @param routes route key (an alarm name, or glue-job-state:JOB) to what to do */
+    /**
+     * Where the function puts the page text of a pipeline's failed run, and the dashboard the page links to.
+     *
+     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise
+     */
+    public record PipelinePage(String pageAlarm, String dashboard) {
+        public PipelinePage {
+            Objects.requireNonNull(pageAlarm, "pageAlarm");
+            Objects.requireNonNull(dashboard, "dashboard");
+        }
+    }
+
+    /**
+     * @param routes route key (an alarm name, or glue-job-state:JOB) to what to do
+     * @param pages  job name to its page alarm and dashboard
+     */
     public record Props(
             String functionName,
             Code code,
             ITopic remediationTopic,
             AlertDelivery delivery,
             Map<String, ResponseRoute> routes,
+            Map<String, PipelinePage> pages,
             RemediationSettings remediation,
             ResourceNames names,
             AlarmFactory alarmFactory,
@@ -190,6 +230,7 @@ public final class AlarmResponder extends Construct {
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(alarmFactory, "alarmFactory");
             routes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+            pages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pages));
         }
     }
 }

@@ -1,8 +1,18 @@
 package com.datapipeline.monitoring.cdk.response;
 
+import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What AlarmResponseFunction does when one alarm (or Glue job-state message) arrives.
@@ -11,6 +21,14 @@ import java.util.Optional;
  * @param targetJob the Glue job the action starts, for the actions that start one
  */
 public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
+
+    /**
+     * What a restart route does with a failed run of each error class, as the function's {@code errorClassActions}:
+     * each class's default from the contract (restart within the budget only where a retry can help).
+     */
+    public static final Map<String, String> ERROR_CLASS_ACTIONS = Arrays.stream(ErrorClass.values())
+            .collect(Collectors.toMap(ErrorClass::configName, errorClass -> errorClass.defaultAction().configName(),
+                    (first, second) -> first, TreeMap::new));
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
@@ -23,5 +41,21 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
 
     public static ResponseRoute notifyOnly() {
         return new ResponseRoute(RouteAction.NOTIFY_ONLY, Optional.empty());
+    }
+
+    /**
+     * The lab's response intent as a table, for one pipeline: a failed job run (its state-change event) restarts the
+     * job within the guard rails, and each signal does what its kind says ({@link AlarmKind#response()}).
+     */
+    public static Map<String, ResponseRoute> forPipeline(String jobName, List<CreatedAlarm> signals) {
+        Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        routes.put(ResponseConfiguration.glueJobStateRouteKey(jobName), restartJob(jobName));
+        for (CreatedAlarm signal : signals) {
+            routes.put(signal.name(), switch (signal.kind().response().orElseThrow()) {
+                case RESTART_JOB -> restartJob(jobName);
+                case NOTIFY_ONLY -> notifyOnly();
+            });
+        }
+        return routes;
     }
 }

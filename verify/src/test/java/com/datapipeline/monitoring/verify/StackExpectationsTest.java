@@ -3,15 +3,15 @@ package com.datapipeline.monitoring.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.MonitoringApp;
-import com.datapipeline.monitoring.cdk.alarms.JobRunFailureAlerts;
-import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.contract.MetricsSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -67,7 +67,9 @@ class StackExpectationsTest {
 
     /** Health signals page only through MonitoringHealthAlarm, so they have no actions of their own. */
     private static boolean isHealthSignal(String alarmName) {
-        return AlarmNames.HEALTH_SIGNALS.stream().anyMatch(kind -> alarmName.matches("(.*-)?" + kind + "(-.*)?"));
+        return Stream.of(AlarmKind.values())
+                .filter(kind -> kind.role() == Role.HEALTH_SIGNAL || kind.role() == Role.HEALTH_GROUP)
+                .anyMatch(kind -> alarmName.matches("(.*-)?" + kind.baseName() + "(-.*)?"));
     }
 
     @Test
@@ -87,44 +89,44 @@ class StackExpectationsTest {
 
     @Test
     void thresholdsAreInTheMetricsUnits() {
-        ExpectedAlarm.Metric duration = metric("team1-" + PipelineAlarms.DURATION);
+        ExpectedAlarm.Metric duration = metric("team1-" + AlarmKind.DURATION.baseName());
         assertThat(duration.threshold()).isEqualTo(300);
         assertThat(duration.metricName()).isEqualTo("LongestRunningSeconds");
         assertThat(duration.dimensions()).containsEntry("Pipeline", "sample-etl-job");
-        assertThat(metric("team1-" + PipelineAlarms.MEMORY).threshold()).isEqualTo(0.8);
-        assertThat(metric("team1-" + PipelineAlarms.DATA_QUALITY).comparisonOperator()).isEqualTo("LessThanThreshold");
+        assertThat(metric("team1-" + AlarmKind.MEMORY.baseName()).threshold()).isEqualTo(0.8);
+        assertThat(metric("team1-" + AlarmKind.DATA_QUALITY.baseName()).comparisonOperator()).isEqualTo("LessThanThreshold");
     }
 
     @Test
     void aDimensionNamedAtDeployTimeMatchesAnyValue() {
-        assertThat(metric("team1-" + AlarmNames.EVENT_DELIVERY_FAILED + "-RunFailures").dimensions())
+        assertThat(metric("team1-" + AlarmKind.EVENT_DELIVERY_FAILED.baseName() + "-RunFailures").dimensions())
                 .isEqualTo(Map.of("RuleName", ExpectedAlarm.DEPLOY_TIME));
-        assertThat(metric("team1-" + AlarmNames.METRICS_FUNCTION_ERRORS).dimensions())
+        assertThat(metric("team1-" + AlarmKind.METRICS_FUNCTION_ERRORS.baseName()).dimensions())
                 .isEqualTo(Map.of("FunctionName", ExpectedAlarm.DEPLOY_TIME));
     }
 
     @Test
     void theCompositeIsExpectedWithItsChildrenByName() {
-        ExpectedAlarm.Composite unhealthy = (ExpectedAlarm.Composite) alarm("team1-" + AlarmNames.PIPELINE_UNHEALTHY);
+        ExpectedAlarm.Composite unhealthy = (ExpectedAlarm.Composite) alarm("team1-" + AlarmKind.PIPELINE_UNHEALTHY.baseName());
 
-        assertThat(unhealthy.children()).containsExactly("team1-" + AlarmNames.DURATION, "team1-" + AlarmNames.FAILED_TASKS,
-                "team1-" + AlarmNames.MEMORY, "team1-" + AlarmNames.DATA_QUALITY, "team1-" + AlarmNames.ERROR_RATE,
-                "team1-" + AlarmNames.LATENCY, "team1-" + AlarmNames.COLLECTION_FAILED, "team1-" + AlarmNames.RUN_FAILED,
-                "team1-" + AlarmNames.STUCK_RUN);
+        assertThat(unhealthy.children()).containsExactly("team1-" + AlarmKind.DURATION.baseName(), "team1-" + AlarmKind.FAILED_TASKS.baseName(),
+                "team1-" + AlarmKind.MEMORY.baseName(), "team1-" + AlarmKind.DATA_QUALITY.baseName(), "team1-" + AlarmKind.ERROR_RATE.baseName(),
+                "team1-" + AlarmKind.LATENCY.baseName(), "team1-" + AlarmKind.COLLECTION_FAILED.baseName(), "team1-" + AlarmKind.RUN_FAILED.baseName(),
+                "team1-" + AlarmKind.STUCK_RUN.baseName());
         assertThat(unhealthy.rule()).startsWith("(ALARM(\"team1-GlueJobDurationAlarm\") OR ALARM(\"team1-GlueJobFailureAlarm\")");
         assertThat(unhealthy.actionTopic()).contains("team1-" + ResourceNames.ALERT_TOPIC);
         assertThat(AlarmDrill.skipReason(unhealthy)).isPresent();
-        assertThat(AlarmDrill.skipReason(alarm("team1-" + AlarmNames.DATA_QUALITY)))
+        assertThat(AlarmDrill.skipReason(alarm("team1-" + AlarmKind.DATA_QUALITY.baseName())))
                 .as("signals tell the response function, so the drill reaches it").isEmpty();
-        assertThat(alarm("team1-" + AlarmNames.DATA_QUALITY).actionTopic()).contains("team1-" + ResourceNames.REMEDIATION_TOPIC);
+        assertThat(alarm("team1-" + AlarmKind.DATA_QUALITY.baseName()).actionTopic()).contains("team1-" + ResourceNames.REMEDIATION_TOPIC);
     }
 
     @Test
     void theNewMetricAlarmsAreClassicOnes() {
-        ExpectedAlarm.Metric stuck = metric("team1-" + AlarmNames.STUCK_RUN);
+        ExpectedAlarm.Metric stuck = metric("team1-" + AlarmKind.STUCK_RUN.baseName());
         assertThat(stuck.namespace()).isEqualTo("DataPipelineMetrics");
         assertThat(stuck.metricName()).isEqualTo("StuckRuns");
-        ExpectedAlarm.Metric functionErrors = metric("team1-" + AlarmNames.METRICS_FUNCTION_ERRORS);
+        ExpectedAlarm.Metric functionErrors = metric("team1-" + AlarmKind.METRICS_FUNCTION_ERRORS.baseName());
         assertThat(functionErrors.namespace()).isEqualTo("AWS/Lambda");
         assertThat(functionErrors.metricName()).isEqualTo("Errors");
     }
@@ -186,8 +188,8 @@ class StackExpectationsTest {
 
         assertThat(instead.alarmNames()).containsExactlyInAnyOrderElementsOf(stackOf(context).alarmNames())
                 .contains("DataQualityAlarmAnomaly", "ErrorRateAlarmAnomaly", "ProcessingLatencyAlarmAnomaly")
-                .doesNotContain(PipelineAlarms.DATA_QUALITY, PipelineAlarms.ERROR_RATE, PipelineAlarms.LATENCY);
-        assertThat(((ExpectedAlarm.Composite) instead.alarm(AlarmNames.PIPELINE_UNHEALTHY).orElseThrow()).children())
+                .doesNotContain(AlarmKind.DATA_QUALITY.baseName(), AlarmKind.ERROR_RATE.baseName(), AlarmKind.LATENCY.baseName());
+        assertThat(((ExpectedAlarm.Composite) instead.alarm(AlarmKind.PIPELINE_UNHEALTHY.baseName()).orElseThrow()).children())
                 .contains("DataQualityAlarmAnomaly", "ErrorRateAlarmAnomaly");
         assertThat(instead.alarms()).filteredOn(a -> !isHealthSignal(a.name()))
                 .allSatisfy(a -> assertThat(a.actionTopic()).as(a.name()).isPresent());
@@ -210,8 +212,8 @@ class StackExpectationsTest {
                 new ExpectedStack.Topic(ResourceNames.REMEDIATION_TOPIC, List.of(), true));
         assertThat(severity.alarms()).filteredOn(a -> !isHealthSignal(a.name())).allSatisfy(a -> assertThat(a.actionTopic())
                 .as(a.name()).isPresent().get().isIn(critical, warning, ResourceNames.HEALTH_TOPIC, ResourceNames.REMEDIATION_TOPIC));
-        assertThat(severity.alarm(AlarmNames.PIPELINE_UNHEALTHY).orElseThrow().actionTopic()).contains(critical);
-        assertThat(severity.alarm(AlarmNames.PIPELINE_DEGRADED).orElseThrow().actionTopic()).contains(warning);
+        assertThat(severity.alarm(AlarmKind.PIPELINE_UNHEALTHY.baseName()).orElseThrow().actionTopic()).contains(critical);
+        assertThat(severity.alarm(AlarmKind.PIPELINE_DEGRADED.baseName()).orElseThrow().actionTopic()).contains(warning);
     }
 
     private static com.datapipeline.monitoring.cdk.MonitoringStack stackOf(Map<String, Object> context) {

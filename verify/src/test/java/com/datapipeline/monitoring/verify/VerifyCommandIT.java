@@ -2,8 +2,7 @@ package com.datapipeline.monitoring.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
-import com.datapipeline.monitoring.cdk.naming.AlarmNames;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.contract.DrillMarker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,20 +53,20 @@ class VerifyCommandIT {
         ExpectedStack expected = healthy.expected();
         Run run = healthy.run();
         // The pages (composites) and the health signals are not drilled; every pipeline signal is.
-        assertThat(run.lines()).contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": "
-                + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY)).orElseThrow()).orElseThrow());
-        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.DATA_QUALITY)
+        assertThat(run.lines()).contains("SKIP  drill " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": "
+                + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName())).orElseThrow()).orElseThrow());
+        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
                 + ": AlarmResponseFunction logged outcome drill");
         assertThat(run.lines()).contains(
                 "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-alerts: confirmed",
                 "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-monitoring-health: confirmed",
                 "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
-        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, PipelineAlarms.DURATION)
+        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, AlarmKind.DURATION.baseName())
                         + ": DataPipelineMetrics LongestRunningSeconds > 300, notifies " + prefix + "data-pipeline-remediation")
-                .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite of "
-                        + String.join(", ", java.util.stream.Stream.of(AlarmNames.DURATION, AlarmNames.FAILED_TASKS,
-                                AlarmNames.MEMORY, AlarmNames.DATA_QUALITY, AlarmNames.ERROR_RATE, AlarmNames.LATENCY,
-                                AlarmNames.COLLECTION_FAILED, AlarmNames.RUN_FAILED, AlarmNames.STUCK_RUN)
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": composite of "
+                        + String.join(", ", java.util.stream.Stream.of(AlarmKind.DURATION.baseName(), AlarmKind.FAILED_TASKS.baseName(),
+                                AlarmKind.MEMORY.baseName(), AlarmKind.DATA_QUALITY.baseName(), AlarmKind.ERROR_RATE.baseName(), AlarmKind.LATENCY.baseName(),
+                                AlarmKind.COLLECTION_FAILED.baseName(), AlarmKind.RUN_FAILED.baseName(), AlarmKind.STUCK_RUN.baseName())
                                 .map(kind -> alarm(prefix, kind)).toList())
                         + ", notifies " + prefix + "data-pipeline-alerts")
                 .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix + "data-pipeline-remediation")
@@ -92,11 +91,11 @@ class VerifyCommandIT {
                         + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies " + remediation)
                 .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": DataPipelineMetrics ProcessingLatency above"
                         + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
-                .contains("PASS  alarm " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": records / PERIOD(records) < 5 over"
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName()) + ": records / PERIOD(records) < 5 over"
                         + " DataPipelineMetrics RecordsProcessed, notifies ")
-                .contains("PASS  alarm " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": DataPipelineMetrics DataQualityScore < 90,"
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName()) + ": DataPipelineMetrics DataQualityScore < 90,"
                         + " notifies " + remediation)
-                .contains("PASS  alarm " + alarm(prefix, AlarmNames.PIPELINE_DEGRADED) + ": composite of ")
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.PIPELINE_DEGRADED.baseName()) + ": composite of ")
                 .contains("PASS  topic " + critical + ": ", "PASS  topic " + warning + ": ")
                 .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + remediation)
                 .doesNotContain("subscription lambda " + prefix + "AlarmResponseFunction on " + critical)
@@ -104,11 +103,11 @@ class VerifyCommandIT {
                 .contains("PASS  subscription email " + EMAIL + " on " + warning + ": confirmed")
                 .contains("PASS  subscription email pager@example.com on " + critical + ": confirmed")
                 .doesNotContain("pager@example.com on " + warning);
-        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmNames.LOW_THROUGHPUT) + ": AlarmResponseFunction logged outcome drill")
+        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName()) + ": AlarmResponseFunction logged outcome drill")
                 .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": AlarmResponseFunction logged outcome drill")
-                .containsPattern("PASS  drill " + alarm(prefix, AlarmNames.DATA_QUALITY) + ": AlarmResponseFunction logged outcome drill")
-                .contains("SKIP  drill " + alarm(prefix, AlarmNames.PIPELINE_UNHEALTHY) + ": composite alarm")
-                .contains("SKIP  drill " + prefix + AlarmNames.DEAD_LETTERS + ": no actions of its own");
+                .containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName()) + ": AlarmResponseFunction logged outcome drill")
+                .contains("SKIP  drill " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": composite alarm")
+                .contains("SKIP  drill " + prefix + AlarmKind.DEAD_LETTERS.baseName() + ": no actions of its own");
     }
 
     @Test
@@ -122,7 +121,7 @@ class VerifyCommandIT {
 
             Run run = run(composites, expected, args(context, "--no-drill"));
 
-            String child = alarm(prefix, AlarmNames.DATA_QUALITY);
+            String child = alarm(prefix, AlarmKind.DATA_QUALITY.baseName());
             String topicArn = aws.sns().listTopics().topics().stream().map(t -> t.topicArn())
                     .filter(arn -> arn.endsWith(":" + expected.topicNames().getFirst())).findFirst().orElseThrow();
             assertThat(run.exitCode()).as(run.out()).isEqualTo(VerifyCommand.CHECK_FAILED);
@@ -209,21 +208,21 @@ class VerifyCommandIT {
         var composites = new RecordedCompositeAlarms.Store();
         try (AwsClients aws = EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites)) {
             deploy(aws, expected, EnumSet.complementOf(EnumSet.of(Breakage.NOISY_CHILD)));
-            String drilled = alarm(prefix, PipelineAlarms.FAILED_TASKS);
+            String drilled = alarm(prefix, AlarmKind.FAILED_TASKS.baseName());
 
             Run run = run(composites, expected, args(context, "--alarm", drilled, "--timeout", "2"));
 
             assertThat(run.exitCode()).isEqualTo(VerifyCommand.CHECK_FAILED);
             assertThat(run.out())
-                    .contains("FAIL  alarm " + alarm(prefix, PipelineAlarms.ERROR_RATE) + ": not found (expected DataPipelineMetrics ErrorRate > 2)")
-                    .contains("FAIL  alarm " + alarm(prefix, PipelineAlarms.DURATION) + ": threshold is 300000, expected 300")
+                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.ERROR_RATE.baseName()) + ": not found (expected DataPipelineMetrics ErrorRate > 2)")
+                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.DURATION.baseName()) + ": threshold is 300000, expected 300")
                     .contains("FAIL  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
                             + "data-pipeline-remediation: the topic has no lambda subscription")
                     .contains("FAIL  metrics " + job(prefix) + ": no datum in the last 15 min for DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed")
                     .contains("FAIL  drill " + drilled + ": no decision in /aws/lambda/" + prefix + "AlarmResponseFunction within 2 s")
-                    .contains("PASS  alarm " + alarm(prefix, PipelineAlarms.MEMORY))
+                    .contains("PASS  alarm " + alarm(prefix, AlarmKind.MEMORY.baseName()))
                     .contains("verify FAILED");
-            assertThat(run.out()).doesNotContain("drill " + alarm(prefix, PipelineAlarms.DURATION));
+            assertThat(run.out()).doesNotContain("drill " + alarm(prefix, AlarmKind.DURATION.baseName()));
             assertThat(aws.cloudWatch().describeAlarms(r -> r.alarmNames(drilled)).metricAlarms().getFirst().stateReason())
                     .startsWith(DrillMarker.TEXT);
         }
@@ -240,17 +239,17 @@ class VerifyCommandIT {
             }
         }
         for (ExpectedAlarm alarm : expected.alarms()) {
-            if (broken.contains(Breakage.MISSING_ERROR_RATE_ALARM) && alarm.name().equals(alarm(expected, PipelineAlarms.ERROR_RATE))) {
+            if (broken.contains(Breakage.MISSING_ERROR_RATE_ALARM) && alarm.name().equals(alarm(expected, AlarmKind.ERROR_RATE.baseName()))) {
                 continue;
             }
             List<String> actions = alarm.actionTopic().map(topic -> List.of(topicArns.get(topic))).orElse(List.of());
-            if (broken.contains(Breakage.NOISY_CHILD) && alarm.name().equals(alarm(expected, PipelineAlarms.DATA_QUALITY))) {
+            if (broken.contains(Breakage.NOISY_CHILD) && alarm.name().equals(alarm(expected, AlarmKind.DATA_QUALITY.baseName()))) {
                 actions = List.of(topicArns.values().iterator().next());
             }
             List<String> topics = actions;
             switch (alarm) {
                 case ExpectedAlarm.Metric metric -> {
-                    double threshold = broken.contains(Breakage.LAB_DURATION_THRESHOLD) && alarm.name().equals(alarm(expected, PipelineAlarms.DURATION))
+                    double threshold = broken.contains(Breakage.LAB_DURATION_THRESHOLD) && alarm.name().equals(alarm(expected, AlarmKind.DURATION.baseName()))
                             ? 300_000 : metric.threshold();
                     aws.cloudWatch().putMetricAlarm(r -> r.alarmName(metric.name())
                             .namespace(metric.namespace()).metricName(metric.metricName()).statistic(metric.statistic())

@@ -3,7 +3,7 @@ package com.datapipeline.monitoring.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class VerifyCommandTest {
 
         assertThat(result.exit()).isEqualTo(VerifyCommand.CANNOT_RUN);
         assertThat(result.err()).startsWith("Usage error: --alarm NoSuchAlarm is not an alarm of DataPipelineMonitoringStack")
-                .contains(PipelineAlarms.ERROR_RATE);
+                .contains(AlarmKind.ERROR_RATE.baseName());
     }
 
     @Test

@@ -1,0 +1,31 @@
+package com.datapipeline.monitoring.response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the function's pages read and where they go, from RESPONSE_CONFIG.
+ *
+ * @param pipelines  per job: its page alarm, dashboard and runbook ({@code pipelines.<job>})
+ * @param runbookUrl the runbook of pipelines without their own ({@code runbookUrl}); an error class's section is
+ *                   appended as an anchor
+ * @param logGroups  where Glue writes a run's logs ({@code jobLogGroups}), for the page's Logs Insights link
+ */
+public record PageSettings(Map<String, PipelinePage> pipelines, String runbookUrl, List<String> logGroups) {
+
+    /** The runbook of this repository, relative to its root, when the configuration names none. */
+    public static final String DEFAULT_RUNBOOK = "docs/runbook.md";
+
+    public static final PageSettings DEFAULT = new PageSettings(Map.of(), DEFAULT_RUNBOOK, List.of());
+
+    public PageSettings {
+        pipelines = Map.copyOf(pipelines);
+        Objects.requireNonNull(runbookUrl, "runbookUrl");
+        logGroups = List.copyOf(logGroups);
+    }
+
+    public PipelinePage pipeline(String job) {
+        return pipelines.getOrDefault(job, PipelinePage.unknown(job));
+    }
+}

@@ -1,0 +1,472 @@
+package com.datapipeline.monitoring.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.LESS_THAN_LOWER_THRESHOLD;
+import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Axis;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Graph;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Severity;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Trigger;
+import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Watch;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.RouteAction;
+import com.datapipeline.monitoring.response.ResponseConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+
+/**
+ * Every alarm kind is wired as its one definition says. Over the configurations the template checks cover, each kind
+ * appears in a synthesized template with its definition's metric, statistic, period, threshold (or band), comparison,
+ * evaluation periods and missing-data treatment, and notifies the topic its role gives it; each pipeline signal is in
+ * the response function's route table with its kind's route, a child of the page of its severity, and drawn on the
+ * dashboard graph its definition names; and every alarm of every template belongs to a kind. A new kind fails here
+ * until a covered configuration has it and its runbook section names it.
+ */
+class AlarmKindTest {
+    /** CloudFormation's names for the comparisons and treatments the kinds use, as the template spells them. */
+    private static final Map<ComparisonOperator, String> COMPARISONS = Map.of(
+            GREATER_THAN_THRESHOLD, "GreaterThanThreshold",
+            GREATER_THAN_OR_EQUAL_TO_THRESHOLD, "GreaterThanOrEqualToThreshold",
+            LESS_THAN_THRESHOLD, "LessThanThreshold",
+            LESS_THAN_LOWER_THRESHOLD, "LessThanLowerThreshold",
+            GREATER_THAN_UPPER_THRESHOLD, "GreaterThanUpperThreshold");
+    private static final Map<TreatMissingData, String> MISSING_DATA = Map.of(
+            TreatMissingData.NOT_BREACHING, "notBreaching",
+            TreatMissingData.BREACHING, "breaching");
+
+    @Test
+    void everyKindIsWiredAsItsDefinitionSaysInACoveredConfiguration() throws Exception {
+        Set<AlarmKind> seen = EnumSet.noneOf(AlarmKind.class);
+        SoftAssertions softly = new SoftAssertions();
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> configurations = new ObjectMapper()
+                .readValue(Path.of("tools/template-configurations.json").toFile(), Map.class);
+        for (Map.Entry<String, Map<String, Object>> configuration : configurations.entrySet()) {
+            Deployed deployed = Deployed.of(configuration.getValue());
+            String name = configuration.getKey();
+            seen.addAll(deployed.checkPipelineSignalsAndPages(softly, name));
+            seen.addAll(deployed.checkStackWideKinds(softly, name));
+            deployed.checkEveryAlarmHasAKind(softly, name);
+        }
+        softly.assertAll();
+        assertThat(seen).as("kinds seen in tools/template-configurations.json").containsExactlyInAnyOrder(AlarmKind.values());
+    }
+
+    @Test
+    void everyKindsRunbookIsAReadmeSectionThatNamesIt() throws Exception {
+        Map<String, String> sections = readmeSections(Files.readString(Path.of("README.md")));
+        for (AlarmKind kind : AlarmKind.values()) {
+            assertThat(sections).as("README section #%s of %s", kind.runbook(), kind).containsKey(kind.runbook());
+            assertThat(sections.get(kind.runbook())).as("README section #%s", kind.runbook())
+                    .contains("`" + kind.baseName());
+        }
+    }
+
+    @Test
+    void anomalyDetectionKindsShareTheNameStartAndSeverityOfTheKindTheyWatchBeside() {
+        assertThat(AlarmKind.DATA_QUALITY_ANOMALY.baseName()).isEqualTo("DataQualityAlarmAnomaly");
+        assertThat(AlarmKind.LATENCY_ANOMALY.severityKind()).isEqualTo(AlarmKind.LATENCY);
+        assertThat(AlarmKind.LATENCY_ANOMALY.billing()).isEqualTo(AlarmKind.Billing.ANOMALY_DETECTION);
+        assertThat(AlarmKind.signalNames()).doesNotContain("DataQualityAlarmAnomaly").contains("DataQualityAlarm")
+                .doesNotHaveDuplicates();
+        assertThat(AlarmKind.namePrefixes()).contains("DataQualityAlarm").doesNotContain("DataQualityAlarmAnomaly");
+    }
+
+    @Test
+    void theWarningsByDefaultAreTheKindsDefinedAsWarningsAndEachPageHasItsSeverity() {
+        assertThat(AlarmKind.defaultWarningNames()).containsExactly(
+                "GlueJobDurationAlarm", "GlueJobMemoryAlarm", "ProcessingLatencyAlarm", "LowThroughputAlarm");
+        assertThat(AlarmKind.pageOf(Severity.CRITICAL)).isEqualTo(AlarmKind.PIPELINE_UNHEALTHY);
+        assertThat(AlarmKind.pageOf(Severity.WARNING)).isEqualTo(AlarmKind.PIPELINE_DEGRADED);
+        assertThat(AlarmKind.signalsNamed(List.of("GlueJobStuckRunAlarm", "ErrorRateAlarm")))
+                .containsExactlyInAnyOrder(AlarmKind.STUCK_RUN, AlarmKind.STUCK_RUN_BY_AGE, AlarmKind.ERROR_RATE);
+    }
+
+    @Test
+    void aWarningAlarmThatIsNoPipelineSignalIsRefusedInOneLine() {
+        App app = new App(AppProps.builder().context(Map.of("severityTopics", true,
+                "warningAlarms", "GlueJobDurationAlarm,DataQualityAlarmAnomaly")).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitoringApp.build(app,
+                        TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("context key 'warningAlarms' is 'DataQualityAlarmAnomaly'; allowed: alarm names from [")
+                .hasMessageNotContaining("\n");
+    }
+
+    /** Each README heading's anchor (as GitHub makes it) and the text up to the next heading of its level or above. */
+    private static Map<String, String> readmeSections(String readme) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        Matcher heading = Pattern.compile("(?m)^(#+) (.+)$").matcher(readme);
+        List<int[]> starts = new ArrayList<>();
+        List<String> anchors = new ArrayList<>();
+        while (heading.find()) {
+            starts.add(new int[] {heading.start(), heading.group(1).length()});
+            anchors.add(heading.group(2).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = readme.length();
+            for (int j = i + 1; j < starts.size(); j++) {
+                if (starts.get(j)[1] <= starts.get(i)[1]) {
+                    end = starts.get(j)[0];
+                    break;
+                }
+            }
+            sections.put(anchors.get(i), readme.substring(starts.get(i)[0], end));
+        }
+        return sections;
+    }
+
+    /** One configuration as synthesized: every template's resources, the dashboards and the route table. */
+    private record Deployed(MonitoringSettings settings, ResourceNames names, Map<String, Map<String, Object>> resources,
+                            Map<String, String> parameterRefs, List<Map<String, Object>> dashboards, ResponseConfig routes) {
+
+        @SuppressWarnings("unchecked")
+        static Deployed of(Map<String, Object> context) throws Exception {
+            App app = new App(AppProps.builder().context(context).build());
+            MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+            Template parent = Template.fromStack(stack);
+            List<Map<String, Object>> templates = new ArrayList<>(List.of((Map<String, Object>) parent.toJSON()));
+            String outdir = app.synth().getDirectory();
+            for (NestedStack nested : stack.nestedStacks()) {
+                templates.add(new ObjectMapper().readValue(Files.readString(Path.of(outdir, nested.getTemplateFile())), Map.class));
+            }
+            Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+            templates.forEach(template -> ((Map<String, Object>) template.get("Resources"))
+                    .forEach((id, resource) -> resources.put(id, (Map<String, Object>) resource)));
+            List<Map<String, Object>> dashboards = new ArrayList<>();
+            // A nested template names the parent's topics through parameters the parent's stack resource sets.
+            Map<String, String> parameterRefs = new LinkedHashMap<>();
+            for (Map<String, Object> resource : resources.values()) {
+                if ("AWS::CloudWatch::Dashboard".equals(resource.get("Type"))) {
+                    dashboards.add(new ObjectMapper().readValue(dashboardBody(properties(resource)), Map.class));
+                }
+                if ("AWS::CloudFormation::Stack".equals(resource.get("Type"))) {
+                    asMap(properties(resource).getOrDefault("Parameters", Map.of())).forEach((parameter, value) -> {
+                        if (asMap(value).get("Ref") instanceof String ref) {
+                            parameterRefs.put(parameter, ref);
+                        }
+                    });
+                }
+            }
+            ResourceNames names = new ResourceNames(stack.settings().prefix());
+            ResponseConfig routes = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
+                    new TestStacks.Synthesized(stack, parent), names.shared(ResourceNames.RESPONSE_FUNCTION),
+                    MonitoringFunction.ALARM_RESPONSE));
+            return new Deployed(stack.settings(), names, resources, parameterRefs, dashboards, routes);
+        }
+
+        /** The pipeline signals and pages of every pipeline; returns the kinds it found. */
+        Set<AlarmKind> checkPipelineSignalsAndPages(SoftAssertions softly, String configuration) {
+            Set<AlarmKind> seen = EnumSet.noneOf(AlarmKind.class);
+            Set<String> signalNames = new HashSet<>();
+            Set<AlarmKind> warnings = settings.switches().severityTopics()
+                    ? AlarmKind.signalsNamed(settings.switches().warningAlarms()) : Set.of();
+            for (MonitoredPipeline pipeline : settings.pipelines()) {
+                AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.thresholds(), settings.switches(),
+                        settings.missedRunGraceFactor());
+                PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
+                List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
+                        .filter(kind -> kind.appliesTo(in)).toList();
+                for (AlarmKind kind : applicable) {
+                    String name = names.perPipeline(kind.baseName(), pipeline);
+                    String what = configuration + ": " + name + " (" + kind + ")";
+                    Optional<Map<String, Object>> alarm = alarm(name);
+                    softly.assertThat(alarm).as(what).isPresent();
+                    if (alarm.isEmpty()) {
+                        continue;
+                    }
+                    seen.add(kind);
+                    signalNames.add(name);
+                    Map<String, Object> p = alarm.get();
+                    checkTrigger(softly, what, kind, p, kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
+                            ? Optional.empty() : Optional.of(kind.threshold(in)));
+                    checkPipelineMetric(softly, what, kind, p, kind.metric(metrics), in);
+                    softly.assertThat(actions(p)).as(what + " notifies").containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
+                    softly.assertThat(routes.routes().get(name)).as(what + " route").isEqualTo(
+                            kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
+                                    ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
+                                    : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
+                }
+                for (Graph graph : Graph.values()) {
+                    for (Axis axis : Axis.values()) {
+                        List<Double> expected = applicable.stream()
+                                .filter(kind -> kind.placement().equals(Optional.of(new AlarmKind.Placement(graph, axis))))
+                                .map(kind -> kind.threshold(in)).toList();
+                        softly.assertThat(thresholdLines(names.widgetTitle(graph.title(), pipeline), axis))
+                                .as("%s: threshold lines on %s, %s axis, for %s", configuration, graph, axis,
+                                        pipeline.jobName())
+                                .containsExactlyElementsOf(expected);
+                    }
+                }
+                for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+                    List<String> children = applicable.stream()
+                            .filter(kind -> (warnings.contains(kind.severityKind()) ? Severity.WARNING : Severity.CRITICAL)
+                                    == page.severity().orElseThrow())
+                            .map(kind -> names.perPipeline(kind.baseName(), pipeline)).toList();
+                    String name = names.perPipeline(page.baseName(), pipeline);
+                    Optional<Map<String, Object>> composite = alarm(name);
+                    softly.assertThat(composite.isPresent()).as("%s: %s exactly when it has children", configuration, name)
+                            .isEqualTo(!children.isEmpty());
+                    composite.ifPresent(p -> {
+                        seen.add(page);
+                        softly.assertThat(childNames(p)).as(configuration + ": children of " + name)
+                                .containsExactlyElementsOf(children);
+                        softly.assertThat(actions(p)).as(configuration + ": " + name + " notifies")
+                                .containsExactly(severityTopic(page.severity().orElseThrow()));
+                    });
+                }
+            }
+            softly.assertThat(alarmsNotifying(topic(ResourceNames.REMEDIATION_TOPIC)))
+                    .as("%s: the alarms that notify the remediation topic are the pipeline signals", configuration)
+                    .containsExactlyInAnyOrderElementsOf(signalNames);
+            return seen;
+        }
+
+        /** The health signals, groups and page; returns the kinds it found. */
+        Set<AlarmKind> checkStackWideKinds(SoftAssertions softly, String configuration) {
+            Set<AlarmKind> seen = EnumSet.noneOf(AlarmKind.class);
+            for (AlarmKind kind : AlarmKind.values()) {
+                if (kind.role() == Role.PIPELINE_SIGNAL || kind.role() == Role.PIPELINE_PAGE) {
+                    continue;
+                }
+                for (Map.Entry<String, Map<String, Object>> alarm : alarmsOf(kind).entrySet()) {
+                    seen.add(kind);
+                    String what = configuration + ": " + alarm.getKey() + " (" + kind + ")";
+                    Map<String, Object> p = alarm.getValue();
+                    softly.assertThat(actions(p)).as(what + " notifies").containsExactlyElementsOf(
+                            kind.role() == Role.HEALTH_PAGE ? List.of(topic(ResourceNames.HEALTH_TOPIC)) : List.of());
+                    if (kind.role() == Role.HEALTH_SIGNAL) {
+                        checkTrigger(softly, what, kind, p, Optional.of(kind.fixedThreshold()));
+                        checkResourceMetric(softly, what, kind, p);
+                    }
+                }
+            }
+            return seen;
+        }
+
+        void checkEveryAlarmHasAKind(SoftAssertions softly, String configuration) {
+            for (Map<String, Object> alarm : alarmProperties()) {
+                String name = String.valueOf(alarm.get("AlarmName")).substring(names.prefix().length());
+                softly.assertThat(AlarmKind.values()).as("%s: the kind of %s", configuration, name)
+                        .anyMatch(kind -> name.equals(kind.baseName()) || name.startsWith(kind.baseName() + "-"));
+            }
+        }
+
+        private static void checkTrigger(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p,
+                                         Optional<Double> threshold) {
+            Trigger trigger = kind.trigger().orElseThrow();
+            softly.assertThat(p.get("ComparisonOperator")).as(what).isEqualTo(COMPARISONS.get(trigger.comparison()));
+            softly.assertThat(p.get("EvaluationPeriods")).as(what).isEqualTo(trigger.evaluationPeriods());
+            softly.assertThat(p.get("DatapointsToAlarm")).as(what).isEqualTo(trigger.datapointsToAlarm());
+            softly.assertThat(p.get("TreatMissingData")).as(what).isEqualTo(MISSING_DATA.get(trigger.missingData()));
+            threshold.ifPresent(value -> softly.assertThat(((Number) p.get("Threshold")).doubleValue()).as(what)
+                    .isEqualTo(value));
+        }
+
+        private static void checkPipelineMetric(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p,
+                                                IMetric metric, AlarmKind.Inputs in) {
+            int period = (int) kind.trigger().orElseThrow().period().toSeconds();
+            if (metric instanceof MathExpression expression) {
+                softly.assertThat(queries(p)).as(what).anyMatch(q -> expression.getExpression().equals(q.get("Expression")));
+                return;
+            }
+            Metric single = (Metric) metric;
+            Map<String, Object> stat = kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
+                    ? queries(p).stream().filter(q -> q.containsKey("MetricStat")).findFirst()
+                            .map(q -> asMap(q.get("MetricStat"))).orElseThrow()
+                    : p;
+            Map<String, Object> named = kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION ? asMap(stat.get("Metric")) : p;
+            softly.assertThat(named.get("Namespace")).as(what).isEqualTo(single.getNamespace());
+            softly.assertThat(named.get("MetricName")).as(what).isEqualTo(single.getMetricName());
+            softly.assertThat(dimensions(named)).as(what).isEqualTo(single.getDimensions().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+            softly.assertThat(stat.get(stat == p ? "Statistic" : "Stat")).as(what).isEqualTo(single.getStatistic());
+            softly.assertThat(stat.get("Period")).as(what).isEqualTo(period);
+            if (kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION) {
+                softly.assertThat(p.get("ThresholdMetricId")).as(what).isEqualTo("band");
+                softly.assertThat(queries(p)).as(what).anyMatch(q -> ("ANOMALY_DETECTION_BAND(m1, " + kind.bandWidth(in) + ")")
+                        .equals(q.get("Expression")));
+            }
+        }
+
+        private static void checkResourceMetric(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p) {
+            int period = (int) kind.trigger().orElseThrow().period().toSeconds();
+            switch (kind.watch().orElseThrow()) {
+                case Watch.OfResource resource -> {
+                    softly.assertThat(p.get("MetricName")).as(what).isEqualTo(resource.metricName());
+                    softly.assertThat(p.get("Statistic")).as(what).isEqualTo(resource.statistic());
+                    softly.assertThat(p.get("Period")).as(what).isEqualTo(period);
+                }
+                case Watch.SumOfResource sum -> {
+                    softly.assertThat(queries(p)).as(what).anyMatch(q -> ("SUM([" + String.join(", ",
+                            sum.metricNamesById().keySet()) + "])").equals(q.get("Expression")));
+                    List<Map<String, Object>> stats = queries(p).stream().filter(q -> q.containsKey("MetricStat"))
+                            .map(q -> asMap(q.get("MetricStat"))).toList();
+                    softly.assertThat(stats).as(what).extracting(s -> asMap(s.get("Metric")).get("MetricName"))
+                            .containsExactlyInAnyOrderElementsOf(sum.metricNamesById().values());
+                    softly.assertThat(stats).as(what).allSatisfy(s -> {
+                        assertThat(s.get("Stat")).isEqualTo(sum.statistic());
+                        assertThat(s.get("Period")).isEqualTo(period);
+                    });
+                }
+                case Watch.OfPipeline pipeline -> softly.fail(what + " is stack-wide but watches a pipeline metric");
+            }
+        }
+
+        private Optional<Map<String, Object>> alarm(String name) {
+            return alarmProperties().stream().filter(p -> name.equals(p.get("AlarmName"))).findFirst();
+        }
+
+        /** The alarms of a stack-wide kind: named after it, alone or with a suffix. */
+        private Map<String, Map<String, Object>> alarmsOf(AlarmKind kind) {
+            String base = names.shared(kind.baseName());
+            Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+            for (Map<String, Object> p : alarmProperties()) {
+                String name = String.valueOf(p.get("AlarmName"));
+                if (name.equals(base) || name.startsWith(base + "-")) {
+                    found.put(name, p);
+                }
+            }
+            return found;
+        }
+
+        private List<Map<String, Object>> alarmProperties() {
+            return resources.values().stream()
+                    .filter(r -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm").contains(r.get("Type")))
+                    .map(Deployed::properties)
+                    .toList();
+        }
+
+        private List<String> alarmsNotifying(String topicId) {
+            return alarmProperties().stream().filter(p -> actions(p).contains(topicId))
+                    .map(p -> String.valueOf(p.get("AlarmName"))).toList();
+        }
+
+        /** The logical ids of the topics an alarm's ALARM actions notify; its OK actions must be the same. */
+        private List<String> actions(Map<String, Object> p) {
+            List<String> alarm = refs(p.get("AlarmActions"));
+            assertThat(refs(p.get("OKActions"))).as("OK actions of %s", p.get("AlarmName")).isEqualTo(alarm);
+            return alarm;
+        }
+
+        private List<String> refs(Object actions) {
+            List<String> refs = new ArrayList<>();
+            if (actions instanceof List<?> list) {
+                list.forEach(action -> {
+                    String ref = String.valueOf(asMap(action).get("Ref"));
+                    refs.add(parameterRefs.getOrDefault(ref, ref));
+                });
+            }
+            return refs;
+        }
+
+        private String topic(String labName) {
+            return resources.entrySet().stream()
+                    .filter(e -> "AWS::SNS::Topic".equals(e.getValue().get("Type")))
+                    .filter(e -> names.shared(labName).equals(properties(e.getValue()).get("TopicName")))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+        }
+
+        private String severityTopic(Severity severity) {
+            if (!settings.switches().severityTopics()) {
+                return topic(ResourceNames.ALERT_TOPIC);
+            }
+            return topic(ResourceNames.ALERT_TOPIC
+                    + (severity == Severity.CRITICAL ? ResourceNames.CRITICAL_SUFFIX : ResourceNames.WARNING_SUFFIX));
+        }
+
+        /** A composite's children, by name, in its rule's order. */
+        private List<String> childNames(Map<String, Object> composite) {
+            List<String> ids = new ArrayList<>();
+            PageModelTest.AlertGraph.collectGetAtts(composite.get("AlarmRule"), ids);
+            return ids.stream().map(id -> String.valueOf(properties(resources.get(id)).get("AlarmName"))).toList();
+        }
+
+        /** The values of the threshold lines a graph draws on one axis. */
+        private List<Double> thresholdLines(String title, Axis axis) {
+            List<Double> values = new ArrayList<>();
+            for (Map<String, Object> dashboard : dashboards) {
+                for (Object widget : (List<?>) dashboard.get("widgets")) {
+                    Map<String, Object> p = asMap(asMap(widget).getOrDefault("properties", Map.of()));
+                    if (!title.equals(p.get("title"))) {
+                        continue;
+                    }
+                    Object horizontal = asMap(p.getOrDefault("annotations", Map.of())).get("horizontal");
+                    if (horizontal instanceof List<?> lines) {
+                        lines.stream().map(Deployed::asMap)
+                                .filter(line -> axis.name().toLowerCase(Locale.ROOT).equals(line.get("yAxis")))
+                                .forEach(line -> values.add(((Number) line.get("value")).doubleValue()));
+                    }
+                }
+            }
+            return values;
+        }
+
+        private static List<Map<String, Object>> queries(Map<String, Object> p) {
+            return p.get("Metrics") instanceof List<?> list ? list.stream().map(Deployed::asMap).toList() : List.of();
+        }
+
+        private static Map<String, String> dimensions(Map<String, Object> metric) {
+            Map<String, String> dimensions = new LinkedHashMap<>();
+            if (metric.get("Dimensions") instanceof List<?> list) {
+                list.stream().map(Deployed::asMap)
+                        .forEach(d -> dimensions.put(String.valueOf(d.get("Name")), String.valueOf(d.get("Value"))));
+            }
+            return dimensions;
+        }
+
+        /** The dashboard body with CloudFormation references rendered as {ref}, enough to read it as JSON. */
+        private static String dashboardBody(Map<String, Object> dashboard) {
+            Object body = dashboard.get("DashboardBody");
+            if (body instanceof String text) {
+                return text;
+            }
+            List<?> parts = (List<?>) ((List<?>) asMap(body).get("Fn::Join")).get(1);
+            return parts.stream().map(part -> part instanceof String text ? text : "{ref}").collect(Collectors.joining());
+        }
+
+        private static Map<String, Object> properties(Map<String, Object> resource) {
+            return asMap(resource.getOrDefault("Properties", Map.of()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> asMap(Object value) {
+            return (Map<String, Object>) value;
+        }
+    }
+}
