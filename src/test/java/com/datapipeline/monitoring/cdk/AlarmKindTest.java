@@ -19,7 +19,8 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import com.datapipeline.monitoring.response.ResponseAction;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -185,7 +186,7 @@ class AlarmKindTest {
             ResourceNames names = new ResourceNames(stack.settings().prefix());
             ResponseConfig routes = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                     new TestStacks.Synthesized(stack, parent), names.shared(ResourceNames.RESPONSE_FUNCTION),
-                    "RESPONSE_CONFIG"));
+                    MonitoringFunction.ALARM_RESPONSE));
             return new Deployed(stack.settings(), names, resources, parameterRefs, dashboards, routes);
         }
 
@@ -193,11 +194,9 @@ class AlarmKindTest {
         Set<AlarmKind> checkPipelineSignalsAndPages(SoftAssertions softly, String configuration) {
             Set<AlarmKind> seen = EnumSet.noneOf(AlarmKind.class);
             Set<String> signalNames = new HashSet<>();
-            Set<AlarmKind> warnings = settings.switches().severityTopics()
-                    ? AlarmKind.signalsNamed(settings.switches().warningAlarms()) : Set.of();
+            Set<AlarmKind> warnings = AlarmKind.signalsNamed(settings.alerting().warningSignals());
             for (MonitoredPipeline pipeline : settings.pipelines()) {
-                AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.thresholds(), settings.switches(),
-                        settings.missedRunGraceFactor());
+                AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.alarms());
                 PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
                 List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
                         .filter(kind -> kind.appliesTo(in)).toList();
@@ -218,8 +217,8 @@ class AlarmKindTest {
                     softly.assertThat(actions(p)).as(what + " notifies").containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
                     softly.assertThat(routes.routes().get(name)).as(what + " route").isEqualTo(
                             kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
-                                    ? new ResponseConfig.Route(ResponseAction.RESTART_JOB, pipeline.jobName())
-                                    : new ResponseConfig.Route(ResponseAction.NOTIFY_ONLY, null));
+                                    ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
+                                    : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
                 }
                 for (Graph graph : Graph.values()) {
                     for (Axis axis : Axis.values()) {
@@ -402,7 +401,7 @@ class AlarmKindTest {
         }
 
         private String severityTopic(Severity severity) {
-            if (!settings.switches().severityTopics()) {
+            if (!settings.alerting().severityTopics()) {
                 return topic(ResourceNames.ALERT_TOPIC);
             }
             return topic(ResourceNames.ALERT_TOPIC

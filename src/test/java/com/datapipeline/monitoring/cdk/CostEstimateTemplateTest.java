@@ -20,9 +20,9 @@ class CostEstimateTemplateTest {
     @MethodSource("com.datapipeline.monitoring.cdk.checks.CdkNagTest#configurations")
     @SuppressWarnings("unchecked")
     void estimateCountsWhatTheTemplatesContain(String name, Map<String, Object> context) throws Exception {
-        TestStacks.Merged merged = TestStacks.synthesizeWithNested(context);
-        MonitoringStack stack = merged.stack();
-        Collection<Object> resources = merged.resources().values();
+        SynthesizedApp app = SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+        MonitoringStack stack = app.stack();
+        Collection<Object> resources = ((Map<String, Object>) app.template().get("Resources")).values();
 
         int alarmMetrics = 0;
         int anomalyAlarms = 0;

@@ -74,13 +74,6 @@ class CostEstimateTest {
     }
 
     @Test
-    void scheduledInvocationsFollowTheScheduleRate() {
-        assertThat(MonthlyCostEstimate.SCHEDULED_INVOCATIONS)
-                .isEqualTo(730 * 60 / com.datapipeline.monitoring.cdk.metrics.PipelineMetricsPublisher.SCHEDULE_RATE
-                        .toMinutes().intValue());
-    }
-
-    @Test
     void costPerAddedPipelineIsTheDifferenceTheStackTotalShows() {
         MonitoringStack nine = TestStacks.synthesize(Map.of("monitoredJobs", "j1,j2,j3,j4,j5,j6,j7,j8,j9")).stack();
         MonitoringStack ten = TestStacks.synthesize(Map.of("monitoredJobs",

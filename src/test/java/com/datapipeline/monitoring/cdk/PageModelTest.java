@@ -128,11 +128,10 @@ class PageModelTest {
 
         @SuppressWarnings("unchecked")
         static AlertGraph of(Map<String, Object> context) throws Exception {
-            TestStacks.Merged merged = TestStacks.synthesizeWithNested(context);
+            SynthesizedApp app = SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
             Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-            merged.resources().forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
-            MonitoringStack stack = merged.stack();
-            return new AlertGraph(resources, stack.settings().prefix());
+            ((Map<String, Object>) app.template().get("Resources")).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
+            return new AlertGraph(resources, app.stack().settings().prefix());
         }
 
         List<String> ofType(String type) {

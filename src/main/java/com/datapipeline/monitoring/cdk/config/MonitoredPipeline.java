@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.cdk.naming.PipelineIdentity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,7 +15,8 @@ import java.util.OptionalInt;
  * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
+                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset)
+        implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {

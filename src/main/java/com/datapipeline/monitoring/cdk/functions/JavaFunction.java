@@ -1,7 +1,7 @@
 package com.datapipeline.monitoring.cdk.functions;
 
-import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -33,16 +34,14 @@ import software.constructs.Construct;
  * retention and a removal policy (so `cdk destroy` leaves no logs behind), explicit memory and timeout,
  * and a role that starts with nothing beyond writing to that log group.
  *
- * <p>The function's JSON configuration travels in a small Lambda layer, as the file
- * {@code /opt/monitoring/<name>.json} named by the environment variable {@code <NAME>_FILE}: environment
+ * <p>The function's JSON configuration travels in a small Lambda layer, as the file the contract names
+ * ({@link MonitoringFunction#configFilePath()}, named by {@link MonitoringFunction#configFileVariable()}): environment
  * variables are limited to 4 KB in all, which a route table outgrows at about seven pipelines.
  */
 public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
-    /** Where Lambda mounts layer content ({@code /opt}), plus this app's folder in the layer. */
-    public static final String CONFIG_MOUNT = "/opt/monitoring/";
-    /** Turns on the functions' X-Ray subsegment per SDK call (lambda-common's SdkCallTracing). */
-    public static final String SDK_CALL_TRACING_VARIABLE = "TRACE_SDK_CALLS";
+    /** Where Lambda extracts a layer's content. */
+    private static final Path LAYER_MOUNT = Path.of("/opt");
 
     private JavaFunction() {
     }
@@ -66,7 +65,7 @@ public final class JavaFunction {
                 .description(spec.description())
                 .runtime(RUNTIME)
                 .architecture(Architecture.X86_64)
-                .handler(spec.handler())
+                .handler(spec.function().handler())
                 .code(spec.code())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
@@ -76,10 +75,8 @@ public final class JavaFunction {
         if (spec.tracing()) {
             builder.tracing(Tracing.ACTIVE);
         }
-        if (spec.onFailure() != null) {
-            // A notification older than this is no use to act on; it goes to the failure destination instead.
-            builder.onFailure(spec.onFailure()).retryAttempts(2).maxEventAge(AlertDelivery.MAX_EVENT_AGE);
-        }
+        spec.onFailure().ifPresent(onFailure -> builder.onFailure(onFailure.destination()).retryAttempts(2)
+                .maxEventAge(onFailure.maxEventAge()));
         Function function = builder.build();
         if (spec.tracing()) {
             TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and"
@@ -101,25 +98,20 @@ public final class JavaFunction {
 
     private static Map<String, String> environment(Spec spec) {
         Map<String, String> environment = new TreeMap<>();
-        environment.put(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable()));
+        environment.put(spec.function().configFileVariable(), spec.function().configFilePath());
         if (spec.tracing()) {
-            environment.put(SDK_CALL_TRACING_VARIABLE, "true");
+            environment.put(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true");
         }
         return environment;
     }
 
-    /** e.g. PIPELINES_CONFIG → pipelines-config.json */
-    public static String configFileName(String configVariable) {
-        return configVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json";
-    }
-
     private static LayerVersion configurationLayer(Construct scope, String id, Spec spec) {
         if (Token.isUnresolved(spec.configJson())) {
-            throw new IllegalStateException(spec.configVariable() + " must be plain JSON, without deploy-time values");
+            throw new IllegalStateException(spec.function().configVariable() + " must be plain JSON, without deploy-time values");
         }
         try {
             Path staging = Files.createTempDirectory("function-configuration");
-            Path file = staging.resolve("monitoring").resolve(configFileName(spec.configVariable()));
+            Path file = staging.resolve(LAYER_MOUNT.relativize(Path.of(spec.function().configFilePath())));
             Files.createDirectories(file.getParent());
             Files.writeString(file, spec.configJson());
             // The CLI zips the layer with each file's mode: fix it, so the umask cannot change the layer's bytes.
@@ -127,7 +119,7 @@ public final class JavaFunction {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
             return LayerVersion.Builder.create(scope, id + "Configuration")
-                    .description("Configuration of " + spec.functionName() + " (" + spec.configVariable() + ")")
+                    .description("Configuration of " + spec.functionName() + " (" + spec.function().configVariable() + ")")
                     .code(Code.fromAsset(staging.toString()))
                     .compatibleRuntimes(List.of(RUNTIME))
                     .removalPolicy(RemovalPolicy.DESTROY)
@@ -138,30 +130,174 @@ public final class JavaFunction {
     }
 
     /**
-     * @param configVariable the configuration's name; the function reads {@code <configVariable>_FILE}
-     * @param configJson     the configuration, plain JSON
-     * @param onFailure where an event goes after Lambda's async retries; null for none
-     * @param tracing   X-Ray active tracing
+     * What differs between the app's functions; built with {@link #builder}, which names a missing setting.
+     * A function without {@link Builder#onFailure} has no failure destination.
      */
-    public record Spec(
-            String functionName,
-            String description,
-            String handler,
-            Code code,
-            int memoryMb,
-            Duration timeout,
-            String configVariable,
-            String configJson,
-            int logRetentionDays,
-            IDestination onFailure,
-            boolean tracing) {
-        public Spec {
-            Objects.requireNonNull(functionName, "functionName");
-            Objects.requireNonNull(handler, "handler");
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(timeout, "timeout");
-            Objects.requireNonNull(configVariable, "configVariable");
-            Objects.requireNonNull(configJson, "configJson");
+    public static final class Spec {
+        private final String functionName;
+        private final String description;
+        private final MonitoringFunction function;
+        private final Code code;
+        private final int memoryMb;
+        private final Duration timeout;
+        private final String configJson;
+        private final int logRetentionDays;
+        private final boolean tracing;
+        private final Optional<OnFailure> onFailure;
+
+        private Spec(Builder builder) {
+            functionName = required(builder.functionName, "functionName");
+            description = required(builder.description, "description");
+            function = required(builder.function, "function");
+            code = required(builder.code, "code");
+            memoryMb = positive(builder.memoryMb, "memoryMb");
+            timeout = required(builder.timeout, "timeout");
+            configJson = required(builder.configJson, "configuration");
+            logRetentionDays = positive(builder.logRetentionDays, "logRetentionDays");
+            tracing = builder.tracing;
+            onFailure = builder.onFailure;
+        }
+
+        /** A spec of the function named functionName: which of the contract's functions it is, and its code. */
+        public static Builder builder(String functionName, Code code, MonitoringFunction function) {
+            return new Builder().functionName(functionName).code(code).function(function);
+        }
+
+        public String functionName() {
+            return functionName;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** Which function: its handler, and where it reads its configuration. */
+        public MonitoringFunction function() {
+            return function;
+        }
+
+        public Code code() {
+            return code;
+        }
+
+        public int memoryMb() {
+            return memoryMb;
+        }
+
+        public Duration timeout() {
+            return timeout;
+        }
+
+        /** The configuration, plain JSON. */
+        public String configJson() {
+            return configJson;
+        }
+
+        public int logRetentionDays() {
+            return logRetentionDays;
+        }
+
+        /** X-Ray active tracing, and a subsegment per SDK call. */
+        public boolean tracing() {
+            return tracing;
+        }
+
+        public Optional<OnFailure> onFailure() {
+            return onFailure;
+        }
+
+        private static <T> T required(T value, String setting) {
+            if (value == null) {
+                throw new IllegalArgumentException("JavaFunction.Spec needs " + setting);
+            }
+            return value;
+        }
+
+        private static int positive(int value, String setting) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("JavaFunction.Spec needs " + setting + " above 0");
+            }
+            return value;
+        }
+
+        public static final class Builder {
+            private String functionName;
+            private String description;
+            private MonitoringFunction function;
+            private Code code;
+            private int memoryMb;
+            private Duration timeout;
+            private String configJson;
+            private int logRetentionDays;
+            private boolean tracing;
+            private Optional<OnFailure> onFailure = Optional.empty();
+
+            private Builder() {
+            }
+
+            private Builder functionName(String functionName) {
+                this.functionName = functionName;
+                return this;
+            }
+
+            public Builder description(String description) {
+                this.description = description;
+                return this;
+            }
+
+            private Builder function(MonitoringFunction function) {
+                this.function = function;
+                return this;
+            }
+
+            private Builder code(Code code) {
+                this.code = code;
+                return this;
+            }
+
+            public Builder memoryMb(int memoryMb) {
+                this.memoryMb = memoryMb;
+                return this;
+            }
+
+            public Builder timeout(Duration timeout) {
+                this.timeout = timeout;
+                return this;
+            }
+
+            /** The function's configuration, plain JSON (see the class comment). */
+            public Builder configuration(String json) {
+                this.configJson = json;
+                return this;
+            }
+
+            public Builder logRetentionDays(int days) {
+                this.logRetentionDays = days;
+                return this;
+            }
+
+            public Builder tracing(boolean tracing) {
+                this.tracing = tracing;
+                return this;
+            }
+
+            /** Where an event goes after Lambda's async retries, or once it is older than maxEventAge. */
+            public Builder onFailure(IDestination destination, Duration maxEventAge) {
+                this.onFailure = Optional.of(new OnFailure(destination, maxEventAge));
+                return this;
+            }
+
+            public Spec build() {
+                return new Spec(this);
+            }
+        }
+    }
+
+    /** An asynchronous invocation's failure destination, and how old an event may get before it goes there. */
+    public record OnFailure(IDestination destination, Duration maxEventAge) {
+        public OnFailure {
+            Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(maxEventAge, "maxEventAge");
         }
     }
 }

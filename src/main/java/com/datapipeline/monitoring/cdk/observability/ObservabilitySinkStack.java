@@ -1,11 +1,13 @@
 package com.datapipeline.monitoring.cdk.observability;
 
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
+import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -28,7 +30,8 @@ public final class ObservabilitySinkStack extends Stack {
 
     private final CfnSink sink;
 
-    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name, Observability observability) {
+    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name,
+                                  CrossAccountSettings observability) {
         super(scope, id, props);
         sink = CfnSink.Builder.create(this, "Sink")
                 .name(name)
@@ -40,11 +43,12 @@ public final class ObservabilitySinkStack extends Stack {
                 .build();
 
         Dashboard dashboard = Dashboard.Builder.create(this, "AllAccounts").dashboardName(name + "-all-accounts").build();
-        for (String metric : List.of(PipelineMetricSet.ERROR_RATE, PipelineMetricSet.DATA_QUALITY_SCORE,
-                PipelineMetricSet.PROCESSING_LATENCY, PipelineMetricSet.RECORDS_PROCESSED,
-                PipelineMetricSet.SECONDS_SINCE_LAST_SUCCESS, PipelineMetricSet.LONGEST_RUNNING_SECONDS)) {
+        for (String metric : Stream.of(CustomMetric.ERROR_RATE, CustomMetric.DATA_QUALITY_SCORE,
+                        CustomMetric.PROCESSING_LATENCY, CustomMetric.RECORDS_PROCESSED,
+                        CustomMetric.SECONDS_SINCE_LAST_SUCCESS, CustomMetric.LONGEST_RUNNING_SECONDS)
+                .map(CustomMetric::metricName).toList()) {
             IMetric everyPipeline = MathExpression.Builder.create()
-                    .expression("SEARCH('{" + PipelineMetricSet.CUSTOM_NAMESPACE + "," + PipelineMetricSet.PIPELINE_DIMENSION
+                    .expression("SEARCH('{" + CustomMetric.NAMESPACE + "," + CustomMetric.PIPELINE_DIMENSION
                             + "} MetricName=\"" + metric + "\"', 'Maximum', 300)")
                     .label("")
                     .period(PipelineMetricSet.PERIOD)
@@ -58,7 +62,7 @@ public final class ObservabilitySinkStack extends Stack {
     }
 
     /** Linking is allowed for the listed accounts and/or the organization, and only for the shared types. */
-    private static Map<String, Object> policy(Observability observability) {
+    private static Map<String, Object> policy(CrossAccountSettings observability) {
         Map<String, Object> principal = observability.sourceAccounts().isEmpty()
                 ? Map.of()
                 : Map.of("AWS", observability.sourceAccounts());
