@@ -55,7 +55,7 @@ public final class MonitoringApp {
             DeploymentSummary.Facts facts = DeploymentSummary.facts(stack, outdir);
             Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.summary(facts));
             Files.writeString(outdir.resolve(DETAILS_FILE), DeploymentSummary.details(facts));
-            Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table());
+            Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table() + "\n" + stack.addedPipelineCost().table());
             List<String> limits = DeployLimits.check(outdir);
             limits.forEach(System.err::println);
             if (!limits.isEmpty() || nag && reportNagFindings(assembly) > 0) {

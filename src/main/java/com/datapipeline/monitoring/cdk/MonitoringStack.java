@@ -13,6 +13,7 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
+import com.datapipeline.monitoring.cdk.cost.PipelineCost;
 import com.datapipeline.monitoring.cdk.config.AlertingSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
@@ -64,6 +65,7 @@ public final class MonitoringStack extends Stack {
     private final PipelineDashboard dashboard;
     private final SavedQueries savedQueries;
     private final EventHistory eventHistory;
+    private PipelineCost addedPipelineCost;
 
     public MonitoringStack(Construct scope, String id, StackProps stackProps, MonitoringSettings settings,
                            LambdaArtifacts artifacts, Path projectRoot) {
@@ -149,6 +151,8 @@ public final class MonitoringStack extends Stack {
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
+            addedPipelineCost = PipelineCost.of(pipeline.jobName(), alarms.signals(), alarms.pages(), metrics,
+                    PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -269,13 +273,19 @@ public final class MonitoringStack extends Stack {
                         .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
                         .sum(),
                 pipelines * PipelineMetricSet.GLUE_METRICS_PER_JOB,
-                1,
+                // The main dashboard and a page of graphs per nested stack.
+                1 + nestedStacks().size(),
                 pipelines,
                 PipelineMetricsPublisher.MEMORY_MB,
                 AlarmResponder.MEMORY_MB,
                 (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
                 eventHistory.topFailures().isPresent() ? 1 : 0,
                 settings.observability().logRetentionDays()));
+    }
+
+    /** What one more pipeline like the last configured one adds to the bill, by failure mode. */
+    public PipelineCost addedPipelineCost() {
+        return addedPipelineCost;
     }
 
     /** Every alarm of the stack, in dashboard order, with its plain name. */

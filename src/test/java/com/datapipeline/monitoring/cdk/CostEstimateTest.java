@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate.Item;
+import com.datapipeline.monitoring.cdk.cost.PipelineCost;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,23 @@ class CostEstimateTest {
         MonthlyCostEstimate simulated = TestStacks.synthesize(Map.of("metricsSource", "simulate")).stack().costEstimate();
         assertThat(simulated.items()).filteredOn(i -> i.what().startsWith("Custom metrics")).singleElement()
                 .extracting(Item::quantity).isEqualTo(5.0);
+    }
+
+    @Test
+    void costPerAddedPipelineIsTheDifferenceTheStackTotalShows() {
+        MonitoringStack nine = TestStacks.synthesize(Map.of("monitoredJobs", "j1,j2,j3,j4,j5,j6,j7,j8,j9")).stack();
+        MonitoringStack ten = TestStacks.synthesize(Map.of("monitoredJobs",
+                "j1,j2,j3,j4,j5,j6,j7,j8,j9,j10")).stack();
+        PipelineCost added = ten.addedPipelineCost();
+        double glueMetrics = com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet.GLUE_METRICS_PER_JOB * 0.30;
+        double lambdaAndLogs = usd(ten.costEstimate(), "Lambda") + usd(ten.costEstimate(), "Log")
+                - usd(nine.costEstimate(), "Lambda") - usd(nine.costEstimate(), "Log");
+        assertThat(ten.costEstimate().totalUsd() - nine.costEstimate().totalUsd())
+                .isCloseTo(added.addedUsd() + glueMetrics + lambdaAndLogs, within(1e-9));
+        // Every signal of the pipeline is a row, and the page is priced once.
+        assertThat(added.modes()).hasSize(ten.alarmNames().stream().filter(name -> name.endsWith("-j10")).toList().size() - 1);
+        assertThat(added.pagesUsd()).isCloseTo(0.50, within(1e-9));
+        assertThat(added.table()).contains("GlueJobRunFailedAlarm-j10").contains("FailedRuns (event metric")
+                .contains("per added pipeline");
     }
 }

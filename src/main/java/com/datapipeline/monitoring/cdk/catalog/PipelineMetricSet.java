@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.catalog;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -65,6 +66,9 @@ public record PipelineMetricSet(
      */
     public static final int PERIOD_MINUTES = 5;
     public static final Duration PERIOD = Duration.minutes(PERIOD_MINUTES);
+    /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
+    public static final Set<String> EVENT_METRICS =
+            Set.of(CustomMetric.FAILED_RUNS.metricName(), CustomMetric.STUCK_RUNS.metricName());
     /**
      * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
      * glue.driver.aggregate.elapsedTime: AWS documents it as a Sum-only delta, so run durations come from GetJobRuns.
