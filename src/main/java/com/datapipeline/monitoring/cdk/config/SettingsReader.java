@@ -42,8 +42,7 @@ public final class SettingsReader {
     public static final int MAX_PIPELINES_IN_CONTEXT = 20;
 
     private static final Set<String> JOB_OPTIONS =
-            Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset");
-    private static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
+            Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset", "stages", "output");
     private static final ObjectMapper JSON = new ObjectMapper();
     // Formats AWS Chatbot's CloudFormation schema enforces (a mistake would otherwise fail at deploy).
     private static final Pattern SLACK_WORKSPACE = Pattern.compile("^[0-9A-Z]{1,255}$");
@@ -303,11 +302,12 @@ public final class SettingsReader {
                     : expectedDefault;
             Optional<String> ruleset = Optional.ofNullable(options.get("dataQualityRuleset")).map(String::valueOf)
                     .map(String::trim).filter(value -> !value.isEmpty());
-            if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
+            if (ruleset.isPresent() && !PipelineStages.RULESET_NAME.matcher(ruleset.get()).matches()) {
                 throw field.invalid("dataQualityRuleset", ruleset.get(),
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset));
+            PipelineStages stages = PipelineStages.read(name, options.get("stages"), options.get("output"), field::invalid);
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages));
         }
         if (file.isEmpty() && pipelines.size() > MAX_PIPELINES_IN_CONTEXT) {
             throw invalid("monitoredJobs", pipelines.size() + " jobs", "at most " + MAX_PIPELINES_IN_CONTEXT
