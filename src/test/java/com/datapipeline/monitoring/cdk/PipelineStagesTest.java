@@ -69,6 +69,10 @@ class PipelineStagesTest {
                 + "|field 'stages' is 'crawler c'; allowed: each stage once",
         "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"workflow\": \"w1\"}, {\"workflow\": \"w2\"}]}"
                 + "|allowed: at most one workflow and one state machine",
+        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c1\"}, {\"crawler\": \"c2\"}, {\"crawler\": \"c3\"},"
+                + " {\"crawler\": \"c4\"}, {\"crawler\": \"c5\"}, {\"crawler\": \"c6\"}, {\"crawler\": \"c7\"}, {\"crawler\": \"c8\"},"
+                + " {\"crawler\": \"c9\"}, {\"crawler\": \"c10\"}, {\"crawler\": \"c11\"}]}"
+                + "|field 'stages' is '11 crawlers'; allowed: at most 10 crawlers per pipeline",
         "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"stateMachine\": \"has space\"}]}"
                 + "|field 'stages' is 'stateMachine has space'; allowed: a state machine name of 1-80 characters without spaces or special characters",
         "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": 7}]}"

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * @param output what downstream users read; empty when none is declared
  */
 public record PipelineStages(List<Stage> order, Optional<Output> output) {
+    /** A metric-math alarm reads at most 10 metrics, and a pipeline's crawler alarm reads one per crawler. */
+    public static final int MAX_CRAWLERS = 10;
     public static final PipelineStages NONE = new PipelineStages(List.of(), Optional.empty());
 
     /** The kinds of stage a pipeline may list, each as a one-key object {@code {"crawler": "raw-orders"}}. */
@@ -121,6 +123,11 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
                     .map(Stage::kind).distinct().count() != order.stream()
                     .filter(stage -> stage.kind() == Kind.WORKFLOW || stage.kind() == Kind.STATE_MACHINE).count()) {
                 throw invalid.of("stages", String.valueOf(stages), "at most one workflow and one state machine");
+            }
+            if (order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count() > MAX_CRAWLERS) {
+                throw invalid.of("stages", order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count()
+                        + " crawlers", "at most " + MAX_CRAWLERS + " crawlers per pipeline (its crawler alarm is"
+                        + " metric math over one series per crawler, and an alarm reads at most 10 metrics)");
             }
             Set<Stage> seen = new java.util.HashSet<>();
             for (Stage stage : order) {
