@@ -10,7 +10,7 @@ import com.datapipeline.monitoring.cdk.config.PipelineStages.GlueTable;
 import com.datapipeline.monitoring.cdk.config.PipelineStages.Kind;
 import com.datapipeline.monitoring.cdk.config.PipelineStages.S3Prefix;
 import com.datapipeline.monitoring.cdk.config.PipelineStages.Stage;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

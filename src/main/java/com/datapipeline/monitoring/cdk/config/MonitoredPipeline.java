@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.cdk.naming.PipelineIdentity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,7 +17,7 @@ import java.util.OptionalInt;
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
                                 OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
-                                PipelineStages stages) {
+                                PipelineStages stages) implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {

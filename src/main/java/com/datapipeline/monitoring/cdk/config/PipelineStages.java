@@ -93,7 +93,7 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     // API_Workflow, API_Trigger); rulesets as SettingsReader already checks; state machines 1-80 characters without
     // whitespace, brackets, wildcards or control characters (API_CreateStateMachine).
     private static final Pattern GLUE_NAME = Pattern.compile("^[^\\p{Cntrl}]{1,255}$");
-    static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
+    public static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
     private static final Pattern STATE_MACHINE_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}$");
     private static final Pattern GLUE_TABLE = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
     private static final Pattern S3_PREFIX = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
@@ -104,7 +104,7 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
      *
      * @param invalid builds the one-line error for a field, its value and what is expected
      */
-    static PipelineStages read(String jobName, Object stages, Object output, Invalid invalid) {
+    public static PipelineStages read(String jobName, Object stages, Object output, Invalid invalid) {
         List<Stage> order = new ArrayList<>();
         if (stages != null) {
             if (!(stages instanceof List<?> list) || list.isEmpty()) {
@@ -210,7 +210,7 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
 
     /** Makes the one-line error for a field of the entry being read. */
     @FunctionalInterface
-    interface Invalid {
+    public interface Invalid {
         ConfigurationException of(String field, String value, String expected);
     }
 }
