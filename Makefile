@@ -104,10 +104,11 @@ aws-credentials:
 
 # Reads the deployed stack of the same configuration (CDK_CONTEXT, cdk.json) back and runs the fire drill.
 # The in-memory synth that gives the expected names and thresholds needs no jar and no CloudFormation validation.
+# verify/ is its own module (with the AWS SDK); compiling it compiles the app and the contract it reads.
 verify:
-	@$(MVN) compile 2>&1 | $(PLAIN)
-	@CDK_VALIDATION=false java -cp "target/classes:$$(cat target/app.classpath)" \
-	  com.datapipeline.monitoring.cdk.verify.VerifyCommand $(CONTEXT) $(VERIFY_ARGS)
+	@$(MVN) compile -pl verify -am 2>&1 | $(PLAIN)
+	@CDK_VALIDATION=false java -cp "verify/target/classes:$$(cat verify/target/verify.classpath)" \
+	  com.datapipeline.monitoring.verify.VerifyCommand $(CONTEXT) $(VERIFY_ARGS)
 
 # The key registry (src/main/java/.../config/ConfigKeys.java) as the README's configuration table; config-docs writes
 # it into the README and every default into cdk.json (tests fail while either differs from the registry).

@@ -6,7 +6,7 @@ expect at each size: templates, the largest template, resources per stack (Cloud
 cost estimate per pipeline, and any "Deploy limit" line the app printed.
 
 Usage (bench/run calls it): synth.py --repeats 3. Environment: JAVA, BENCH_BARE_CLASSES (compiled BareApp),
-BENCH_APP_CLASSES (a copy of target/classes taken right after the build, so a concurrent build cannot pull the
+BENCH_APP_CLASSES (a copy of app/target/classes taken right after the build, so a concurrent build cannot pull the
 classes away mid-run).
 """
 import argparse
@@ -25,7 +25,8 @@ ONCE = {500}
 
 
 def classpath(extra):
-    deps = open(os.path.join(ROOT, "target", "app.classpath")).read().strip()
+    deps = subprocess.run([os.path.join(ROOT, "tools", "app-classpath"), "--dependencies"], check=True,
+                          capture_output=True, text=True).stdout.strip()
     return os.pathsep.join([extra, deps])
 
 

@@ -35,7 +35,7 @@ def test_plain_mvn_on_jdk_17_stops_with_the_projects_message_before_compiling():
     assert result.returncode != 0
     assert JDK_MESSAGE in output
     assert "release version" not in output
-    assert "lambda-common" in output  # the first module of the reactor, before anything compiles
+    assert "pipeline-contract" in output  # the first module of the reactor, before anything compiles
 
 
 def test_deploy_without_credentials_stops_before_any_build_with_one_line(tmp_path):

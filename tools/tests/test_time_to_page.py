@@ -253,11 +253,11 @@ def test_a_facts_table_without_a_needed_fact_is_refused():
 
 
 def test_the_readme_table_is_what_the_tool_gives_for_a_fresh_synth_of_the_default_configuration(tmp_path):
-    classpath_file = ROOT / "target" / "app.classpath"
-    assert classpath_file.is_file(), "build first (make build): target/app.classpath is missing"
+    classpath = subprocess.run([str(ROOT / "tools" / "app-classpath")], capture_output=True, text=True)
+    assert classpath.returncode == 0, classpath.stderr
     java = subprocess.run([str(ROOT / "tools" / "find-jdk")], capture_output=True, text=True, check=True).stdout.strip()
     env = dict(os.environ, CDK_CONTEXT_JSON="{}", CDK_OUTDIR=str(tmp_path / "default"), CDK_VALIDATION="false")
-    synth = subprocess.run([f"{java}/bin/java", "-cp", f"target/classes:{classpath_file.read_text().strip()}",
+    synth = subprocess.run([f"{java}/bin/java", "-cp", classpath.stdout.strip(),
                             "com.datapipeline.monitoring.cdk.MonitoringApp"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=300)
     assert synth.returncode == 0, synth.stderr[-2000:]

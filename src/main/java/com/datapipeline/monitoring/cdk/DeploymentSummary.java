@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
@@ -78,7 +79,8 @@ final class DeploymentSummary {
         return new Facts(stack.getStackName(), sampleJob,
                 settings.pipelines().stream().map(MonitoredPipeline::jobName).toList(), stack.alarmNames(), topics,
                 names.shared(ResourceNames.DASHBOARD), functions,
-                names.shared(ResourceNames.METRICS_SCHEDULE) + " (every 5 minutes)", queries, templates,
+                names.shared(ResourceNames.METRICS_SCHEDULE) + " (every " + PipelineMetricSet.PERIOD_MINUTES + " minutes)",
+                queries, templates,
                 stack.costEstimate(), displayPath(outdir));
     }
 

@@ -19,7 +19,8 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import com.datapipeline.monitoring.response.ResponseAction;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -185,7 +186,7 @@ class AlarmKindTest {
             ResourceNames names = new ResourceNames(stack.settings().prefix());
             ResponseConfig routes = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                     new TestStacks.Synthesized(stack, parent), names.shared(ResourceNames.RESPONSE_FUNCTION),
-                    "RESPONSE_CONFIG"));
+                    MonitoringFunction.ALARM_RESPONSE));
             return new Deployed(stack.settings(), names, resources, parameterRefs, dashboards, routes);
         }
 
@@ -216,8 +217,8 @@ class AlarmKindTest {
                     softly.assertThat(actions(p)).as(what + " notifies").containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
                     softly.assertThat(routes.routes().get(name)).as(what + " route").isEqualTo(
                             kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
-                                    ? new ResponseConfig.Route(ResponseAction.RESTART_JOB, pipeline.jobName())
-                                    : new ResponseConfig.Route(ResponseAction.NOTIFY_ONLY, null));
+                                    ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
+                                    : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
                 }
                 for (Graph graph : Graph.values()) {
                     for (Axis axis : Axis.values()) {

@@ -2,7 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.lambda.tracing.SdkCallTracing;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,9 +67,9 @@ class FeatureSwitchesTest {
     @Test
     void sdkCallsTracedOnBothFunctionsOnlyWhenTracingIsOn() {
         Map<String, Object> switchedOn = Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                SdkCallTracing.SWITCH_VARIABLE, "true"))));
+                MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true"))));
         on.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(switchedOn), 2);
-        assertThat(off.toJSON().toString()).doesNotContain(SdkCallTracing.SWITCH_VARIABLE);
+        assertThat(off.toJSON().toString()).doesNotContain(MonitoringFunction.SDK_CALL_TRACING_VARIABLE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
@@ -17,12 +18,12 @@ class JavaFunctionSpecTest {
         JavaFunction.Spec spec = complete().build();
         assertThat(spec.onFailure()).isEmpty();
         assertThat(spec.tracing()).isFalse();
-        assertThat(spec.configVariable()).isEqualTo("EXAMPLE_CONFIG");
+        assertThat(spec.function()).isEqualTo(MonitoringFunction.METRICS);
     }
 
     @Test
     void aMissingSettingIsNamed() {
-        assertThatThrownBy(() -> JavaFunction.Spec.builder("Fn", CODE, "a.B::handle").memoryMb(512)
+        assertThatThrownBy(() -> JavaFunction.Spec.builder("Fn", CODE, MonitoringFunction.METRICS).memoryMb(512)
                 .timeout(Duration.seconds(5)).logRetentionDays(30).description("d").build())
                 .hasMessage("JavaFunction.Spec needs configuration");
         assertThatThrownBy(() -> complete().memoryMb(0).build())
@@ -30,11 +31,11 @@ class JavaFunctionSpecTest {
     }
 
     private static JavaFunction.Spec.Builder complete() {
-        return JavaFunction.Spec.builder("Fn", CODE, "a.B::handle")
+        return JavaFunction.Spec.builder("Fn", CODE, MonitoringFunction.METRICS)
                 .description("example")
                 .memoryMb(512)
                 .timeout(Duration.seconds(5))
-                .configuration("EXAMPLE_CONFIG", "{}")
+                .configuration("{}")
                 .logRetentionDays(30);
     }
 }

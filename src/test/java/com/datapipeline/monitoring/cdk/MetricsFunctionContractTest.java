@@ -3,10 +3,10 @@ package com.datapipeline.monitoring.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
-import com.datapipeline.monitoring.metrics.MetricNames;
+import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.metrics.MetricsConfig;
-import com.datapipeline.monitoring.metrics.PipelineMetric;
-import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +19,10 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 
-/** The app's alarms and dashboard read exactly what DataPipelineMetricsFunction writes, as it is configured. */
+/**
+ * The app's alarms and dashboard read the contract's metrics, and the configuration the app writes is one
+ * DataPipelineMetricsFunction's own parser accepts, with the window its schedule runs at.
+ */
 class MetricsFunctionContractTest {
     private static TestStacks.Synthesized synthesized;
 
@@ -29,45 +32,50 @@ class MetricsFunctionContractTest {
     }
 
     @Test
-    void customMetricsUseTheFunctionsNamespaceDimensionAndNames() {
+    void theCatalogsCustomMetricsAreTheContractsInItsNamespaceAndDimension() {
         PipelineMetricSet metrics = PipelineMetricSet.forJob("orders-etl");
         List<Metric> custom = List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent(),
-                metrics.processingLatencySeconds(), metrics.recordsProcessed());
-        assertThat(custom).extracting(Metric::getNamespace).containsOnly(MetricNames.NAMESPACE);
+                metrics.processingLatencySeconds(), metrics.recordsProcessed(), metrics.secondsSinceLastSuccess(),
+                metrics.longestRunningSeconds(), metrics.collectionErrors(), metrics.failedRuns(), metrics.stuckRuns());
+        assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom).extracting(Metric::getDimensions)
-                .containsOnly(Map.of(MetricNames.DIMENSION_PIPELINE, "orders-etl"));
-        assertThat(custom).extracting(Metric::getMetricName).containsExactly(
-                MetricNames.DATA_QUALITY_SCORE, MetricNames.ERROR_RATE,
-                MetricNames.PROCESSING_LATENCY, MetricNames.RECORDS_PROCESSED);
-    }
-
-    @Test
-    void alarmedMetricsArePublishedInTheUnitsTheThresholdsAssume() {
-        assertThat(PipelineMetric.valueOf("DATA_QUALITY_SCORE").unit()).isEqualTo("Percent");
-        assertThat(PipelineMetric.valueOf("ERROR_RATE").unit()).isEqualTo("Percent");
-        assertThat(PipelineMetric.valueOf("PROCESSING_LATENCY").unit()).isEqualTo("Seconds");
-        assertThat(PipelineMetric.valueOf("RECORDS_PROCESSED").unit()).isEqualTo("Count");
+                .containsOnly(Map.of(CustomMetric.PIPELINE_DIMENSION, "orders-etl"));
+        assertThat(custom).extracting(Metric::getMetricName)
+                .containsExactlyElementsOf(List.of(CustomMetric.values()).stream().map(CustomMetric::metricName).toList());
     }
 
     @Test
     void theConfigurationTheAppWritesParsesIntoEveryMonitoredPipeline() {
-        MetricsConfig config = MetricsConfig.parse(deployedConfiguration("DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
-        assertThat(config.namespace()).isEqualTo(MetricNames.NAMESPACE);
+        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(synthesized, "DataPipelineMetricsFunction",
+                MonitoringFunction.METRICS));
+        assertThat(config.namespace()).isEqualTo(CustomMetric.NAMESPACE);
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::name)
                 .containsExactly("orders-etl", "billing-etl");
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
-                .containsOnly(MetricsConfig.Source.GLUE);
+                .containsOnly(MetricsSource.GLUE);
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::outputLogGroup)
                 .containsOnly("/aws-glue/jobs/output");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFunctionCountsRunsInTheWindowItsScheduleRunsAt() {
+        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(synthesized, "DataPipelineMetricsFunction",
+                MonitoringFunction.METRICS));
+        Map<String, Object> schedule = (Map<String, Object>) synthesized.template().findResources("AWS::Events::Rule",
+                Map.of("Properties", Map.of("Name", "DataPipelineMetricsSchedule"))).values().iterator().next()
+                .get("Properties");
+        assertThat(schedule).containsEntry("ScheduleExpression", "rate(" + config.interval().toMinutes() + " minutes)");
+        assertThat(config.interval()).hasMinutes(PipelineMetricSet.PERIOD_MINUTES);
     }
 
     @Test
     void simulateModeReachesTheFunction() {
         TestStacks.Synthesized simulated = TestStacks.synthesize(Map.of("metricsSource", "simulate"));
         MetricsConfig config = MetricsConfig.parse(deployedConfiguration(simulated, "DataPipelineMetricsFunction",
-                "PIPELINES_CONFIG"));
+                MonitoringFunction.METRICS));
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
-                .containsExactly(MetricsConfig.Source.SIMULATE);
+                .containsExactly(MetricsSource.SIMULATE);
     }
 
     @Test
@@ -75,7 +83,7 @@ class MetricsFunctionContractTest {
         TestStacks.Synthesized withRuleset = TestStacks.synthesize(Map.of("monitoredJobs",
                 "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"dataQualityRuleset\": \"billing-checks\"}]"));
         MetricsConfig config = MetricsConfig.parse(deployedConfiguration(withRuleset, "DataPipelineMetricsFunction",
-                "PIPELINES_CONFIG"));
+                MonitoringFunction.METRICS));
         assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::dataQualityRuleset)
                 .containsExactly(null, "billing-checks");
         String policies = withRuleset.template().findResources("AWS::IAM::Policy").toString();
@@ -90,22 +98,18 @@ class MetricsFunctionContractTest {
                 .extracting(item -> item.quantity()).isEqualTo(13.0);
     }
 
-    private static String deployedConfiguration(String functionName, String variable) {
-        return deployedConfiguration(synthesized, functionName, variable);
-    }
-
     /**
      * The function's configuration as it would be deployed: the file in the layer the function has, read
-     * from the staged asset, after checking that the function's {@code <variable>_FILE} names it.
+     * from the staged asset, after checking that the function's configuration-file variable names it.
      */
     @SuppressWarnings("unchecked")
-    static String deployedConfiguration(TestStacks.Synthesized synthesized, String functionName, String variable) {
+    static String deployedConfiguration(TestStacks.Synthesized synthesized, String functionName,
+                                        MonitoringFunction function) {
         Template template = synthesized.template();
         Map<String, Object> properties = (Map<String, Object>) template.findResources("AWS::Lambda::Function",
                 Map.of("Properties", Map.of("FunctionName", functionName))).values().iterator().next().get("Properties");
         Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
-        String fileName = JavaFunction.configFileName(variable);
-        assertThat(variables).containsEntry(variable + "_FILE", JavaFunction.CONFIG_MOUNT + fileName);
+        assertThat(variables).containsEntry(function.configFileVariable(), function.configFilePath());
         List<Object> layers = (List<Object>) properties.get("Layers");
         assertThat(layers).as("%s has its configuration layer", functionName).hasSize(1);
         String layerId = (String) ((Map<String, Object>) layers.get(0)).get("Ref");
@@ -114,8 +118,10 @@ class MetricsFunctionContractTest {
                 .findFirst().orElseThrow();
         String s3Key = (String) ((Map<String, Object>) ((Map<String, Object>) layer.get("Properties")).get("Content")).get("S3Key");
         String outdir = ((App) synthesized.stack().getNode().getRoot()).synth().getDirectory();
+        // Lambda extracts a layer into /opt, so the file's path in the layer is its path below /opt.
+        Path inLayer = Path.of("/opt").relativize(Path.of(function.configFilePath()));
         try {
-            return Files.readString(Path.of(outdir, "asset." + s3Key.replace(".zip", ""), "monitoring", fileName));
+            return Files.readString(Path.of(outdir, "asset." + s3Key.replace(".zip", "")).resolve(inLayer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import com.datapipeline.monitoring.cdk.verify.StackExpectations;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.NestedStack;
-import software.amazon.awscdk.assertions.Template;
 
 /**
  * The page model, proven on the synthesized templates of every configuration the template checks cover: every
@@ -139,18 +131,10 @@ class PageModelTest {
 
         @SuppressWarnings("unchecked")
         static AlertGraph of(Map<String, Object> context) throws Exception {
-            App app = new App(AppProps.builder().context(context).build());
-            MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
-            Map<String, Object> parent = (Map<String, Object>) Template.fromStack(stack).toJSON();
-            String outdir = app.synth().getDirectory();
-            List<Map<String, Object>> nested = new ArrayList<>();
-            for (NestedStack child : stack.nestedStacks()) {
-                nested.add(new ObjectMapper().readValue(Files.readString(Path.of(outdir, child.getTemplateFile())), Map.class));
-            }
-            Map<String, Object> merged = StackExpectations.withNestedResources(parent, nested);
+            SynthesizedApp app = SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
             Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-            ((Map<String, Object>) merged.get("Resources")).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
-            return new AlertGraph(resources, stack.settings().prefix());
+            ((Map<String, Object>) app.template().get("Resources")).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
+            return new AlertGraph(resources, app.stack().settings().prefix());
         }
 
         List<String> ofType(String type) {

@@ -2,16 +2,13 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.response.ResponseRoute;
-import com.datapipeline.monitoring.cdk.response.AlarmResponder;
-import com.datapipeline.monitoring.response.AlarmResponseHandler;
-import com.datapipeline.monitoring.response.AuditQuery;
-import com.datapipeline.monitoring.response.DynamoDbIncidentLedger;
+import com.datapipeline.monitoring.contract.DecisionLine;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ErrorClassActions;
 import com.datapipeline.monitoring.response.PageSettings;
 import com.datapipeline.monitoring.response.PipelinePage;
-import com.datapipeline.monitoring.response.SourceTopics;
-import com.datapipeline.monitoring.response.ResponseAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +27,7 @@ class ResponseFunctionContractTest {
     static void synthesize() {
         defaults = TestStacks.synthesize(Map.of());
         config = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(defaults,
-                "AlarmResponseFunction", "RESPONSE_CONFIG"));
+                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
     }
 
     @Test
@@ -42,10 +39,10 @@ class ResponseFunctionContractTest {
                 "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "MetricsCollectionFailedAlarm",
                 "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
-                .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
+                .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))
-                .isEqualTo(new ResponseConfig.Route(ResponseAction.RESTART_JOB, "sample-etl-job"));
-        assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(ResponseAction.NOTIFY_ONLY);
+                .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
+        assertThat(config.routes().get("GlueJobRunFailedAlarm").action()).isEqualTo(RouteAction.NOTIFY_ONLY);
     }
 
     @Test
@@ -73,34 +70,22 @@ class ResponseFunctionContractTest {
 
     @Test
     void theFunctionGetsItsLedgerTableAndTheOneTopicItMayActOn() {
-        assertThat(AlarmResponder.LEDGER_TABLE_VARIABLE).isEqualTo(AlarmResponseHandler.LEDGER_TABLE_VARIABLE);
-        assertThat(AlarmResponder.SOURCE_TOPICS_VARIABLE).isEqualTo(SourceTopics.VARIABLE);
-        assertThat(AlarmResponder.LEDGER_KEY).isEqualTo(DynamoDbIncidentLedger.KEY);
-        assertThat(AlarmResponder.LEDGER_EXPIRY).isEqualTo(DynamoDbIncidentLedger.EXPIRES_AT);
         Template template = defaults.template();
         String table = template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
         template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(Map.of("AttributeName", DynamoDbIncidentLedger.KEY, "KeyType", "HASH")),
-                "TimeToLiveSpecification", Map.of("AttributeName", DynamoDbIncidentLedger.EXPIRES_AT, "Enabled", true),
+                "KeySchema", List.of(Map.of("AttributeName", ResponseConfiguration.LEDGER_KEY, "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", ResponseConfiguration.LEDGER_EXPIRES_AT, "Enabled", true),
                 "BillingMode", "PAY_PER_REQUEST")));
         String remediation = template.findResources("AWS::SNS::Topic", Map.of("Properties",
                 Map.of("TopicName", "data-pipeline-remediation"))).keySet().iterator().next();
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", "AlarmResponseFunction",
+                "Handler", MonitoringFunction.ALARM_RESPONSE.handler(),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        AlarmResponseHandler.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
-                        SourceTopics.VARIABLE, Map.of("Ref", remediation)))))));
+                        ResponseConfiguration.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
+                        ResponseConfiguration.SOURCE_TOPICS_VARIABLE, Map.of("Ref", remediation)))))));
         assertThat(template.findResources("AWS::IAM::Policy").toString())
                 .contains("Action=[dynamodb:DeleteItem, dynamodb:PutItem]");
-    }
-
-    @Test
-    void routeKeysAndActionNamesAreTheFunctions() {
-        assertThat(ResponseRoute.GLUE_JOB_STATE_PREFIX).isEqualTo(ResponseConfig.GLUE_JOB_STATE_PREFIX);
-        for (String action : new String[] {ResponseRoute.RESTART_JOB, ResponseRoute.START_VALIDATION_JOB,
-                ResponseRoute.NOTIFY_ONLY}) {
-            assertThat(ResponseAction.fromConfigName(action)).map(ResponseAction::configName).contains(action);
-        }
     }
 
     @Test
@@ -108,19 +93,20 @@ class ResponseFunctionContractTest {
         TestStacks.Synthesized off = TestStacks.synthesize(Map.of("remediation", false, "maxRestarts", 5,
                 "restartWindowMinutes", 180, "monitoredJobs", "orders-etl"));
         ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(off,
-                "AlarmResponseFunction", "RESPONSE_CONFIG"));
+                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
         assertThat(offConfig.remediationEnabled()).isFalse();
         assertThat(offConfig.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(5, Duration.ofMinutes(180)));
         assertThat(offConfig.routes()).containsKey("glue-job-state:orders-etl").containsKey("GlueJobFailureAlarm-orders-etl");
     }
 
     @Test
-    void savedAuditQueryIsTheFunctionsOwn() {
+    void theSavedAuditQueryShowsTheDecisionLinesFields() {
         Template template = defaults.template();
         Map<String, Map<String, Object>> queries = template.findResources("AWS::Logs::QueryDefinition",
                 Map.of("Properties", Map.of("Name", "Alarm Response Audit")));
         @SuppressWarnings("unchecked")
         String saved = (String) ((Map<String, Object>) queries.values().iterator().next().get("Properties")).get("QueryString");
-        assertThat(saved.replace("\n|", " |")).isEqualTo(AuditQuery.TEXT);
+        assertThat(saved).isEqualTo("fields @timestamp, " + String.join(", ", DecisionLine.AUDIT_FIELDS)
+                + "\n| filter event = \"alarm-response\"\n| sort @timestamp desc\n| limit 100");
     }
 }

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -111,7 +112,7 @@ class RunHealthAlertsTest {
     @Test
     void metricsFunctionLooksBackFarEnoughToSeeTheLastSuccess() throws Exception {
         JsonNode config = JSON.readTree(MetricsFunctionContractTest.deployedConfiguration(
-                existingJobs, "DataPipelineMetricsFunction", "PIPELINES_CONFIG"));
+                existingJobs, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
         assertThat(config.get("lookbackMinutes").asInt()).isEqualTo(2160 + 60);
         assertThat(config.get("pipelines").get(1).get("expectedSuccessEveryMinutes").asInt()).isEqualTo(1440);
         assertThat(config.get("pipelines").get(0).has("expectedSuccessEveryMinutes")).isFalse();

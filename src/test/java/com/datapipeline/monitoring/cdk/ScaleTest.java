@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,9 +104,9 @@ class ScaleTest {
     @Test
     void theFunctionsStillSeeEveryPipeline() {
         assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "DataPipelineMetricsFunction", "PIPELINES_CONFIG")).contains("\"job-500\"");
+                "DataPipelineMetricsFunction", MonitoringFunction.METRICS)).contains("\"job-500\"");
         assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "AlarmResponseFunction", "RESPONSE_CONFIG")).contains("glue-job-state:job-500");
+                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE)).contains("glue-job-state:job-500");
     }
 
     private static int resources(Template template) {

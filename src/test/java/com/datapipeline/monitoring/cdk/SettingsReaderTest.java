@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.context.SettingsReader;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

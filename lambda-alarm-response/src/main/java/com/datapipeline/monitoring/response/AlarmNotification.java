@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DrillMarker;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -79,8 +81,8 @@ public final class AlarmResponder {
         }
         if (route.isEmpty()) {
             return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
-                    Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in RESPONSE_CONFIG", null,
-                    null));
+                    Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in "
+                    + MonitoringFunction.ALARM_RESPONSE.configVariable(), null, null));
         }
         if (!route.get().action().startsJob()) {
             return record(delivery, paged(notification, new Decision(notification.routeKey(), notification.state(),

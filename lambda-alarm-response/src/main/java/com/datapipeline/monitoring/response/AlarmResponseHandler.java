@@ -3,6 +3,8 @@ package com.datapipeline.monitoring.response;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
@@ -18,10 +20,6 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * invocation and finally send it to the on-failure destination.
  */
 public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void> {
-
-    public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
-    /** The DynamoDB table of {@link DynamoDbIncidentLedger}. */
-    public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
 
     private final AlarmResponder responder;
 
@@ -53,9 +51,10 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
     }
 
     private static AlarmResponder fromLambdaEnvironment() {
-        ResponseConfig config = ResponseConfig.parse(ConfigurationText.required(CONFIG_VARIABLE, System::getenv));
-        SourceTopics sources = SourceTopics.parse(requiredVariable(SourceTopics.VARIABLE));
-        String ledgerTable = requiredVariable(LEDGER_TABLE_VARIABLE);
+        ResponseConfig config = ResponseConfig.parse(
+                ConfigurationText.required(MonitoringFunction.ALARM_RESPONSE, System::getenv));
+        SourceTopics sources = SourceTopics.parse(requiredVariable(ResponseConfiguration.SOURCE_TOPICS_VARIABLE));
+        String ledgerTable = requiredVariable(ResponseConfiguration.LEDGER_TABLE_VARIABLE);
         LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
         RootCauseReader rootCause = config.insightsLogGroups().isEmpty() ? RootCauseReader.NONE
                 : new JobRunInsights(clients.build(CloudWatchLogsClient.builder()), config.insightsLogGroups());

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -19,8 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoDbIncidentLedger implements IncidentLedger {
 
-    public static final String KEY = "pk";
-    public static final String EXPIRES_AT = "expiresAt";
+    /** The table's attributes, as the CDK app declares them. */
+    private static final String KEY = ResponseConfiguration.LEDGER_KEY;
+    private static final String EXPIRES_AT = ResponseConfiguration.LEDGER_EXPIRES_AT;
     static final String INCIDENT = "incident";
 
     private final DynamoDbClient dynamo;

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,12 +20,12 @@ import java.util.Set;
  * @param pauseAfterFailures how many failed runs in a row a {@code pause-trigger} class waits for
  *                           ({@code pauseAfterFailures}); fewer only page
  */
-public record ErrorClassActions(Map<ErrorClass, ResponseAction> all, Map<String, Map<ErrorClass, ResponseAction>> byPipeline,
+public record ErrorClassActions(Map<ErrorClass, RouteAction> all, Map<String, Map<ErrorClass, RouteAction>> byPipeline,
                                 int pauseAfterFailures) {
 
     /** The actions a class may be routed to. */
-    static final Set<ResponseAction> ALLOWED =
-            Set.of(ResponseAction.RESTART_JOB, ResponseAction.NOTIFY_ONLY, ResponseAction.PAUSE_TRIGGER);
+    static final Set<RouteAction> ALLOWED =
+            Set.of(RouteAction.RESTART_JOB, RouteAction.NOTIFY_ONLY, RouteAction.PAUSE_TRIGGER);
 
     /** Three failed runs in a row: one failure may be bad luck, three of a class that retries cannot fix are not. */
     public static final int DEFAULT_PAUSE_AFTER = 3;
@@ -36,29 +38,29 @@ public record ErrorClassActions(Map<ErrorClass, ResponseAction> all, Map<String,
     }
 
     /** What to do with a failed run of {@code job} whose error is of {@code errorClass}. */
-    public ResponseAction actionFor(String job, ErrorClass errorClass) {
+    public RouteAction actionFor(String job, ErrorClass errorClass) {
         return byPipeline.getOrDefault(job, Map.of()).getOrDefault(errorClass, all.get(errorClass));
     }
 
     /** The class's own default for each class. */
-    static Map<ErrorClass, ResponseAction> defaults() {
-        Map<ErrorClass, ResponseAction> defaults = new EnumMap<>(ErrorClass.class);
+    static Map<ErrorClass, RouteAction> defaults() {
+        Map<ErrorClass, RouteAction> defaults = new EnumMap<>(ErrorClass.class);
         Arrays.stream(ErrorClass.values()).forEach(c -> defaults.put(c, c.defaultAction()));
         return defaults;
     }
 
     /** Reads an {@code errorClassActions} object: class name to action name, any subset of the classes. */
-    static Map<ErrorClass, ResponseAction> read(JsonObject json) {
-        Map<ErrorClass, ResponseAction> actions = new EnumMap<>(ErrorClass.class);
+    static Map<ErrorClass, RouteAction> read(JsonObject json) {
+        Map<ErrorClass, RouteAction> actions = new EnumMap<>(ErrorClass.class);
         for (String name : json.names()) {
             ErrorClass errorClass = ErrorClass.fromConfigName(name).orElseThrow(() -> json.invalid(name,
                     "is not an error class; expected one of "
                             + Arrays.stream(ErrorClass.values()).map(ErrorClass::configName).toList()));
             String actionName = json.requiredString(name);
-            ResponseAction action = ResponseAction.fromConfigName(actionName).filter(ALLOWED::contains)
+            RouteAction action = RouteAction.fromConfigName(actionName).filter(ALLOWED::contains)
                     .orElseThrow(() -> json.invalid(name, "is '" + actionName + "'; expected "
-                            + ResponseAction.RESTART_JOB.configName() + ", " + ResponseAction.NOTIFY_ONLY.configName()
-                            + " or " + ResponseAction.PAUSE_TRIGGER.configName()));
+                            + RouteAction.RESTART_JOB.configName() + ", " + RouteAction.NOTIFY_ONLY.configName()
+                            + " or " + RouteAction.PAUSE_TRIGGER.configName()));
             actions.put(errorClass, action);
         }
         return actions;

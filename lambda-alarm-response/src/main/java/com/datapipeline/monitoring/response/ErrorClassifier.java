@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

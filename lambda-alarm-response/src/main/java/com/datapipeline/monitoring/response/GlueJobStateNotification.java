@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,7 +27,7 @@ public record GlueJobStateNotification(String jobName, String jobRunId, String s
 
     @Override
     public String routeKey() {
-        return ResponseConfig.GLUE_JOB_STATE_PREFIX + jobName;
+        return ResponseConfiguration.glueJobStateRouteKey(jobName);
     }
 
     @Override

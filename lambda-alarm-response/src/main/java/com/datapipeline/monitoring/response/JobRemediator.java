@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig.RestartBudget;
 import com.datapipeline.monitoring.response.ResponseConfig.Route;
 import java.time.Clock;
@@ -90,7 +91,7 @@ public final class JobRemediator {
             runs = recentRuns(job, now.minus(HISTORY_LOOKBACK));
         } catch (EntityNotFoundException e) {
             return decision(notification, route, Outcome.JOB_NOT_FOUND, "job " + job + " does not exist (any more): "
-                    + "nothing to " + (route.action() == ResponseAction.RESTART_JOB ? "restart" : "start")
+                    + "nothing to " + (route.action() == RouteAction.RESTART_JOB ? "restart" : "start")
                     + "; remove it from the monitored pipelines or restore it", null, null);
         }
 
@@ -101,7 +102,7 @@ public final class JobRemediator {
                     null);
         }
         Incident incident;
-        if (notification instanceof AlarmNotification && route.action() == ResponseAction.RESTART_JOB) {
+        if (notification instanceof AlarmNotification && route.action() == RouteAction.RESTART_JOB) {
             Optional<JobRun> newest = newestFinished(runs);
             if (newest.isEmpty() || !FAILED_STATES.contains(newest.get().jobRunState())) {
                 return decision(notification, route, Outcome.SKIPPED_NO_FAILED_RUN, newest
@@ -113,15 +114,15 @@ public final class JobRemediator {
         } else {
             incident = notification.incident();
         }
-        if (route.action() != ResponseAction.RESTART_JOB) {
+        if (route.action() != RouteAction.RESTART_JOB) {
             return claimAndStart(notification, route, incident, now);
         }
         RunFailure failure = failure(notification, job, runs);
-        ResponseAction classAction = classActions.actionFor(job, failure.errorClass());
-        if (classAction == ResponseAction.PAUSE_TRIGGER) {
+        RouteAction classAction = classActions.actionFor(job, failure.errorClass());
+        if (classAction == RouteAction.PAUSE_TRIGGER) {
             return pauseTriggers(notification, route, failure, runs, incident, now).about(failure);
         }
-        if (classAction != ResponseAction.RESTART_JOB) {
+        if (classAction != RouteAction.RESTART_JOB) {
             return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: "
                     + failure.errorClass().configName() + " failure (" + failure.classification().basis()
                     + "); its error class is routed to " + classAction.configName(), failure.runId(), incident)

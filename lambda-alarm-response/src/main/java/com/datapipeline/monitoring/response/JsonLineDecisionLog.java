@@ -1,5 +1,23 @@
 package com.datapipeline.monitoring.response;
 
+import static com.datapipeline.monitoring.contract.DecisionLine.ACTION;
+import static com.datapipeline.monitoring.contract.DecisionLine.ALARM;
+import static com.datapipeline.monitoring.contract.DecisionLine.ERROR;
+import static com.datapipeline.monitoring.contract.DecisionLine.ERROR_CLASS;
+import static com.datapipeline.monitoring.contract.DecisionLine.EXCERPT;
+import static com.datapipeline.monitoring.contract.DecisionLine.INCIDENT;
+import static com.datapipeline.monitoring.contract.DecisionLine.JOB_RUN_ID;
+import static com.datapipeline.monitoring.contract.DecisionLine.MESSAGE_ID;
+import static com.datapipeline.monitoring.contract.DecisionLine.OUTCOME;
+import static com.datapipeline.monitoring.contract.DecisionLine.PAGE;
+import static com.datapipeline.monitoring.contract.DecisionLine.PAGE_DELIVERY;
+import static com.datapipeline.monitoring.contract.DecisionLine.REASON;
+import static com.datapipeline.monitoring.contract.DecisionLine.STATE;
+import static com.datapipeline.monitoring.contract.DecisionLine.TARGET;
+import static com.datapipeline.monitoring.contract.LogFields.LEVEL;
+
+import com.datapipeline.monitoring.contract.DecisionLine;
+import com.datapipeline.monitoring.contract.LogFields;
 import com.datapipeline.monitoring.lambda.ErrorText;
 import com.datapipeline.monitoring.lambda.JsonLines;
 import java.io.PrintStream;
@@ -7,13 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes each decision as one JSON line, which Lambda sends to CloudWatch Logs as one event so that Logs Insights
- * discovers its fields ({@link AuditQuery#TEXT}).
+ * Writes each decision as one JSON line ({@link DecisionLine}), which Lambda sends to CloudWatch Logs as one event so
+ * that Logs Insights discovers its fields (the app's "Alarm Response Audit" query).
  */
 public final class JsonLineDecisionLog implements DecisionLog {
-
-    public static final String EVENT = "alarm-response";
-    public static final String ERROR_EVENT = "alarm-response-error";
 
     private final PrintStream out;
 
@@ -29,35 +44,35 @@ public final class JsonLineDecisionLog implements DecisionLog {
     /** The fields of a decision's line, in the order they are written; tests read decisions through it. */
     static Map<String, Object> line(Delivery delivery, Decision decision) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", "INFO");
-        line.put("event", EVENT);
-        line.put("alarm", decision.alarm());
-        line.put("state", decision.state());
-        line.put("action", decision.action());
-        line.put("target", decision.target());
-        line.put("outcome", decision.outcome().logName());
-        line.put("reason", decision.reason());
-        line.put("jobRunId", decision.jobRunId());
-        line.put("incident", decision.incident());
-        line.put("errorClass", decision.errorClass());
-        line.put("page", decision.page() == null ? null : decision.page().text());
-        line.put("pageDelivery", decision.page() == null ? null : decision.page().delivery().toString());
-        line.put("messageId", delivery.messageId());
-        line.put("excerpt", delivery.excerpt());
+        line.put(LEVEL, "INFO");
+        line.put(LogFields.EVENT, DecisionLine.EVENT);
+        line.put(ALARM, decision.alarm());
+        line.put(STATE, decision.state());
+        line.put(ACTION, decision.action());
+        line.put(TARGET, decision.target());
+        line.put(OUTCOME, decision.outcome().logName());
+        line.put(REASON, decision.reason());
+        line.put(JOB_RUN_ID, decision.jobRunId());
+        line.put(INCIDENT, decision.incident());
+        line.put(ERROR_CLASS, decision.errorClass());
+        line.put(PAGE, decision.page() == null ? null : decision.page().text());
+        line.put(PAGE_DELIVERY, decision.page() == null ? null : decision.page().delivery().toString());
+        line.put(MESSAGE_ID, delivery.messageId());
+        line.put(EXCERPT, delivery.excerpt());
         return line;
     }
 
     @Override
     public void failed(Delivery delivery, Notification notification, String target, RuntimeException error) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", "ERROR");
-        line.put("event", ERROR_EVENT);
-        line.put("alarm", notification.routeKey());
-        line.put("state", notification.state());
-        line.put("target", target);
-        line.put("messageId", delivery.messageId());
-        line.put("error", error.getClass().getSimpleName());
-        line.put("reason", ErrorText.message(error) + "; rethrown so Lambda retries and keeps the notification");
+        line.put(LEVEL, "ERROR");
+        line.put(LogFields.EVENT, DecisionLine.ERROR_EVENT);
+        line.put(ALARM, notification.routeKey());
+        line.put(STATE, notification.state());
+        line.put(TARGET, target);
+        line.put(MESSAGE_ID, delivery.messageId());
+        line.put(ERROR, error.getClass().getSimpleName());
+        line.put(REASON, ErrorText.message(error) + "; rethrown so Lambda retries and keeps the notification");
         write(line);
     }
 

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DrillMarker;
+
 /** A message the function understood: a CloudWatch alarm state change or a Glue job state change. */
 public sealed interface Notification permits AlarmNotification, GlueJobStateNotification {
 

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.DecisionLine;
+
 /** How one notification was handled; {@link #logName()} is the {@code outcome} field of the decision log. */
 public enum Outcome {
     STARTED("started"),
@@ -20,7 +22,7 @@ public enum Outcome {
     UNKNOWN_ROUTE("unknown-route"),
     MALFORMED("malformed"),
     DISABLED("disabled"),
-    DRILL("drill");
+    DRILL(DecisionLine.DRILL_OUTCOME);
 
     private final String logName;
 

@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -76,7 +78,7 @@ public final class PageText {
             case SKIPPED_ERROR_CLASS -> errorClass == ErrorClass.UNKNOWN
                     ? "not restarted: the error is not one the response function knows, so a person decides"
                     : "not restarted: a retry fails the same way until the cause is fixed (" + errorClass.configName()
-                            + " -> " + ResponseAction.NOTIFY_ONLY.configName() + ")";
+                            + " -> " + RouteAction.NOTIFY_ONLY.configName() + ")";
             case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
             default -> "not restarted: " + decision.reason();
         };

@@ -1,5 +1,25 @@
 package com.datapipeline.monitoring.response;
 
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.ACTION;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.DASHBOARD;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.ERROR_CLASS_ACTIONS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_LOG_GROUPS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_NAME;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.MAX_RESTARTS;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAGE_ALARM;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAUSE_AFTER_FAILURES;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PIPELINES;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.REMEDIATION_ENABLED;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.RESTART_BUDGET;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.ROUTES;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.RUNBOOK_URL;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.WINDOW_MINUTES;
+
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,11 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The action table and guard-rail settings, read once per container from the RESPONSE_CONFIG environment
- * variable that the CDK app writes.
+ * The action table and guard-rail settings, read once per container from the configuration the CDK app writes
+ * ({@link MonitoringFunction#ALARM_RESPONSE}; keys and an example in {@link ResponseConfiguration}).
  *
  * @param remediationEnabled false turns every Glue-starting action into a logged {@code disabled} decision
  * @param restartBudget      how many job starts this function may make per job per rolling window
@@ -22,17 +41,6 @@ import java.util.Set;
  */
 public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
                              ErrorClassActions errorClassActions, List<String> insightsLogGroups, PageSettings pages) {
-
-    /** Route-key prefix for Glue Job State Change notifications; the job name follows it. */
-    public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
-
-    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("remediationEnabled", "restartBudget", "routes",
-            "errorClassActions", "pipelines", "jobRunInsightsLogGroups", "jobLogGroups", "runbookUrl",
-            "pauseAfterFailures");
-    private static final Set<String> PIPELINE_FIELDS = Set.of("errorClassActions", "pageAlarm", "dashboard",
-            "runbookUrl");
-    private static final Set<String> BUDGET_FIELDS = Set.of("maxRestarts", "windowMinutes");
-    private static final Set<String> ROUTE_FIELDS = Set.of("action", "jobName");
 
     public ResponseConfig {
         Objects.requireNonNull(restartBudget, "restartBudget");
@@ -48,7 +56,7 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     }
 
     /** A job-starting action's target. */
-    public record Route(ResponseAction action, String jobName) {
+    public record Route(RouteAction action, String jobName) {
         public Route {
             Objects.requireNonNull(action, "action");
             if (action.startsJob() && (jobName == null || jobName.isBlank())) {
@@ -59,9 +67,6 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
 
     /** At most {@code maxRestarts} job starts by this function per job within any {@code window}. */
     public record RestartBudget(int maxRestarts, Duration window) {
-
-        public static final RestartBudget DEFAULT = new RestartBudget(2, Duration.ofMinutes(60));
-
         public RestartBudget {
             Objects.requireNonNull(window, "window");
         }
@@ -73,65 +78,67 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     }
 
     /**
-     * Parses RESPONSE_CONFIG. Unknown fields are refused, so a misspelt setting fails the deployment's
-     * first invocation instead of being silently ignored.
+     * Parses the configuration. Unknown fields are refused, so a misspelt setting fails the deployment's first
+     * invocation instead of being silently ignored. The budget has no default: the app always sends the one the user
+     * configured, so no second default can disagree with it.
      *
      * @throws IllegalArgumentException naming the bad field
      */
     public static ResponseConfig parse(String json) {
-        return JsonObject.readConfiguration(AlarmResponseHandler.CONFIG_VARIABLE, json, ResponseConfig::read);
+        return JsonObject.readConfiguration(MonitoringFunction.ALARM_RESPONSE.configVariable(), json,
+                ResponseConfig::read);
     }
 
     private static ResponseConfig read(JsonObject root) {
-        root.refuseUnknown(TOP_LEVEL_FIELDS);
-        boolean enabled = root.optionalBoolean("remediationEnabled")
-                .orElseThrow(() -> root.invalid("remediationEnabled", "is missing (true or false)"));
-        RestartBudget budget = root.optionalObject("restartBudget").map(ResponseConfig::readBudget)
-                .orElse(RestartBudget.DEFAULT);
-        JsonObject routesJson = root.requiredObject("routes");
+        root.refuseUnknown(ResponseConfiguration.KEYS);
+        boolean enabled = root.optionalBoolean(REMEDIATION_ENABLED)
+                .orElseThrow(() -> root.invalid(REMEDIATION_ENABLED, "is missing (true or false)"));
+        RestartBudget budget = readBudget(root.requiredObject(RESTART_BUDGET));
+        JsonObject routesJson = root.requiredObject(ROUTES);
         Map<String, Route> routes = new LinkedHashMap<>();
         for (String key : routesJson.names()) {
-            if (key.isBlank() || key.equals(GLUE_JOB_STATE_PREFIX)) {
-                throw root.invalid("routes", "has a blank route key '" + key + "'");
+            if (key.isBlank() || key.equals(ResponseConfiguration.GLUE_JOB_STATE_PREFIX)) {
+                throw root.invalid(ROUTES, "has a blank route key '" + key + "'");
             }
             routes.put(key, readRoute(routesJson.requiredObject(key)));
         }
-        Map<ErrorClass, ResponseAction> all = ErrorClassActions.defaults();
-        root.optionalObject("errorClassActions").map(ErrorClassActions::read).ifPresent(all::putAll);
-        Map<String, Map<ErrorClass, ResponseAction>> byPipeline = new LinkedHashMap<>();
+        Map<ErrorClass, RouteAction> all = ErrorClassActions.defaults();
+        root.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read).ifPresent(all::putAll);
+        Map<String, Map<ErrorClass, RouteAction>> byPipeline = new LinkedHashMap<>();
         Map<String, PipelinePage> pages = new LinkedHashMap<>();
-        root.optionalObject("pipelines").ifPresent(pipelines -> pipelines.names().forEach(job -> {
+        root.optionalObject(PIPELINES).ifPresent(pipelines -> pipelines.names().forEach(job -> {
             JsonObject pipeline = pipelines.requiredObject(job);
-            pipeline.refuseUnknown(PIPELINE_FIELDS);
-            pipeline.optionalObject("errorClassActions").map(ErrorClassActions::read)
+            pipeline.refuseUnknown(ResponseConfiguration.PIPELINE_KEYS);
+            pipeline.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read)
                     .ifPresent(actions -> byPipeline.put(job, actions));
-            pages.put(job, new PipelinePage(job, pipeline.optionalString("pageAlarm"),
-                    pipeline.optionalString("dashboard"), pipeline.optionalString("runbookUrl")));
+            pages.put(job, new PipelinePage(job, pipeline.optionalString(PAGE_ALARM),
+                    pipeline.optionalString(DASHBOARD), pipeline.optionalString(RUNBOOK_URL)));
         }));
-        int pauseAfter = root.optionalInt("pauseAfterFailures", 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        int pauseAfter = root.optionalInt(PAUSE_AFTER_FAILURES, 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
         return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline, pauseAfter),
-                root.stringList("jobRunInsightsLogGroups"), new PageSettings(pages,
-                root.optionalString("runbookUrl").orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList("jobLogGroups")));
+                root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS), new PageSettings(pages,
+                root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList(JOB_LOG_GROUPS)));
     }
 
     private static RestartBudget readBudget(JsonObject json) {
-        json.refuseUnknown(BUDGET_FIELDS);
-        int max = json.optionalInt("maxRestarts", 0, 100).orElse(RestartBudget.DEFAULT.maxRestarts());
+        json.refuseUnknown(ResponseConfiguration.BUDGET_KEYS);
+        int max = json.optionalInt(MAX_RESTARTS, 0, 100)
+                .orElseThrow(() -> json.invalid(MAX_RESTARTS, "is missing (job starts per window, 0 to 100)"));
         // The history lookback is 7 days (Glue's longest run timeout), so a longer window could not be counted.
-        int minutes = json.optionalInt("windowMinutes", 1, 10_080)
-                .orElse((int) RestartBudget.DEFAULT.window().toMinutes());
+        int minutes = json.optionalInt(WINDOW_MINUTES, 1, 10_080)
+                .orElseThrow(() -> json.invalid(WINDOW_MINUTES, "is missing (minutes, 1 to 10080)"));
         return new RestartBudget(max, Duration.ofMinutes(minutes));
     }
 
     private static Route readRoute(JsonObject json) {
-        json.refuseUnknown(ROUTE_FIELDS);
-        String actionName = json.requiredString("action");
-        ResponseAction action = ResponseAction.fromConfigName(actionName).filter(ResponseAction::isRouteAction)
-                .orElseThrow(() -> json.invalid("action",
+        json.refuseUnknown(ResponseConfiguration.ROUTE_KEYS);
+        String actionName = json.requiredString(ACTION);
+        RouteAction action = RouteAction.fromConfigName(actionName).filter(RouteAction::isRouteAction)
+                .orElseThrow(() -> json.invalid(ACTION,
                 "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
-        Optional<String> jobName = json.optionalString("jobName");
+        Optional<String> jobName = json.optionalString(JOB_NAME);
         if (action.startsJob() && jobName.isEmpty()) {
-            throw json.invalid("jobName", "is required for action " + action.configName());
+            throw json.invalid(JOB_NAME, "is required for action " + action.configName());
         }
         return new Route(action, jobName.orElse(null));
     }

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.response.ErrorClassifier.Classification;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package com.datapipeline.monitoring.response;
 
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.SOURCE_TOPICS_VARIABLE;
+
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -13,15 +16,12 @@ import java.util.Set;
  */
 public record SourceTopics(Set<String> topicArns) {
 
-    /** The environment variable that lists the allowed topic ARNs, comma-separated. */
-    public static final String VARIABLE = "RESPONSE_SOURCE_TOPIC_ARNS";
-
     public SourceTopics {
         topicArns = Set.copyOf(topicArns);
     }
 
     /**
-     * Reads {@value #VARIABLE}.
+     * Reads {@link ResponseConfiguration#SOURCE_TOPICS_VARIABLE}.
      *
      * @throws IllegalArgumentException naming the entry that is not an SNS topic ARN, or if there is none
      */
@@ -33,13 +33,14 @@ public record SourceTopics(Set<String> topicArns) {
                 continue;
             }
             if (!Arn.parse(arn).map(parsed -> parsed.service().equals("sns")).orElse(false)) {
-                throw new IllegalArgumentException(VARIABLE + " entry '" + arn
+                throw new IllegalArgumentException(SOURCE_TOPICS_VARIABLE + " entry '" + arn
                         + "' is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
             }
             arns.add(arn);
         }
         if (arns.isEmpty()) {
-            throw new IllegalArgumentException(VARIABLE + " names no topic; expected comma-separated SNS topic ARNs");
+            throw new IllegalArgumentException(SOURCE_TOPICS_VARIABLE
+                    + " names no topic; expected comma-separated SNS topic ARNs");
         }
         return new SourceTopics(arns);
     }
@@ -49,7 +50,7 @@ public record SourceTopics(Set<String> topicArns) {
         if (topicArn != null && topicArns.contains(topicArn)) {
             return Optional.empty();
         }
-        return Optional.of("topic " + topicArn + " is not in " + VARIABLE + "; message not read");
+        return Optional.of("topic " + topicArn + " is not in " + SOURCE_TOPICS_VARIABLE + "; message not read");
     }
 
     /**

@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -471,7 +472,7 @@ class AlarmResponderTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(decision.alarm()).isNull();
-        assertThat(decision.reason()).contains("someone-elses-topic").contains(SourceTopics.VARIABLE);
+        assertThat(decision.reason()).contains("someone-elses-topic").contains(ResponseConfiguration.SOURCE_TOPICS_VARIABLE);
         assertThat(log.onlyLine()).containsEntry("outcome", "ignored-origin").containsEntry("messageId", "m-foreign");
         assertThat(glue.reads).isEmpty();
     }

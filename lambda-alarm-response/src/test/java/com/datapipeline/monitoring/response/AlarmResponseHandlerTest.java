@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +75,7 @@ class AlarmResponseHandlerTest {
 
     @Test
     void containerWithoutResponseConfigFailsAtStartNamingTheVariable() {
-        assumeTrue(System.getenv(AlarmResponseHandler.CONFIG_VARIABLE) == null, "RESPONSE_CONFIG is set in this JVM");
+        assumeTrue(System.getenv(MonitoringFunction.ALARM_RESPONSE.configVariable()) == null, "RESPONSE_CONFIG is set in this JVM");
 
         assertThatThrownBy(AlarmResponseHandler::new).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("RESPONSE_CONFIG");

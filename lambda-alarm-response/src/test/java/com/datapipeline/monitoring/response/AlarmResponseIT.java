@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -252,7 +253,7 @@ class AlarmResponseIT {
 
     private Map<String, AttributeValue> ledgerItem(String key) {
         return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
-                .key(Map.of(DynamoDbIncidentLedger.KEY, AttributeValue.fromS(key)))).item();
+                .key(Map.of(ResponseConfiguration.LEDGER_KEY, AttributeValue.fromS(key)))).item();
     }
 
     @Test

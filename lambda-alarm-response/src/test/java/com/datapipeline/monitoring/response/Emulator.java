@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.response;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.net.URI;
 import java.util.List;
@@ -38,12 +39,12 @@ final class Emulator {
     static String createLedgerTable(DynamoDbClient dynamo) {
         String table = "it-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.createTable(request -> request.tableName(table)
-                .attributeDefinitions(a -> a.attributeName(DynamoDbIncidentLedger.KEY)
+                .attributeDefinitions(a -> a.attributeName(ResponseConfiguration.LEDGER_KEY)
                         .attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName(DynamoDbIncidentLedger.KEY).keyType(KeyType.HASH))
+                .keySchema(k -> k.attributeName(ResponseConfiguration.LEDGER_KEY).keyType(KeyType.HASH))
                 .billingMode("PAY_PER_REQUEST"));
         dynamo.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName(DynamoDbIncidentLedger.EXPIRES_AT)));
+                .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName(ResponseConfiguration.LEDGER_EXPIRES_AT)));
         return table;
     }
 }

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,6 +2,8 @@ package com.datapipeline.monitoring.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ErrorClassifier.Classification;
 import com.datapipeline.monitoring.response.ErrorClassifier.Evidence;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -119,7 +121,7 @@ class ErrorClassifierTest {
 
     @Test
     void onlyTransientFailuresAreRestartedByDefault() {
-        assertThat(Stream.of(ErrorClass.values()).filter(c -> c.defaultAction() == ResponseAction.RESTART_JOB))
+        assertThat(Stream.of(ErrorClass.values()).filter(c -> c.defaultAction() == RouteAction.RESTART_JOB))
                 .containsExactly(ErrorClass.TRANSIENT);
         assertThat(ErrorClass.fromConfigName("permissions")).contains(ErrorClass.PERMISSIONS);
         assertThat(ErrorClass.fromConfigName("PERMISSIONS")).isEmpty();

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.ErrorClass;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.contract.RouteAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -107,9 +108,10 @@ class TriggerPauseTest {
     @Test
     void pauseTriggerIsAnErrorClassActionNotARouteAction() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResponseConfig.parse(
-                "{\"remediationEnabled\":true,\"routes\":{\"A\":{\"action\":\"pause-trigger\",\"jobName\":\"j\"}}}"))
+                "{\"remediationEnabled\":true,\"restartBudget\":{\"maxRestarts\":2,\"windowMinutes\":60},"
+                        + "\"routes\":{\"A\":{\"action\":\"pause-trigger\",\"jobName\":\"j\"}}}"))
                 .hasMessageContaining("'routes.A.action'");
-        assertThat(ResponseAction.PAUSE_TRIGGER.startsJob()).isFalse();
+        assertThat(RouteAction.PAUSE_TRIGGER.startsJob()).isFalse();
         assertThat(ResponseConfig.parse(PAUSE_CODE).errorClassActions().pauseAfterFailures())
                 .isEqualTo(ErrorClassActions.DEFAULT_PAUSE_AFTER);
     }

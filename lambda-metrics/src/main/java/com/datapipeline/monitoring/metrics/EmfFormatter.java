@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.lambda.JsonLines;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class EmfFormatter {
      */
     public String format(String pipeline, PipelineMeasurement measurement, Instant timestamp) {
         if (measurement.published().containsKey(PipelineMetric.COLLECTION_ERRORS)) {
-            throw new IllegalArgumentException(MetricNames.COLLECTION_ERRORS
+            throw new IllegalArgumentException(PipelineMetric.COLLECTION_ERRORS.metricName()
                     + " comes from the pipeline's outcome, not from a collector");
         }
         Map<PipelineMetric, Double> values = new EnumMap<>(PipelineMetric.class);
@@ -50,9 +51,9 @@ public final class EmfFormatter {
                 "Timestamp", timestamp.toEpochMilli(),
                 "CloudWatchMetrics", List.of(Map.of(
                         "Namespace", namespace,
-                        "Dimensions", List.of(List.of(MetricNames.DIMENSION_PIPELINE)),
+                        "Dimensions", List.of(List.of(CustomMetric.PIPELINE_DIMENSION)),
                         "Metrics", metrics))));
-        line.put(MetricNames.DIMENSION_PIPELINE, pipeline);
+        line.put(CustomMetric.PIPELINE_DIMENSION, pipeline);
         values.forEach((metric, value) -> {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException(metric.metricName() + " is not finite: " + value);

@@ -1,5 +1,20 @@
 package com.datapipeline.monitoring.metrics;
 
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.DATA_QUALITY_RULESET;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.EXPECTED_SUCCESS_EVERY_MINUTES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.INTERVAL_MINUTES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.LOOKBACK_MINUTES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAME;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAMESPACE;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_LOG_GROUP;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
+
+import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.MetricsConfiguration;
+import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,31 +24,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The function's configuration, read from the {@code PIPELINES_CONFIG} environment variable that the
- * CDK app writes.
+ * The function's configuration, as the CDK app writes it ({@link MonitoringFunction#METRICS}; the keys and an
+ * example are in {@link MetricsConfiguration}).
  *
- * <pre>{@code
- * {"namespace":"DataPipelineMetrics","lookbackMinutes":1440,"intervalMinutes":5,
- *  "pipelines":[{"name":"sample-etl-job","jobName":"sample-etl-job","source":"glue",
- *                "outputLogGroup":"/aws-glue/jobs/output","dataQualityRuleset":null,
- *                "expectedSuccessEveryMinutes":null}]}
- * }</pre>
- *
- * @param namespace       CloudWatch namespace of every metric (default {@value MetricNames#NAMESPACE})
- * @param lookbackMinutes how far back job runs are read (default 1440)
- * @param intervalMinutes the schedule's period; RecordsProcessed counts runs completed within it (default 5)
+ * @param namespace       CloudWatch namespace of every metric (default {@value CustomMetric#NAMESPACE})
+ * @param lookbackMinutes how far back job runs are read
+ * @param intervalMinutes the schedule's period; RecordsProcessed counts runs completed within it
  * @param pipelines       at least one pipeline, with unique names
  */
 public record MetricsConfig(String namespace, int lookbackMinutes, int intervalMinutes,
                             List<PipelineConfig> pipelines) {
-
-    public static final int DEFAULT_LOOKBACK_MINUTES = 1440;
-    public static final int DEFAULT_INTERVAL_MINUTES = 5;
-
-    private static final Set<String> TOP_LEVEL_FIELDS =
-            Set.of("namespace", "lookbackMinutes", "intervalMinutes", "pipelines");
-    private static final Set<String> PIPELINE_FIELDS = Set.of("name", "jobName", "source", "outputLogGroup",
-            "dataQualityRuleset", "expectedSuccessEveryMinutes");
 
     public MetricsConfig {
         pipelines = List.copyOf(pipelines);
@@ -47,14 +47,6 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
         return Duration.ofMinutes(intervalMinutes);
     }
 
-    /** Where a pipeline's numbers come from. */
-    public enum Source {
-        /** Measured from the Glue job's runs, logs and data quality results. */
-        GLUE,
-        /** The lab's random values, for demos without a real job. */
-        SIMULATE
-    }
-
     /**
      * One monitored pipeline.
      *
@@ -65,40 +57,44 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
      * @param dataQualityRuleset          ruleset name or evaluation context; null skips DataQualityScore
      * @param expectedSuccessEveryMinutes used by the CDK app for the staleness alarm; not read here
      */
-    public record PipelineConfig(String name, String jobName, Source source, String outputLogGroup,
+    public record PipelineConfig(String name, String jobName, MetricsSource source, String outputLogGroup,
                                  String dataQualityRuleset, Integer expectedSuccessEveryMinutes) {
     }
 
     /**
-     * Parses and validates the JSON configuration. Unknown fields are refused, like the response function's.
+     * Parses and validates the JSON configuration. Unknown fields are refused, like the response function's. The
+     * look-back and the interval have no default: the app sends both, so the interval cannot drift from the schedule.
      *
      * @throws IllegalArgumentException naming the offending field when the JSON is malformed or invalid
      */
     public static MetricsConfig parse(String json) {
-        return JsonObject.readConfiguration(PipelineMetricsHandler.CONFIG_VARIABLE, json, MetricsConfig::read);
+        return JsonObject.readConfiguration(MonitoringFunction.METRICS.configVariable(), json, MetricsConfig::read);
     }
 
     private static MetricsConfig read(JsonObject root) {
-        root.refuseUnknown(TOP_LEVEL_FIELDS);
-        String namespace = root.optionalText("namespace").orElse(MetricNames.NAMESPACE);
+        root.refuseUnknown(MetricsConfiguration.KEYS);
+        String namespace = root.optionalText(NAMESPACE).orElse(CustomMetric.NAMESPACE);
         if (namespace.isBlank() || namespace.length() > 255) {
-            throw root.invalid("namespace", "must be 1-255 characters");
+            throw root.invalid(NAMESPACE, "must be 1-255 characters");
         }
-        int lookback = root.optionalInt("lookbackMinutes", 1, Integer.MAX_VALUE).orElse(DEFAULT_LOOKBACK_MINUTES);
-        int interval = root.optionalInt("intervalMinutes", 1, Integer.MAX_VALUE).orElse(DEFAULT_INTERVAL_MINUTES);
+        int lookback = root.optionalInt(LOOKBACK_MINUTES, 1, Integer.MAX_VALUE)
+                .orElseThrow(() -> root.invalid(LOOKBACK_MINUTES, "is missing (minutes of run history to read)"));
+        int interval = root.optionalInt(INTERVAL_MINUTES, 1, Integer.MAX_VALUE)
+                .orElseThrow(() -> root.invalid(INTERVAL_MINUTES, "is missing (the schedule's period in minutes)"));
         if (interval > lookback) {
-            throw root.invalid("intervalMinutes", "(" + interval + ") must not exceed lookbackMinutes (" + lookback + ")");
+            throw root.invalid(INTERVAL_MINUTES,
+                    "(" + interval + ") must not exceed " + LOOKBACK_MINUTES + " (" + lookback + ")");
         }
-        List<JsonObject> rawPipelines = root.objectList("pipelines");
+        List<JsonObject> rawPipelines = root.objectList(PIPELINES);
         if (rawPipelines.isEmpty()) {
-            throw root.invalid("pipelines", "must be a non-empty list");
+            throw root.invalid(PIPELINES, "must be a non-empty list");
         }
         List<PipelineConfig> pipelines = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonObject raw : rawPipelines) {
             PipelineConfig pipeline = readPipeline(raw);
             if (!names.add(pipeline.name())) {
-                throw raw.invalid("name", "'" + pipeline.name() + "' is used twice");
+                throw raw.invalid(NAME, "'" + pipeline.name() + "' is used twice");
             }
             pipelines.add(pipeline);
         }
@@ -106,25 +102,22 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
     }
 
     private static PipelineConfig readPipeline(JsonObject raw) {
-        raw.refuseUnknown(PIPELINE_FIELDS);
-        String name = raw.requiredString("name");
+        raw.refuseUnknown(MetricsConfiguration.PIPELINE_KEYS);
+        String name = raw.requiredString(NAME);
         // CloudWatch dimension values are limited to 1024 characters.
         if (name.length() > 1024) {
-            throw raw.invalid("name", "must be at most 1024 characters");
+            throw raw.invalid(NAME, "must be at most 1024 characters");
         }
-        String jobName = raw.optionalText("jobName").orElse(null);
-        String sourceText = raw.requiredString("source");
-        Source source = switch (sourceText.toLowerCase(Locale.ROOT)) {
-            case "glue" -> Source.GLUE;
-            case "simulate" -> Source.SIMULATE;
-            default -> throw raw.invalid("source", "must be 'glue' or 'simulate', was '" + sourceText + "'");
-        };
-        if (source == Source.GLUE && (jobName == null || jobName.isBlank())) {
-            throw raw.invalid("jobName", "is required when source is 'glue'");
+        String jobName = raw.optionalText(JOB_NAME).orElse(null);
+        String sourceText = raw.requiredString(SOURCE);
+        MetricsSource source = MetricsSource.fromConfigName(sourceText.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> raw.invalid(SOURCE, "must be 'glue' or 'simulate', was '" + sourceText + "'"));
+        if (source == MetricsSource.GLUE && (jobName == null || jobName.isBlank())) {
+            throw raw.invalid(JOB_NAME, "is required when source is 'glue'");
         }
-        String outputLogGroup = raw.optionalText("outputLogGroup").orElse(null);
-        String ruleset = raw.optionalText("dataQualityRuleset").orElse(null);
-        Integer expectedMinutes = raw.optionalInt("expectedSuccessEveryMinutes", 1, Integer.MAX_VALUE).orElse(null);
+        String outputLogGroup = raw.optionalText(OUTPUT_LOG_GROUP).orElse(null);
+        String ruleset = raw.optionalText(DATA_QUALITY_RULESET).orElse(null);
+        Integer expectedMinutes = raw.optionalInt(EXPECTED_SUCCESS_EVERY_MINUTES, 1, Integer.MAX_VALUE).orElse(null);
         return new PipelineConfig(name, jobName == null ? name : jobName, source,
                 blankToNull(outputLogGroup), blankToNull(ruleset), expectedMinutes);
     }

@@ -1,31 +1,31 @@
 package com.datapipeline.monitoring.metrics;
 
-/** Each published metric with its CloudWatch unit; the names are those of {@link MetricNames}. */
+import com.datapipeline.monitoring.contract.CustomMetric;
+
+/** The metrics this function writes; names and units are the contract's {@link CustomMetric}. */
 public enum PipelineMetric {
-    DATA_QUALITY_SCORE(MetricNames.DATA_QUALITY_SCORE, "Percent"),
-    ERROR_RATE(MetricNames.ERROR_RATE, "Percent"),
-    PROCESSING_LATENCY(MetricNames.PROCESSING_LATENCY, "Seconds"),
-    RECORDS_PROCESSED(MetricNames.RECORDS_PROCESSED, "Count"),
-    SECONDS_SINCE_LAST_SUCCESS(MetricNames.SECONDS_SINCE_LAST_SUCCESS, "Seconds"),
-    LONGEST_RUNNING_SECONDS(MetricNames.LONGEST_RUNNING_SECONDS, "Seconds"),
+    DATA_QUALITY_SCORE(CustomMetric.DATA_QUALITY_SCORE),
+    ERROR_RATE(CustomMetric.ERROR_RATE),
+    PROCESSING_LATENCY(CustomMetric.PROCESSING_LATENCY),
+    RECORDS_PROCESSED(CustomMetric.RECORDS_PROCESSED),
+    SECONDS_SINCE_LAST_SUCCESS(CustomMetric.SECONDS_SINCE_LAST_SUCCESS),
+    LONGEST_RUNNING_SECONDS(CustomMetric.LONGEST_RUNNING_SECONDS),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
-    COLLECTION_ERRORS(MetricNames.COLLECTION_ERRORS, "Count");
+    COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS);
 
-    private final String metricName;
-    private final String unit;
+    private final CustomMetric metric;
 
-    PipelineMetric(String metricName, String unit) {
-        this.metricName = metricName;
-        this.unit = unit;
+    PipelineMetric(CustomMetric metric) {
+        this.metric = metric;
     }
 
     /** The CloudWatch metric name, e.g. {@code "ErrorRate"}. */
     public String metricName() {
-        return metricName;
+        return metric.metricName();
     }
 
     /** The CloudWatch unit string, e.g. {@code "Percent"}. */
     public String unit() {
-        return unit;
+        return metric.unit();
     }
 }

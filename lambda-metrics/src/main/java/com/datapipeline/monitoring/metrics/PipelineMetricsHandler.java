@@ -2,6 +2,8 @@ package com.datapipeline.monitoring.metrics;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
@@ -13,18 +15,16 @@ import software.amazon.awssdk.services.glue.GlueClient;
 
 /**
  * Lambda entry point of DataPipelineMetricsFunction, invoked by an EventBridge schedule (the event's content
- * is not used). Measures every pipeline in {@code PIPELINES_CONFIG} and writes CloudWatch EMF lines to
+ * is not used). Measures every pipeline of its configuration ({@link MetricsConfig}) and writes CloudWatch EMF lines to
  * stdout; returns the summary of {@link PipelineMetricsPublisher}.
  */
 public final class PipelineMetricsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-
-    public static final String CONFIG_VARIABLE = "PIPELINES_CONFIG";
 
     private final PipelineMetricsPublisher publisher;
 
     /** Used by Lambda: config and clients are built once per container. */
     public PipelineMetricsHandler() {
-        this(MetricsConfig.parse(ConfigurationText.required(CONFIG_VARIABLE, System::getenv)),
+        this(MetricsConfig.parse(ConfigurationText.required(MonitoringFunction.METRICS, System::getenv)),
                 LambdaSdkClients.fromLambdaEnvironment(), Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
     }
 
@@ -41,8 +41,8 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
                 new CloudWatchLogsRecordsReader(logs), new GlueDataQualitySource(glue), clock,
                 config.lookback(), config.interval());
         this.publisher = new PipelineMetricsPublisher(config, Map.of(
-                MetricsConfig.Source.GLUE, glueCollector,
-                MetricsConfig.Source.SIMULATE, new SimulatedMetricsCollector(random)),
+                MetricsSource.GLUE, glueCollector,
+                MetricsSource.SIMULATE, new SimulatedMetricsCollector(random)),
                 clock, stdout, stdout);
     }
 

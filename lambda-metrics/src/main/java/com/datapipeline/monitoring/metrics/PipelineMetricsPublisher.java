@@ -1,5 +1,8 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.contract.LogFields;
+import com.datapipeline.monitoring.contract.MetricsLine;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import com.datapipeline.monitoring.lambda.ErrorText;
 import com.datapipeline.monitoring.lambda.JsonLines;
 import java.time.Clock;
@@ -7,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>Pipelines are isolated: an exception from one (AccessDenied, job not found, throttling after the SDK's
  * retries) is logged and reported, and the others still publish. Every EMF line carries
- * {@value MetricNames#COLLECTION_ERRORS}: 0 beside a pipeline's values, 1 alone for a pipeline that threw, so
+ * {@link PipelineMetric#COLLECTION_ERRORS}: 0 beside a pipeline's values, 1 alone for a pipeline that threw, so
  * a pipeline whose collection keeps failing raises an alarm instead of going silent. If every pipeline fails,
  * {@link AllPipelinesFailedException} is thrown so the invocation counts as an error, and no
  * CollectionErrors=1 line is written.
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
 public final class PipelineMetricsPublisher {
 
     private final MetricsConfig config;
-    private final Map<MetricsConfig.Source, MetricsCollector> collectors;
+    private final Map<MetricsSource, MetricsCollector> collectors;
     private final Clock clock;
     private final EmfFormatter emf;
     private final Consumer<String> emfSink;
@@ -35,7 +37,7 @@ public final class PipelineMetricsPublisher {
      * @param emfSink receives EMF lines (stdout in Lambda, which CloudWatch Logs ingests)
      * @param logSink receives the structured log lines
      */
-    public PipelineMetricsPublisher(MetricsConfig config, Map<MetricsConfig.Source, MetricsCollector> collectors,
+    public PipelineMetricsPublisher(MetricsConfig config, Map<MetricsSource, MetricsCollector> collectors,
                                     Clock clock, Consumer<String> emfSink, Consumer<String> logSink) {
         this.config = config;
         this.collectors = Map.copyOf(collectors);
@@ -67,7 +69,7 @@ public final class PipelineMetricsPublisher {
     }
 
     private PipelineOutcome publish(MetricsConfig.PipelineConfig pipeline) {
-        String source = pipeline.source().name().toLowerCase(Locale.ROOT);
+        String source = pipeline.source().configName();
         PipelineOutcome outcome;
         try {
             MetricsCollector collector = collectors.get(pipeline.source());
@@ -88,12 +90,12 @@ public final class PipelineMetricsPublisher {
 
     private static String logLine(String level, PipelineOutcome outcome, boolean simulated) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("event", "pipeline-metrics");
+        line.put(LogFields.LEVEL, level);
+        line.put(LogFields.EVENT, MetricsLine.EVENT);
         line.putAll(outcome.toMap());
         if (simulated) {
-            line.put("simulated", true);
-            line.put("message", "values are SIMULATED random numbers in the lab's ranges, not measurements");
+            line.put(MetricsLine.SIMULATED, true);
+            line.put(MetricsLine.MESSAGE, "values are SIMULATED random numbers in the lab's ranges, not measurements");
         }
         return JsonLines.format(line);
     }

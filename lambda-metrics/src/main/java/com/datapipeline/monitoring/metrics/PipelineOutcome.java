@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.contract.MetricsLine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,12 +43,12 @@ public record PipelineOutcome(String pipeline, String source, Map<String, Double
     /** JSON-ready form, keys in a stable order. */
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("pipeline", pipeline);
-        map.put("source", source);
-        map.put("published", new TreeMap<>(published));
-        map.put("skipped", new TreeMap<>(skipped));
+        map.put(MetricsLine.PIPELINE, pipeline);
+        map.put(MetricsLine.SOURCE, source);
+        map.put(MetricsLine.PUBLISHED, new TreeMap<>(published));
+        map.put(MetricsLine.SKIPPED, new TreeMap<>(skipped));
         if (error != null) {
-            map.put("error", error);
+            map.put(MetricsLine.ERROR, error);
         }
         return map;
     }

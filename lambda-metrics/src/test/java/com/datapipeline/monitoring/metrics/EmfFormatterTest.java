@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EmfFormatterTest {
 
     private static final Instant AT = Instant.parse("2026-06-01T12:00:00.123Z");
-    private final EmfFormatter formatter = new EmfFormatter(MetricNames.NAMESPACE);
+    private final EmfFormatter formatter = new EmfFormatter(CustomMetric.NAMESPACE);
 
     private static PipelineMeasurement allMetrics() {
         PipelineMeasurement.Builder builder = new PipelineMeasurement.Builder();

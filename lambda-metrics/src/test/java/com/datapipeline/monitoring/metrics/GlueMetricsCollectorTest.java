@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
-import com.datapipeline.monitoring.metrics.MetricsConfig.Source;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GlueMetricsCollectorTest {
 
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final PipelineConfig ORDERS = new PipelineConfig("orders", "orders-etl", Source.GLUE,
+    private static final PipelineConfig ORDERS = new PipelineConfig("orders", "orders-etl", MetricsSource.GLUE,
             "/aws-glue/jobs/output", "orders-rules", null);
 
     private final List<Instant> requestedSince = new ArrayList<>();
@@ -88,7 +88,7 @@ class GlueMetricsCollectorTest {
 
     @Test
     void dataQualityIsNotReadWithoutARuleset() {
-        PipelineConfig noRuleset = new PipelineConfig("orders", "orders-etl", Source.GLUE, null, null, null);
+        PipelineConfig noRuleset = new PipelineConfig("orders", "orders-etl", MetricsSource.GLUE, null, null, null);
         DataQualitySource mustNotBeCalled = (j, r, s) -> {
             throw new AssertionError("called");
         };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -82,7 +83,7 @@ class PipelineMetricsIT {
     private static Map<String, JsonNode> emfByPipeline(List<String> lines) {
         Map<String, JsonNode> byPipeline = new HashMap<>();
         lines.stream().filter(EmfLines::isEmf).map(EmfLines::assertValid)
-                .forEach(node -> byPipeline.put(node.path(MetricNames.DIMENSION_PIPELINE).asText(), node));
+                .forEach(node -> byPipeline.put(node.path(CustomMetric.PIPELINE_DIMENSION).asText(), node));
         return byPipeline;
     }
 
@@ -99,7 +100,7 @@ class PipelineMetricsIT {
         writeLog(logGroup, "jr_someotherrun-driver", "Job completed successfully. Processed 99999 records.");
 
         MetricsConfig config = MetricsConfig.parse("""
-                {"namespace":"DataPipelineMetrics","lookbackMinutes":1440,"pipelines":[
+                {"namespace":"DataPipelineMetrics","lookbackMinutes":1440,"intervalMinutes":5,"pipelines":[
                   {"name":"orders","jobName":"%s","source":"glue","outputLogGroup":"%s","dataQualityRuleset":null},
                   {"name":"missing","jobName":"%s","source":"glue"},
                   {"name":"demo","source":"simulate"}]}""".formatted(jobName, logGroup, unique("it-no-such-job")));
@@ -145,7 +146,8 @@ class PipelineMetricsIT {
         createJob(jobName);
         glue.startJobRun(r -> r.jobName(jobName));
         MetricsConfig config = MetricsConfig.parse("""
-                {"pipelines":[{"name":"dq","jobName":"%s","source":"glue","dataQualityRuleset":"dq-rules"}]}"""
+                {"lookbackMinutes":1440,"intervalMinutes":5,
+                 "pipelines":[{"name":"dq","jobName":"%s","source":"glue","dataQualityRuleset":"dq-rules"}]}"""
                 .formatted(jobName));
         List<String> stdout = new ArrayList<>();
 
@@ -177,7 +179,7 @@ class PipelineMetricsIT {
     @Test
     void invocationFailsWhenEveryPipelineFailsAndPublishesNoCollectionErrors() {
         MetricsConfig config = MetricsConfig.parse("""
-                {"pipelines":[{"name":"gone","jobName":"%s","source":"glue"}]}""".formatted(unique("it-absent")));
+                {"lookbackMinutes":1440,"intervalMinutes":5,"pipelines":[{"name":"gone","jobName":"%s","source":"glue"}]}""".formatted(unique("it-absent")));
         List<String> stdout = new ArrayList<>();
         PipelineMetricsHandler handler = new PipelineMetricsHandler(config, clients, Clock.systemUTC(),
                 new SplittableRandom(1), stdout::add);

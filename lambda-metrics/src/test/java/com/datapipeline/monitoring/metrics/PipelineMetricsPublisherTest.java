@@ -3,8 +3,9 @@ package com.datapipeline.monitoring.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
-import com.datapipeline.monitoring.metrics.MetricsConfig.Source;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -26,13 +27,13 @@ class PipelineMetricsPublisherTest {
     private final List<String> logs = new ArrayList<>();
 
     private static PipelineConfig glue(String name) {
-        return new PipelineConfig(name, name + "-job", Source.GLUE, null, null, null);
+        return new PipelineConfig(name, name + "-job", MetricsSource.GLUE, null, null, null);
     }
 
     private PipelineMetricsPublisher publisher(List<PipelineConfig> pipelines, MetricsCollector glueCollector) {
-        MetricsConfig config = new MetricsConfig(MetricNames.NAMESPACE, 1440, 5, pipelines);
-        return new PipelineMetricsPublisher(config, Map.of(Source.GLUE, glueCollector,
-                Source.SIMULATE, new SimulatedMetricsCollector(new SplittableRandom(3))), CLOCK, emf::add, logs::add);
+        MetricsConfig config = new MetricsConfig(CustomMetric.NAMESPACE, 1440, 5, pipelines);
+        return new PipelineMetricsPublisher(config, Map.of(MetricsSource.GLUE, glueCollector,
+                MetricsSource.SIMULATE, new SimulatedMetricsCollector(new SplittableRandom(3))), CLOCK, emf::add, logs::add);
     }
 
     private static MetricsCollector failingFor(String failingPipeline) {
@@ -117,7 +118,7 @@ class PipelineMetricsPublisherTest {
 
     @Test
     void simulatedPipelineIsLoggedAsSimulated() throws Exception {
-        MetricsSummary summary = publisher(List.of(new PipelineConfig("demo", "demo", Source.SIMULATE, null, null,
+        MetricsSummary summary = publisher(List.of(new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null,
                 null)), failingFor("none")).publishAll();
 
         JsonNode line = JSON.readTree(logs.getFirst());

@@ -3,13 +3,13 @@ package com.datapipeline.monitoring.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
-import com.datapipeline.monitoring.metrics.MetricsConfig.Source;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMetricsCollectorTest {
 
-    private static final PipelineConfig DEMO = new PipelineConfig("demo", "demo", Source.SIMULATE, null, null, null);
+    private static final PipelineConfig DEMO = new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null);
 
     @Test
     void valuesStayInTheLabRangesAndAreFlaggedSimulated() {

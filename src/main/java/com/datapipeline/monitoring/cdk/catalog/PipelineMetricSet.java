@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.catalog;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
@@ -19,8 +20,8 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  * <p>The metrics carry no label on purpose: a labelled metric makes CDK render an alarm in the
  * metric-math form, and the classic single-metric form keeps alarm notifications simple.
  *
- * <p>The custom metrics are those DataPipelineMetricsFunction publishes (namespace DataPipelineMetrics,
- * one dimension Pipeline = the job name); a contract test holds these names equal to the function's.
+ * <p>The custom metrics are the contract's {@link CustomMetric}s: those DataPipelineMetricsFunction publishes and
+ * the event history's FailedRuns and StuckRuns counts.
  */
 public record PipelineMetricSet(
         Metric failedTasks,
@@ -58,21 +59,12 @@ public record PipelineMetricSet(
     }
 
     public static final String GLUE_NAMESPACE = "Glue";
-    public static final String CUSTOM_NAMESPACE = "DataPipelineMetrics";
-    public static final String PIPELINE_DIMENSION = "Pipeline";
-    public static final String DATA_QUALITY_SCORE = "DataQualityScore";
-    public static final String ERROR_RATE = "ErrorRate";
-    public static final String PROCESSING_LATENCY = "ProcessingLatency";
-    public static final String RECORDS_PROCESSED = "RecordsProcessed";
-    public static final String SECONDS_SINCE_LAST_SUCCESS = "SecondsSinceLastSuccess";
-    public static final String LONGEST_RUNNING_SECONDS = "LongestRunningSeconds";
-    /** 1 when the metrics function could not measure the pipeline, 0 when it could: no silent pipeline. */
-    public static final String COLLECTION_ERRORS = "CollectionErrors";
-    /** Count of "Glue Job State Change" events in FAILED or TIMEOUT, from a metric filter on the event history. */
-    public static final String FAILED_RUNS = "FailedRuns";
-    /** Count of "Glue Job Run Status" events (a run past its notify-delay), from a metric filter on the event history. */
-    public static final String STUCK_RUNS = "StuckRuns";
-    public static final Duration PERIOD = Duration.minutes(5);
+    /**
+     * The period of every metric here in minutes, and how often the metrics function runs (its schedule), which is
+     * told it as the window it counts RecordsProcessed in: one data point per period.
+     */
+    public static final int PERIOD_MINUTES = 5;
+    public static final Duration PERIOD = Duration.minutes(PERIOD_MINUTES);
     /**
      * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
      * glue.driver.aggregate.elapsedTime: AWS documents it as a Sum-only delta, so run durations come from GetJobRuns.
@@ -85,15 +77,15 @@ public record PipelineMetricSet(
                 glue(jobName, "glue.driver.jvm.heap.usage", "gauge", "Maximum"),
                 glue(jobName, "glue.ALL.s3.filesystem.read_bytes", "gauge", "Sum"),
                 glue(jobName, "glue.ALL.s3.filesystem.write_bytes", "gauge", "Sum"),
-                custom(jobName, DATA_QUALITY_SCORE, "Average"),
-                custom(jobName, ERROR_RATE, "Average"),
-                custom(jobName, PROCESSING_LATENCY, "Average"),
-                custom(jobName, RECORDS_PROCESSED, "Sum"),
-                custom(jobName, SECONDS_SINCE_LAST_SUCCESS, "Maximum"),
-                custom(jobName, LONGEST_RUNNING_SECONDS, "Maximum"),
-                custom(jobName, COLLECTION_ERRORS, "Maximum"),
-                custom(jobName, FAILED_RUNS, "Sum"),
-                custom(jobName, STUCK_RUNS, "Sum"));
+                custom(jobName, CustomMetric.DATA_QUALITY_SCORE, "Average"),
+                custom(jobName, CustomMetric.ERROR_RATE, "Average"),
+                custom(jobName, CustomMetric.PROCESSING_LATENCY, "Average"),
+                custom(jobName, CustomMetric.RECORDS_PROCESSED, "Sum"),
+                custom(jobName, CustomMetric.SECONDS_SINCE_LAST_SUCCESS, "Maximum"),
+                custom(jobName, CustomMetric.LONGEST_RUNNING_SECONDS, "Maximum"),
+                custom(jobName, CustomMetric.COLLECTION_ERRORS, "Maximum"),
+                custom(jobName, CustomMetric.FAILED_RUNS, "Sum"),
+                custom(jobName, CustomMetric.STUCK_RUNS, "Sum"));
     }
 
     private static Metric glue(String jobName, String name, String type, String statistic) {
@@ -106,11 +98,11 @@ public record PipelineMetricSet(
                 .build();
     }
 
-    private static Metric custom(String pipeline, String name, String statistic) {
+    private static Metric custom(String pipeline, CustomMetric metric, String statistic) {
         return Metric.Builder.create()
-                .namespace(CUSTOM_NAMESPACE)
-                .metricName(name)
-                .dimensionsMap(Map.of(PIPELINE_DIMENSION, pipeline))
+                .namespace(CustomMetric.NAMESPACE)
+                .metricName(metric.metricName())
+                .dimensionsMap(Map.of(CustomMetric.PIPELINE_DIMENSION, pipeline))
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();

@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.catalog;
 
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +46,7 @@ public final class StageMetrics {
 
     private static Metric failedCrawls(String crawler) {
         return Metric.Builder.create()
-                .namespace(PipelineMetricSet.CUSTOM_NAMESPACE)
+                .namespace(CustomMetric.NAMESPACE)
                 .metricName(FAILED_CRAWLS)
                 .dimensionsMap(Map.of(CRAWLER_DIMENSION, crawler))
                 .statistic("Sum")

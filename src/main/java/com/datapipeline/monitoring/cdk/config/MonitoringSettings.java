@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.RUN_HEAL
 import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.THRESHOLDS;
 
 import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.cost;
 
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,8 @@ import java.util.Objects;
  * not included.
  */
 public record MonthlyCostEstimate(List<Item> items) {
-    /** EventBridge runs the metrics function every 5 minutes: 12 per hour, 730 hours a month. */
-    public static final int SCHEDULED_INVOCATIONS = 12 * 730;
+    /** EventBridge runs the metrics function once per metric period (12 per hour at 5 minutes), 730 hours a month. */
+    public static final int SCHEDULED_INVOCATIONS = 60 / PipelineMetricSet.PERIOD_MINUTES * 730;
     /** Assumed billed duration of one run at 1,769 MB: a cold start takes ~0.9 s of one vCPU (README, "Performance"). */
     public static final double METRICS_RUN_SECONDS = 1.0;
     public static final double RESPONSE_RUN_SECONDS = 1.0;

@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.functions;
 
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,16 +34,14 @@ import software.constructs.Construct;
  * retention and a removal policy (so `cdk destroy` leaves no logs behind), explicit memory and timeout,
  * and a role that starts with nothing beyond writing to that log group.
  *
- * <p>The function's JSON configuration travels in a small Lambda layer, as the file
- * {@code /opt/monitoring/<name>.json} named by the environment variable {@code <NAME>_FILE}: environment
+ * <p>The function's JSON configuration travels in a small Lambda layer, as the file the contract names
+ * ({@link MonitoringFunction#configFilePath()}, named by {@link MonitoringFunction#configFileVariable()}): environment
  * variables are limited to 4 KB in all, which a route table outgrows at about seven pipelines.
  */
 public final class JavaFunction {
     public static final Runtime RUNTIME = Runtime.JAVA_25;
-    /** Where Lambda mounts layer content ({@code /opt}), plus this app's folder in the layer. */
-    public static final String CONFIG_MOUNT = "/opt/monitoring/";
-    /** Turns on the functions' X-Ray subsegment per SDK call (lambda-common's SdkCallTracing). */
-    public static final String SDK_CALL_TRACING_VARIABLE = "TRACE_SDK_CALLS";
+    /** Where Lambda extracts a layer's content. */
+    private static final Path LAYER_MOUNT = Path.of("/opt");
 
     private JavaFunction() {
     }
@@ -66,7 +65,7 @@ public final class JavaFunction {
                 .description(spec.description())
                 .runtime(RUNTIME)
                 .architecture(Architecture.X86_64)
-                .handler(spec.handler())
+                .handler(spec.function().handler())
                 .code(spec.code())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
@@ -99,25 +98,20 @@ public final class JavaFunction {
 
     private static Map<String, String> environment(Spec spec) {
         Map<String, String> environment = new TreeMap<>();
-        environment.put(spec.configVariable() + "_FILE", CONFIG_MOUNT + configFileName(spec.configVariable()));
+        environment.put(spec.function().configFileVariable(), spec.function().configFilePath());
         if (spec.tracing()) {
-            environment.put(SDK_CALL_TRACING_VARIABLE, "true");
+            environment.put(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true");
         }
         return environment;
     }
 
-    /** e.g. PIPELINES_CONFIG → pipelines-config.json */
-    public static String configFileName(String configVariable) {
-        return configVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json";
-    }
-
     private static LayerVersion configurationLayer(Construct scope, String id, Spec spec) {
         if (Token.isUnresolved(spec.configJson())) {
-            throw new IllegalStateException(spec.configVariable() + " must be plain JSON, without deploy-time values");
+            throw new IllegalStateException(spec.function().configVariable() + " must be plain JSON, without deploy-time values");
         }
         try {
             Path staging = Files.createTempDirectory("function-configuration");
-            Path file = staging.resolve("monitoring").resolve(configFileName(spec.configVariable()));
+            Path file = staging.resolve(LAYER_MOUNT.relativize(Path.of(spec.function().configFilePath())));
             Files.createDirectories(file.getParent());
             Files.writeString(file, spec.configJson());
             // The CLI zips the layer with each file's mode: fix it, so the umask cannot change the layer's bytes.
@@ -125,7 +119,7 @@ public final class JavaFunction {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
             return LayerVersion.Builder.create(scope, id + "Configuration")
-                    .description("Configuration of " + spec.functionName() + " (" + spec.configVariable() + ")")
+                    .description("Configuration of " + spec.functionName() + " (" + spec.function().configVariable() + ")")
                     .code(Code.fromAsset(staging.toString()))
                     .compatibleRuntimes(List.of(RUNTIME))
                     .removalPolicy(RemovalPolicy.DESTROY)
@@ -142,11 +136,10 @@ public final class JavaFunction {
     public static final class Spec {
         private final String functionName;
         private final String description;
-        private final String handler;
+        private final MonitoringFunction function;
         private final Code code;
         private final int memoryMb;
         private final Duration timeout;
-        private final String configVariable;
         private final String configJson;
         private final int logRetentionDays;
         private final boolean tracing;
@@ -155,20 +148,19 @@ public final class JavaFunction {
         private Spec(Builder builder) {
             functionName = required(builder.functionName, "functionName");
             description = required(builder.description, "description");
-            handler = required(builder.handler, "handler");
+            function = required(builder.function, "function");
             code = required(builder.code, "code");
             memoryMb = positive(builder.memoryMb, "memoryMb");
             timeout = required(builder.timeout, "timeout");
-            configVariable = required(builder.configVariable, "configuration");
             configJson = required(builder.configJson, "configuration");
             logRetentionDays = positive(builder.logRetentionDays, "logRetentionDays");
             tracing = builder.tracing;
             onFailure = builder.onFailure;
         }
 
-        /** A spec of the function named functionName, whose code and handler method are these. */
-        public static Builder builder(String functionName, Code code, String handler) {
-            return new Builder().functionName(functionName).code(code).handler(handler);
+        /** A spec of the function named functionName: which of the contract's functions it is, and its code. */
+        public static Builder builder(String functionName, Code code, MonitoringFunction function) {
+            return new Builder().functionName(functionName).code(code).function(function);
         }
 
         public String functionName() {
@@ -179,8 +171,9 @@ public final class JavaFunction {
             return description;
         }
 
-        public String handler() {
-            return handler;
+        /** Which function: its handler, and where it reads its configuration. */
+        public MonitoringFunction function() {
+            return function;
         }
 
         public Code code() {
@@ -193,11 +186,6 @@ public final class JavaFunction {
 
         public Duration timeout() {
             return timeout;
-        }
-
-        /** The configuration's name; the function reads {@code <configVariable>_FILE}. */
-        public String configVariable() {
-            return configVariable;
         }
 
         /** The configuration, plain JSON. */
@@ -235,11 +223,10 @@ public final class JavaFunction {
         public static final class Builder {
             private String functionName;
             private String description;
-            private String handler;
+            private MonitoringFunction function;
             private Code code;
             private int memoryMb;
             private Duration timeout;
-            private String configVariable;
             private String configJson;
             private int logRetentionDays;
             private boolean tracing;
@@ -258,8 +245,8 @@ public final class JavaFunction {
                 return this;
             }
 
-            private Builder handler(String handler) {
-                this.handler = handler;
+            private Builder function(MonitoringFunction function) {
+                this.function = function;
                 return this;
             }
 
@@ -278,9 +265,8 @@ public final class JavaFunction {
                 return this;
             }
 
-            /** The function's configuration file: its variable's name and its JSON (see the class comment). */
-            public Builder configuration(String variable, String json) {
-                this.configVariable = variable;
+            /** The function's configuration, plain JSON (see the class comment). */
+            public Builder configuration(String json) {
                 this.configJson = json;
                 return this;
             }

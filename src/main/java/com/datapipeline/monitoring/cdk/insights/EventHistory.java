@@ -1,9 +1,9 @@
 package com.datapipeline.monitoring.cdk.insights;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
-import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +68,11 @@ public final class EventHistory extends Construct {
                     .build();
             props.delivery().toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
         }
-        countPerPipeline("FailedRuns", PipelineMetricSet.FAILED_RUNS, "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }");
+        countPerPipeline("FailedRuns", CustomMetric.FAILED_RUNS,
+                "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }");
         // Only "Glue Job Run Status" events carry the notify-delay they passed.
-        countPerPipeline("StuckRuns", PipelineMetricSet.STUCK_RUNS, "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
+        countPerPipeline("StuckRuns", CustomMetric.STUCK_RUNS,
+                "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
         // EventBridge delivers to CloudWatch Logs under a log resource policy, not an IAM role.
         ResourcePolicy.Builder.create(this, "EventBridgeMayWrite")
                 .resourcePolicyName(props.name() + "-events-to-logs")
@@ -95,7 +97,7 @@ public final class EventHistory extends Construct {
         MetricFilter.Builder.create(this, "FailedCrawls")
                 .logGroup(logGroup)
                 .filterPattern(FilterPattern.literal("{ ($.detail.crawlerName = *) && ($.detail.state = \"Failed\") }"))
-                .metricNamespace(PipelineMetricSet.CUSTOM_NAMESPACE)
+                .metricNamespace(CustomMetric.NAMESPACE)
                 .metricName(StageMetrics.FAILED_CRAWLS)
                 .metricValue("1")
                 .dimensions(Map.of(StageMetrics.CRAWLER_DIMENSION, "$.detail.crawlerName"))
@@ -104,14 +106,14 @@ public final class EventHistory extends Construct {
     }
 
     /** One data point of 1 per matching event, in the pipeline's own series (dimension Pipeline = the job). */
-    private void countPerPipeline(String id, String metricName, String pattern) {
+    private void countPerPipeline(String id, CustomMetric metric, String pattern) {
         MetricFilter.Builder.create(this, id)
                 .logGroup(logGroup)
                 .filterPattern(FilterPattern.literal(pattern))
-                .metricNamespace(PipelineMetricSet.CUSTOM_NAMESPACE)
-                .metricName(metricName)
+                .metricNamespace(CustomMetric.NAMESPACE)
+                .metricName(metric.metricName())
                 .metricValue("1")
-                .dimensions(Map.of(PipelineMetricSet.PIPELINE_DIMENSION, "$.detail.jobName"))
+                .dimensions(Map.of(CustomMetric.PIPELINE_DIMENSION, "$.detail.jobName"))
                 .unit(Unit.COUNT)
                 .build();
     }

@@ -2,8 +2,11 @@ package com.datapipeline.monitoring.cdk.insights;
 
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import com.datapipeline.monitoring.contract.DecisionLine;
+import com.datapipeline.monitoring.contract.LogFields;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.QueryDefinition;
@@ -52,9 +55,8 @@ public final class SavedQueries extends Construct {
                 .queryDefinitionName(props.names().savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY))
                 .logGroups(List.of(props.responseFunctionLogGroup()))
                 .queryString(QueryString.Builder.create()
-                        .fields(List.of("@timestamp", "alarm", "state", "action", "target", "outcome", "reason", "jobRunId",
-                                "incident", "errorClass", "page", "pageDelivery", "messageId", "excerpt"))
-                        .filterStatements(List.of("event = \"alarm-response\""))
+                        .fields(Stream.concat(Stream.of("@timestamp"), DecisionLine.AUDIT_FIELDS.stream()).toList())
+                        .filterStatements(List.of(LogFields.EVENT + " = \"" + DecisionLine.EVENT + "\""))
                         .sort("@timestamp desc")
                         .limit(100)
                         .build())

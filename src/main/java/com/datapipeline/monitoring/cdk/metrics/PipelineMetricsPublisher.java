@@ -4,7 +4,6 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
-import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
@@ -12,6 +11,10 @@ import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.MetricsConfiguration;
+import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +31,12 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
 /**
- * DataPipelineMetricsFunction and the EventBridge schedule that runs it every 5 minutes. The function
+ * DataPipelineMetricsFunction and the EventBridge schedule that runs it once per metric period
+ * ({@link PipelineMetricSet#PERIOD}), the window it is told to count runs in. The function
  * writes its metrics as CloudWatch Embedded Metric Format log lines, so it needs no CloudWatch
  * permission at all; it may only read the run history of the monitored jobs and Glue's output log group.
  */
 public final class PipelineMetricsPublisher extends Construct {
-    public static final String HANDLER = "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest";
-    public static final String CONFIG_VARIABLE = "PIPELINES_CONFIG";
-    public static final Duration SCHEDULE_RATE = Duration.minutes(5);
     public static final int LOOKBACK_MINUTES = 1440;
     private static final int MINIMUM_LOOKBACK_MARGIN_MINUTES = 60;
     /** One full vCPU: a Java cold start is CPU-bound, and at this size it is ~3x faster than at 512 MB for about
@@ -51,12 +52,12 @@ public final class PipelineMetricsPublisher extends Construct {
         super(scope, id);
         Stack stack = Stack.of(this);
         function = JavaFunction.create(this, "Function", JavaFunction.Spec
-                .builder(props.functionName(), props.code(), HANDLER)
+                .builder(props.functionName(), props.code(), MonitoringFunction.METRICS)
                 .description("Publishes DataPipelineMetrics for the monitored Glue jobs (" + props.source().configName()
                         + " source)")
                 .memoryMb(MEMORY_MB)
                 .timeout(Duration.seconds(60))
-                .configuration(CONFIG_VARIABLE, configJson(props))
+                .configuration(configJson(props))
                 .logRetentionDays(props.logRetentionDays())
                 .tracing(props.tracing())
                 .build());
@@ -96,7 +97,7 @@ public final class PipelineMetricsPublisher extends Construct {
         schedule = Rule.Builder.create(this, "Schedule")
                 .ruleName(props.scheduleName())
                 .description("Schedule for publishing custom data pipeline metrics")
-                .schedule(Schedule.rate(SCHEDULE_RATE))
+                .schedule(Schedule.rate(PipelineMetricSet.PERIOD))
                 .build();
         props.delivery().toFunction(schedule, function,
                 props.names().shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName() + "-MetricsSchedule"));
@@ -112,19 +113,23 @@ public final class PipelineMetricsPublisher extends Construct {
                 function::metric);
     }
 
-    /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
+    /** The configuration the function reads ({@link MetricsConfiguration}); its parser is tested against this. */
     static String configJson(Props props) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("namespace", PipelineMetricSet.CUSTOM_NAMESPACE);
-        config.put("lookbackMinutes", lookbackMinutes(props));
-        config.put("pipelines", props.pipelines().stream().map(pipeline -> {
+        config.put(MetricsConfiguration.NAMESPACE, CustomMetric.NAMESPACE);
+        config.put(MetricsConfiguration.LOOKBACK_MINUTES, lookbackMinutes(props));
+        // The window the function counts RecordsProcessed in is the schedule's period, so runs are counted once.
+        config.put(MetricsConfiguration.INTERVAL_MINUTES, PipelineMetricSet.PERIOD_MINUTES);
+        config.put(MetricsConfiguration.PIPELINES, props.pipelines().stream().map(pipeline -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", pipeline.jobName());
-            entry.put("jobName", pipeline.jobName());
-            entry.put("source", props.source().configName());
-            entry.put("outputLogGroup", GlueLogGroups.OUTPUT);
-            pipeline.expectedSuccessEveryMinutes().ifPresent(minutes -> entry.put("expectedSuccessEveryMinutes", minutes));
-            pipeline.dataQualityRuleset().ifPresent(ruleset -> entry.put("dataQualityRuleset", ruleset));
+            entry.put(MetricsConfiguration.NAME, pipeline.jobName());
+            entry.put(MetricsConfiguration.JOB_NAME, pipeline.jobName());
+            entry.put(MetricsConfiguration.SOURCE, props.source().configName());
+            entry.put(MetricsConfiguration.OUTPUT_LOG_GROUP, GlueLogGroups.OUTPUT);
+            pipeline.expectedSuccessEveryMinutes()
+                    .ifPresent(minutes -> entry.put(MetricsConfiguration.EXPECTED_SUCCESS_EVERY_MINUTES, minutes));
+            pipeline.dataQualityRuleset()
+                    .ifPresent(ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
             return entry;
         }).toList());
         return ConfigurationJson.of(config);

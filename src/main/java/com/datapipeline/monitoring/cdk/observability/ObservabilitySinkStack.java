@@ -2,10 +2,12 @@ package com.datapipeline.monitoring.cdk.observability;
 
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -41,11 +43,12 @@ public final class ObservabilitySinkStack extends Stack {
                 .build();
 
         Dashboard dashboard = Dashboard.Builder.create(this, "AllAccounts").dashboardName(name + "-all-accounts").build();
-        for (String metric : List.of(PipelineMetricSet.ERROR_RATE, PipelineMetricSet.DATA_QUALITY_SCORE,
-                PipelineMetricSet.PROCESSING_LATENCY, PipelineMetricSet.RECORDS_PROCESSED,
-                PipelineMetricSet.SECONDS_SINCE_LAST_SUCCESS, PipelineMetricSet.LONGEST_RUNNING_SECONDS)) {
+        for (String metric : Stream.of(CustomMetric.ERROR_RATE, CustomMetric.DATA_QUALITY_SCORE,
+                        CustomMetric.PROCESSING_LATENCY, CustomMetric.RECORDS_PROCESSED,
+                        CustomMetric.SECONDS_SINCE_LAST_SUCCESS, CustomMetric.LONGEST_RUNNING_SECONDS)
+                .map(CustomMetric::metricName).toList()) {
             IMetric everyPipeline = MathExpression.Builder.create()
-                    .expression("SEARCH('{" + PipelineMetricSet.CUSTOM_NAMESPACE + "," + PipelineMetricSet.PIPELINE_DIMENSION
+                    .expression("SEARCH('{" + CustomMetric.NAMESPACE + "," + CustomMetric.PIPELINE_DIMENSION
                             + "} MetricName=\"" + metric + "\"', 'Maximum', 300)")
                     .label("")
                     .period(PipelineMetricSet.PERIOD)

@@ -4,6 +4,8 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -48,13 +50,6 @@ import software.constructs.Construct;
  * {@link AlertDelivery#MAX_EVENT_AGE}, it lands in an encrypted queue, and a health alarm on that queue says so.
  */
 public final class AlarmResponder extends Construct {
-    public static final String HANDLER = "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest";
-    public static final String CONFIG_VARIABLE = "RESPONSE_CONFIG";
-    /** The incident ledger's table name, and the topics the function accepts notifications from (both tokens). */
-    public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
-    public static final String SOURCE_TOPICS_VARIABLE = "RESPONSE_SOURCE_TOPIC_ARNS";
-    public static final String LEDGER_KEY = "pk";
-    public static final String LEDGER_EXPIRY = "expiresAt";
     /** One full vCPU, so remediation starts ~3x sooner on a cold start than at 512 MB (see README, "Performance"). */
     public static final int MEMORY_MB = 1769;
     /** Where job run insights write a failed run's root cause: Glue 5.0, then Glue 4.0 and earlier. */
@@ -72,12 +67,12 @@ public final class AlarmResponder extends Construct {
         failedNotifications = AlertDelivery.deadLetterQueue(this, "FailedNotifications", "AlarmResponseFunction");
 
         function = JavaFunction.create(this, "Function", JavaFunction.Spec
-                .builder(props.functionName(), props.code(), HANDLER)
-                .description("Reacts to pipeline alarms with guarded remediation (route table in " + CONFIG_VARIABLE
-                        + ")")
+                .builder(props.functionName(), props.code(), MonitoringFunction.ALARM_RESPONSE)
+                .description("Reacts to pipeline alarms with guarded remediation (route table in "
+                        + MonitoringFunction.ALARM_RESPONSE.configVariable() + ")")
                 .memoryMb(MEMORY_MB)
                 .timeout(Duration.seconds(60))
-                .configuration(CONFIG_VARIABLE, configJson(props))
+                .configuration(configJson(props))
                 .logRetentionDays(props.logRetentionDays())
                 .tracing(props.tracing())
                 // A notification older than this is no use to act on; it goes to the failure queue instead.
@@ -85,9 +80,10 @@ public final class AlarmResponder extends Construct {
                 .build());
 
         ledger = Table.Builder.create(this, "Ledger")
-                .partitionKey(Attribute.builder().name(LEDGER_KEY).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder().name(ResponseConfiguration.LEDGER_KEY).type(AttributeType.STRING)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .timeToLiveAttribute(LEDGER_EXPIRY)
+                .timeToLiveAttribute(ResponseConfiguration.LEDGER_EXPIRES_AT)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -95,8 +91,8 @@ public final class AlarmResponder extends Construct {
         TemplateCheckExceptions.checkov(ledger, "CKV_AWS_119", "Holds incident ids, job names and expiry times only;"
                 + " encrypted at rest with the DynamoDB-owned key.");
         ledger.grant(function, "dynamodb:PutItem", "dynamodb:DeleteItem");
-        function.addEnvironment(LEDGER_TABLE_VARIABLE, ledger.getTableName());
-        function.addEnvironment(SOURCE_TOPICS_VARIABLE, props.remediationTopic().getTopicArn());
+        function.addEnvironment(ResponseConfiguration.LEDGER_TABLE_VARIABLE, ledger.getTableName());
+        function.addEnvironment(ResponseConfiguration.SOURCE_TOPICS_VARIABLE, props.remediationTopic().getTopicArn());
 
         List<String> startableJobs = props.routes().values().stream()
                 .flatMap(route -> route.targetJob().stream())
@@ -160,28 +156,28 @@ public final class AlarmResponder extends Construct {
                 function::metric);
     }
 
-    /** The JSON the function reads from {@value #CONFIG_VARIABLE}; its parser is tested against this. */
+    /** The configuration the function reads ({@link ResponseConfiguration}); its parser is tested against this. */
     static String configJson(Props props) {
         Map<String, Object> routes = new LinkedHashMap<>();
         props.routes().forEach((key, route) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("action", route.action());
-            route.targetJob().ifPresent(job -> entry.put("jobName", job));
+            entry.put(ResponseConfiguration.ACTION, route.action().configName());
+            route.targetJob().ifPresent(job -> entry.put(ResponseConfiguration.JOB_NAME, job));
             routes.put(key, entry);
         });
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("remediationEnabled", props.remediation().enabled());
-        config.put("restartBudget", new TreeMap<>(Map.of(
-                "maxRestarts", props.remediation().maxRestarts(),
-                "windowMinutes", props.remediation().windowMinutes())));
-        config.put("errorClassActions", ResponseRoute.ERROR_CLASS_ACTIONS);
-        config.put("jobRunInsightsLogGroups", INSIGHTS_LOG_GROUPS);
-        config.put("jobLogGroups", JOB_LOG_GROUPS);
+        config.put(ResponseConfiguration.REMEDIATION_ENABLED, props.remediation().enabled());
+        config.put(ResponseConfiguration.RESTART_BUDGET, new TreeMap<>(Map.of(
+                ResponseConfiguration.MAX_RESTARTS, props.remediation().maxRestarts(),
+                ResponseConfiguration.WINDOW_MINUTES, props.remediation().windowMinutes())));
+        config.put(ResponseConfiguration.ERROR_CLASS_ACTIONS, ResponseRoute.ERROR_CLASS_ACTIONS);
+        config.put(ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS, INSIGHTS_LOG_GROUPS);
+        config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
         Map<String, Object> pipelines = new LinkedHashMap<>();
         props.pages().forEach((job, page) -> pipelines.put(job, new TreeMap<>(Map.of(
-                "pageAlarm", page.pageAlarm(), "dashboard", page.dashboard()))));
-        config.put("pipelines", pipelines);
-        config.put("routes", routes);
+                ResponseConfiguration.PAGE_ALARM, page.pageAlarm(), ResponseConfiguration.DASHBOARD, page.dashboard()))));
+        config.put(ResponseConfiguration.PIPELINES, pipelines);
+        config.put(ResponseConfiguration.ROUTES, routes);
         return ConfigurationJson.of(config);
     }
 

@@ -2,33 +2,33 @@ package com.datapipeline.monitoring.cdk.response;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
+import com.datapipeline.monitoring.contract.RouteAction;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What AlarmResponseFunction does when one alarm (or Glue job-state message) arrives.
  *
- * @param action    the action's config name, as AlarmResponseFunction knows it
- * @param targetJob the Glue job the action starts, for restart-job and start-validation-job
+ * @param action    what the function does
+ * @param targetJob the Glue job the action starts, for the actions that start one
  */
-public record ResponseRoute(String action, Optional<String> targetJob) {
-    public static final String RESTART_JOB = "restart-job";
-    public static final String START_VALIDATION_JOB = "start-validation-job";
-    public static final String NOTIFY_ONLY = "notify-only";
-    /** The route key of a Glue job's failed-run events, before the job's name. */
-    public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
+public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
 
     /**
      * What a restart route does with a failed run of each error class, as the function's {@code errorClassActions}:
-     * restart within the budget only where a retry can help. The function's ErrorClass holds the same defaults.
+     * each class's default from the contract (restart within the budget only where a retry can help).
      */
-    public static final Map<String, String> ERROR_CLASS_ACTIONS = new TreeMap<>(Map.of(
-            "transient", RESTART_JOB, "resources", NOTIFY_ONLY, "permissions", NOTIFY_ONLY, "code", NOTIFY_ONLY,
-            "data", NOTIFY_ONLY, "unknown", NOTIFY_ONLY));
+    public static final Map<String, String> ERROR_CLASS_ACTIONS = Arrays.stream(ErrorClass.values())
+            .collect(Collectors.toMap(ErrorClass::configName, errorClass -> errorClass.defaultAction().configName(),
+                    (first, second) -> first, TreeMap::new));
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
@@ -36,11 +36,11 @@ public record ResponseRoute(String action, Optional<String> targetJob) {
     }
 
     public static ResponseRoute restartJob(String jobName) {
-        return new ResponseRoute(RESTART_JOB, Optional.of(jobName));
+        return new ResponseRoute(RouteAction.RESTART_JOB, Optional.of(jobName));
     }
 
     public static ResponseRoute notifyOnly() {
-        return new ResponseRoute(NOTIFY_ONLY, Optional.empty());
+        return new ResponseRoute(RouteAction.NOTIFY_ONLY, Optional.empty());
     }
 
     /**
@@ -49,7 +49,7 @@ public record ResponseRoute(String action, Optional<String> targetJob) {
      */
     public static Map<String, ResponseRoute> forPipeline(String jobName, List<CreatedAlarm> signals) {
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
-        routes.put(GLUE_JOB_STATE_PREFIX + jobName, restartJob(jobName));
+        routes.put(ResponseConfiguration.glueJobStateRouteKey(jobName), restartJob(jobName));
         for (CreatedAlarm signal : signals) {
             routes.put(signal.name(), switch (signal.kind().response().orElseThrow()) {
                 case RESTART_JOB -> restartJob(jobName);

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.lambda.tracing;
 
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,6 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class SdkCallTracing implements ExecutionInterceptor {
 
-    /** Set to {@code true} by the CDK app when the tracing switch is on. */
-    public static final String SWITCH_VARIABLE = "TRACE_SDK_CALLS";
-
     private static final ExecutionAttribute<TraceHeader> TRACE = new ExecutionAttribute<>("MonitoringTraceHeader");
     private static final ExecutionAttribute<Instant> STARTED = new ExecutionAttribute<>("MonitoringCallStarted");
     private static final ExecutionAttribute<Integer> ATTEMPTS = new ExecutionAttribute<>("MonitoringCallAttempts");
@@ -56,18 +54,20 @@ public final class SdkCallTracing implements ExecutionInterceptor {
     }
 
     /**
-     * The interceptors for a function's clients: this one when {@value #SWITCH_VARIABLE} is {@code true}, sending
+     * The interceptors for a function's clients: this one when {@link MonitoringFunction#SDK_CALL_TRACING_VARIABLE}
+     * is {@code true}, sending
      * to the daemon at {@code AWS_XRAY_DAEMON_ADDRESS}; none otherwise.
      */
     public static List<ExecutionInterceptor> fromEnvironment(UnaryOperator<String> environment) {
-        if (!"true".equals(environment.apply(SWITCH_VARIABLE))) {
+        if (!"true".equals(environment.apply(MonitoringFunction.SDK_CALL_TRACING_VARIABLE))) {
             return List.of();
         }
         XRayDaemon daemon;
         try {
             daemon = new XRayDaemon(XRayDaemon.parseAddress(environment.apply("AWS_XRAY_DAEMON_ADDRESS")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(SWITCH_VARIABLE + " is true but " + e.getMessage()
+            throw new IllegalStateException(MonitoringFunction.SDK_CALL_TRACING_VARIABLE + " is true but "
+                    + e.getMessage()
                     + " (Lambda sets it when active tracing is on)", e);
         }
         return List.of(new SdkCallTracing(() -> TraceHeader.current(System::getProperty, environment), daemon,

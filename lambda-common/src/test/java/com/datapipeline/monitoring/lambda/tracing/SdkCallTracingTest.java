@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.lambda.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpServer;
 import java.io.UncheckedIOException;
@@ -163,9 +164,9 @@ class SdkCallTracingTest {
     @Test
     void fromTheEnvironmentTracingIsOffUnlessTheCdkAppSwitchedItOn() {
         assertThat(SdkCallTracing.fromEnvironment(Map.<String, String>of()::get)).isEmpty();
-        assertThat(SdkCallTracing.fromEnvironment(Map.of(SdkCallTracing.SWITCH_VARIABLE, "false",
+        assertThat(SdkCallTracing.fromEnvironment(Map.of(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "false",
                 "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000")::get)).isEmpty();
-        assertThatThrownBy(() -> SdkCallTracing.fromEnvironment(Map.of(SdkCallTracing.SWITCH_VARIABLE, "true")::get))
+        assertThatThrownBy(() -> SdkCallTracing.fromEnvironment(Map.of(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true")::get))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("TRACE_SDK_CALLS is true but AWS_XRAY_DAEMON_ADDRESS is not set "
                         + "(Lambda sets it when active tracing is on)");
@@ -178,7 +179,7 @@ class SdkCallTracingTest {
         try (DatagramSocket daemon = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             daemon.setSoTimeout(5_000);
             List<ExecutionInterceptor> interceptors = SdkCallTracing.fromEnvironment(Map.of(
-                    SdkCallTracing.SWITCH_VARIABLE, "true",
+                    MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true",
                     "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemon.getLocalPort(),
                     TraceHeader.ENVIRONMENT_VARIABLE, header)::get);
             assertThat(interceptors).hasSize(1);

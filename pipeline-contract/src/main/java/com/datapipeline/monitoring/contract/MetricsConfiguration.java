@@ -1,0 +1,43 @@
+package com.datapipeline.monitoring.contract;
+
+import java.util.Set;
+
+/**
+ * The keys of the metrics function's configuration ({@link MonitoringFunction#METRICS}), which the app writes:
+ *
+ * <pre>{@code
+ * {"namespace":"DataPipelineMetrics","lookbackMinutes":1440,"intervalMinutes":5,
+ *  "pipelines":[{"name":"sample-etl-job","jobName":"sample-etl-job","source":"glue",
+ *                "outputLogGroup":"/aws-glue/jobs/output","dataQualityRuleset":"checks",
+ *                "expectedSuccessEveryMinutes":1440}]}
+ * }</pre>
+ */
+public final class MetricsConfiguration {
+    /** The namespace every metric is published in ({@link CustomMetric#NAMESPACE}). */
+    public static final String NAMESPACE = "namespace";
+    /** How far back, in minutes, job runs are read. */
+    public static final String LOOKBACK_MINUTES = "lookbackMinutes";
+    /** The schedule's period in minutes: RecordsProcessed counts the runs that completed within it. */
+    public static final String INTERVAL_MINUTES = "intervalMinutes";
+    /** The monitored pipelines, keys {@link #PIPELINE_KEYS}. */
+    public static final String PIPELINES = "pipelines";
+    public static final Set<String> KEYS = Set.of(NAMESPACE, LOOKBACK_MINUTES, INTERVAL_MINUTES, PIPELINES);
+
+    /** A pipeline's name: the value of its {@link CustomMetric#PIPELINE_DIMENSION}. */
+    public static final String NAME = "name";
+    /** The Glue job measured. */
+    public static final String JOB_NAME = "jobName";
+    /** A {@link MetricsSource#configName()}. */
+    public static final String SOURCE = "source";
+    /** Where the job's print() output goes (its "Processed N records" line). */
+    public static final String OUTPUT_LOG_GROUP = "outputLogGroup";
+    /** The Glue Data Quality ruleset whose newest score becomes DataQualityScore. */
+    public static final String DATA_QUALITY_RULESET = "dataQualityRuleset";
+    /** How often the job should succeed, in minutes (SecondsSinceLastSuccess is alarmed against it). */
+    public static final String EXPECTED_SUCCESS_EVERY_MINUTES = "expectedSuccessEveryMinutes";
+    public static final Set<String> PIPELINE_KEYS = Set.of(NAME, JOB_NAME, SOURCE, OUTPUT_LOG_GROUP,
+            DATA_QUALITY_RULESET, EXPECTED_SUCCESS_EVERY_MINUTES);
+
+    private MetricsConfiguration() {
+    }
+}
