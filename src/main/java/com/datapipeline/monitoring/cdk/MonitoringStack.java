@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
@@ -12,6 +13,7 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.PipelineCost;
 import com.datapipeline.monitoring.cdk.config.AlertingSettings;
@@ -122,7 +124,9 @@ public final class MonitoringStack extends Stack {
 
         eventHistory = new EventHistory(this, "EventHistory", new EventHistory.Props(
                 names.shared(ResourceNames.EVENT_HISTORY),
-                AlarmKind.namePrefixes().stream().map(names::shared).toList(),
+                AlarmKind.namePrefixes(settings.pipelines().stream()
+                        .flatMap(pipeline -> pipeline.stages().order().stream().map(PipelineStages.Stage::kind)).toList())
+                        .stream().map(names::shared).toList(),
                 settings.observability().eventHistory(),
                 settings.observability().logRetentionDays(),
                 settings.observability().contributorInsights(),
@@ -159,10 +163,15 @@ public final class MonitoringStack extends Stack {
             Construct groupScope = group.<Construct>map(NestedGroup::stack).orElse(this);
             String suffix = group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
             List<MonitoredPipeline> groupPipelines = groupRows.stream().map(PipelineDashboard.PipelineRow::pipeline).toList();
-            new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), new GlueJobEvents.Props(groupPipelines,
-                    remediationTopic.topic(), group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
-                    names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName()), suffix));
+            GlueJobEvents.Props events = new GlueJobEvents.Props(groupPipelines, remediationTopic.topic(),
+                    group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
+                    names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName()), suffix);
+            new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), events);
+            CrawlerEvents.of(groupScope, "CrawlerEvents" + suffix.replace("-", ""), events);
         });
+        if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
+            eventHistory.countFailedCrawls();
+        }
 
         metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
                 names.shared(ResourceNames.METRICS_FUNCTION), names.shared(ResourceNames.METRICS_SCHEDULE),

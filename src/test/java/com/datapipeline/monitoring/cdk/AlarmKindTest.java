@@ -104,7 +104,7 @@ class AlarmKindTest {
         assertThat(AlarmKind.LATENCY_ANOMALY.billing()).isEqualTo(AlarmKind.Billing.ANOMALY_DETECTION);
         assertThat(AlarmKind.signalNames()).doesNotContain("DataQualityAlarmAnomaly").contains("DataQualityAlarm")
                 .doesNotHaveDuplicates();
-        assertThat(AlarmKind.namePrefixes()).contains("DataQualityAlarm").doesNotContain("DataQualityAlarmAnomaly");
+        assertThat(AlarmKind.namePrefixes(List.of())).contains("DataQualityAlarm").doesNotContain("DataQualityAlarmAnomaly");
     }
 
     @Test
@@ -213,7 +213,7 @@ class AlarmKindTest {
                     Map<String, Object> p = alarm.get();
                     checkTrigger(softly, what, kind, p, kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
                             ? Optional.empty() : Optional.of(kind.threshold(in)));
-                    checkPipelineMetric(softly, what, kind, p, kind.metric(metrics), in);
+                    checkPipelineMetric(softly, what, kind, p, kind.metric(in, metrics), in);
                     softly.assertThat(actions(p)).as(what + " notifies").containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
                     softly.assertThat(routes.routes().get(name)).as(what + " route").isEqualTo(
                             kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
@@ -343,6 +343,7 @@ class AlarmKindTest {
                     });
                 }
                 case Watch.OfPipeline pipeline -> softly.fail(what + " is stack-wide but watches a pipeline metric");
+                case Watch.OfStages stages -> softly.fail(what + " is stack-wide but watches a pipeline's stages");
             }
         }
 

@@ -43,6 +43,9 @@ class PageModelTest {
         modes.put("latency", List.of(AlarmKind.LATENCY));
         modes.put("throughput", List.of(AlarmKind.LOW_THROUGHPUT));
         modes.put("metrics collection broken", List.of(AlarmKind.COLLECTION_FAILED));
+        // Across stages: the crawler before the job fails, and the job that reads its tables then fails too.
+        modes.put("crawler failed, then the job", List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED,
+                AlarmKind.ERROR_RATE));
         return modes;
     }
 

@@ -43,7 +43,7 @@ public final class AlarmFactory {
     /** A pipeline's signal of this kind: its metric from the pipeline's catalog, its threshold from the settings. */
     public CreatedAlarm signal(Construct scope, String id, AlarmKind kind, String name, AlarmKind.Inputs in,
                                PipelineMetricSet metrics) {
-        IMetric metric = kind.metric(metrics);
+        IMetric metric = kind.metric(in, metrics);
         String description = kind.description(in, metric);
         if (kind.billing() == Billing.ANOMALY_DETECTION) {
             return anomalyDetection(scope, id, kind, name, description, (Metric) metric, kind.bandWidth(in));

@@ -13,6 +13,7 @@ import com.datapipeline.monitoring.cdk.config.AlarmSettings;
 import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
 import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import java.util.Arrays;
 import java.util.Collection;
@@ -181,6 +182,21 @@ public enum AlarmKind {
                     + in.pipeline().expectedSuccessEveryMinutes().getAsInt() + " minutes; no success for "
                     + (long) in.missedRunLimitSeconds() + " s, or none found at all (missing data is breaching).")),
 
+    // The pipeline's other stages (declared in the pipelines file), each kind for the pipelines with such a stage.
+
+    /**
+     * A crawler of the pipeline failed: the "Glue Crawler State Change" event in state Failed (docs/glue-events.md),
+     * counted per crawler as FailedCrawls from the event history. Same severity as a failed run, so a failed crawler
+     * that makes the next job fail raises one page, whose reason names the crawler's alarm when it fired first.
+     */
+    CRAWLER_FAILED(signal("GlueCrawlerFailedAlarm", "Stages", "CrawlerFailed")
+            .watchingStage(PipelineStages.Kind.CRAWLER, StageMetrics::failedCrawls)
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
+            .describedAs(in -> "A crawler of pipeline " + in.job() + " failed ("
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.CRAWLER))
+                    + "; the Glue Crawler State Change event in state Failed, counted as FailedCrawls from the event"
+                    + " history).")),
+
     // A pipeline's pages: composites over its signals, one per severity.
 
     PIPELINE_UNHEALTHY(page("PipelineUnhealthyAlarm", Severity.CRITICAL, "Unhealthy")),
@@ -318,6 +334,10 @@ public enum AlarmKind {
     public sealed interface Watch {
         /** A metric of the pipeline's metric catalog, shared with its dashboard graph. */
         record OfPipeline(Function<PipelineMetricSet, ? extends IMetric> metric) implements Watch {
+        }
+
+        /** A metric over the pipeline's stages of one kind (their names in order), for pipelines that declare any. */
+        record OfStages(PipelineStages.Kind stage, Function<List<String>, ? extends IMetric> metric) implements Watch {
         }
 
         /** A metric of the resource the alarm is about (a function, queue, topic or rule), by name and statistic. */
@@ -498,12 +518,19 @@ public enum AlarmKind {
         return definition.description.apply(in, metric);
     }
 
-    /** The metric a pipeline signal watches, from the pipeline's catalog, over this kind's period. */
-    public IMetric metric(PipelineMetricSet metrics) {
-        if (definition.watch instanceof Watch.OfPipeline ofPipeline) {
-            return withPeriod(ofPipeline.metric().apply(metrics), definition.period);
-        }
-        throw new IllegalStateException(this + " does not watch a pipeline metric");
+    /** The metric a pipeline signal watches, from the pipeline's catalog or its stages, over this kind's period. */
+    public IMetric metric(Inputs in, PipelineMetricSet metrics) {
+        return switch (definition.watch) {
+            case Watch.OfPipeline ofPipeline -> withPeriod(ofPipeline.metric().apply(metrics), definition.period);
+            case Watch.OfStages ofStages -> withPeriod(ofStages.metric().apply(in.pipeline().stages()
+                    .named(ofStages.stage())), definition.period);
+            case null, default -> throw new IllegalStateException(this + " does not watch a pipeline metric");
+        };
+    }
+
+    /** The stage kind this signal is about; empty for the job's own signals and the stack-wide kinds. */
+    public Optional<PipelineStages.Kind> stage() {
+        return definition.watch instanceof Watch.OfStages ofStages ? Optional.of(ofStages.stage()) : Optional.empty();
     }
 
     /** The metric a stack-wide kind watches, on the resource that gives its metrics. */
@@ -524,6 +551,7 @@ public enum AlarmKind {
                         .build();
             }
             case Watch.OfPipeline ofPipeline -> throw new IllegalStateException(this + " watches a pipeline metric");
+            case Watch.OfStages ofStages -> throw new IllegalStateException(this + " watches a pipeline's stages");
             case null -> throw new IllegalStateException(this + " is a composite");
         };
     }
@@ -566,8 +594,11 @@ public enum AlarmKind {
      * The fewest base names whose prefixes match the name of every alarm the app creates, in catalog order: an
      * anomaly-detection kind's name starts with its static kind's, and prefixes and suffixes only add to a name.
      */
-    public static List<String> namePrefixes() {
-        List<String> names = Arrays.stream(values()).map(AlarmKind::baseName).distinct().toList();
+    public static List<String> namePrefixes(Collection<PipelineStages.Kind> declaredStages) {
+        // A stage's kinds only where some pipeline declares the stage: a job-only stack's templates stay as they were.
+        List<String> names = Arrays.stream(values())
+                .filter(kind -> kind.stage().map(declaredStages::contains).orElse(true))
+                .map(AlarmKind::baseName).distinct().toList();
         return names.stream()
                 .filter(name -> names.stream().noneMatch(other -> !other.equals(name) && name.startsWith(other)))
                 .toList();
@@ -653,6 +684,13 @@ public enum AlarmKind {
 
         Definition watching(Function<PipelineMetricSet, ? extends IMetric> metric) {
             watch = new Watch.OfPipeline(metric);
+            return this;
+        }
+
+        /** Watches the pipeline's stages of one kind; only pipelines that declare such a stage get the alarm. */
+        Definition watchingStage(PipelineStages.Kind stage, Function<List<String>, ? extends IMetric> metric) {
+            watch = new Watch.OfStages(stage, metric);
+            appliesTo = in -> !in.pipeline().stages().named(stage).isEmpty();
             return this;
         }
 

@@ -13,15 +13,23 @@ import java.util.OptionalInt;
  * @param stuckRunMinutes             a run still going after this many minutes is reported as stuck
  * @param expectedSuccessEveryMinutes how often the job should succeed; empty for no missed-run alarm
  * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
+ * @param stages                      the pipeline's other stages and output, {@link PipelineStages#NONE} for a job alone
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset)
-        implements PipelineIdentity {
+                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
+                                PipelineStages stages) implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {
         Objects.requireNonNull(jobName, "jobName");
         Objects.requireNonNull(expectedSuccessEveryMinutes, "expectedSuccessEveryMinutes");
         Objects.requireNonNull(dataQualityRuleset, "dataQualityRuleset");
+        Objects.requireNonNull(stages, "stages");
+    }
+
+    /** A job alone, as before pipelines had stages. */
+    public MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
+                             OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
+        this(jobName, sampleJob, stuckRunMinutes, expectedSuccessEveryMinutes, dataQualityRuleset, PipelineStages.NONE);
     }
 }

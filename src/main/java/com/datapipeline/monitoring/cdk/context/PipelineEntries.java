@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.context;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,14 @@ import java.util.regex.Pattern;
 public final class PipelineEntries {
     public static final String JOB_NAME = "jobName";
     public static final String DATA_QUALITY_RULESET = "dataQualityRuleset";
+    /** A whole pipeline's stages in order and its output (config.PipelineStages reads them). */
+    public static final String STAGES = "stages";
+    public static final String OUTPUT = "output";
     /** The fields of a job entry; the run-health ones are named like the context keys they override. */
     public static final Set<String> FIELDS = Set.of(JOB_NAME, ConfigKeys.STUCK_RUN_MINUTES.name(),
-            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(), DATA_QUALITY_RULESET);
+            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(), DATA_QUALITY_RULESET, STAGES, OUTPUT);
     public static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
-    public static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
+    public static final Pattern RULESET_NAME = PipelineStages.RULESET_NAME;
     private static final ValueType<OptionalInt> MINUTES = ValueTypes.minutesOrEmpty();
 
     private PipelineEntries() {
@@ -77,7 +81,8 @@ public final class PipelineEntries {
                 throw field.invalid(DATA_QUALITY_RULESET, ruleset.get(),
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset));
+            PipelineStages stages = PipelineStages.read(name, options.get(STAGES), options.get(OUTPUT), field::invalid);
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages));
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
             throw ValueTypes.invalid(ConfigKeys.MONITORED_JOBS.name(), pipelines.size() + " jobs", "at most "

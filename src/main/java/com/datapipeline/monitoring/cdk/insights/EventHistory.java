@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.insights;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.contract.CustomMetric;
 import java.util.LinkedHashMap;
@@ -85,6 +86,23 @@ public final class EventHistory extends Construct {
 
         topFailures = props.contributorInsights() ? Optional.of(topFailuresRule(props)) : Optional.empty();
         topFailures.ifPresent(rule -> rule.getNode().addDependency(logGroup));
+    }
+
+    /**
+     * Counts failed crawls per crawler (FailedCrawls, dimension Crawler), for stacks whose pipelines declare crawlers:
+     * the "Glue Crawler State Change" event names the crawler, not the pipeline. Filter patterns are case-sensitive,
+     * so the crawler's "Failed" never counts as a job's "FAILED", nor the other way round.
+     */
+    public void countFailedCrawls() {
+        MetricFilter.Builder.create(this, "FailedCrawls")
+                .logGroup(logGroup)
+                .filterPattern(FilterPattern.literal("{ ($.detail.crawlerName = *) && ($.detail.state = \"Failed\") }"))
+                .metricNamespace(CustomMetric.NAMESPACE)
+                .metricName(StageMetrics.FAILED_CRAWLS)
+                .metricValue("1")
+                .dimensions(Map.of(StageMetrics.CRAWLER_DIMENSION, "$.detail.crawlerName"))
+                .unit(Unit.COUNT)
+                .build();
     }
 
     /** One data point of 1 per matching event, in the pipeline's own series (dimension Pipeline = the job). */
