@@ -3,6 +3,7 @@ package com.datapipeline.monitoring.cdk;
 import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
+import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
@@ -148,6 +149,7 @@ public final class MonitoringStack extends Stack {
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
                     new AlarmKind.Inputs(pipeline, settings.thresholds(), switches, settings.missedRunGraceFactor()),
                     metrics, names, alarmFactory));
+            new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
                     alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())

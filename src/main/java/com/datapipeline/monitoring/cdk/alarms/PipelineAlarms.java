@@ -27,6 +27,7 @@ import software.constructs.Construct;
  */
 public final class PipelineAlarms {
     private final List<CreatedAlarm> signals = new ArrayList<>();
+    private final List<CreatedAlarm> pages = new ArrayList<>();
     private final Map<String, Construct> scopes = new HashMap<>();
     private final AlarmRouting routing;
     private final Props props;
@@ -53,8 +54,9 @@ public final class PipelineAlarms {
                     .map(child -> AlarmRule.fromAlarm(child.alarm(), AlarmState.ALARM))
                     .toArray(IAlarmRule[]::new));
             Location at = page.location().orElseThrow();
-            factory.createComposite(scope(pipelineScope, at), at.id(), page, name(props, page),
-                    description(page, props.inputs().job(), children), rule);
+            String name = name(props, page);
+            pages.add(new CreatedAlarm(page, name, factory.createComposite(scope(pipelineScope, at), at.id(), page, name,
+                    description(page, props.inputs().job(), children), rule), 0));
         }
     }
 
@@ -76,6 +78,11 @@ public final class PipelineAlarms {
     /** The pipeline's signals, in the order they were created: the children of its pages. */
     public List<CreatedAlarm> signals() {
         return List.copyOf(signals);
+    }
+
+    /** The pipeline's pages (composites), one per severity that has signals. */
+    public List<CreatedAlarm> pages() {
+        return List.copyOf(pages);
     }
 
     /** The name of the page that the given signal of this pipeline raises (the page of its severity). */

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,14 +13,23 @@ import java.util.OptionalInt;
  * @param stuckRunMinutes             a run still going after this many minutes is reported as stuck
  * @param expectedSuccessEveryMinutes how often the job should succeed; empty for no missed-run alarm
  * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
+ * @param muteWindows                 when the pipeline's pages are muted (its own, or the global muteWindows)
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
+                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
+                                List<MuteWindow> muteWindows) {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {
         Objects.requireNonNull(jobName, "jobName");
         Objects.requireNonNull(expectedSuccessEveryMinutes, "expectedSuccessEveryMinutes");
         Objects.requireNonNull(dataQualityRuleset, "dataQualityRuleset");
+        muteWindows = List.copyOf(muteWindows);
+    }
+
+    /** A pipeline without mute windows. */
+    public MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
+                             OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
+        this(jobName, sampleJob, stuckRunMinutes, expectedSuccessEveryMinutes, dataQualityRuleset, List.of());
     }
 }

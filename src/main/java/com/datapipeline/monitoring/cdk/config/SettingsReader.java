@@ -42,7 +42,7 @@ public final class SettingsReader {
     public static final int MAX_PIPELINES_IN_CONTEXT = 20;
 
     private static final Set<String> JOB_OPTIONS =
-            Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset");
+            Set.of("jobName", "stuckRunMinutes", "expectedSuccessEveryMinutes", "dataQualityRuleset", "muteWindows");
     private static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
     private static final ObjectMapper JSON = new ObjectMapper();
     // Formats AWS Chatbot's CloudFormation schema enforces (a mistake would otherwise fail at deploy).
@@ -265,6 +265,8 @@ public final class SettingsReader {
                 ? (int) Math.ceil(2 * durationThresholdSeconds / 60)
                 : (int) wholeNumber("stuckRunMinutes", 1, 10_080);
         OptionalInt expectedDefault = optionalWholeNumber("expectedSuccessEveryMinutes", context.get("expectedSuccessEveryMinutes"));
+        List<MuteWindow> muteDefault = MuteWindow.read(context.get("muteWindows"),
+                (value, allowed) -> invalid("muteWindows", value, allowed));
         List<Object> listed = list("monitoredJobs");
         Optional<Path> file = pipelinesFile();
         if (file.isPresent() && !listed.isEmpty()) {
@@ -272,7 +274,7 @@ public final class SettingsReader {
         }
         if (file.isEmpty() && listed.isEmpty()) {
             return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
-                    Optional.empty()));
+                    Optional.empty(), muteDefault));
         }
         List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
@@ -307,7 +309,10 @@ public final class SettingsReader {
                 throw field.invalid("dataQualityRuleset", ruleset.get(),
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset));
+            List<MuteWindow> mute = options.containsKey("muteWindows")
+                    ? MuteWindow.read(options.get("muteWindows"), (value, allowed) -> field.invalid("muteWindows", value, allowed))
+                    : muteDefault;
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, mute));
         }
         if (file.isEmpty() && pipelines.size() > MAX_PIPELINES_IN_CONTEXT) {
             throw invalid("monitoredJobs", pipelines.size() + " jobs", "at most " + MAX_PIPELINES_IN_CONTEXT
@@ -470,6 +475,7 @@ public final class SettingsReader {
         defaults.put("stuckRunMinutes", "");
         defaults.put("expectedSuccessEveryMinutes", "");
         defaults.put("missedRunGraceFactor", 1.5);
+        defaults.put("muteWindows", "");
         defaults.put("tracing", true);
         defaults.put("anomalyDetection", "off");
         defaults.put("anomalyBandWidth", 2);
