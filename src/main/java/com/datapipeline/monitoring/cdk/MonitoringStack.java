@@ -175,6 +175,14 @@ public final class MonitoringStack extends Stack {
                 remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.logRetentionDays(), switches.tracing()));
 
+        if (switches.capacityAlarms().quota()) {
+            alarmFactory.watch(health, "GlueRunQuota", AlarmKind.GLUE_RUN_QUOTA,
+                    names.shared(AlarmKind.GLUE_RUN_QUOTA.baseName()),
+                    "This account's concurrent Glue job runs reached 80 % of their quota (AWS/Glue ResourceUsage,"
+                            + " JobRun): beyond it new runs and restarts fail with ConcurrentRunsExceededException."
+                            + " Request a higher quota in Service Quotas or spread the schedules.",
+                    PipelineMetricSet::accountQuotaUsagePercent);
+        }
         health.page(nestedStacks());
 
         // Beside the pipelines of a nested stack, a dashboard page of their graphs; the main dashboard then shows

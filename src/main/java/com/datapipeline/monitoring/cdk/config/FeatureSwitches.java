@@ -27,6 +27,7 @@ import java.util.Set;
  * @param contributorInsights      a Contributor Insights rule of top failing jobs and messages
  * @param eventHistory             Glue job and alarm state changes kept in a log group shown on the dashboard
  * @param observability            cross-account observability: a sink for a monitoring account or a link to one
+ * @param capacityAlarms           capacity alarms: the account's concurrent-run quota, and the jobs' own capacity
  */
 public record FeatureSwitches(
         boolean tracing,
@@ -44,11 +45,30 @@ public record FeatureSwitches(
         Optional<String> owner,
         boolean contributorInsights,
         boolean eventHistory,
-        Observability observability) {
+        Observability observability,
+        CapacityAlarms capacityAlarms) {
 
     public FeatureSwitches {
         warningAlarms = Set.copyOf(warningAlarms);
         Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(capacityAlarms, "capacityAlarms");
+    }
+
+    /**
+     * Which capacity alarms exist: none; the account's concurrent job runs against their quota (one alarm per stack,
+     * on a metric Glue publishes free); or that and, per pipeline, worker utilization, skew, disk and memory from the
+     * jobs' observability metrics (five alarms per pipeline).
+     */
+    public enum CapacityAlarms {
+        OFF, QUOTA, ALL;
+
+        public boolean quota() {
+            return this != OFF;
+        }
+
+        public boolean perPipeline() {
+            return this == ALL;
+        }
     }
 
     /** Where anomaly-detection alarms go relative to the static thresholds. */

@@ -123,7 +123,7 @@ public final class SettingsReader {
     private FeatureSwitches switches() {
         return new FeatureSwitches(
                 bool("tracing"),
-                anomalyDetection(),
+                choice("anomalyDetection", FeatureSwitches.AnomalyDetection.values()),
                 number("anomalyBandWidth", 0.5, 10),
                 text("minThroughputRecordsPerSecond").isBlank()
                         ? OptionalDouble.empty()
@@ -142,15 +142,19 @@ public final class SettingsReader {
                 tagValue("owner", true),
                 bool("contributorInsights"),
                 bool("eventHistory"),
-                observability());
+                observability(),
+                choice("capacityAlarms", FeatureSwitches.CapacityAlarms.values()));
     }
 
-    private FeatureSwitches.AnomalyDetection anomalyDetection() {
-        String value = text("anomalyDetection").trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(FeatureSwitches.AnomalyDetection.values())
+    /** One of an enum's constants, by its name in lower case: "off, beside or instead". */
+    private <E extends Enum<E>> E choice(String key, E[] modes) {
+        String value = text(key).trim().toUpperCase(Locale.ROOT);
+        List<String> names = Arrays.stream(modes).map(mode -> mode.name().toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(modes)
                 .filter(mode -> mode.name().equals(value))
                 .findFirst()
-                .orElseThrow(() -> invalid("anomalyDetection", value.toLowerCase(Locale.ROOT), "off, beside or instead"));
+                .orElseThrow(() -> invalid(key, value.toLowerCase(Locale.ROOT),
+                        String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast()));
     }
 
     private Set<String> warningAlarms() {
@@ -496,6 +500,7 @@ public final class SettingsReader {
         defaults.put("owner", "");
         defaults.put("contributorInsights", true);
         defaults.put("eventHistory", true);
+        defaults.put("capacityAlarms", "quota");
         defaults.put("observabilitySourceAccounts", "");
         defaults.put("observabilityOrganizationId", "");
         defaults.put("observabilitySinkArn", "");
