@@ -40,6 +40,7 @@ help:
 	@echo "make destroy    remove the deployed stack"
 	@echo "make time-to-page how long each failure mode takes from its signal to the page, for this configuration"
 	@echo "make bench      the README's performance figures (benchmarks, several minutes)"
+	@echo "make config-table  every configuration key: default, what it accepts, what it does"
 	@echo "make clean      remove build output and cdk.out"
 	@echo "Configuration: CDK_CONTEXT='key=value key2=value2' (see README, Configuration), or cdk.json."
 
@@ -107,6 +108,17 @@ verify:
 	@$(MVN) compile 2>&1 | $(PLAIN)
 	@CDK_VALIDATION=false java -cp "target/classes:$$(cat target/app.classpath)" \
 	  com.datapipeline.monitoring.cdk.verify.VerifyCommand $(CONTEXT) $(VERIFY_ARGS)
+
+# The key registry (src/main/java/.../config/ConfigKeys.java) as the README's configuration table; config-docs writes
+# it into the README and every default into cdk.json (tests fail while either differs from the registry).
+.PHONY: config-table config-docs
+config-table:
+	@$(MVN) compile 2>&1 | $(PLAIN)
+	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable
+
+config-docs:
+	@$(MVN) compile 2>&1 | $(PLAIN)
+	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable --write
 
 node_modules: package.json package-lock.json
 	@echo "Installing the pinned CDK CLI (npm ci) ..."

@@ -1,10 +1,10 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
+import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.functions.StaleBuildException;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
@@ -111,7 +111,7 @@ public final class MonitoringApp {
                 .build();
         MonitoringStack stack = new MonitoringStack(app, settings.prefix() + STACK_NAME, stackProps, settings,
                 artifacts, projectRoot);
-        Observability observability = settings.switches().observability();
+        CrossAccountSettings observability = settings.crossAccount();
         ResourceNames names = new ResourceNames(settings.prefix());
         if (observability.createsSink()) {
             new ObservabilitySinkStack(app, settings.prefix() + SINK_STACK_NAME, StackProps.builder()

@@ -9,12 +9,12 @@ import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
 import com.datapipeline.monitoring.cdk.alerting.ChatNotifications;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
+import com.datapipeline.monitoring.cdk.config.AlertingSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.dashboard.PipelineDashboard;
@@ -28,12 +28,10 @@ import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
@@ -74,8 +72,8 @@ public final class MonitoringStack extends Stack {
         this.settings = settings;
         ResourceNames names = new ResourceNames(settings.prefix());
         Tags.of(this).add(TAG_PROJECT, PROJECT);
-        Tags.of(this).add(TAG_ENVIRONMENT, settings.switches().environment());
-        settings.switches().owner().ifPresent(owner -> Tags.of(this).add(TAG_OWNER, owner));
+        Tags.of(this).add(TAG_ENVIRONMENT, settings.tags().environment());
+        settings.tags().owner().ifPresent(owner -> Tags.of(this).add(TAG_OWNER, owner));
 
         sampleJob = settings.pipelines().stream().filter(MonitoredPipeline::sampleJob).findFirst()
                 .map(sample -> new SampleGlueJob(this, "SamplePipeline", new SampleGlueJob.Props(
@@ -86,8 +84,8 @@ public final class MonitoringStack extends Stack {
             Tags.of(sampleJob).add(TAG_PIPELINE, sampleJob.jobName());
         }
 
-        FeatureSwitches switches = settings.switches();
-        if (switches.severityTopics()) {
+        AlertingSettings alerting = settings.alerting();
+        if (alerting.severityTopics()) {
             alertTopic = new AlertTopic(this, "Alerting", new AlertTopic.Props(
                     names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.CRITICAL_SUFFIX), "Data pipeline alerts (critical)",
                     Optional.empty()));
@@ -106,28 +104,27 @@ public final class MonitoringStack extends Stack {
                 names.shared(ResourceNames.REMEDIATION_TOPIC), "Data pipeline remediation signals",
                 Optional.of(alertTopic.key())));
         // Severities matter only where they reach different people; on one topic, one page per pipeline incident.
-        alarmFactory = new AlarmFactory(new AlarmRouting(
-                switches.severityTopics() ? AlarmKind.signalsNamed(switches.warningAlarms()) : Set.of(),
+        alarmFactory = new AlarmFactory(new AlarmRouting(AlarmKind.signalsNamed(alerting.warningSignals()),
                 new AlarmRouting.Topics(
                 alertTopic.topic(), warningTopic.topic(), healthTopic.topic(), remediationTopic.topic())));
         delivery = new AlertDelivery(this, "Delivery",
                 new AlertDelivery.Props(alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName())));
-        subscribeEmails(settings, switches);
+        subscribeEmails(alerting);
         health = new MonitoringHealth(this, "MonitoringHealth", alarmFactory, names);
         for (AlertTopic topic : allTopics()) {
             health.watchTopic(topic.getNode().getId() + "DeliveryAlarm", topic);
         }
-        if (switches.slack().isPresent() || switches.teams().isPresent()) {
+        if (alerting.hasChat()) {
             new ChatNotifications(this, "Chat", new ChatNotifications.Props(names.shared(ResourceNames.CHAT),
-                    switches.slack(), switches.teams(), alertTopic.topic(), warningTopic.topic(), healthTopic.topic()));
+                    alerting.slack(), alerting.teams(), alertTopic.topic(), warningTopic.topic(), healthTopic.topic()));
         }
 
         eventHistory = new EventHistory(this, "EventHistory", new EventHistory.Props(
                 names.shared(ResourceNames.EVENT_HISTORY),
                 AlarmKind.namePrefixes().stream().map(names::shared).toList(),
-                switches.eventHistory(),
-                settings.logRetentionDays(),
-                switches.contributorInsights(),
+                settings.observability().eventHistory(),
+                settings.observability().logRetentionDays(),
+                settings.observability().contributorInsights(),
                 names.shared(EventHistory.CONTRIBUTOR_RULE),
                 delivery,
                 names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName())));
@@ -147,8 +144,7 @@ public final class MonitoringStack extends Stack {
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
-                    new AlarmKind.Inputs(pipeline, settings.thresholds(), switches, settings.missedRunGraceFactor()),
-                    metrics, names, alarmFactory));
+                    new AlarmKind.Inputs(pipeline, settings.alarms()), metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
                     alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
@@ -168,14 +164,15 @@ public final class MonitoringStack extends Stack {
 
         metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
                 names.shared(ResourceNames.METRICS_FUNCTION), names.shared(ResourceNames.METRICS_SCHEDULE),
-                artifacts.metricsFunction(), settings.pipelines(), settings.metricsSource(), settings.logRetentionDays(),
-                settings.missedRunGraceFactor(), names, alarmFactory, delivery, switches.tracing()));
+                artifacts.metricsFunction(), settings.pipelines(), settings.metricsSource(),
+                settings.observability().logRetentionDays(), settings.alarms().missedRunGraceFactor(), names,
+                alarmFactory, delivery, settings.observability().tracing()));
         responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
                 names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
                 remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
-                alarmFactory, settings.logRetentionDays(), switches.tracing()));
+                alarmFactory, settings.observability().logRetentionDays(), settings.observability().tracing()));
 
-        if (switches.capacityAlarms().quota()) {
+        if (settings.alarms().capacityAlarms().quota()) {
             alarmFactory.watch(health, "GlueRunQuota", AlarmKind.GLUE_RUN_QUOTA,
                     names.shared(AlarmKind.GLUE_RUN_QUOTA.baseName()),
                     "This account's concurrent Glue job runs reached 80 % of their quota (AWS/Glue ResourceUsage,"
@@ -200,7 +197,8 @@ public final class MonitoringStack extends Stack {
         dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
                 names.shared(ResourceNames.DASHBOARD), names, rowsByGroup.getOrDefault(Optional.empty(), List.of()),
                 overviewAlarms, pageNames,
-                switches.eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName()) : Optional.empty()));
+                settings.observability().eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName())
+                        : Optional.empty()));
         savedQueries = new SavedQueries(this, "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
 
@@ -212,16 +210,10 @@ public final class MonitoringStack extends Stack {
                 .build();
     }
 
-    private void subscribeEmails(MonitoringSettings settings, FeatureSwitches switches) {
-        if (switches.severityTopics()) {
-            emails(settings.alertEmail(), switches.criticalEmail()).forEach(email -> alertTopic.subscribeEmail(email, delivery.deadLetters()));
-            emails(settings.alertEmail(), switches.warningEmail()).forEach(email -> warningTopic.subscribeEmail(email, delivery.deadLetters()));
-        } else {
-            emails(settings.alertEmail()).forEach(email -> alertTopic.subscribeEmail(email, delivery.deadLetters()));
-        }
-        // The alert path's health goes to its own address, or to whoever gets the critical pages.
-        Optional<String> healthEmail = switches.healthEmail().or(() -> switches.criticalEmail()).or(settings::alertEmail);
-        healthEmail.ifPresent(email -> healthTopic.subscribeEmail(email, delivery.deadLetters()));
+    private void subscribeEmails(AlertingSettings alerting) {
+        alerting.alertTopicEmails().forEach(email -> alertTopic.subscribeEmail(email, delivery.deadLetters()));
+        alerting.warningTopicEmails().forEach(email -> warningTopic.subscribeEmail(email, delivery.deadLetters()));
+        alerting.healthTopicEmail().ifPresent(email -> healthTopic.subscribeEmail(email, delivery.deadLetters()));
     }
 
     /**
@@ -254,10 +246,6 @@ public final class MonitoringStack extends Stack {
 
     public List<NestedStack> nestedStacks() {
         return nestedGroups.values().stream().map(NestedGroup::stack).toList();
-    }
-
-    private static List<String> emails(Optional<String>... addresses) {
-        return Arrays.stream(addresses).flatMap(Optional::stream).distinct().toList();
     }
 
     /** The alert topics that page people about pipelines: one, or the critical and the warning topic. */
@@ -297,7 +285,7 @@ public final class MonitoringStack extends Stack {
                 AlarmResponder.MEMORY_MB,
                 (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
                 eventHistory.topFailures().isPresent() ? 1 : 0,
-                settings.logRetentionDays()));
+                settings.observability().logRetentionDays()));
     }
 
     /** Every alarm of the stack, in dashboard order, with its plain name. */

@@ -195,11 +195,9 @@ class AlarmKindTest {
         Set<AlarmKind> checkPipelineSignalsAndPages(SoftAssertions softly, String configuration) {
             Set<AlarmKind> seen = EnumSet.noneOf(AlarmKind.class);
             Set<String> signalNames = new HashSet<>();
-            Set<AlarmKind> warnings = settings.switches().severityTopics()
-                    ? AlarmKind.signalsNamed(settings.switches().warningAlarms()) : Set.of();
+            Set<AlarmKind> warnings = AlarmKind.signalsNamed(settings.alerting().warningSignals());
             for (MonitoredPipeline pipeline : settings.pipelines()) {
-                AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.thresholds(), settings.switches(),
-                        settings.missedRunGraceFactor());
+                AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.alarms());
                 PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
                 List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
                         .filter(kind -> kind.appliesTo(in)).toList();
@@ -404,7 +402,7 @@ class AlarmKindTest {
         }
 
         private String severityTopic(Severity severity) {
-            if (!settings.switches().severityTopics()) {
+            if (!settings.alerting().severityTopics()) {
                 return topic(ResourceNames.ALERT_TOPIC);
             }
             return topic(ResourceNames.ALERT_TOPIC

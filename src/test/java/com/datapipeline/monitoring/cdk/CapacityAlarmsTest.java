@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

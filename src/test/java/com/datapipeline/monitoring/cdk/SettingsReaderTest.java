@@ -7,9 +7,7 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MetricsSource;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
-import com.datapipeline.monitoring.cdk.config.SettingsReader;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +22,16 @@ class SettingsReaderTest {
     void defaultsAreTheLabsSettings() {
         MonitoringSettings settings = SettingsReader.read(Map.of());
         assertThat(settings.prefix()).isEmpty();
-        assertThat(settings.alertEmail()).isEmpty();
+        assertThat(settings.alerting().emails().alert()).isEmpty();
         assertThat(settings.pipelines()).containsExactly(
                 new MonitoredPipeline("sample-etl-job", true, 10, OptionalInt.empty(), Optional.empty()));
-        assertThat(settings.missedRunGraceFactor()).isEqualTo(1.5);
-        assertThat(settings.thresholds().jobDurationSeconds()).isEqualTo(300);
-        assertThat(settings.thresholds().failedTasks()).isZero();
-        assertThat(settings.thresholds().heapUsagePercent()).isEqualTo(80);
-        assertThat(settings.thresholds().dataQualityPercent()).isEqualTo(90);
-        assertThat(settings.thresholds().errorRatePercent()).isEqualTo(2);
-        assertThat(settings.thresholds().processingLatencySeconds()).isEqualTo(180);
+        assertThat(settings.alarms().missedRunGraceFactor()).isEqualTo(1.5);
+        assertThat(settings.alarms().thresholds().jobDurationSeconds()).isEqualTo(300);
+        assertThat(settings.alarms().thresholds().failedTasks()).isZero();
+        assertThat(settings.alarms().thresholds().heapUsagePercent()).isEqualTo(80);
+        assertThat(settings.alarms().thresholds().dataQualityPercent()).isEqualTo(90);
+        assertThat(settings.alarms().thresholds().errorRatePercent()).isEqualTo(2);
+        assertThat(settings.alarms().thresholds().processingLatencySeconds()).isEqualTo(180);
         assertThat(settings.metricsSource()).isEqualTo(MetricsSource.GLUE);
         assertThat(settings.remediation().enabled()).isTrue();
         assertThat(settings.remediation().maxRestarts()).isEqualTo(2);
@@ -41,24 +39,14 @@ class SettingsReaderTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void cdkJsonShowsExactlyTheDefaults() throws Exception {
-        Map<String, Object> cdkJson = new ObjectMapper().readValue(new File("cdk.json"), Map.class);
-        // Beside the app's settings, cdk.json holds the CDK's own feature flags (keys with a ':').
-        Map<String, Object> settings = new java.util.HashMap<>((Map<String, Object>) cdkJson.get("context"));
-        settings.keySet().removeIf(key -> key.contains(":"));
-        assertThat(settings).isEqualTo(SettingsReader.DEFAULTS);
-    }
-
-    @Test
     void commandLineStringsAreAcceptedForNumbersAndBooleans() {
         MonitoringSettings settings = SettingsReader.read(Map.of(
                 "memoryThresholdPercent", "90.5", "remediation", "false", "metricsSource", "SIMULATE",
                 "alertEmail", " oncall@example.com "));
-        assertThat(settings.thresholds().heapUsagePercent()).isEqualTo(90.5);
+        assertThat(settings.alarms().thresholds().heapUsagePercent()).isEqualTo(90.5);
         assertThat(settings.remediation().enabled()).isFalse();
         assertThat(settings.metricsSource()).isEqualTo(MetricsSource.SIMULATE);
-        assertThat(settings.alertEmail()).contains("oncall@example.com");
+        assertThat(settings.alerting().emails().alert()).contains("oncall@example.com");
     }
 
     @Test

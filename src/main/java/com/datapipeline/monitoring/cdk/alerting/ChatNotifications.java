@@ -1,7 +1,7 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.ChatChannel;
+import com.datapipeline.monitoring.cdk.config.ChatChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

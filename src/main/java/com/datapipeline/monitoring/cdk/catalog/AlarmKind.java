@@ -9,9 +9,9 @@ import static software.amazon.awscdk.services.cloudwatch.ComparisonOperator.LESS
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Threshold.Band;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Threshold.Fixed;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Threshold.Setting;
+import com.datapipeline.monitoring.cdk.config.AlarmSettings;
 import com.datapipeline.monitoring.cdk.config.AlarmThresholds;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.AnomalyDetection;
+import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import java.util.Arrays;
@@ -126,12 +126,13 @@ public enum AlarmKind {
     /** Switch minThroughputRecordsPerSecond; the graph is always drawn. */
     LOW_THROUGHPUT(signal("LowThroughputAlarm", "Alarms", "LowThroughput")
             .watching(PipelineMetricSet::throughputRecordsPerSecond)
-            .firesWhen(LESS_THAN_THRESHOLD, new Setting(in -> in.switches().minThroughputRecordsPerSecond().getAsDouble()))
+            .firesWhen(LESS_THAN_THRESHOLD,
+                    new Setting(in -> in.alarms().minThroughputRecordsPerSecond().getAsDouble()))
             .severity(Severity.WARNING)
-            .onlyIf(in -> in.switches().minThroughputRecordsPerSecond().isPresent())
+            .onlyIf(in -> in.alarms().minThroughputRecordsPerSecond().isPresent())
             .drawnOn(Graph.DERIVED, Axis.RIGHT)
             .describedAs(in -> "Pipeline " + in.job() + " processed fewer than "
-                    + NumberText.plain(in.switches().minThroughputRecordsPerSecond().getAsDouble())
+                    + NumberText.plain(in.alarms().minThroughputRecordsPerSecond().getAsDouble())
                     + " records per second (metric math over RecordsProcessed).")),
 
     /**
@@ -414,16 +415,17 @@ public enum AlarmKind {
     }
 
     /**
-     * What a pipeline's signals are shaped by: the pipeline and the settings their thresholds and switches come from.
-     *
-     * @param missedRunGraceFactor the missed-run alarm fires after the expected interval times this
+     * What a pipeline's signals are shaped by: the pipeline and the alarm settings their thresholds and switches
+     * come from.
      */
-    public record Inputs(MonitoredPipeline pipeline, AlarmThresholds thresholds, FeatureSwitches switches,
-                         double missedRunGraceFactor) {
+    public record Inputs(MonitoredPipeline pipeline, AlarmSettings alarms) {
         public Inputs {
             Objects.requireNonNull(pipeline, "pipeline");
-            Objects.requireNonNull(thresholds, "thresholds");
-            Objects.requireNonNull(switches, "switches");
+            Objects.requireNonNull(alarms, "alarms");
+        }
+
+        public AlarmThresholds thresholds() {
+            return alarms.thresholds();
         }
 
         public String job() {
@@ -432,15 +434,15 @@ public enum AlarmKind {
 
         /** Whether the static custom-metric alarms exist: anomaly detection may replace them. */
         boolean staticThresholds() {
-            return switches.anomalyDetection() != AnomalyDetection.INSTEAD;
+            return alarms.anomalyDetection() != AnomalyDetection.INSTEAD;
         }
 
         boolean anomalyDetection() {
-            return switches.anomalyDetection() != AnomalyDetection.OFF;
+            return alarms.anomalyDetection() != AnomalyDetection.OFF;
         }
 
         double missedRunLimitSeconds() {
-            return Math.ceil(pipeline.expectedSuccessEveryMinutes().getAsInt() * 60 * missedRunGraceFactor);
+            return Math.ceil(pipeline.expectedSuccessEveryMinutes().getAsInt() * 60 * alarms.missedRunGraceFactor());
         }
     }
 
@@ -643,10 +645,10 @@ public enum AlarmKind {
         definition.severity = null;
         definition.watch = twin.definition.watch;
         definition.comparison = band;
-        definition.threshold = new Band(in -> in.switches().anomalyBandWidth());
+        definition.threshold = new Band(in -> in.alarms().anomalyBandWidth());
         definition.appliesTo = Inputs::anomalyDetection;
         definition.description = (in, metric) -> ((Metric) metric).getMetricName() + " of pipeline " + in.job() + " "
-                + what + " (" + NumberText.plain(in.switches().anomalyBandWidth()) + " standard deviations).";
+                + what + " (" + NumberText.plain(in.alarms().anomalyBandWidth()) + " standard deviations).";
         return definition;
     }
 
@@ -655,7 +657,7 @@ public enum AlarmKind {
         return signal(baseName, "Capacity", id)
                 .severity(Severity.WARNING)
                 .runbook(Runbook.CAPACITY)
-                .onlyIf(in -> in.switches().capacityAlarms().perPipeline());
+                .onlyIf(in -> in.alarms().capacityAlarms().perPipeline());
     }
 
     private static Definition page(String baseName, Severity severity, String id) {

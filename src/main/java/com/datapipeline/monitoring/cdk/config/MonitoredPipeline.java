@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.cdk.naming.PipelineIdentity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.OptionalInt;
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
                                 OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
-                                List<MuteWindow> muteWindows) {
+                                List<MuteWindow> muteWindows)
+        implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {

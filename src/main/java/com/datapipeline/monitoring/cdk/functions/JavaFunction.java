@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.cdk.functions;
 
-import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -76,10 +76,8 @@ public final class JavaFunction {
         if (spec.tracing()) {
             builder.tracing(Tracing.ACTIVE);
         }
-        if (spec.onFailure() != null) {
-            // A notification older than this is no use to act on; it goes to the failure destination instead.
-            builder.onFailure(spec.onFailure()).retryAttempts(2).maxEventAge(AlertDelivery.MAX_EVENT_AGE);
-        }
+        spec.onFailure().ifPresent(onFailure -> builder.onFailure(onFailure.destination()).retryAttempts(2)
+                .maxEventAge(onFailure.maxEventAge()));
         Function function = builder.build();
         if (spec.tracing()) {
             TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and"
@@ -138,30 +136,182 @@ public final class JavaFunction {
     }
 
     /**
-     * @param configVariable the configuration's name; the function reads {@code <configVariable>_FILE}
-     * @param configJson     the configuration, plain JSON
-     * @param onFailure where an event goes after Lambda's async retries; null for none
-     * @param tracing   X-Ray active tracing
+     * What differs between the app's functions; built with {@link #builder}, which names a missing setting.
+     * A function without {@link Builder#onFailure} has no failure destination.
      */
-    public record Spec(
-            String functionName,
-            String description,
-            String handler,
-            Code code,
-            int memoryMb,
-            Duration timeout,
-            String configVariable,
-            String configJson,
-            int logRetentionDays,
-            IDestination onFailure,
-            boolean tracing) {
-        public Spec {
-            Objects.requireNonNull(functionName, "functionName");
-            Objects.requireNonNull(handler, "handler");
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(timeout, "timeout");
-            Objects.requireNonNull(configVariable, "configVariable");
-            Objects.requireNonNull(configJson, "configJson");
+    public static final class Spec {
+        private final String functionName;
+        private final String description;
+        private final String handler;
+        private final Code code;
+        private final int memoryMb;
+        private final Duration timeout;
+        private final String configVariable;
+        private final String configJson;
+        private final int logRetentionDays;
+        private final boolean tracing;
+        private final Optional<OnFailure> onFailure;
+
+        private Spec(Builder builder) {
+            functionName = required(builder.functionName, "functionName");
+            description = required(builder.description, "description");
+            handler = required(builder.handler, "handler");
+            code = required(builder.code, "code");
+            memoryMb = positive(builder.memoryMb, "memoryMb");
+            timeout = required(builder.timeout, "timeout");
+            configVariable = required(builder.configVariable, "configuration");
+            configJson = required(builder.configJson, "configuration");
+            logRetentionDays = positive(builder.logRetentionDays, "logRetentionDays");
+            tracing = builder.tracing;
+            onFailure = builder.onFailure;
+        }
+
+        /** A spec of the function named functionName, whose code and handler method are these. */
+        public static Builder builder(String functionName, Code code, String handler) {
+            return new Builder().functionName(functionName).code(code).handler(handler);
+        }
+
+        public String functionName() {
+            return functionName;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public String handler() {
+            return handler;
+        }
+
+        public Code code() {
+            return code;
+        }
+
+        public int memoryMb() {
+            return memoryMb;
+        }
+
+        public Duration timeout() {
+            return timeout;
+        }
+
+        /** The configuration's name; the function reads {@code <configVariable>_FILE}. */
+        public String configVariable() {
+            return configVariable;
+        }
+
+        /** The configuration, plain JSON. */
+        public String configJson() {
+            return configJson;
+        }
+
+        public int logRetentionDays() {
+            return logRetentionDays;
+        }
+
+        /** X-Ray active tracing, and a subsegment per SDK call. */
+        public boolean tracing() {
+            return tracing;
+        }
+
+        public Optional<OnFailure> onFailure() {
+            return onFailure;
+        }
+
+        private static <T> T required(T value, String setting) {
+            if (value == null) {
+                throw new IllegalArgumentException("JavaFunction.Spec needs " + setting);
+            }
+            return value;
+        }
+
+        private static int positive(int value, String setting) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("JavaFunction.Spec needs " + setting + " above 0");
+            }
+            return value;
+        }
+
+        public static final class Builder {
+            private String functionName;
+            private String description;
+            private String handler;
+            private Code code;
+            private int memoryMb;
+            private Duration timeout;
+            private String configVariable;
+            private String configJson;
+            private int logRetentionDays;
+            private boolean tracing;
+            private Optional<OnFailure> onFailure = Optional.empty();
+
+            private Builder() {
+            }
+
+            private Builder functionName(String functionName) {
+                this.functionName = functionName;
+                return this;
+            }
+
+            public Builder description(String description) {
+                this.description = description;
+                return this;
+            }
+
+            private Builder handler(String handler) {
+                this.handler = handler;
+                return this;
+            }
+
+            private Builder code(Code code) {
+                this.code = code;
+                return this;
+            }
+
+            public Builder memoryMb(int memoryMb) {
+                this.memoryMb = memoryMb;
+                return this;
+            }
+
+            public Builder timeout(Duration timeout) {
+                this.timeout = timeout;
+                return this;
+            }
+
+            /** The function's configuration file: its variable's name and its JSON (see the class comment). */
+            public Builder configuration(String variable, String json) {
+                this.configVariable = variable;
+                this.configJson = json;
+                return this;
+            }
+
+            public Builder logRetentionDays(int days) {
+                this.logRetentionDays = days;
+                return this;
+            }
+
+            public Builder tracing(boolean tracing) {
+                this.tracing = tracing;
+                return this;
+            }
+
+            /** Where an event goes after Lambda's async retries, or once it is older than maxEventAge. */
+            public Builder onFailure(IDestination destination, Duration maxEventAge) {
+                this.onFailure = Optional.of(new OnFailure(destination, maxEventAge));
+                return this;
+            }
+
+            public Spec build() {
+                return new Spec(this);
+            }
+        }
+    }
+
+    /** An asynchronous invocation's failure destination, and how old an event may get before it goes there. */
+    public record OnFailure(IDestination destination, Duration maxEventAge) {
+        public OnFailure {
+            Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(maxEventAge, "maxEventAge");
         }
     }
 }

@@ -50,18 +50,16 @@ public final class PipelineMetricsPublisher extends Construct {
     public PipelineMetricsPublisher(Construct scope, String id, Props props) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        function = JavaFunction.create(this, "Function", new JavaFunction.Spec(
-                props.functionName(),
-                "Publishes DataPipelineMetrics for the monitored Glue jobs (" + props.source().configName() + " source)",
-                HANDLER,
-                props.code(),
-                MEMORY_MB,
-                Duration.seconds(60),
-                CONFIG_VARIABLE,
-                configJson(props),
-                props.logRetentionDays(),
-                null,
-                props.tracing()));
+        function = JavaFunction.create(this, "Function", JavaFunction.Spec
+                .builder(props.functionName(), props.code(), HANDLER)
+                .description("Publishes DataPipelineMetrics for the monitored Glue jobs (" + props.source().configName()
+                        + " source)")
+                .memoryMb(MEMORY_MB)
+                .timeout(Duration.seconds(60))
+                .configuration(CONFIG_VARIABLE, configJson(props))
+                .logRetentionDays(props.logRetentionDays())
+                .tracing(props.tracing())
+                .build());
 
         if (props.source() == MetricsSource.GLUE) {
             List<String> jobs = props.pipelines().stream().map(MonitoredPipeline::jobName).toList();

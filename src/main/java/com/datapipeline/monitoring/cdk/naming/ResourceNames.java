@@ -1,7 +1,5 @@
 package com.datapipeline.monitoring.cdk.naming;
 
-import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
-
 /**
  * Every name a user sees. The lab's names are the defaults; a prefix lets one account hold several
  * deployments. Per-pipeline names get the job name as a suffix, except for the lab's sample job, which
@@ -54,16 +52,16 @@ public final class ResourceNames {
     }
 
     /** A name that exists once per monitored pipeline, e.g. an alarm. */
-    public String perPipeline(String labName, MonitoredPipeline pipeline) {
+    public String perPipeline(String labName, PipelineIdentity pipeline) {
         return shared(labName) + suffix(pipeline, "-");
     }
 
     /** A dashboard widget title for one pipeline. */
-    public String widgetTitle(String labTitle, MonitoredPipeline pipeline) {
+    public String widgetTitle(String labTitle, PipelineIdentity pipeline) {
         return labTitle + suffix(pipeline, " - ");
     }
 
-    private static String suffix(MonitoredPipeline pipeline, String separator) {
+    private static String suffix(PipelineIdentity pipeline, String separator) {
         return pipeline.sampleJob() ? "" : separator + pipeline.jobName();
     }
 }

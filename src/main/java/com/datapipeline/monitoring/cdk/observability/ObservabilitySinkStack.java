@@ -1,7 +1,7 @@
 package com.datapipeline.monitoring.cdk.observability;
 
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
-import com.datapipeline.monitoring.cdk.config.FeatureSwitches.Observability;
+import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,8 @@ public final class ObservabilitySinkStack extends Stack {
 
     private final CfnSink sink;
 
-    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name, Observability observability) {
+    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name,
+                                  CrossAccountSettings observability) {
         super(scope, id, props);
         sink = CfnSink.Builder.create(this, "Sink")
                 .name(name)
@@ -58,7 +59,7 @@ public final class ObservabilitySinkStack extends Stack {
     }
 
     /** Linking is allowed for the listed accounts and/or the organization, and only for the shared types. */
-    private static Map<String, Object> policy(Observability observability) {
+    private static Map<String, Object> policy(CrossAccountSettings observability) {
         Map<String, Object> principal = observability.sourceAccounts().isEmpty()
                 ? Map.of()
                 : Map.of("AWS", observability.sourceAccounts());

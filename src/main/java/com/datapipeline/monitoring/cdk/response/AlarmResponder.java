@@ -71,18 +71,18 @@ public final class AlarmResponder extends Construct {
         Stack stack = Stack.of(this);
         failedNotifications = AlertDelivery.deadLetterQueue(this, "FailedNotifications", "AlarmResponseFunction");
 
-        function = JavaFunction.create(this, "Function", new JavaFunction.Spec(
-                props.functionName(),
-                "Reacts to pipeline alarms with guarded remediation (route table in " + CONFIG_VARIABLE + ")",
-                HANDLER,
-                props.code(),
-                MEMORY_MB,
-                Duration.seconds(60),
-                CONFIG_VARIABLE,
-                configJson(props),
-                props.logRetentionDays(),
-                new SqsDestination(failedNotifications),
-                props.tracing()));
+        function = JavaFunction.create(this, "Function", JavaFunction.Spec
+                .builder(props.functionName(), props.code(), HANDLER)
+                .description("Reacts to pipeline alarms with guarded remediation (route table in " + CONFIG_VARIABLE
+                        + ")")
+                .memoryMb(MEMORY_MB)
+                .timeout(Duration.seconds(60))
+                .configuration(CONFIG_VARIABLE, configJson(props))
+                .logRetentionDays(props.logRetentionDays())
+                .tracing(props.tracing())
+                // A notification older than this is no use to act on; it goes to the failure queue instead.
+                .onFailure(new SqsDestination(failedNotifications), AlertDelivery.MAX_EVENT_AGE)
+                .build());
 
         ledger = Table.Builder.create(this, "Ledger")
                 .partitionKey(Attribute.builder().name(LEDGER_KEY).type(AttributeType.STRING).build())

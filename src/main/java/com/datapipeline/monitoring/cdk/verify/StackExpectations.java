@@ -183,7 +183,7 @@ public final class StackExpectations {
         return new ExpectedStack(
                 stackName,
                 topics,
-                settings.alertEmail(),
+                settings.alerting().emails().alert(),
                 names.shared(ResourceNames.RESPONSE_FUNCTION),
                 names.shared(ResourceNames.METRICS_FUNCTION),
                 scheduleRule,

@@ -1,5 +1,6 @@
-package com.datapipeline.monitoring.cdk.config;
+package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * A checked-in file that lists the pipelines to monitor (selected by the context key {@code pipelinesFile}), for
  * more pipelines than a {@code -c} value holds: {@code {"pipelines": ["orders-etl", {"jobName": "billing-etl",
  * ...}]}}, each entry as in {@code monitoredJobs}; {@code pipelines/schema.json} is its JSON Schema. This class
- * reads the file's shape; {@link SettingsReader} validates each entry and names the file, entry and field.
+ * reads the file's shape; {@link PipelineEntries} validates each entry and names the file, entry and field.
  */
 final class PipelinesFile {
     private static final Set<String> FIELDS = Set.of("$schema", "pipelines");
@@ -30,8 +31,8 @@ final class PipelinesFile {
         try {
             root = JSON.readValue(Files.readString(file), Object.class);
         } catch (NoSuchFileException e) {
-            throw new ConfigurationException("pipelines file " + file + " does not exist (context key 'pipelinesFile'"
-                    + " is read from the project root)");
+            throw new ConfigurationException("pipelines file " + file + " does not exist (context key '"
+                    + ConfigKeys.PIPELINES_FILE.name() + "' is read from the project root)");
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("pipelines file " + file + " is not valid JSON: "
                     + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
@@ -49,8 +50,8 @@ final class PipelinesFile {
                     + "; allowed: " + new TreeSet<>(FIELDS));
         }
         if (pipelines.isEmpty()) {
-            throw new ConfigurationException("pipelines file " + file + " lists no pipelines; remove 'pipelinesFile'"
-                    + " to monitor the lab's sample job instead");
+            throw new ConfigurationException("pipelines file " + file + " lists no pipelines; remove '"
+                    + ConfigKeys.PIPELINES_FILE.name() + "' to monitor the lab's sample job instead");
         }
         return List.copyOf(pipelines);
     }

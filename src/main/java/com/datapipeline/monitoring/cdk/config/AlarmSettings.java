@@ -1,0 +1,30 @@
+package com.datapipeline.monitoring.cdk.config;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * How a pipeline's alarms decide (sections "Alarm thresholds" and "Stuck and missed runs" of the key registry).
+ *
+ * @param thresholds                    the lab's six thresholds, as the user states them
+ * @param minThroughputRecordsPerSecond LowThroughputAlarm below this; empty for no alarm
+ * @param anomalyDetection              anomaly-detection alarms on the custom metrics, beside or instead of the
+ *                                      static ones
+ * @param anomalyBandWidth              the band's width in standard deviations
+ * @param missedRunGraceFactor          the missed-run alarm fires after a job's expected interval times this
+ * @param capacityAlarms                the account's run quota alarm, and the jobs' own capacity signals
+ */
+public record AlarmSettings(
+        AlarmThresholds thresholds,
+        OptionalDouble minThroughputRecordsPerSecond,
+        AnomalyDetection anomalyDetection,
+        double anomalyBandWidth,
+        double missedRunGraceFactor,
+        CapacityAlarms capacityAlarms) {
+    public AlarmSettings {
+        Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(minThroughputRecordsPerSecond, "minThroughputRecordsPerSecond");
+        Objects.requireNonNull(anomalyDetection, "anomalyDetection");
+        Objects.requireNonNull(capacityAlarms, "capacityAlarms");
+    }
+}
