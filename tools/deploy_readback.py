@@ -38,6 +38,7 @@ ALLOWED_UNREAD = {
     "AWS::Oam::Sink": "moto has no Observability Access Manager (switch 7, its own stack)",
     "AWS::Oam::Link": "moto has no Observability Access Manager (switch 7, its own stack)",
     "AWS::CloudWatch::AnomalyDetector": "moto has no anomaly detectors (switch 2, off by default)",
+    "AWS::CloudWatch::AlarmMuteRule": "moto has no alarm mute rules (muteWindows, none by default)",
     "AWS::CDK::Metadata": "CDK's version reporting, no resource",
 }
 

@@ -46,7 +46,7 @@ final class DeploymentSummary {
     /** Everything the summary and the details file say, so their shape can be tested without a synth. */
     record Facts(String stackName, String sampleJob, List<String> jobs, List<String> alarms, List<String> topics,
             String dashboard, List<String> functions, String schedule, List<String> savedQueries,
-            List<TemplateFile> templates, MonthlyCostEstimate cost, String outdir) {
+            List<TemplateFile> templates, MonthlyCostEstimate cost, String outdir, List<String> muteWindows) {
         int resources() {
             return templates.stream().mapToInt(TemplateFile::resources).sum();
         }
@@ -81,7 +81,14 @@ final class DeploymentSummary {
                 names.shared(ResourceNames.DASHBOARD), functions,
                 names.shared(ResourceNames.METRICS_SCHEDULE) + " (every " + PipelineMetricSet.PERIOD_MINUTES + " minutes)",
                 queries, templates,
-                stack.costEstimate(), displayPath(outdir));
+                stack.costEstimate(), displayPath(outdir), muteWindows(settings));
+    }
+
+    /** Each pipeline's mute windows, one a line: "orders-etl: cron(0 2 * * SUN) for PT4H (Europe/Berlin)". */
+    static List<String> muteWindows(MonitoringSettings settings) {
+        return settings.pipelines().stream()
+                .flatMap(pipeline -> pipeline.muteWindows().stream().map(w -> pipeline.jobName() + ": " + w.text()))
+                .toList();
     }
 
     /** The screen `make` prints: at most about 20 lines of at most 100 characters, for 1 or 500 pipelines. */
@@ -98,6 +105,10 @@ final class DeploymentSummary {
         line(out, "Functions", String.join(", ", facts.functions()));
         line(out, "Schedule", facts.schedule());
         line(out, "Saved queries", String.valueOf(facts.savedQueries().size()));
+        if (!facts.muteWindows().isEmpty()) {
+            line(out, "Mute windows", String.format(Locale.ROOT, "%,d, pages only (%s)", facts.muteWindows().size(),
+                    firstNames(facts.muteWindows())));
+        }
         line(out, "Resources", String.format(Locale.ROOT, "%,d: %s", facts.resources(), topTypes(facts.resourcesByType())));
         int nested = facts.templates().size() - 1;
         line(out, "Templates", facts.templates().get(0).path() + (nested == 0 ? ""
@@ -120,6 +131,9 @@ final class DeploymentSummary {
         section(out, "Functions", facts.functions());
         section(out, "Schedule", List.of(facts.schedule()));
         section(out, "Saved queries", facts.savedQueries());
+        if (!facts.muteWindows().isEmpty()) {
+            section(out, "Mute windows (pages muted, alarms still evaluate)", facts.muteWindows());
+        }
         for (TemplateFile template : facts.templates()) {
             section(out, template.path() + " (" + template.resources() + " resources)",
                     template.resourcesByType().entrySet().stream()

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
+import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
@@ -148,14 +149,17 @@ public final class MonitoringStack extends Stack {
                 pipelineScope.getNode().addDependency(sampleJob);
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
+            AlarmKind.Inputs inputs = new AlarmKind.Inputs(pipeline, settings.alarms());
             PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
-                    new AlarmKind.Inputs(pipeline, settings.alarms()), metrics, names, alarmFactory));
+                    inputs, metrics, names, alarmFactory));
+            new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
                     alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
             rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
-            addedPipelineCost = PipelineCost.of(pipeline.jobName(), alarms.signals(), alarms.pages(), metrics,
+            addedPipelineCost = PipelineCost.of(pipeline.jobName(), inputs, alarms.signals(),
+                    alarms.pages().stream().map(AlarmFactory.CreatedAlarm::kind).toList(), metrics,
                     PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline));
         }
 
@@ -183,6 +187,14 @@ public final class MonitoringStack extends Stack {
                 remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
                 alarmFactory, settings.observability().logRetentionDays(), settings.observability().tracing()));
 
+        if (settings.alarms().capacityAlarms().quota()) {
+            alarmFactory.watch(health, "GlueRunQuota", AlarmKind.GLUE_RUN_QUOTA,
+                    names.shared(AlarmKind.GLUE_RUN_QUOTA.baseName()),
+                    "This account's concurrent Glue job runs reached 80 % of their quota (AWS/Glue ResourceUsage,"
+                            + " JobRun): beyond it new runs and restarts fail with ConcurrentRunsExceededException."
+                            + " Request a higher quota in Service Quotas or spread the schedules.",
+                    PipelineMetricSet::accountQuotaUsagePercent);
+        }
         health.page(nestedStacks());
 
         // Beside the pipelines of a nested stack, a dashboard page of their graphs; the main dashboard then shows

@@ -110,7 +110,9 @@ class AlarmKindTest {
     @Test
     void theWarningsByDefaultAreTheKindsDefinedAsWarningsAndEachPageHasItsSeverity() {
         assertThat(AlarmKind.defaultWarningNames()).containsExactly(
-                "GlueJobDurationAlarm", "GlueJobMemoryAlarm", "ProcessingLatencyAlarm", "LowThroughputAlarm");
+                "GlueJobDurationAlarm", "GlueJobMemoryAlarm", "ProcessingLatencyAlarm", "LowThroughputAlarm",
+                "GlueJobLowWorkerUtilizationAlarm", "GlueJobHighWorkerUtilizationAlarm", "GlueJobSkewAlarm",
+                "GlueJobDiskAlarm", "GlueJobExecutorMemoryAlarm");
         assertThat(AlarmKind.pageOf(Severity.CRITICAL)).isEqualTo(AlarmKind.PIPELINE_UNHEALTHY);
         assertThat(AlarmKind.pageOf(Severity.WARNING)).isEqualTo(AlarmKind.PIPELINE_DEGRADED);
         assertThat(AlarmKind.signalsNamed(List.of("GlueJobStuckRunAlarm", "ErrorRateAlarm")))

@@ -56,11 +56,11 @@ class CostEstimateTest {
         MonthlyCostEstimate ten = TestStacks.synthesize(Map.of("monitoredJobs",
                 "j1,j2,j3,j4,j5,j6,j7,j8,j9,j10")).stack().costEstimate();
         assertThat(single.items()).filteredOn(i -> i.what().equals("Standard alarms")).singleElement()
-                .extracting(Item::quantity).isEqualTo(24.0);
-        // Per job: nine signals; shared: twelve health alarms, one of them watching four metrics (CloudWatch bills
-        // each metric of a metric-math alarm).
+                .extracting(Item::quantity).isEqualTo(25.0);
+        // Per job: nine signals; shared: thirteen health alarms (with the Glue run quota's, capacityAlarms=quota), one
+        // of them watching four metrics (CloudWatch bills each metric of a metric-math alarm).
         assertThat(ten.items()).filteredOn(i -> i.what().equals("Standard alarms")).singleElement()
-                .extracting(Item::quantity).isEqualTo(105.0);
+                .extracting(Item::quantity).isEqualTo(106.0);
         assertThat(ten.items()).filteredOn(i -> i.what().startsWith("Custom metrics")).singleElement()
                 .extracting(Item::quantity).isEqualTo(60.0);
         assertThat(ten.totalUsd()).isGreaterThan(single.totalUsd());

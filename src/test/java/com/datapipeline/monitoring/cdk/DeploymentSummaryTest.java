@@ -70,7 +70,7 @@ class DeploymentSummaryTest {
         List<String> topics = IntStream.rangeClosed(1, 4).mapToObj(i -> "a-long-team-prefix-data-pipeline-topic-" + i).toList();
         String summary = DeploymentSummary.summary(new Facts(facts.stackName(), null, facts.jobs(), facts.alarms(), topics,
                 facts.dashboard(), facts.functions(), facts.schedule(), facts.savedQueries(), facts.templates(),
-                facts.cost(), facts.outdir()));
+                facts.cost(), facts.outdir(), facts.muteWindows()));
         assertFitsOneScreen(summary);
         assertThat(summary).contains("  SNS topics     4: a-long-team-prefix-data-pipeline-topic-1,\n                 a-long");
     }
@@ -105,6 +105,7 @@ class DeploymentSummaryTest {
                 List.of("data-pipeline-alerts", "data-pipeline-monitoring-health", "data-pipeline-remediation"),
                 "DataPipelineMonitoring", List.of("DataPipelineMetricsFunction (glue metrics)",
                         "AlarmResponseFunction (remediation on)"),
-                "DataPipelineMetricsSchedule (every 5 minutes)", List.of("a", "b", "c"), templates, cost, "cdk.out");
+                "DataPipelineMetricsSchedule (every 5 minutes)", List.of("a", "b", "c"), templates, cost, "cdk.out",
+                List.of());
     }
 }

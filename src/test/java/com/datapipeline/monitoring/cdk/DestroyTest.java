@@ -48,6 +48,6 @@ class DestroyTest {
         template.resourceCountIs("AWS::Lambda::Function", 2);
         // The alert topic, the monitoring-health topic and the remediation topic.
         template.resourceCountIs("AWS::SNS::Topic", 3);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(21);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(22);
     }
 }

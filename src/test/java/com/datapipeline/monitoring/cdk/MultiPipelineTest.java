@@ -29,8 +29,9 @@ class MultiPipelineTest {
 
     @Test
     void everyJobGetsItsNineAlarmsSuffixedWithItsName() {
-        // Per job: nine signals; shared: twelve health alarms (the stack's two Glue event rules among them).
-        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 9 + 12);
+        // Per job: nine signals; shared: thirteen health alarms (the stack's two Glue event rules among them, and the
+        // account's Glue run quota of capacityAlarms=quota).
+        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 9 + 13);
         for (String job : JOBS) {
             for (String alarm : List.of("GlueJobDurationAlarm", "GlueJobFailureAlarm", "GlueJobMemoryAlarm",
                     "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm",

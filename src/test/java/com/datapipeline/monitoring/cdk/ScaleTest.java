@@ -45,7 +45,8 @@ class ScaleTest {
     @Test
     void pipelinesGoIntoNestedStacksOfTwentyAndEveryStackStaysUnderTheLimit() throws Exception {
         assertThat(stack.nestedStacks()).hasSize(PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK);
-        assertThat(resources(parent)).isLessThan(100);
+        // No per-pipeline resource in the parent: about a hundred shared ones whatever the pipeline count.
+        assertThat(resources(parent)).isLessThan(110);
         String outdir = app.synth().getDirectory();
         for (NestedStack nested : stack.nestedStacks()) {
             String json = Files.readString(Path.of(outdir, nested.getTemplateFile()));
@@ -93,11 +94,11 @@ class ScaleTest {
     void theMainDashboardShowsEveryPipelinesPageAndTheHealthAlarmsInWidgetsOfAtMostAHundred() {
         String body = DashboardTest.dashboardBody(parent);
         long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
-        // One page per pipeline; the parent's ten health alarms and the health page.
-        int alarms = PIPELINES + 11;
+        // One page per pipeline; the parent's eleven health alarms (with the Glue run quota's) and the health page.
+        int alarms = PIPELINES + 12;
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
-        assertThat(stack.alarmNames()).hasSize(PIPELINES * 10 + 11
+        assertThat(stack.alarmNames()).hasSize(PIPELINES * 10 + 12
                 + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 

@@ -27,7 +27,7 @@ import software.constructs.Construct;
  */
 public final class PipelineAlarms {
     private final List<CreatedAlarm> signals = new ArrayList<>();
-    private final List<AlarmKind> pages = new ArrayList<>();
+    private final List<CreatedAlarm> pages = new ArrayList<>();
     private final Map<String, Construct> scopes = new HashMap<>();
     private final AlarmRouting routing;
     private final Props props;
@@ -54,9 +54,9 @@ public final class PipelineAlarms {
                     .map(child -> AlarmRule.fromAlarm(child.alarm(), AlarmState.ALARM))
                     .toArray(IAlarmRule[]::new));
             Location at = page.location().orElseThrow();
-            pages.add(page);
-            factory.createComposite(scope(pipelineScope, at), at.id(), page, name(props, page),
-                    description(page, props.inputs().job(), children), rule);
+            String name = name(props, page);
+            pages.add(new CreatedAlarm(page, name, factory.createComposite(scope(pipelineScope, at), at.id(), page, name,
+                    description(page, props.inputs().job(), children), rule), 0));
         }
     }
 
@@ -80,8 +80,8 @@ public final class PipelineAlarms {
         return List.copyOf(signals);
     }
 
-    /** The kinds of the pipeline's pages (composites), one per severity that has signals. */
-    public List<AlarmKind> pages() {
+    /** The pipeline's pages (composites), one per severity that has signals. */
+    public List<CreatedAlarm> pages() {
         return List.copyOf(pages);
     }
 

@@ -197,6 +197,41 @@ public enum AlarmKind {
                     + "; the Glue Crawler State Change event in state Failed, counted as FailedCrawls from the event"
                     + " history).")),
 
+    // Capacity (switch capacityAlarms=all): the observability metrics of Glue 4.0+ jobs. Their percentages are
+    // fractions from 0 to 1, like glue.driver.jvm.heap.usage (see the README's "Capacity alarms").
+
+    /** Over-provisioned: most workers idle for a quarter of an hour of a run; fewer workers or auto scaling save DPUs. */
+    LOW_WORKER_UTILIZATION(capacity("GlueJobLowWorkerUtilizationAlarm", "LowUtilization")
+            .watching(PipelineMetricSet::workerUtilizationFraction)
+            .firesWhen(LESS_THAN_THRESHOLD, new Fixed(0.3))
+            .evaluating(3)
+            .describedAs(in -> "Glue job " + in.job() + " used under 30 % of its workers for 15 minutes of a run"
+                    + " (glue.driver.workerUtilization): it is over-provisioned; fewer workers or auto scaling cost less.")),
+    /** Under-provisioned: every worker busy for a quarter of an hour; the run waits for capacity. */
+    HIGH_WORKER_UTILIZATION(capacity("GlueJobHighWorkerUtilizationAlarm", "HighUtilization")
+            .watching(PipelineMetricSet::workerUtilizationFraction)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.95))
+            .evaluating(3)
+            .describedAs(in -> "Glue job " + in.job() + " used over 95 % of its workers for 15 minutes of a run"
+                    + " (glue.driver.workerUtilization): more workers or auto scaling would shorten it.")),
+    /** Glue's default skew factor is 5: a stage whose slowest task takes five times the median holds the job up. */
+    SKEW(capacity("GlueJobSkewAlarm", "Skew")
+            .watching(PipelineMetricSet::skewness)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(5))
+            .describedAs(in -> "Data of Glue job " + in.job() + " is skewed (glue.driver.skewness.job above 5):"
+                    + " a few tasks do most of the work; repartition or salt the join keys.")),
+    EXECUTOR_DISK(capacity("GlueJobDiskAlarm", "Disk")
+            .watching(PipelineMetricSet::executorDiskUsedFraction)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
+            .describedAs(in -> "Executors of Glue job " + in.job() + " used over 90 % of their local disk"
+                    + " (glue.ALL.disk.used.percentage): shuffle spill may fail the run with 'No space left on device'.")),
+    EXECUTOR_MEMORY(capacity("GlueJobExecutorMemoryAlarm", "Memory")
+            .watching(PipelineMetricSet::executorMemoryUsedFraction)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
+            .describedAs(in -> "Executors of Glue job " + in.job() + " used over 90 % of their memory"
+                    + " (glue.ALL.memory.total.used.percentage): a larger worker type or more partitions avoid an"
+                    + " out-of-memory failure.")),
+
     // A pipeline's pages: composites over its signals, one per severity.
 
     PIPELINE_UNHEALTHY(page("PipelineUnhealthyAlarm", Severity.CRITICAL, "Unhealthy")),
@@ -236,6 +271,16 @@ public enum AlarmKind {
     DEAD_LETTERS(healthSignal("DeadLettersAlarm")
             .watching("ApproximateNumberOfMessagesVisible", "Maximum")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
+    /**
+     * The account's concurrent Glue job runs at 80 % of their quota (switch capacityAlarms, on by default): beyond it
+     * new runs, and the response function's restarts, fail with ConcurrentRunsExceededException. An alarm of the
+     * stack, not of a pipeline: the quota is the account's.
+     */
+    GLUE_RUN_QUOTA(healthSignal("GlueConcurrentRunsQuotaAlarm")
+            .watching("ResourceUsage", "Maximum")
+            .period(Duration.hours(1))
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(80))
+            .runbook(Runbook.CAPACITY)),
     /** The health signals of one nested stack, gathered so the page's rule stays short however many pipelines. */
     MONITORING_HEALTH_GROUP(composite("MonitoringHealthGroupAlarm", Role.HEALTH_GROUP)),
     MONITORING_HEALTH(composite("MonitoringHealthAlarm", Role.HEALTH_PAGE));
@@ -325,6 +370,8 @@ public enum AlarmKind {
         public static final String PAGE_MODEL = "one-incident-one-page";
         /** "Stuck runs, missed runs, and the bill up front". */
         public static final String RUN_HEALTH = "stuck-runs-missed-runs-and-the-bill-up-front";
+        /** "Capacity alarms". */
+        public static final String CAPACITY = "capacity-alarms";
 
         private Runbook() {
         }
@@ -634,6 +681,14 @@ public enum AlarmKind {
         definition.description = (in, metric) -> ((Metric) metric).getMetricName() + " of pipeline " + in.job() + " "
                 + what + " (" + NumberText.plain(in.alarms().anomalyBandWidth()) + " standard deviations).";
         return definition;
+    }
+
+    /** A capacity signal of a pipeline: a warning, only with capacityAlarms=all, its runbook "Capacity alarms". */
+    private static Definition capacity(String baseName, String id) {
+        return signal(baseName, "Capacity", id)
+                .severity(Severity.WARNING)
+                .runbook(Runbook.CAPACITY)
+                .onlyIf(in -> in.alarms().capacityAlarms().perPipeline());
     }
 
     private static Definition page(String baseName, Severity severity, String id) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 
 /**
  * The metrics of one monitored pipeline, built once so that each alarm and the dashboard graph of the
@@ -37,7 +38,11 @@ public record PipelineMetricSet(
         Metric longestRunningSeconds,
         Metric collectionErrors,
         Metric failedRuns,
-        Metric stuckRuns) {
+        Metric stuckRuns,
+        Metric workerUtilizationFraction,
+        Metric skewness,
+        Metric executorDiskUsedFraction,
+        Metric executorMemoryUsedFraction) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -69,6 +74,10 @@ public record PipelineMetricSet(
     /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
     public static final Set<String> EVENT_METRICS =
             Set.of(CustomMetric.FAILED_RUNS.metricName(), CustomMetric.STUCK_RUNS.metricName());
+    /** Glue's own service metrics (not a job's): the account's resource usage against its quotas. */
+    public static final String GLUE_SERVICE_NAMESPACE = "AWS/Glue";
+    private static final String RESOURCE_UTILIZATION = "resource_utilization";
+    private static final String JOB_PERFORMANCE = "job_performance";
     /**
      * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
      * glue.driver.aggregate.elapsedTime: AWS documents it as a Sum-only delta, so run durations come from GetJobRuns.
@@ -89,7 +98,43 @@ public record PipelineMetricSet(
                 custom(jobName, CustomMetric.LONGEST_RUNNING_SECONDS, "Maximum"),
                 custom(jobName, CustomMetric.COLLECTION_ERRORS, "Maximum"),
                 custom(jobName, CustomMetric.FAILED_RUNS, "Sum"),
-                custom(jobName, CustomMetric.STUCK_RUNS, "Sum"));
+                custom(jobName, CustomMetric.STUCK_RUNS, "Sum"),
+                observability(jobName, "glue.driver.workerUtilization", RESOURCE_UTILIZATION, "Average"),
+                observability(jobName, "glue.driver.skewness.job", JOB_PERFORMANCE, "Maximum"),
+                observability(jobName, "glue.ALL.disk.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
+                observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"));
+    }
+
+    /**
+     * The account's use of a Glue quota, in percent of it: AWS/Glue ResourceUsage (Type Resource, Service Glue, Class
+     * None; Resource JobRun is the concurrent job runs per account). Glue publishes it free, when the usage changes and
+     * at least hourly, so an hour is the shortest period that never lacks a data point (AWS Glue developer guide,
+     * "Monitoring AWS Glue resources").
+     */
+    public static Metric accountQuotaUsagePercent(String metricName, MetricOptions options) {
+        return Metric.Builder.create()
+                .namespace(GLUE_SERVICE_NAMESPACE)
+                .metricName(metricName)
+                .dimensionsMap(new TreeMap<>(Map.of("Type", "Resource", "Resource", "JobRun", "Service", "Glue",
+                        "Class", "None")))
+                .statistic(options.getStatistic())
+                .period(options.getPeriod())
+                .build();
+    }
+
+    /**
+     * A Glue observability metric (Glue 4.0 and later, job argument --enable-observability-metrics true): the job
+     * metrics' dimensions plus ObservabilityGroup; gauges.
+     */
+    private static Metric observability(String jobName, String name, String group, String statistic) {
+        return Metric.Builder.create()
+                .namespace(GLUE_NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(new TreeMap<>(Map.of("JobName", jobName, "JobRunId", "ALL", "Type", "gauge",
+                        "ObservabilityGroup", group)))
+                .statistic(statistic)
+                .period(PERIOD)
+                .build();
     }
 
     private static Metric glue(String jobName, String name, String type, String statistic) {

@@ -12,16 +12,19 @@ import java.util.OptionalDouble;
  *                                      static ones
  * @param anomalyBandWidth              the band's width in standard deviations
  * @param missedRunGraceFactor          the missed-run alarm fires after a job's expected interval times this
+ * @param capacityAlarms                the account's run quota alarm, and the jobs' own capacity signals
  */
 public record AlarmSettings(
         AlarmThresholds thresholds,
         OptionalDouble minThroughputRecordsPerSecond,
         AnomalyDetection anomalyDetection,
         double anomalyBandWidth,
-        double missedRunGraceFactor) {
+        double missedRunGraceFactor,
+        CapacityAlarms capacityAlarms) {
     public AlarmSettings {
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(minThroughputRecordsPerSecond, "minThroughputRecordsPerSecond");
         Objects.requireNonNull(anomalyDetection, "anomalyDetection");
+        Objects.requireNonNull(capacityAlarms, "capacityAlarms");
     }
 }

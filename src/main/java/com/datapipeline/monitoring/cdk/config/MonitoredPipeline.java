@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk.config;
 
 import com.datapipeline.monitoring.cdk.naming.PipelineIdentity;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,10 +15,11 @@ import java.util.OptionalInt;
  * @param expectedSuccessEveryMinutes how often the job should succeed; empty for no missed-run alarm
  * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
  * @param stages                      the pipeline's other stages and output, {@link PipelineStages#NONE} for a job alone
+ * @param muteWindows                 when the pipeline's pages are muted (its own, or the global muteWindows)
  */
 public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
                                 OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
-                                PipelineStages stages) implements PipelineIdentity {
+                                PipelineStages stages, List<MuteWindow> muteWindows) implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {
@@ -25,11 +27,13 @@ public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunM
         Objects.requireNonNull(expectedSuccessEveryMinutes, "expectedSuccessEveryMinutes");
         Objects.requireNonNull(dataQualityRuleset, "dataQualityRuleset");
         Objects.requireNonNull(stages, "stages");
+        muteWindows = List.copyOf(muteWindows);
     }
 
-    /** A job alone, as before pipelines had stages. */
+    /** A job alone, as before pipelines had stages, without mute windows. */
     public MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
                              OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
-        this(jobName, sampleJob, stuckRunMinutes, expectedSuccessEveryMinutes, dataQualityRuleset, PipelineStages.NONE);
+        this(jobName, sampleJob, stuckRunMinutes, expectedSuccessEveryMinutes, dataQualityRuleset, PipelineStages.NONE,
+                List.of());
     }
 }

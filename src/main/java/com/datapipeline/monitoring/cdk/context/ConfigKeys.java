@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.CapacityAlarms;
+import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.ALERTING;
 import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.CHAT;
 import static com.datapipeline.monitoring.cdk.context.ConfigKey.Section.CROSS_ACCOUNT;
@@ -97,6 +99,10 @@ public final class ConfigKeys {
                     + " static thresholds");
     public static final ConfigKey<Double> ANOMALY_BAND_WIDTH = key("anomalyBandWidth", THRESHOLDS,
             ValueTypes.number(0.5, 10), 2, "the anomaly band's width, in standard deviations");
+    public static final ConfigKey<CapacityAlarms> CAPACITY_ALARMS = key("capacityAlarms", THRESHOLDS,
+            ValueTypes.oneOf(CapacityAlarms.values(), CapacityAlarms::configName), CapacityAlarms.QUOTA.configName(),
+            "`quota`: `GlueConcurrentRunsQuotaAlarm` on the account's concurrent Glue job runs; `all`: also five"
+                    + " capacity signals per pipeline (see \"Capacity alarms\")");
 
     // ---- Stuck and missed runs (defaults for every job; a job entry may override them)
     public static final ConfigKey<Optional<Integer>> STUCK_RUN_MINUTES = key("stuckRunMinutes", RUN_HEALTH,
@@ -108,6 +114,10 @@ public final class ConfigKeys {
             "`GlueJobMissedRunAlarm`: the job should succeed at least this often; empty: no missed-run alarm");
     public static final ConfigKey<Double> MISSED_RUN_GRACE_FACTOR = key("missedRunGraceFactor", RUN_HEALTH,
             ValueTypes.number(1, 10), 1.5, "the missed-run alarm fires after `expectedSuccessEveryMinutes` × this");
+    public static final ConfigKey<List<MuteWindow>> MUTE_WINDOWS = key("muteWindows", RUN_HEALTH,
+            ValueTypes.muteWindows(), "",
+            "planned quiet times of every pipeline's pages, a JSON list of `{\"schedule\", \"duration\", \"timeZone\"}`"
+                    + " (see \"Mute windows\"); empty: none");
 
     // ---- Who gets paged
     public static final ConfigKey<Optional<String>> ALERT_EMAIL = key("alertEmail", ALERTING, ValueTypes.email(), "",

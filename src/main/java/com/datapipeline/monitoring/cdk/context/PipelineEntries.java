@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
@@ -27,7 +28,8 @@ public final class PipelineEntries {
     public static final String OUTPUT = "output";
     /** The fields of a job entry; the run-health ones are named like the context keys they override. */
     public static final Set<String> FIELDS = Set.of(JOB_NAME, ConfigKeys.STUCK_RUN_MINUTES.name(),
-            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(), DATA_QUALITY_RULESET, STAGES, OUTPUT);
+            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(), DATA_QUALITY_RULESET, STAGES, OUTPUT,
+            ConfigKeys.MUTE_WINDOWS.name());
     public static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
     public static final Pattern RULESET_NAME = PipelineStages.RULESET_NAME;
     private static final ValueType<OptionalInt> MINUTES = ValueTypes.minutesOrEmpty();
@@ -40,6 +42,7 @@ public final class PipelineEntries {
         int stuckDefault = values.get(ConfigKeys.STUCK_RUN_MINUTES)
                 .orElseGet(() -> (int) Math.ceil(2 * durationThresholdSeconds / 60));
         OptionalInt expectedDefault = values.get(ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES);
+        List<MuteWindow> muteDefault = values.get(ConfigKeys.MUTE_WINDOWS);
         List<Object> listed = values.get(ConfigKeys.MONITORED_JOBS);
         Optional<Path> file = file(values);
         if (file.isPresent() && !listed.isEmpty()) {
@@ -48,7 +51,7 @@ public final class PipelineEntries {
         }
         if (file.isEmpty() && listed.isEmpty()) {
             return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
-                    Optional.empty()));
+                    Optional.empty(), PipelineStages.NONE, muteDefault));
         }
         List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
@@ -82,7 +85,11 @@ public final class PipelineEntries {
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
             PipelineStages stages = PipelineStages.read(name, options.get(STAGES), options.get(OUTPUT), field::invalid);
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages));
+            String muteField = ConfigKeys.MUTE_WINDOWS.name();
+            List<MuteWindow> mute = options.containsKey(muteField)
+                    ? MuteWindow.read(options.get(muteField), (value, allowed) -> field.invalid(muteField, value, allowed))
+                    : muteDefault;
+            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages, mute));
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
             throw ValueTypes.invalid(ConfigKeys.MONITORED_JOBS.name(), pipelines.size() + " jobs", "at most "

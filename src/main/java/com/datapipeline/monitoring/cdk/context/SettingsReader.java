@@ -67,7 +67,8 @@ public final class SettingsReader {
                 values.get(MIN_THROUGHPUT).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                 values.get(ANOMALY_DETECTION),
                 values.get(ANOMALY_BAND_WIDTH),
-                values.get(MISSED_RUN_GRACE_FACTOR));
+                values.get(MISSED_RUN_GRACE_FACTOR),
+                values.get(ConfigKeys.CAPACITY_ALARMS));
     }
 
     private static AlertingSettings alerting(ContextValues values) {

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.context;
 
+import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,6 +152,11 @@ public final class ValueTypes {
             }
             throw invalid(key, value, allowed);
         });
+    }
+
+    /** Mute windows: a JSON list of {schedule, duration, timeZone} (see {@link MuteWindow}); blank for none. */
+    public static ValueType<List<MuteWindow>> muteWindows() {
+        return of(MuteWindow.ALLOWED, (key, raw) -> MuteWindow.read(raw, (value, allowed) -> invalid(key, value, allowed)));
     }
 
     /** One of an enum's values by its configuration name, in any case. */

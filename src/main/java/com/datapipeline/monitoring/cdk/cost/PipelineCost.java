@@ -47,14 +47,15 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
     }
 
     /** The breakdown of one pipeline's signals and pages, from what the app created for it. */
-    public static PipelineCost of(String pipeline, List<CreatedAlarm> signals, List<AlarmKind> pages,
+    public static PipelineCost of(String pipeline, AlarmKind.Inputs inputs, List<CreatedAlarm> signals,
+                                  List<AlarmKind> pages,
                                   PipelineMetricSet metrics, int publishedCustomMetrics) {
         List<Mode> modes = new ArrayList<>();
         for (CreatedAlarm signal : signals) {
             List<String> custom = new ArrayList<>();
             List<String> event = new ArrayList<>();
             List<String> glue = new ArrayList<>();
-            for (Metric metric : metricsOf(signal.kind().metric(metrics))) {
+            for (Metric metric : metricsOf(signal.kind().metric(inputs, metrics))) {
                 String name = metric.getMetricName();
                 if (PipelineMetricSet.GLUE_NAMESPACE.equals(metric.getNamespace())) {
                     glue.add(name);
