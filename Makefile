@@ -114,12 +114,12 @@ verify:
 # it into the README and every default into cdk.json (tests fail while either differs from the registry).
 .PHONY: config-table config-docs
 config-table:
-	@$(MVN) compile 2>&1 | $(PLAIN)
-	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable
+	@$(MVN) package -DskipTests -pl app -am 2>&1 | $(PLAIN)
+	@java -cp "$$(tools/app-classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable
 
 config-docs:
-	@$(MVN) compile 2>&1 | $(PLAIN)
-	@java -cp "target/classes:$$(cat target/app.classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable --write
+	@$(MVN) package -DskipTests -pl app -am 2>&1 | $(PLAIN)
+	@java -cp "$$(tools/app-classpath)" com.datapipeline.monitoring.cdk.context.ConfigTable --write
 
 node_modules: package.json package-lock.json
 	@echo "Installing the pinned CDK CLI (npm ci) ..."

@@ -86,7 +86,9 @@ class ConfigurationDocsTest {
         Set<String> fields = new TreeSet<>();
         entry.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).isEqualTo(new TreeSet<>(PipelineEntries.FIELDS));
-        assertThat(entry.get(PipelineEntries.DATA_QUALITY_RULESET).get("pattern").asText())
+        assertThat(entry.get(PipelineEntries.DATA_QUALITY_RULESET).get("$ref").asText())
+                .isEqualTo("#/$defs/rulesetName");
+        assertThat(definitions.get("rulesetName").get("pattern").asText())
                 .isEqualTo(PipelineEntries.RULESET_NAME.pattern());
     }
 
