@@ -1,10 +1,10 @@
 package com.datapipeline.monitoring.cdk;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;

@@ -27,18 +27,12 @@ class PackageCyclesTest {
     private static final String APP = "com.datapipeline.monitoring.cdk";
     private static final Path SOURCES = Path.of("src/main/java", APP.split("\\."));
     private static final Pattern REFERENCE = Pattern.compile(Pattern.quote(APP) + "((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
-    /**
-     * Cycles another change removes: alarms and alerting need each other through AlarmFactory and AlarmRouting,
-     * which issue 13, item 3 (alarm kinds as data) rebuilds. Delete an entry when its cycle is gone.
-     */
-    private static final Set<Set<String>> PENDING = Set.of(Set.of("alarms", "alerting"));
-
     @Test
     void noPackageNeedsAPackageThatNeedsIt() throws IOException {
         Map<String, Set<String>> uses = dependencies();
         Set<Set<String>> cycles = cycles(uses);
         assertThat(cycles).as("package cycles in %s (package -> packages it uses: %s)", SOURCES, uses)
-                .isSubsetOf(PENDING);
+                .isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import java.util.ArrayList;

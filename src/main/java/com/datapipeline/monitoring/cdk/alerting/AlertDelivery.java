@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.util.List;

@@ -1,7 +1,6 @@
 package com.datapipeline.monitoring.cdk.alerting;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;

@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.cost;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Billing;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;

@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.dashboard;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Axis;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Graph;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Placement;

@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.metrics;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;

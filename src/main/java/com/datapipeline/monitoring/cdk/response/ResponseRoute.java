@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.cdk.response;
 
-import com.datapipeline.monitoring.cdk.alarms.AlarmFactory.CreatedAlarm;
+import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;

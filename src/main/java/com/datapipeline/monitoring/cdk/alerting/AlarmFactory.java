@@ -1,6 +1,5 @@
-package com.datapipeline.monitoring.cdk.alarms;
+package com.datapipeline.monitoring.cdk.alerting;
 
-import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Billing;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.MetricSource;
