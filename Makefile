@@ -27,11 +27,12 @@ CDK := npx --no-install cdk --no-notices --no-version-reporting
 #   make deploy CDK_CONTEXT='monitoredJobs=["orders-etl","billing-etl"] prefix=dev-'
 CONTEXT := $(foreach kv,$(CDK_CONTEXT),-c '$(kv)')
 
-.PHONY: help synth build test check bootstrap deploy destroy diff verify clean aws-credentials
+.PHONY: help synth build test check format bootstrap deploy destroy diff verify clean aws-credentials
 
 help:
 	@echo "make            build what changed, synthesize the app, print what a deploy would create"
 	@echo "make test       every test of every module, the template checks, a reproducible-build check, a synth"
+	@echo "make format     format every Java source (palantir-java-format; make test fails on unformatted code)"
 	@echo "make check      cdk-nag, cfn-lint and checkov over the synthesized templates (part of make test)"
 	@echo "make check-scale the same checks on 500 generated pipelines from a pipelines file (several minutes)"
 	@echo "make bootstrap  once per account and Region: the CDK's asset bucket and roles (needs AWS credentials)"
@@ -60,6 +61,7 @@ test: node_modules
 	@tools/test-step --start
 	@endpoint=$$(tools/emulator start) && trap 'tools/emulator stop; tools/test-summary' EXIT && \
 	  echo "AWS API emulator (moto) on $$endpoint" && \
+	  tools/test-step "format check" $(MVN_TEST) -N spotless:check && \
 	  AWS_EMULATOR_ENDPOINT=$$endpoint tools/test-step "mvn verify (all modules)" $(MVN_TEST) verify && \
 	  tools/test-step "pytest (Glue script, tools)" \
 	    .venv/bin/python -m pytest -q --junitxml=target/test-logs/pytest.xml glue-scripts/tests tools/tests && \
@@ -67,6 +69,10 @@ test: node_modules
 	  tools/test-step "reproducible build" tools/check-reproducible && \
 	  tools/test-step "cdk synth" $(CDK) synth -q && \
 	  tools/test-step "deploy proof (e2e)" tools/e2e
+
+# The formatter the format check of `make test` holds every Java source to (root pom.xml, Spotless).
+format:
+	@$(MVN) -N spotless:apply 2>&1 | $(PLAIN)
 
 # Deploy proof (also part of `make test`): cdk deploy, read-back, make verify and cdk destroy against a local emulator.
 .PHONY: e2e

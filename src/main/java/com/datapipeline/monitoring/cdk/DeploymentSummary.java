@@ -30,11 +30,12 @@ final class DeploymentSummary {
     static final int TYPES_SHOWN = 3;
     /** A screen's width; longer lines wrap after a comma, under their label. */
     static final int WIDTH = 100;
-    private static final int LABEL_WIDTH = 17;
-    static final String NEXT_COMMAND = "Next: `make deploy` (needs AWS credentials; `make diff` shows the changes first)";
 
-    private DeploymentSummary() {
-    }
+    private static final int LABEL_WIDTH = 17;
+    static final String NEXT_COMMAND =
+            "Next: `make deploy` (needs AWS credentials; `make diff` shows the changes first)";
+
+    private DeploymentSummary() {}
 
     /** One synthesized template and how many resources of each type it holds. */
     record TemplateFile(String path, Map<String, Integer> resourcesByType) {
@@ -44,9 +45,20 @@ final class DeploymentSummary {
     }
 
     /** Everything the summary and the details file say, so their shape can be tested without a synth. */
-    record Facts(String stackName, String sampleJob, List<String> jobs, List<String> alarms, List<String> topics,
-            String dashboard, List<String> functions, String schedule, List<String> savedQueries,
-            List<TemplateFile> templates, MonthlyCostEstimate cost, String outdir, List<String> muteWindows) {
+    record Facts(
+            String stackName,
+            String sampleJob,
+            List<String> jobs,
+            List<String> alarms,
+            List<String> topics,
+            String dashboard,
+            List<String> functions,
+            String schedule,
+            List<String> savedQueries,
+            List<TemplateFile> templates,
+            MonthlyCostEstimate cost,
+            String outdir,
+            List<String> muteWindows) {
         int resources() {
             return templates.stream().mapToInt(TemplateFile::resources).sum();
         }
@@ -61,27 +73,41 @@ final class DeploymentSummary {
     static Facts facts(MonitoringStack stack, Path outdir) {
         MonitoringSettings settings = stack.settings();
         ResourceNames names = new ResourceNames(settings.prefix());
-        String sampleJob = settings.createsSampleJob() ? MonitoredPipeline.SAMPLE_JOB_NAME + " (created here: Glue "
-                + SampleGlueJob.GLUE_VERSION + " job, database " + names.glueDatabase() + ")" : null;
+        String sampleJob = settings.createsSampleJob()
+                ? MonitoredPipeline.SAMPLE_JOB_NAME + " (created here: Glue " + SampleGlueJob.GLUE_VERSION
+                        + " job, database " + names.glueDatabase() + ")"
+                : null;
         List<String> topics = stack.allTopics().stream().map(AlertTopic::name).toList();
         List<String> functions = List.of(
-                names.shared(ResourceNames.METRICS_FUNCTION) + " (" + settings.metricsSource().configName() + " metrics)",
+                names.shared(ResourceNames.METRICS_FUNCTION) + " ("
+                        + settings.metricsSource().configName() + " metrics)",
                 names.shared(ResourceNames.RESPONSE_FUNCTION) + " (remediation "
                         + (settings.remediation().enabled() ? "on" : "off") + ")");
-        List<String> queries = List.of(names.savedQuery(ResourceNames.ERROR_QUERY),
-                names.savedQuery(ResourceNames.PERFORMANCE_QUERY), names.savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY));
+        List<String> queries = List.of(
+                names.savedQuery(ResourceNames.ERROR_QUERY),
+                names.savedQuery(ResourceNames.PERFORMANCE_QUERY),
+                names.savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY));
         List<String> stackTemplates = new ArrayList<>();
         stackTemplates.add(stack.getTemplateFile());
         stack.nestedStacks().forEach(nested -> stackTemplates.add(nested.getTemplateFile()));
         List<TemplateFile> templates = stackTemplates.stream()
                 .map(file -> readTemplate(outdir.resolve(file), displayPath(outdir.resolve(file))))
                 .toList();
-        return new Facts(stack.getStackName(), sampleJob,
-                settings.pipelines().stream().map(MonitoredPipeline::jobName).toList(), stack.alarmNames(), topics,
-                names.shared(ResourceNames.DASHBOARD), functions,
-                names.shared(ResourceNames.METRICS_SCHEDULE) + " (every " + PipelineMetricSet.PERIOD_MINUTES + " minutes)",
-                queries, templates,
-                stack.costEstimate(), displayPath(outdir), muteWindows(settings));
+        return new Facts(
+                stack.getStackName(),
+                sampleJob,
+                settings.pipelines().stream().map(MonitoredPipeline::jobName).toList(),
+                stack.alarmNames(),
+                topics,
+                names.shared(ResourceNames.DASHBOARD),
+                functions,
+                names.shared(ResourceNames.METRICS_SCHEDULE) + " (every " + PipelineMetricSet.PERIOD_MINUTES
+                        + " minutes)",
+                queries,
+                templates,
+                stack.costEstimate(),
+                displayPath(outdir),
+                muteWindows(settings));
     }
 
     /** Each pipeline's mute windows, one a line: "orders-etl: cron(0 2 * * SUN) for PT4H (Europe/Berlin)". */
@@ -99,22 +125,44 @@ final class DeploymentSummary {
             line(out, "Glue job", facts.sampleJob());
         }
         line(out, "Pipelines", facts.jobs().size() + ": " + firstNames(facts.jobs()));
-        line(out, "Alarms", String.format(Locale.ROOT, "%,d (%s)", facts.alarms().size(), firstNames(facts.alarms())));
+        line(
+                out,
+                "Alarms",
+                String.format(Locale.ROOT, "%,d (%s)", facts.alarms().size(), firstNames(facts.alarms())));
         line(out, "SNS topics", facts.topics().size() + ": " + firstNames(facts.topics()));
         line(out, "Dashboard", facts.dashboard());
         line(out, "Functions", String.join(", ", facts.functions()));
         line(out, "Schedule", facts.schedule());
         line(out, "Saved queries", String.valueOf(facts.savedQueries().size()));
         if (!facts.muteWindows().isEmpty()) {
-            line(out, "Mute windows", String.format(Locale.ROOT, "%,d, pages only (%s)", facts.muteWindows().size(),
-                    firstNames(facts.muteWindows())));
+            line(
+                    out,
+                    "Mute windows",
+                    String.format(
+                            Locale.ROOT,
+                            "%,d, pages only (%s)",
+                            facts.muteWindows().size(),
+                            firstNames(facts.muteWindows())));
         }
-        line(out, "Resources", String.format(Locale.ROOT, "%,d: %s", facts.resources(), topTypes(facts.resourcesByType())));
+        line(
+                out,
+                "Resources",
+                String.format(Locale.ROOT, "%,d: %s", facts.resources(), topTypes(facts.resourcesByType())));
         int nested = facts.templates().size() - 1;
-        line(out, "Templates", facts.templates().get(0).path() + (nested == 0 ? ""
-                : String.format(Locale.ROOT, ", %d nested stacks beside it", nested)));
-        line(out, "Monthly cost", String.format(Locale.ROOT, "about $%,.2f (estimate in %s/%s)", facts.cost().totalUsd(),
-                facts.outdir(), MonitoringApp.COST_FILE));
+        line(
+                out,
+                "Templates",
+                facts.templates().get(0).path()
+                        + (nested == 0 ? "" : String.format(Locale.ROOT, ", %d nested stacks beside it", nested)));
+        line(
+                out,
+                "Monthly cost",
+                String.format(
+                        Locale.ROOT,
+                        "about $%,.2f (estimate in %s/%s)",
+                        facts.cost().totalUsd(),
+                        facts.outdir(),
+                        MonitoringApp.COST_FILE));
         line(out, "Details", facts.outdir() + "/" + MonitoringApp.DETAILS_FILE + " (every name)");
         out.append(NEXT_COMMAND).append('\n');
         return out.toString();
@@ -135,9 +183,12 @@ final class DeploymentSummary {
             section(out, "Mute windows (pages muted, alarms still evaluate)", facts.muteWindows());
         }
         for (TemplateFile template : facts.templates()) {
-            section(out, template.path() + " (" + template.resources() + " resources)",
+            section(
+                    out,
+                    template.path() + " (" + template.resources() + " resources)",
                     template.resourcesByType().entrySet().stream()
-                            .map(e -> String.format(Locale.ROOT, "%5d %s", e.getValue(), e.getKey())).toList());
+                            .map(e -> String.format(Locale.ROOT, "%5d %s", e.getValue(), e.getKey()))
+                            .toList());
         }
         out.append("\n").append(facts.cost().table());
         return out.toString();
@@ -147,14 +198,16 @@ final class DeploymentSummary {
         List<String> shown = names.subList(0, Math.min(NAMES_SHOWN, names.size()));
         String list = String.join(", ", shown);
         return names.size() > shown.size()
-                ? list + String.format(Locale.ROOT, " and %,d more", names.size() - shown.size()) : list;
+                ? list + String.format(Locale.ROOT, " and %,d more", names.size() - shown.size())
+                : list;
     }
 
     private static String topTypes(Map<String, Integer> byType) {
         List<String> top = byType.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .limit(TYPES_SHOWN)
-                .map(e -> String.format(Locale.ROOT, "%,d %s", e.getValue(), e.getKey().replaceFirst("^AWS::[^:]+::", "")))
+                .map(e -> String.format(
+                        Locale.ROOT, "%,d %s", e.getValue(), e.getKey().replaceFirst("^AWS::[^:]+::", "")))
                 .toList();
         return String.join(", ", top) + (byType.size() > top.size() ? ", ..." : "");
     }
@@ -164,8 +217,13 @@ final class DeploymentSummary {
         StringBuilder current = new StringBuilder();
         String currentLabel = label;
         for (String part : value.split("(?<=, )")) {
-            if (current.length() > 0 && LABEL_WIDTH + current.length() + part.stripTrailing().length() > WIDTH) {
-                out.append(String.format(Locale.ROOT, "  %-14s %s%n", currentLabel, current.toString().stripTrailing()));
+            if (current.length() > 0
+                    && LABEL_WIDTH + current.length() + part.stripTrailing().length() > WIDTH) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-14s %s%n",
+                        currentLabel,
+                        current.toString().stripTrailing()));
                 current.setLength(0);
                 currentLabel = "";
             }

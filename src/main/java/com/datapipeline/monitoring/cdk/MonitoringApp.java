@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk;
 
+import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.CrossAccountSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
@@ -10,7 +11,6 @@ import com.datapipeline.monitoring.cdk.functions.StaleBuildException;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.observability.ObservabilityLinkStack;
 import com.datapipeline.monitoring.cdk.observability.ObservabilitySinkStack;
-import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
-import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.StackProps;
 
 /** The CDK app: reads the settings, builds the one stack, and writes a short summary beside the templates. */
 public final class MonitoringApp {
@@ -36,8 +36,7 @@ public final class MonitoringApp {
     public static final String COST_FILE = "monitoring-cost.txt";
     public static final String DETAILS_FILE = "monitoring-details.txt";
 
-    private MonitoringApp() {
-    }
+    private MonitoringApp() {}
 
     /** Set to true, this environment variable applies cdk-nag's AwsSolutions checks at synth (`make check`). */
     public static final String NAG_VARIABLE = "CDK_NAG";
@@ -47,18 +46,25 @@ public final class MonitoringApp {
             App app = new App();
             boolean nag = "true".equals(System.getenv(NAG_VARIABLE));
             if (nag) {
-                Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+                Aspects.of(app)
+                        .add(AwsSolutionsChecks.Builder.create().verbose(true).build());
             }
-            MonitoringStack stack = build(app, LambdaArtifacts.fromBuildOutputs(Path.of("")), Path.of("").toAbsolutePath());
+            MonitoringStack stack = build(
+                    app,
+                    LambdaArtifacts.fromBuildOutputs(Path.of("")),
+                    Path.of("").toAbsolutePath());
             CloudAssembly assembly = app.synth();
             Path outdir = Path.of(assembly.getDirectory());
             DeploymentSummary.Facts facts = DeploymentSummary.facts(stack, outdir);
             Files.writeString(outdir.resolve(SUMMARY_FILE), DeploymentSummary.summary(facts));
             Files.writeString(outdir.resolve(DETAILS_FILE), DeploymentSummary.details(facts));
-            Files.writeString(outdir.resolve(COST_FILE), stack.costEstimate().table() + "\n" + stack.addedPipelineCost().table());
+            Files.writeString(
+                    outdir.resolve(COST_FILE),
+                    stack.costEstimate().table() + "\n"
+                            + stack.addedPipelineCost().table());
             List<String> limits = DeployLimits.check(outdir);
             limits.forEach(System.err::println);
-            if (!limits.isEmpty() || nag && reportNagFindings(assembly) > 0) {
+            if (!limits.isEmpty() || (nag && reportNagFindings(assembly) > 0)) {
                 System.exit(1);
             }
         } catch (ConfigurationException e) {
@@ -70,8 +76,10 @@ public final class MonitoringApp {
         } catch (RuntimeException e) {
             // e.g. CloudFormation's 500-resource limit with too many pipelines in one stack
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            System.err.println("Synth failed: " + message + (message.contains("TooManyResourcesInStack")
-                    ? " (split the monitored jobs over several deployments, each with its own prefix)" : ""));
+            System.err.println("Synth failed: " + message
+                    + (message.contains("TooManyResourcesInStack")
+                            ? " (split the monitored jobs over several deployments, each with its own prefix)"
+                            : ""));
             System.exit(1);
         } catch (IOException e) {
             System.err.println("Could not write the deployment summary: " + e.getMessage());
@@ -86,8 +94,8 @@ public final class MonitoringApp {
             for (SynthesisMessage message : stackArtifact.getMessages()) {
                 if (message.getLevel() != SynthesisMessageLevel.INFO
                         && String.valueOf(message.getEntry().getData()).startsWith("AwsSolutions-")) {
-                    System.err.println("cdk-nag " + message.getLevel() + ": " + stackArtifact.getTemplateFile()
-                            + " " + message.getId() + ": " + message.getEntry().getData());
+                    System.err.println("cdk-nag " + message.getLevel() + ": " + stackArtifact.getTemplateFile() + " "
+                            + message.getId() + ": " + message.getEntry().getData());
                     findings++;
                 }
             }
@@ -109,21 +117,31 @@ public final class MonitoringApp {
                 .env(environmentFromCli())
                 .description("Monitoring and alerting for AWS Glue data pipelines (lab 5.2 as code)")
                 .build();
-        MonitoringStack stack = new MonitoringStack(app, settings.prefix() + STACK_NAME, stackProps, settings,
-                artifacts, projectRoot);
+        MonitoringStack stack =
+                new MonitoringStack(app, settings.prefix() + STACK_NAME, stackProps, settings, artifacts, projectRoot);
         CrossAccountSettings observability = settings.crossAccount();
         ResourceNames names = new ResourceNames(settings.prefix());
         if (observability.createsSink()) {
-            new ObservabilitySinkStack(app, settings.prefix() + SINK_STACK_NAME, StackProps.builder()
-                    .env(environmentFromCli())
-                    .description("Cross-account observability sink for data pipeline monitoring")
-                    .build(), names.shared(ResourceNames.OBSERVABILITY_SINK), observability);
+            new ObservabilitySinkStack(
+                    app,
+                    settings.prefix() + SINK_STACK_NAME,
+                    StackProps.builder()
+                            .env(environmentFromCli())
+                            .description("Cross-account observability sink for data pipeline monitoring")
+                            .build(),
+                    names.shared(ResourceNames.OBSERVABILITY_SINK),
+                    observability);
         }
-        observability.sinkArn().ifPresent(sinkArn -> new ObservabilityLinkStack(app,
-                settings.prefix() + LINK_STACK_NAME, StackProps.builder()
-                        .env(environmentFromCli())
-                        .description("Links this account's pipeline monitoring to a monitoring account")
-                        .build(), sinkArn));
+        observability
+                .sinkArn()
+                .ifPresent(sinkArn -> new ObservabilityLinkStack(
+                        app,
+                        settings.prefix() + LINK_STACK_NAME,
+                        StackProps.builder()
+                                .env(environmentFromCli())
+                                .description("Links this account's pipeline monitoring to a monitoring account")
+                                .build(),
+                        sinkArn));
         return stack;
     }
 
@@ -138,8 +156,8 @@ public final class MonitoringApp {
             return;
         }
         try {
-            Map<String, Object> context = (Map<String, Object>) new ObjectMapper()
-                    .readValue(cdkJson.toFile(), Map.class).getOrDefault("context", Map.of());
+            Map<String, Object> context = (Map<String, Object>)
+                    new ObjectMapper().readValue(cdkJson.toFile(), Map.class).getOrDefault("context", Map.of());
             context.forEach((key, value) -> {
                 if (key.contains(":") && app.getNode().tryGetContext(key) == null) {
                     app.getNode().setContext(key, value);

@@ -7,19 +7,19 @@ import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
-import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
 import com.datapipeline.monitoring.cdk.alerting.ChatNotifications;
+import com.datapipeline.monitoring.cdk.alerting.MonitoringHealth;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.config.AlertingSettings;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.PipelineCost;
-import com.datapipeline.monitoring.cdk.config.AlertingSettings;
-import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
-import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.dashboard.PipelineDashboard;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.datapipeline.monitoring.cdk.insights.EventHistory;
@@ -31,10 +31,10 @@ import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
@@ -57,6 +57,7 @@ public final class MonitoringStack extends Stack {
     private final AlertTopic alertTopic;
     /** The warning topic; the same as {@link #alertTopic} unless severity topics are on. */
     private final AlertTopic warningTopic;
+
     private final AlertTopic healthTopic;
     private final AlertTopic remediationTopic;
     private final AlertDelivery delivery;
@@ -70,8 +71,13 @@ public final class MonitoringStack extends Stack {
     private final EventHistory eventHistory;
     private PipelineCost addedPipelineCost;
 
-    public MonitoringStack(Construct scope, String id, StackProps stackProps, MonitoringSettings settings,
-                           LambdaArtifacts artifacts, Path projectRoot) {
+    public MonitoringStack(
+            Construct scope,
+            String id,
+            StackProps stackProps,
+            MonitoringSettings settings,
+            LambdaArtifacts artifacts,
+            Path projectRoot) {
         super(scope, id, stackProps);
         this.settings = settings;
         ResourceNames names = new ResourceNames(settings.prefix());
@@ -79,10 +85,18 @@ public final class MonitoringStack extends Stack {
         Tags.of(this).add(TAG_ENVIRONMENT, settings.tags().environment());
         settings.tags().owner().ifPresent(owner -> Tags.of(this).add(TAG_OWNER, owner));
 
-        sampleJob = settings.pipelines().stream().filter(MonitoredPipeline::sampleJob).findFirst()
-                .map(sample -> new SampleGlueJob(this, "SamplePipeline", new SampleGlueJob.Props(
-                        sample.jobName(), names.glueDatabase(), projectRoot.resolve("glue-scripts/sample_etl_job.py"),
-                        settings.sampleJobTimeoutMinutes(), sample.stuckRunMinutes())))
+        sampleJob = settings.pipelines().stream()
+                .filter(MonitoredPipeline::sampleJob)
+                .findFirst()
+                .map(sample -> new SampleGlueJob(
+                        this,
+                        "SamplePipeline",
+                        new SampleGlueJob.Props(
+                                sample.jobName(),
+                                names.glueDatabase(),
+                                projectRoot.resolve("glue-scripts/sample_etl_job.py"),
+                                settings.sampleJobTimeoutMinutes(),
+                                sample.stuckRunMinutes())))
                 .orElse(null);
         if (sampleJob != null) {
             Tags.of(sampleJob).add(TAG_PIPELINE, sampleJob.jobName());
@@ -90,28 +104,49 @@ public final class MonitoringStack extends Stack {
 
         AlertingSettings alerting = settings.alerting();
         if (alerting.severityTopics()) {
-            alertTopic = new AlertTopic(this, "Alerting", new AlertTopic.Props(
-                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.CRITICAL_SUFFIX), "Data pipeline alerts (critical)",
-                    Optional.empty()));
-            warningTopic = new AlertTopic(this, "WarningAlerting", new AlertTopic.Props(
-                    names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.WARNING_SUFFIX), "Data pipeline alerts (warning)",
-                    Optional.empty()));
+            alertTopic = new AlertTopic(
+                    this,
+                    "Alerting",
+                    new AlertTopic.Props(
+                            names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.CRITICAL_SUFFIX),
+                            "Data pipeline alerts (critical)",
+                            Optional.empty()));
+            warningTopic = new AlertTopic(
+                    this,
+                    "WarningAlerting",
+                    new AlertTopic.Props(
+                            names.shared(ResourceNames.ALERT_TOPIC + ResourceNames.WARNING_SUFFIX),
+                            "Data pipeline alerts (warning)",
+                            Optional.empty()));
         } else {
-            alertTopic = new AlertTopic(this, "Alerting", new AlertTopic.Props(
-                    names.shared(ResourceNames.ALERT_TOPIC), "Data pipeline alerts", Optional.empty()));
+            alertTopic = new AlertTopic(
+                    this,
+                    "Alerting",
+                    new AlertTopic.Props(
+                            names.shared(ResourceNames.ALERT_TOPIC), "Data pipeline alerts", Optional.empty()));
             warningTopic = alertTopic;
         }
-        healthTopic = new AlertTopic(this, "MonitoringHealthTopic", new AlertTopic.Props(
-                names.shared(ResourceNames.HEALTH_TOPIC), "Data pipeline monitoring health", Optional.empty()));
+        healthTopic = new AlertTopic(
+                this,
+                "MonitoringHealthTopic",
+                new AlertTopic.Props(
+                        names.shared(ResourceNames.HEALTH_TOPIC), "Data pipeline monitoring health", Optional.empty()));
         // Nobody subscribes to it but the response function, so it shares the alert key rather than adding one.
-        remediationTopic = new AlertTopic(this, "RemediationTopic", new AlertTopic.Props(
-                names.shared(ResourceNames.REMEDIATION_TOPIC), "Data pipeline remediation signals",
-                Optional.of(alertTopic.key())));
+        remediationTopic = new AlertTopic(
+                this,
+                "RemediationTopic",
+                new AlertTopic.Props(
+                        names.shared(ResourceNames.REMEDIATION_TOPIC),
+                        "Data pipeline remediation signals",
+                        Optional.of(alertTopic.key())));
         // Severities matter only where they reach different people; on one topic, one page per pipeline incident.
-        alarmFactory = new AlarmFactory(new AlarmRouting(AlarmKind.signalsNamed(alerting.warningSignals()),
+        alarmFactory = new AlarmFactory(new AlarmRouting(
+                AlarmKind.signalsNamed(alerting.warningSignals()),
                 new AlarmRouting.Topics(
-                alertTopic.topic(), warningTopic.topic(), healthTopic.topic(), remediationTopic.topic())));
-        delivery = new AlertDelivery(this, "Delivery",
+                        alertTopic.topic(), warningTopic.topic(), healthTopic.topic(), remediationTopic.topic())));
+        delivery = new AlertDelivery(
+                this,
+                "Delivery",
                 new AlertDelivery.Props(alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName())));
         subscribeEmails(alerting);
         health = new MonitoringHealth(this, "MonitoringHealth", alarmFactory, names);
@@ -119,21 +154,36 @@ public final class MonitoringStack extends Stack {
             health.watchTopic(topic.getNode().getId() + "DeliveryAlarm", topic);
         }
         if (alerting.hasChat()) {
-            new ChatNotifications(this, "Chat", new ChatNotifications.Props(names.shared(ResourceNames.CHAT),
-                    alerting.slack(), alerting.teams(), alertTopic.topic(), warningTopic.topic(), healthTopic.topic()));
+            new ChatNotifications(
+                    this,
+                    "Chat",
+                    new ChatNotifications.Props(
+                            names.shared(ResourceNames.CHAT),
+                            alerting.slack(),
+                            alerting.teams(),
+                            alertTopic.topic(),
+                            warningTopic.topic(),
+                            healthTopic.topic()));
         }
 
-        eventHistory = new EventHistory(this, "EventHistory", new EventHistory.Props(
-                names.shared(ResourceNames.EVENT_HISTORY),
-                AlarmKind.namePrefixes(settings.pipelines().stream()
-                        .flatMap(pipeline -> pipeline.stages().order().stream().map(PipelineStages.Stage::kind)).toList())
-                        .stream().map(names::shared).toList(),
-                settings.observability().eventHistory(),
-                settings.observability().logRetentionDays(),
-                settings.observability().contributorInsights(),
-                names.shared(EventHistory.CONTRIBUTOR_RULE),
-                delivery,
-                names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName())));
+        eventHistory = new EventHistory(
+                this,
+                "EventHistory",
+                new EventHistory.Props(
+                        names.shared(ResourceNames.EVENT_HISTORY),
+                        AlarmKind.namePrefixes(settings.pipelines().stream()
+                                        .flatMap(pipeline -> pipeline.stages().order().stream()
+                                                .map(PipelineStages.Stage::kind))
+                                        .toList())
+                                .stream()
+                                .map(names::shared)
+                                .toList(),
+                        settings.observability().eventHistory(),
+                        settings.observability().logRetentionDays(),
+                        settings.observability().contributorInsights(),
+                        names.shared(EventHistory.CONTRIBUTOR_RULE),
+                        delivery,
+                        names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName())));
 
         // Each pipeline's row by where it lives: the main stack (empty) or a nested stack.
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
@@ -142,7 +192,8 @@ public final class MonitoringStack extends Stack {
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
-                    .map(placement -> nestedGroup(placement.stackOf(pipeline.jobName()), names)).orElse(null);
+                    .map(placement -> nestedGroup(placement.stackOf(pipeline.jobName()), names))
+                    .orElse(null);
             Construct pipelineScope = new Construct(group != null ? group.stack() : this, scopeId);
             Tags.of(pipelineScope).add(TAG_PIPELINE, pipeline.jobName());
             if (sampleJob != null && pipeline.sampleJob()) {
@@ -150,26 +201,39 @@ public final class MonitoringStack extends Stack {
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
             AlarmKind.Inputs inputs = new AlarmKind.Inputs(pipeline, settings.alarms());
-            PipelineAlarms alarms = new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(
-                    inputs, metrics, names, alarmFactory));
+            PipelineAlarms alarms =
+                    new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(inputs, metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
-            responsePages.put(pipeline.jobName(), new AlarmResponder.PipelinePage(
-                    alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
-            rowsByGroup.computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
+            responsePages.put(
+                    pipeline.jobName(),
+                    new AlarmResponder.PipelinePage(
+                            alarms.pageOf(AlarmKind.RUN_FAILED), dashboardName(names, Optional.ofNullable(group))));
+            rowsByGroup
+                    .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
-            addedPipelineCost = PipelineCost.of(pipeline.jobName(), inputs, alarms.signals(),
-                    alarms.pages().stream().map(AlarmFactory.CreatedAlarm::kind).toList(), metrics,
+            addedPipelineCost = PipelineCost.of(
+                    pipeline.jobName(),
+                    inputs,
+                    alarms.signals(),
+                    alarms.pages().stream().map(AlarmFactory.CreatedAlarm::kind).toList(),
+                    metrics,
                     PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
             Construct groupScope = group.<Construct>map(NestedGroup::stack).orElse(this);
             String suffix = group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
-            List<MonitoredPipeline> groupPipelines = groupRows.stream().map(PipelineDashboard.PipelineRow::pipeline).toList();
-            GlueJobEvents.Props events = new GlueJobEvents.Props(groupPipelines, remediationTopic.topic(),
-                    group.map(NestedGroup::delivery).orElse(delivery), eventHistory.logGroupArn(),
-                    names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName()), suffix);
+            List<MonitoredPipeline> groupPipelines = groupRows.stream()
+                    .map(PipelineDashboard.PipelineRow::pipeline)
+                    .toList();
+            GlueJobEvents.Props events = new GlueJobEvents.Props(
+                    groupPipelines,
+                    remediationTopic.topic(),
+                    group.map(NestedGroup::delivery).orElse(delivery),
+                    eventHistory.logGroupArn(),
+                    names.shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName()),
+                    suffix);
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), events);
             CrawlerEvents.of(groupScope, "CrawlerEvents" + suffix.replace("-", ""), events);
         });
@@ -177,18 +241,42 @@ public final class MonitoringStack extends Stack {
             eventHistory.countFailedCrawls();
         }
 
-        metricsPublisher = new PipelineMetricsPublisher(this, "CustomMetrics", new PipelineMetricsPublisher.Props(
-                names.shared(ResourceNames.METRICS_FUNCTION), names.shared(ResourceNames.METRICS_SCHEDULE),
-                artifacts.metricsFunction(), settings.pipelines(), settings.metricsSource(),
-                settings.observability().logRetentionDays(), settings.alarms().missedRunGraceFactor(), names,
-                alarmFactory, delivery, settings.observability().tracing()));
-        responder = new AlarmResponder(this, "AlarmResponse", new AlarmResponder.Props(
-                names.shared(ResourceNames.RESPONSE_FUNCTION), artifacts.responseFunction(),
-                remediationTopic.topic(), delivery, routes, responsePages, settings.remediation(), names,
-                alarmFactory, settings.observability().logRetentionDays(), settings.observability().tracing()));
+        metricsPublisher = new PipelineMetricsPublisher(
+                this,
+                "CustomMetrics",
+                new PipelineMetricsPublisher.Props(
+                        names.shared(ResourceNames.METRICS_FUNCTION),
+                        names.shared(ResourceNames.METRICS_SCHEDULE),
+                        artifacts.metricsFunction(),
+                        settings.pipelines(),
+                        settings.metricsSource(),
+                        settings.observability().logRetentionDays(),
+                        settings.alarms().missedRunGraceFactor(),
+                        names,
+                        alarmFactory,
+                        delivery,
+                        settings.observability().tracing()));
+        responder = new AlarmResponder(
+                this,
+                "AlarmResponse",
+                new AlarmResponder.Props(
+                        names.shared(ResourceNames.RESPONSE_FUNCTION),
+                        artifacts.responseFunction(),
+                        remediationTopic.topic(),
+                        delivery,
+                        routes,
+                        responsePages,
+                        settings.remediation(),
+                        names,
+                        alarmFactory,
+                        settings.observability().logRetentionDays(),
+                        settings.observability().tracing()));
 
         if (settings.alarms().capacityAlarms().quota()) {
-            alarmFactory.watch(health, "GlueRunQuota", AlarmKind.GLUE_RUN_QUOTA,
+            alarmFactory.watch(
+                    health,
+                    "GlueRunQuota",
+                    AlarmKind.GLUE_RUN_QUOTA,
                     names.shared(AlarmKind.GLUE_RUN_QUOTA.baseName()),
                     "This account's concurrent Glue job runs reached 80 % of their quota (AWS/Glue ResourceUsage,"
                             + " JobRun): beyond it new runs and restarts fail with ConcurrentRunsExceededException."
@@ -202,24 +290,45 @@ public final class MonitoringStack extends Stack {
         List<String> pageNames = new ArrayList<>();
         rowsByGroup.forEach((group, groupRows) -> group.ifPresent(nested -> {
             String pageName = dashboardName(names, Optional.of(nested));
-            new PipelineDashboard(nested.stack(), nested.stack().getNode().getId() + "Dashboard", new PipelineDashboard.Props(
-                    pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
+            new PipelineDashboard(
+                    nested.stack(),
+                    nested.stack().getNode().getId() + "Dashboard",
+                    new PipelineDashboard.Props(
+                            pageName, names, groupRows, alarmNamesIn(nested.stack()), List.of(), Optional.empty()));
             pageNames.add(pageName);
         }));
-        List<String> overviewAlarms = pageNames.isEmpty() ? alarmFactory.alarmNames() : alarmFactory.created().stream()
-                .filter(alarm -> alarm.kind().role() == Role.PIPELINE_PAGE || Stack.of(alarm.alarm()) == this)
-                .map(AlarmFactory.CreatedAlarm::name).toList();
-        dashboard = new PipelineDashboard(this, "Dashboard", new PipelineDashboard.Props(
-                names.shared(ResourceNames.DASHBOARD), names, rowsByGroup.getOrDefault(Optional.empty(), List.of()),
-                overviewAlarms, pageNames,
-                settings.observability().eventHistory() ? Optional.of(eventHistory.logGroup().getLogGroupName())
-                        : Optional.empty()));
-        savedQueries = new SavedQueries(this, "SavedQueries",
+        List<String> overviewAlarms = pageNames.isEmpty()
+                ? alarmFactory.alarmNames()
+                : alarmFactory.created().stream()
+                        .filter(alarm -> alarm.kind().role() == Role.PIPELINE_PAGE || Stack.of(alarm.alarm()) == this)
+                        .map(AlarmFactory.CreatedAlarm::name)
+                        .toList();
+        dashboard = new PipelineDashboard(
+                this,
+                "Dashboard",
+                new PipelineDashboard.Props(
+                        names.shared(ResourceNames.DASHBOARD),
+                        names,
+                        rowsByGroup.getOrDefault(Optional.empty(), List.of()),
+                        overviewAlarms,
+                        pageNames,
+                        settings.observability().eventHistory()
+                                ? Optional.of(eventHistory.logGroup().getLogGroupName())
+                                : Optional.empty()));
+        savedQueries = new SavedQueries(
+                this,
+                "SavedQueries",
                 new SavedQueries.Props(names, responder.function().getLogGroup()));
 
-        CfnOutput.Builder.create(this, "AlertTopicArn").value(alertTopic.topic().getTopicArn()).build();
-        CfnOutput.Builder.create(this, "HealthTopicArn").value(healthTopic.topic().getTopicArn()).build();
-        CfnOutput.Builder.create(this, "DashboardName").value(names.shared(ResourceNames.DASHBOARD)).build();
+        CfnOutput.Builder.create(this, "AlertTopicArn")
+                .value(alertTopic.topic().getTopicArn())
+                .build();
+        CfnOutput.Builder.create(this, "HealthTopicArn")
+                .value(healthTopic.topic().getTopicArn())
+                .build();
+        CfnOutput.Builder.create(this, "DashboardName")
+                .value(names.shared(ResourceNames.DASHBOARD))
+                .build();
         CfnOutput.Builder.create(this, "AlarmNames")
                 .value(String.join(",", alarmFactory.alarmNames()))
                 .build();
@@ -241,22 +350,29 @@ public final class MonitoringStack extends Stack {
             String id = "Pipelines" + n;
             NestedStack stack = new NestedStack(this, id);
             // Its own id: verify reads all templates as one, so logical ids must differ from the parent's.
-            return new NestedGroup(stack, new AlertDelivery(stack, id + "Delivery",
-                    new AlertDelivery.Props(alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName()) + "-" + id)));
+            return new NestedGroup(
+                    stack,
+                    new AlertDelivery(
+                            stack,
+                            id + "Delivery",
+                            new AlertDelivery.Props(
+                                    alarmFactory, names.shared(AlarmKind.DEAD_LETTERS.baseName()) + "-" + id)));
         });
     }
 
-    private record NestedGroup(NestedStack stack, AlertDelivery delivery) {
-    }
+    private record NestedGroup(NestedStack stack, AlertDelivery delivery) {}
 
     /** The dashboard that shows a pipeline: the main one, or its nested stack's page. */
     private static String dashboardName(ResourceNames names, Optional<NestedGroup> group) {
-        return names.shared(ResourceNames.DASHBOARD) + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
+        return names.shared(ResourceNames.DASHBOARD)
+                + group.map(g -> "-" + g.stack().getNode().getId()).orElse("");
     }
 
     private List<String> alarmNamesIn(NestedStack stack) {
-        return alarmFactory.created().stream().filter(alarm -> Stack.of(alarm.alarm()) == stack)
-                .map(AlarmFactory.CreatedAlarm::name).toList();
+        return alarmFactory.created().stream()
+                .filter(alarm -> Stack.of(alarm.alarm()).equals(stack))
+                .map(AlarmFactory.CreatedAlarm::name)
+                .toList();
     }
 
     public List<NestedStack> nestedStacks() {
@@ -288,10 +404,12 @@ public final class MonitoringStack extends Stack {
     public MonthlyCostEstimate costEstimate() {
         int pipelines = settings.pipelines().size();
         return MonthlyCostEstimate.of(new MonthlyCostEstimate.Inputs(
-                alarmFactory.standardAlarmMetricCount(), alarmFactory.anomalyDetectionAlarmCount(),
+                alarmFactory.standardAlarmMetricCount(),
+                alarmFactory.anomalyDetectionAlarmCount(),
                 alarmFactory.compositeAlarmCount(),
                 settings.pipelines().stream()
-                        .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
+                        .mapToInt(pipeline ->
+                                PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
                         .sum(),
                 pipelines * PipelineMetricSet.GLUE_METRICS_PER_JOB,
                 // The main dashboard and a page of graphs per nested stack.

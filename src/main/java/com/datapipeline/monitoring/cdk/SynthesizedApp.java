@@ -35,7 +35,8 @@ public record SynthesizedApp(MonitoringStack stack, Map<String, Object> template
         App app = new App(AppProps.builder().context(context).build());
         MonitoringStack stack = MonitoringApp.build(app, artifacts, projectRoot);
         CloudAssembly assembly = app.synth();
-        Map<String, Object> parent = jsonObject(assembly.getStackArtifact(stack.getArtifactId()).getTemplate());
+        Map<String, Object> parent =
+                jsonObject(assembly.getStackArtifact(stack.getArtifactId()).getTemplate());
         List<Map<String, Object>> nested = new ArrayList<>();
         for (NestedStack nestedStack : stack.nestedStacks()) {
             nested.add(readTemplate(Path.of(assembly.getDirectory(), nestedStack.getTemplateFile())));
@@ -51,7 +52,8 @@ public record SynthesizedApp(MonitoringStack stack, Map<String, Object> template
      * round, the parent names a nested resource (a nested stack's health group) through that stack's outputs, which
      * are turned back into the nested stack's own reference.
      */
-    public static Map<String, Object> withNestedResources(Map<String, Object> parent, List<Map<String, Object>> nested) {
+    public static Map<String, Object> withNestedResources(
+            Map<String, Object> parent, List<Map<String, Object>> nested) {
         Map<String, Object> parameterValues = new LinkedHashMap<>();
         jsonObject(parent.get("Resources")).values().forEach(resource -> {
             if ("AWS::CloudFormation::Stack".equals(jsonObject(resource).get("Type"))) {
@@ -62,7 +64,8 @@ public record SynthesizedApp(MonitoringStack stack, Map<String, Object> template
         Map<String, Object> outputValues = new LinkedHashMap<>();
         for (Map<String, Object> template : nested) {
             jsonObject(template.get("Outputs"))
-                    .forEach((name, output) -> outputValues.put("Outputs." + name, jsonObject(output).get("Value")));
+                    .forEach((name, output) -> outputValues.put(
+                            "Outputs." + name, jsonObject(output).get("Value")));
         }
         Map<String, Object> resources = new LinkedHashMap<>();
         jsonObject(parent.get("Resources"))
@@ -81,13 +84,17 @@ public record SynthesizedApp(MonitoringStack stack, Map<String, Object> template
 
     /** A nested stack's output, named by the parent as {@code Fn::GetAtt [stack, Outputs.NAME]}, as its value. */
     private static Object resolveOutputs(Object node, Map<String, Object> outputValues) {
-        return rewrite(node, map -> map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> getAtt && getAtt.size() == 2
-                ? outputValues.get(String.valueOf(getAtt.get(1))) : null);
+        return rewrite(
+                node,
+                map -> map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> getAtt && getAtt.size() == 2
+                        ? outputValues.get(String.valueOf(getAtt.get(1)))
+                        : null);
     }
 
     /** A parameter of a nested template, named as {@code Ref}, as the value the parent passes. */
     private static Object resolveParameters(Object node, Map<String, Object> parameterValues) {
-        return rewrite(node, map -> map.size() == 1 && map.get("Ref") instanceof String ref ? parameterValues.get(ref) : null);
+        return rewrite(
+                node, map -> map.size() == 1 && map.get("Ref") instanceof String ref ? parameterValues.get(ref) : null);
     }
 
     /** A copy of a JSON tree with each map that {@code replacement} maps to non-null replaced by that. */

@@ -65,6 +65,7 @@ class AlarmKindTest {
             LESS_THAN_THRESHOLD, "LessThanThreshold",
             LESS_THAN_LOWER_THRESHOLD, "LessThanLowerThreshold",
             GREATER_THAN_UPPER_THRESHOLD, "GreaterThanUpperThreshold");
+
     private static final Map<TreatMissingData, String> MISSING_DATA = Map.of(
             TreatMissingData.NOT_BREACHING, "notBreaching",
             TreatMissingData.BREACHING, "breaching");
@@ -84,15 +85,20 @@ class AlarmKindTest {
             deployed.checkEveryAlarmHasAKind(softly, name);
         }
         softly.assertAll();
-        assertThat(seen).as("kinds seen in tools/template-configurations.json").containsExactlyInAnyOrder(AlarmKind.values());
+        assertThat(seen)
+                .as("kinds seen in tools/template-configurations.json")
+                .containsExactlyInAnyOrder(AlarmKind.values());
     }
 
     @Test
     void everyKindsRunbookIsAReadmeSectionThatNamesIt() throws Exception {
         Map<String, String> sections = readmeSections(Files.readString(Path.of("README.md")));
         for (AlarmKind kind : AlarmKind.values()) {
-            assertThat(sections).as("README section #%s of %s", kind.runbook(), kind).containsKey(kind.runbook());
-            assertThat(sections.get(kind.runbook())).as("README section #%s", kind.runbook())
+            assertThat(sections)
+                    .as("README section #%s of %s", kind.runbook(), kind)
+                    .containsKey(kind.runbook());
+            assertThat(sections.get(kind.runbook()))
+                    .as("README section #%s", kind.runbook())
                     .contains("`" + kind.baseName());
         }
     }
@@ -102,17 +108,28 @@ class AlarmKindTest {
         assertThat(AlarmKind.DATA_QUALITY_ANOMALY.baseName()).isEqualTo("DataQualityAlarmAnomaly");
         assertThat(AlarmKind.LATENCY_ANOMALY.severityKind()).isEqualTo(AlarmKind.LATENCY);
         assertThat(AlarmKind.LATENCY_ANOMALY.billing()).isEqualTo(AlarmKind.Billing.ANOMALY_DETECTION);
-        assertThat(AlarmKind.signalNames()).doesNotContain("DataQualityAlarmAnomaly").contains("DataQualityAlarm")
+        assertThat(AlarmKind.signalNames())
+                .doesNotContain("DataQualityAlarmAnomaly")
+                .contains("DataQualityAlarm")
                 .doesNotHaveDuplicates();
-        assertThat(AlarmKind.namePrefixes(List.of())).contains("DataQualityAlarm").doesNotContain("DataQualityAlarmAnomaly");
+        assertThat(AlarmKind.namePrefixes(List.of()))
+                .contains("DataQualityAlarm")
+                .doesNotContain("DataQualityAlarmAnomaly");
     }
 
     @Test
     void theWarningsByDefaultAreTheKindsDefinedAsWarningsAndEachPageHasItsSeverity() {
-        assertThat(AlarmKind.defaultWarningNames()).containsExactly(
-                "GlueJobDurationAlarm", "GlueJobMemoryAlarm", "ProcessingLatencyAlarm", "LowThroughputAlarm",
-                "GlueJobLowWorkerUtilizationAlarm", "GlueJobHighWorkerUtilizationAlarm", "GlueJobSkewAlarm",
-                "GlueJobDiskAlarm", "GlueJobExecutorMemoryAlarm");
+        assertThat(AlarmKind.defaultWarningNames())
+                .containsExactly(
+                        "GlueJobDurationAlarm",
+                        "GlueJobMemoryAlarm",
+                        "ProcessingLatencyAlarm",
+                        "LowThroughputAlarm",
+                        "GlueJobLowWorkerUtilizationAlarm",
+                        "GlueJobHighWorkerUtilizationAlarm",
+                        "GlueJobSkewAlarm",
+                        "GlueJobDiskAlarm",
+                        "GlueJobExecutorMemoryAlarm");
         assertThat(AlarmKind.pageOf(Severity.CRITICAL)).isEqualTo(AlarmKind.PIPELINE_UNHEALTHY);
         assertThat(AlarmKind.pageOf(Severity.WARNING)).isEqualTo(AlarmKind.PIPELINE_DEGRADED);
         assertThat(AlarmKind.signalsNamed(List.of("GlueJobStuckRunAlarm", "ErrorRateAlarm")))
@@ -121,12 +138,15 @@ class AlarmKindTest {
 
     @Test
     void aWarningAlarmThatIsNoPipelineSignalIsRefusedInOneLine() {
-        App app = new App(AppProps.builder().context(Map.of("severityTopics", true,
-                "warningAlarms", "GlueJobDurationAlarm,DataQualityAlarmAnomaly")).build());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitoringApp.build(app,
-                        TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT))
+        App app = new App(AppProps.builder()
+                .context(
+                        Map.of("severityTopics", true, "warningAlarms", "GlueJobDurationAlarm,DataQualityAlarmAnomaly"))
+                .build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("context key 'warningAlarms' is 'DataQualityAlarmAnomaly'; allowed: alarm names from [")
+                .hasMessageStartingWith(
+                        "context key 'warningAlarms' is 'DataQualityAlarmAnomaly'; allowed: alarm names from [")
                 .hasMessageNotContaining("\n");
     }
 
@@ -138,7 +158,10 @@ class AlarmKindTest {
         List<String> anchors = new ArrayList<>();
         while (heading.find()) {
             starts.add(new int[] {heading.start(), heading.group(1).length()});
-            anchors.add(heading.group(2).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-'));
+            anchors.add(heading.group(2)
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9 -]", "")
+                    .replace(' ', '-'));
         }
         for (int i = 0; i < starts.size(); i++) {
             int end = readme.length();
@@ -154,18 +177,25 @@ class AlarmKindTest {
     }
 
     /** One configuration as synthesized: every template's resources, the dashboards and the route table. */
-    private record Deployed(MonitoringSettings settings, ResourceNames names, Map<String, Map<String, Object>> resources,
-                            Map<String, String> parameterRefs, List<Map<String, Object>> dashboards, ResponseConfig routes) {
+    private record Deployed(
+            MonitoringSettings settings,
+            ResourceNames names,
+            Map<String, Map<String, Object>> resources,
+            Map<String, String> parameterRefs,
+            List<Map<String, Object>> dashboards,
+            ResponseConfig routes) {
 
         @SuppressWarnings("unchecked")
         static Deployed of(Map<String, Object> context) throws Exception {
             App app = new App(AppProps.builder().context(context).build());
-            MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+            MonitoringStack stack =
+                    MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
             Template parent = Template.fromStack(stack);
             List<Map<String, Object>> templates = new ArrayList<>(List.of((Map<String, Object>) parent.toJSON()));
             String outdir = app.synth().getDirectory();
             for (NestedStack nested : stack.nestedStacks()) {
-                templates.add(new ObjectMapper().readValue(Files.readString(Path.of(outdir, nested.getTemplateFile())), Map.class));
+                templates.add(new ObjectMapper()
+                        .readValue(Files.readString(Path.of(outdir, nested.getTemplateFile())), Map.class));
             }
             Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
             templates.forEach(template -> ((Map<String, Object>) template.get("Resources"))
@@ -178,16 +208,18 @@ class AlarmKindTest {
                     dashboards.add(new ObjectMapper().readValue(dashboardBody(properties(resource)), Map.class));
                 }
                 if ("AWS::CloudFormation::Stack".equals(resource.get("Type"))) {
-                    asMap(properties(resource).getOrDefault("Parameters", Map.of())).forEach((parameter, value) -> {
-                        if (asMap(value).get("Ref") instanceof String ref) {
-                            parameterRefs.put(parameter, ref);
-                        }
-                    });
+                    asMap(properties(resource).getOrDefault("Parameters", Map.of()))
+                            .forEach((parameter, value) -> {
+                                if (asMap(value).get("Ref") instanceof String ref) {
+                                    parameterRefs.put(parameter, ref);
+                                }
+                            });
                 }
             }
             ResourceNames names = new ResourceNames(stack.settings().prefix());
             ResponseConfig routes = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
-                    new TestStacks.Synthesized(stack, parent), names.shared(ResourceNames.RESPONSE_FUNCTION),
+                    new TestStacks.Synthesized(stack, parent),
+                    names.shared(ResourceNames.RESPONSE_FUNCTION),
                     MonitoringFunction.ALARM_RESPONSE));
             return new Deployed(stack.settings(), names, resources, parameterRefs, dashboards, routes);
         }
@@ -201,7 +233,8 @@ class AlarmKindTest {
                 AlarmKind.Inputs in = new AlarmKind.Inputs(pipeline, settings.alarms());
                 PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
                 List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
-                        .filter(kind -> kind.appliesTo(in)).toList();
+                        .filter(kind -> kind.appliesTo(in))
+                        .toList();
                 for (AlarmKind kind : applicable) {
                     String name = names.perPipeline(kind.baseName(), pipeline);
                     String what = configuration + ": " + name + " (" + kind + ")";
@@ -213,40 +246,58 @@ class AlarmKindTest {
                     seen.add(kind);
                     signalNames.add(name);
                     Map<String, Object> p = alarm.get();
-                    checkTrigger(softly, what, kind, p, kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
-                            ? Optional.empty() : Optional.of(kind.threshold(in)));
+                    checkTrigger(
+                            softly,
+                            what,
+                            kind,
+                            p,
+                            kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
+                                    ? Optional.empty()
+                                    : Optional.of(kind.threshold(in)));
                     checkPipelineMetric(softly, what, kind, p, kind.metric(in, metrics), in);
-                    softly.assertThat(actions(p)).as(what + " notifies").containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
-                    softly.assertThat(routes.routes().get(name)).as(what + " route").isEqualTo(
-                            kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
-                                    ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
-                                    : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
+                    softly.assertThat(actions(p))
+                            .as(what + " notifies")
+                            .containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
+                    softly.assertThat(routes.routes().get(name))
+                            .as(what + " route")
+                            .isEqualTo(
+                                    kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
+                                            ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
+                                            : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
                 }
                 for (Graph graph : Graph.values()) {
                     for (Axis axis : Axis.values()) {
                         List<Double> expected = applicable.stream()
-                                .filter(kind -> kind.placement().equals(Optional.of(new AlarmKind.Placement(graph, axis))))
-                                .map(kind -> kind.threshold(in)).toList();
+                                .filter(kind ->
+                                        kind.placement().equals(Optional.of(new AlarmKind.Placement(graph, axis))))
+                                .map(kind -> kind.threshold(in))
+                                .toList();
                         softly.assertThat(thresholdLines(names.widgetTitle(graph.title(), pipeline), axis))
-                                .as("%s: threshold lines on %s, %s axis, for %s", configuration, graph, axis,
-                                        pipeline.jobName())
+                                .as(
+                                        "%s: threshold lines on %s, %s axis, for %s",
+                                        configuration, graph, axis, pipeline.jobName())
                                 .containsExactlyElementsOf(expected);
                     }
                 }
                 for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
                     List<String> children = applicable.stream()
-                            .filter(kind -> (warnings.contains(kind.severityKind()) ? Severity.WARNING : Severity.CRITICAL)
-                                    == page.severity().orElseThrow())
-                            .map(kind -> names.perPipeline(kind.baseName(), pipeline)).toList();
+                            .filter(kind ->
+                                    (warnings.contains(kind.severityKind()) ? Severity.WARNING : Severity.CRITICAL)
+                                            == page.severity().orElseThrow())
+                            .map(kind -> names.perPipeline(kind.baseName(), pipeline))
+                            .toList();
                     String name = names.perPipeline(page.baseName(), pipeline);
                     Optional<Map<String, Object>> composite = alarm(name);
-                    softly.assertThat(composite.isPresent()).as("%s: %s exactly when it has children", configuration, name)
+                    softly.assertThat(composite.isPresent())
+                            .as("%s: %s exactly when it has children", configuration, name)
                             .isEqualTo(!children.isEmpty());
                     composite.ifPresent(p -> {
                         seen.add(page);
-                        softly.assertThat(childNames(p)).as(configuration + ": children of " + name)
+                        softly.assertThat(childNames(p))
+                                .as(configuration + ": children of " + name)
                                 .containsExactlyElementsOf(children);
-                        softly.assertThat(actions(p)).as(configuration + ": " + name + " notifies")
+                        softly.assertThat(actions(p))
+                                .as(configuration + ": " + name + " notifies")
                                 .containsExactly(severityTopic(page.severity().orElseThrow()));
                     });
                 }
@@ -264,12 +315,17 @@ class AlarmKindTest {
                 if (kind.role() == Role.PIPELINE_SIGNAL || kind.role() == Role.PIPELINE_PAGE) {
                     continue;
                 }
-                for (Map.Entry<String, Map<String, Object>> alarm : alarmsOf(kind).entrySet()) {
+                for (Map.Entry<String, Map<String, Object>> alarm :
+                        alarmsOf(kind).entrySet()) {
                     seen.add(kind);
                     String what = configuration + ": " + alarm.getKey() + " (" + kind + ")";
                     Map<String, Object> p = alarm.getValue();
-                    softly.assertThat(actions(p)).as(what + " notifies").containsExactlyElementsOf(
-                            kind.role() == Role.HEALTH_PAGE ? List.of(topic(ResourceNames.HEALTH_TOPIC)) : List.of());
+                    softly.assertThat(actions(p))
+                            .as(what + " notifies")
+                            .containsExactlyElementsOf(
+                                    kind.role() == Role.HEALTH_PAGE
+                                            ? List.of(topic(ResourceNames.HEALTH_TOPIC))
+                                            : List.of());
                     if (kind.role() == Role.HEALTH_SIGNAL) {
                         checkTrigger(softly, what, kind, p, Optional.of(kind.fixedThreshold()));
                         checkResourceMetric(softly, what, kind, p);
@@ -281,50 +337,69 @@ class AlarmKindTest {
 
         void checkEveryAlarmHasAKind(SoftAssertions softly, String configuration) {
             for (Map<String, Object> alarm : alarmProperties()) {
-                String name = String.valueOf(alarm.get("AlarmName")).substring(names.prefix().length());
-                softly.assertThat(AlarmKind.values()).as("%s: the kind of %s", configuration, name)
+                String name = String.valueOf(alarm.get("AlarmName"))
+                        .substring(names.prefix().length());
+                softly.assertThat(AlarmKind.values())
+                        .as("%s: the kind of %s", configuration, name)
                         .anyMatch(kind -> name.equals(kind.baseName()) || name.startsWith(kind.baseName() + "-"));
             }
         }
 
-        private static void checkTrigger(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p,
-                                         Optional<Double> threshold) {
+        private static void checkTrigger(
+                SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p, Optional<Double> threshold) {
             Trigger trigger = kind.trigger().orElseThrow();
             softly.assertThat(p.get("ComparisonOperator")).as(what).isEqualTo(COMPARISONS.get(trigger.comparison()));
             softly.assertThat(p.get("EvaluationPeriods")).as(what).isEqualTo(trigger.evaluationPeriods());
             softly.assertThat(p.get("DatapointsToAlarm")).as(what).isEqualTo(trigger.datapointsToAlarm());
             softly.assertThat(p.get("TreatMissingData")).as(what).isEqualTo(MISSING_DATA.get(trigger.missingData()));
-            threshold.ifPresent(value -> softly.assertThat(((Number) p.get("Threshold")).doubleValue()).as(what)
+            threshold.ifPresent(value -> softly.assertThat(((Number) p.get("Threshold")).doubleValue())
+                    .as(what)
                     .isEqualTo(value));
         }
 
-        private static void checkPipelineMetric(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p,
-                                                IMetric metric, AlarmKind.Inputs in) {
+        private static void checkPipelineMetric(
+                SoftAssertions softly,
+                String what,
+                AlarmKind kind,
+                Map<String, Object> p,
+                IMetric metric,
+                AlarmKind.Inputs in) {
             int period = (int) kind.trigger().orElseThrow().period().toSeconds();
             if (metric instanceof MathExpression expression) {
-                softly.assertThat(queries(p)).as(what).anyMatch(q -> expression.getExpression().equals(q.get("Expression")));
+                softly.assertThat(queries(p))
+                        .as(what)
+                        .anyMatch(q -> expression.getExpression().equals(q.get("Expression")));
                 return;
             }
             Metric single = (Metric) metric;
-            Map<String, Object> stat = kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION
-                    ? queries(p).stream().filter(q -> q.containsKey("MetricStat")).findFirst()
-                            .map(q -> asMap(q.get("MetricStat"))).orElseThrow()
+            boolean anomaly = kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION;
+            Map<String, Object> stat = anomaly
+                    ? queries(p).stream()
+                            .filter(q -> q.containsKey("MetricStat"))
+                            .findFirst()
+                            .map(q -> asMap(q.get("MetricStat")))
+                            .orElseThrow()
                     : p;
-            Map<String, Object> named = kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION ? asMap(stat.get("Metric")) : p;
+            Map<String, Object> named = anomaly ? asMap(stat.get("Metric")) : p;
             softly.assertThat(named.get("Namespace")).as(what).isEqualTo(single.getNamespace());
             softly.assertThat(named.get("MetricName")).as(what).isEqualTo(single.getMetricName());
-            softly.assertThat(dimensions(named)).as(what).isEqualTo(single.getDimensions().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
-            softly.assertThat(stat.get(stat == p ? "Statistic" : "Stat")).as(what).isEqualTo(single.getStatistic());
+            softly.assertThat(dimensions(named))
+                    .as(what)
+                    .isEqualTo(single.getDimensions().entrySet().stream()
+                            .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+            softly.assertThat(stat.get(anomaly ? "Stat" : "Statistic")).as(what).isEqualTo(single.getStatistic());
             softly.assertThat(stat.get("Period")).as(what).isEqualTo(period);
             if (kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION) {
                 softly.assertThat(p.get("ThresholdMetricId")).as(what).isEqualTo("band");
-                softly.assertThat(queries(p)).as(what).anyMatch(q -> ("ANOMALY_DETECTION_BAND(m1, " + kind.bandWidth(in) + ")")
-                        .equals(q.get("Expression")));
+                softly.assertThat(queries(p))
+                        .as(what)
+                        .anyMatch(q ->
+                                ("ANOMALY_DETECTION_BAND(m1, " + kind.bandWidth(in) + ")").equals(q.get("Expression")));
             }
         }
 
-        private static void checkResourceMetric(SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p) {
+        private static void checkResourceMetric(
+                SoftAssertions softly, String what, AlarmKind kind, Map<String, Object> p) {
             int period = (int) kind.trigger().orElseThrow().period().toSeconds();
             switch (kind.watch().orElseThrow()) {
                 case Watch.OfResource resource -> {
@@ -333,12 +408,21 @@ class AlarmKindTest {
                     softly.assertThat(p.get("Period")).as(what).isEqualTo(period);
                 }
                 case Watch.SumOfResource sum -> {
-                    softly.assertThat(queries(p)).as(what).anyMatch(q -> ("SUM([" + String.join(", ",
-                            sum.metricNamesById().keySet()) + "])").equals(q.get("Expression")));
-                    List<Map<String, Object>> stats = queries(p).stream().filter(q -> q.containsKey("MetricStat"))
-                            .map(q -> asMap(q.get("MetricStat"))).toList();
-                    softly.assertThat(stats).as(what).extracting(s -> asMap(s.get("Metric")).get("MetricName"))
-                            .containsExactlyInAnyOrderElementsOf(sum.metricNamesById().values());
+                    softly.assertThat(queries(p))
+                            .as(what)
+                            .anyMatch(q -> ("SUM(["
+                                            + String.join(
+                                                    ", ", sum.metricNamesById().keySet()) + "])")
+                                    .equals(q.get("Expression")));
+                    List<Map<String, Object>> stats = queries(p).stream()
+                            .filter(q -> q.containsKey("MetricStat"))
+                            .map(q -> asMap(q.get("MetricStat")))
+                            .toList();
+                    softly.assertThat(stats)
+                            .as(what)
+                            .extracting(s -> asMap(s.get("Metric")).get("MetricName"))
+                            .containsExactlyInAnyOrderElementsOf(
+                                    sum.metricNamesById().values());
                     softly.assertThat(stats).as(what).allSatisfy(s -> {
                         assertThat(s.get("Stat")).isEqualTo(sum.statistic());
                         assertThat(s.get("Period")).isEqualTo(period);
@@ -350,7 +434,9 @@ class AlarmKindTest {
         }
 
         private Optional<Map<String, Object>> alarm(String name) {
-            return alarmProperties().stream().filter(p -> name.equals(p.get("AlarmName"))).findFirst();
+            return alarmProperties().stream()
+                    .filter(p -> name.equals(p.get("AlarmName")))
+                    .findFirst();
         }
 
         /** The alarms of a stack-wide kind: named after it, alone or with a suffix. */
@@ -368,20 +454,25 @@ class AlarmKindTest {
 
         private List<Map<String, Object>> alarmProperties() {
             return resources.values().stream()
-                    .filter(r -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm").contains(r.get("Type")))
+                    .filter(r -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm")
+                            .contains(r.get("Type")))
                     .map(Deployed::properties)
                     .toList();
         }
 
         private List<String> alarmsNotifying(String topicId) {
-            return alarmProperties().stream().filter(p -> actions(p).contains(topicId))
-                    .map(p -> String.valueOf(p.get("AlarmName"))).toList();
+            return alarmProperties().stream()
+                    .filter(p -> actions(p).contains(topicId))
+                    .map(p -> String.valueOf(p.get("AlarmName")))
+                    .toList();
         }
 
         /** The logical ids of the topics an alarm's ALARM actions notify; its OK actions must be the same. */
         private List<String> actions(Map<String, Object> p) {
             List<String> alarm = refs(p.get("AlarmActions"));
-            assertThat(refs(p.get("OKActions"))).as("OK actions of %s", p.get("AlarmName")).isEqualTo(alarm);
+            assertThat(refs(p.get("OKActions")))
+                    .as("OK actions of %s", p.get("AlarmName"))
+                    .isEqualTo(alarm);
             return alarm;
         }
 
@@ -399,8 +490,11 @@ class AlarmKindTest {
         private String topic(String labName) {
             return resources.entrySet().stream()
                     .filter(e -> "AWS::SNS::Topic".equals(e.getValue().get("Type")))
-                    .filter(e -> names.shared(labName).equals(properties(e.getValue()).get("TopicName")))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+                    .filter(e -> names.shared(labName)
+                            .equals(properties(e.getValue()).get("TopicName")))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         private String severityTopic(Severity severity) {
@@ -415,7 +509,9 @@ class AlarmKindTest {
         private List<String> childNames(Map<String, Object> composite) {
             List<String> ids = new ArrayList<>();
             PageModelTest.AlertGraph.collectGetAtts(composite.get("AlarmRule"), ids);
-            return ids.stream().map(id -> String.valueOf(properties(resources.get(id)).get("AlarmName"))).toList();
+            return ids.stream()
+                    .map(id -> String.valueOf(properties(resources.get(id)).get("AlarmName")))
+                    .toList();
         }
 
         /** The values of the threshold lines a graph draws on one axis. */
@@ -427,10 +523,13 @@ class AlarmKindTest {
                     if (!title.equals(p.get("title"))) {
                         continue;
                     }
-                    Object horizontal = asMap(p.getOrDefault("annotations", Map.of())).get("horizontal");
+                    Object horizontal =
+                            asMap(p.getOrDefault("annotations", Map.of())).get("horizontal");
                     if (horizontal instanceof List<?> lines) {
-                        lines.stream().map(Deployed::asMap)
-                                .filter(line -> axis.name().toLowerCase(Locale.ROOT).equals(line.get("yAxis")))
+                        lines.stream()
+                                .map(Deployed::asMap)
+                                .filter(line ->
+                                        axis.name().toLowerCase(Locale.ROOT).equals(line.get("yAxis")))
                                 .forEach(line -> values.add(((Number) line.get("value")).doubleValue()));
                     }
                 }
@@ -439,13 +538,16 @@ class AlarmKindTest {
         }
 
         private static List<Map<String, Object>> queries(Map<String, Object> p) {
-            return p.get("Metrics") instanceof List<?> list ? list.stream().map(Deployed::asMap).toList() : List.of();
+            return p.get("Metrics") instanceof List<?> list
+                    ? list.stream().map(Deployed::asMap).toList()
+                    : List.of();
         }
 
         private static Map<String, String> dimensions(Map<String, Object> metric) {
             Map<String, String> dimensions = new LinkedHashMap<>();
             if (metric.get("Dimensions") instanceof List<?> list) {
-                list.stream().map(Deployed::asMap)
+                list.stream()
+                        .map(Deployed::asMap)
                         .forEach(d -> dimensions.put(String.valueOf(d.get("Name")), String.valueOf(d.get("Value"))));
             }
             return dimensions;
@@ -458,7 +560,9 @@ class AlarmKindTest {
                 return text;
             }
             List<?> parts = (List<?>) ((List<?>) asMap(body).get("Fn::Join")).get(1);
-            return parts.stream().map(part -> part instanceof String text ? text : "{ref}").collect(Collectors.joining());
+            return parts.stream()
+                    .map(part -> part instanceof String text ? text : "{ref}")
+                    .collect(Collectors.joining());
         }
 
         private static Map<String, Object> properties(Map<String, Object> resource) {

@@ -31,20 +31,26 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A key the registry does not have, to show what adding one does. */
-    private static final ConfigKey<Double> NEW_KEY = new ConfigKey<>("exampleThresholdPercent",
-            ConfigKey.Section.THRESHOLDS, ValueTypes.number(0, 100), 50, "`ExampleAlarm`: example above this");
+    private static final ConfigKey<Double> NEW_KEY = new ConfigKey<>(
+            "exampleThresholdPercent",
+            ConfigKey.Section.THRESHOLDS,
+            ValueTypes.number(0, 100),
+            50,
+            "`ExampleAlarm`: example above this");
 
     @Test
     void theReadmeTableIsTheRegistry() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(ConfigTable.readme(readme, ConfigKeys.ALL)).as("README.md's configuration table (run `make"
-                + " config-docs`)").isEqualTo(readme);
+        assertThat(ConfigTable.readme(readme, ConfigKeys.ALL))
+                .as("README.md's configuration table (run `make" + " config-docs`)")
+                .isEqualTo(readme);
     }
 
     @Test
     void cdkJsonShowsEveryDefaultOfTheRegistryInItsOrder() throws IOException {
         String cdkJson = Files.readString(Path.of("cdk.json"));
-        assertThat(ConfigTable.cdkJson(cdkJson, ConfigKeys.ALL)).as("cdk.json's context (run `make config-docs`)")
+        assertThat(ConfigTable.cdkJson(cdkJson, ConfigKeys.ALL))
+                .as("cdk.json's context (run `make config-docs`)")
                 .isEqualTo(cdkJson);
         Map<String, Object> appKeys = new LinkedHashMap<>();
         JSON.readTree(cdkJson).get("context").properties().stream()
@@ -70,8 +76,13 @@ class ConfigurationDocsTest {
 
         String cdkJson = Files.readString(Path.of("cdk.json"));
         String withDefault = ConfigTable.cdkJson(cdkJson, keys);
-        assertThat(withDefault.replace("    \"exampleThresholdPercent\": 50,\n", "")).isEqualTo(cdkJson);
-        assertThat(JSON.readTree(withDefault).get("context").get("exampleThresholdPercent").asInt()).isEqualTo(50);
+        assertThat(withDefault.replace("    \"exampleThresholdPercent\": 50,\n", ""))
+                .isEqualTo(cdkJson);
+        assertThat(JSON.readTree(withDefault)
+                        .get("context")
+                        .get("exampleThresholdPercent")
+                        .asInt())
+                .isEqualTo(50);
     }
 
     @Test
@@ -82,7 +93,12 @@ class ConfigurationDocsTest {
                 .isEqualTo(PipelineEntries.GLUE_JOB_NAME.pattern());
         assertThat(definitions.get("minutes").get("minimum").asInt()).isEqualTo(1);
         assertThat(definitions.get("minutes").get("maximum").asInt()).isEqualTo(ValueTypes.MAX_MINUTES);
-        JsonNode entry = schema.get("properties").get("pipelines").get("items").get("oneOf").get(1).get("properties");
+        JsonNode entry = schema.get("properties")
+                .get("pipelines")
+                .get("items")
+                .get("oneOf")
+                .get(1)
+                .get("properties");
         Set<String> fields = new TreeSet<>();
         entry.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).isEqualTo(new TreeSet<>(PipelineEntries.FIELDS));
@@ -98,7 +114,8 @@ class ConfigurationDocsTest {
         String switches = readme.substring(readme.indexOf("## Switches beyond the lab"));
         switches = switches.substring(0, switches.indexOf("\n## ", 1));
         Set<String> named = new TreeSet<>();
-        for (String row : switches.lines().filter(line -> line.matches("^\\| \\d+ \\|.*")).toList()) {
+        for (String row :
+                switches.lines().filter(line -> line.matches("^\\| \\d+ \\|.*")).toList()) {
             // The switch column: keys, with their values in parentheses, e.g. `anomalyDetection` (`off`, `beside`)
             String switchColumn = row.split("\\|")[2].replaceAll("\\([^)]*\\)", "");
             Matcher key = Pattern.compile("`([a-z][A-Za-z]+)`").matcher(switchColumn);
@@ -108,6 +125,8 @@ class ConfigurationDocsTest {
         }
         assertThat(named).hasSizeGreaterThan(20);
         named.removeAll(ConfigKeys.REMOVED.keySet());
-        named.forEach(key -> assertThat(ConfigKeys.find(key)).as("switches table names `%s`", key).isPresent());
+        named.forEach(key -> assertThat(ConfigKeys.find(key))
+                .as("switches table names `%s`", key)
+                .isPresent());
     }
 }

@@ -20,7 +20,8 @@ class CostEstimateTemplateTest {
     @MethodSource("com.datapipeline.monitoring.cdk.checks.CdkNagTest#configurations")
     @SuppressWarnings("unchecked")
     void estimateCountsWhatTheTemplatesContain(String name, Map<String, Object> context) throws Exception {
-        SynthesizedApp app = SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+        SynthesizedApp app =
+                SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
         MonitoringStack stack = app.stack();
         Collection<Object> resources = ((Map<String, Object>) app.template().get("Resources")).values();
 
@@ -37,28 +38,39 @@ class CostEstimateTemplateTest {
                 continue;
             }
             List<Map<String, Object>> queries = (List<Map<String, Object>>) properties.get("Metrics");
-            if (queries.stream().anyMatch(q -> String.valueOf(q.get("Expression")).startsWith("ANOMALY_DETECTION_BAND"))) {
+            if (queries.stream()
+                    .anyMatch(q -> String.valueOf(q.get("Expression")).startsWith("ANOMALY_DETECTION_BAND"))) {
                 anomalyAlarms++;
             } else {
-                alarmMetrics += (int) queries.stream().filter(q -> q.containsKey("MetricStat")).count();
+                alarmMetrics += (int) queries.stream()
+                        .filter(q -> q.containsKey("MetricStat"))
+                        .count();
             }
         }
         MonthlyCostEstimate estimate = stack.costEstimate();
         assertThat(quantity(estimate, "Standard alarms")).as(name).isEqualTo(alarmMetrics);
         assertThat(quantity(estimate, "Anomaly-detection alarms")).as(name).isEqualTo(anomalyAlarms);
-        assertThat(quantity(estimate, "Composite alarms")).as(name).isEqualTo(count(resources, "AWS::CloudWatch::CompositeAlarm"));
+        assertThat(quantity(estimate, "Composite alarms"))
+                .as(name)
+                .isEqualTo(count(resources, "AWS::CloudWatch::CompositeAlarm"));
         assertThat(quantity(estimate, "Dashboards")).as(name).isEqualTo(count(resources, "AWS::CloudWatch::Dashboard"));
         assertThat(quantity(estimate, "KMS keys")).as(name).isEqualTo(count(resources, "AWS::KMS::Key"));
-        assertThat(quantity(estimate, "Contributor Insights rules")).as(name)
+        assertThat(quantity(estimate, "Contributor Insights rules"))
+                .as(name)
                 .isEqualTo(count(resources, "AWS::CloudWatch::InsightRule"));
     }
 
     @SuppressWarnings("unchecked")
     private static int count(Collection<Object> resources, String type) {
-        return (int) resources.stream().filter(r -> type.equals(((Map<String, Object>) r).get("Type"))).count();
+        return (int) resources.stream()
+                .filter(r -> type.equals(((Map<String, Object>) r).get("Type")))
+                .count();
     }
 
     private static int quantity(MonthlyCostEstimate estimate, String what) {
-        return (int) estimate.items().stream().filter(item -> item.what().startsWith(what)).mapToDouble(Item::quantity).sum();
+        return (int) estimate.items().stream()
+                .filter(item -> item.what().startsWith(what))
+                .mapToDouble(Item::quantity)
+                .sum();
     }
 }

@@ -22,10 +22,20 @@ class DashboardTest {
 
     @Test
     void dashboardHasTheLabsNameAndEveryWidgetOfSteps3And7() {
-        template.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of(
-                "DashboardName", "DataPipelineMonitoring", "DashboardBody", software.amazon.awscdk.assertions.Match.anyValue()));
-        for (String title : List.of("ETL Job Duration", "Data Processed (Bytes)", "Memory Usage", "ETL Job Logs",
-                "Pipeline Alarms", "Data Pipeline Quality Metrics")) {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Dashboard",
+                Map.of(
+                        "DashboardName",
+                        "DataPipelineMonitoring",
+                        "DashboardBody",
+                        software.amazon.awscdk.assertions.Match.anyValue()));
+        for (String title : List.of(
+                "ETL Job Duration",
+                "Data Processed (Bytes)",
+                "Memory Usage",
+                "ETL Job Logs",
+                "Pipeline Alarms",
+                "Data Pipeline Quality Metrics")) {
             assertThat(body).contains("\"title\":\"" + title + "\"");
         }
     }
@@ -48,7 +58,8 @@ class DashboardTest {
                 .doesNotContain("glue.driver.aggregate.elapsedTime")
                 .contains("[\"Glue\",\"glue.ALL.s3.filesystem.read_bytes\"")
                 .contains("[\"Glue\",\"glue.ALL.s3.filesystem.write_bytes\"")
-                .contains("[\"Glue\",\"glue.driver.jvm.heap.usage\",\"JobName\",\"sample-etl-job\",\"JobRunId\",\"ALL\",\"Type\",\"gauge\"");
+                .contains(
+                        "[\"Glue\",\"glue.driver.jvm.heap.usage\",\"JobName\",\"sample-etl-job\",\"JobRunId\",\"ALL\",\"Type\",\"gauge\"");
         for (String metric : List.of("DataQualityScore", "ErrorRate", "ProcessingLatency", "RecordsProcessed")) {
             assertThat(body).contains("[\"DataPipelineMetrics\",\"" + metric + "\",\"Pipeline\",\"sample-etl-job\"");
         }
@@ -56,7 +67,9 @@ class DashboardTest {
 
     @Test
     void logsWidgetReadsEveryGlueLogGroup() {
-        assertThat(body).contains("SOURCE '/aws-glue/jobs/output' | SOURCE '/aws-glue/jobs/error' | SOURCE '/aws-glue/jobs/logs-v2'");
+        assertThat(body)
+                .contains(
+                        "SOURCE '/aws-glue/jobs/output' | SOURCE '/aws-glue/jobs/error' | SOURCE '/aws-glue/jobs/logs-v2'");
     }
 
     @Test
@@ -65,8 +78,10 @@ class DashboardTest {
         String alarmList = body.substring(start, body.indexOf(']', start));
         List<String> names = new ArrayList<>();
         for (String type : List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm")) {
-            template.findResources(type).values().forEach(resource ->
-                    names.add(String.valueOf(((Map<?, ?>) resource.get("Properties")).get("AlarmName"))));
+            template.findResources(type)
+                    .values()
+                    .forEach(resource ->
+                            names.add(String.valueOf(((Map<?, ?>) resource.get("Properties")).get("AlarmName"))));
         }
         assertThat(names).hasSize(24).allSatisfy(name -> assertThat(alarmList).contains(":alarm:" + name + "\""));
         assertThat(alarmList.split(":alarm:", -1)).hasSize(names.size() + 1);
@@ -76,12 +91,17 @@ class DashboardTest {
     @SuppressWarnings("unchecked")
     static String dashboardBody(Template template) {
         Map<String, Object> dashboard = (Map<String, Object>) template.findResources("AWS::CloudWatch::Dashboard")
-                .values().iterator().next().get("Properties");
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
         Object bodyValue = dashboard.get("DashboardBody");
         if (bodyValue instanceof String text) {
             return text;
         }
         List<Object> parts = (List<Object>) ((List<Object>) ((Map<String, Object>) bodyValue).get("Fn::Join")).get(1);
-        return parts.stream().map(part -> part instanceof String text ? text : "{ref}").collect(Collectors.joining());
+        return parts.stream()
+                .map(part -> part instanceof String text ? text : "{ref}")
+                .collect(Collectors.joining());
     }
 }

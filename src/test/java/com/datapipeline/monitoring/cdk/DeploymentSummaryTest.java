@@ -19,6 +19,7 @@ import software.amazon.awscdk.AppProps;
 class DeploymentSummaryTest {
     /** One screen: lines and characters per line. */
     private static final int SCREEN_LINES = 24;
+
     private static final int SCREEN_COLUMNS = 100;
 
     private static Facts onePipeline;
@@ -37,7 +38,8 @@ class DeploymentSummaryTest {
     void onePipelineSummaryFitsOneScreenAndEndsWithTheNextCommand() {
         String summary = DeploymentSummary.summary(onePipeline);
         assertFitsOneScreen(summary);
-        assertThat(summary).contains("Pipelines      1: sample-etl-job")
+        assertThat(summary)
+                .contains("Pipelines      1: sample-etl-job")
                 .containsPattern("Alarms         \\d+ \\(")
                 .contains("Templates      " + onePipeline.templates().get(0).path())
                 .contains("Monthly cost   about $")
@@ -57,7 +59,8 @@ class DeploymentSummaryTest {
         Facts facts = fiveHundredPipelines();
         String summary = DeploymentSummary.summary(facts);
         assertFitsOneScreen(summary);
-        assertThat(summary).contains("Pipelines      500: job-1, job-2, job-3 and 497 more")
+        assertThat(summary)
+                .contains("Pipelines      500: job-1, job-2, job-3 and 497 more")
                 .contains("Alarms         5,002 (")
                 .contains("cdk.out/DataPipelineMonitoringStack.template.json, 25 nested stacks beside it")
                 .contains("Resources      5,584: 5,002 Alarm, 500 CompositeAlarm, 50 Rule, ...");
@@ -67,19 +70,35 @@ class DeploymentSummaryTest {
     @Test
     void longValuesWrapUnderTheirLabel() {
         Facts facts = fiveHundredPipelines();
-        List<String> topics = IntStream.rangeClosed(1, 4).mapToObj(i -> "a-long-team-prefix-data-pipeline-topic-" + i).toList();
-        String summary = DeploymentSummary.summary(new Facts(facts.stackName(), null, facts.jobs(), facts.alarms(), topics,
-                facts.dashboard(), facts.functions(), facts.schedule(), facts.savedQueries(), facts.templates(),
-                facts.cost(), facts.outdir(), facts.muteWindows()));
+        List<String> topics = IntStream.rangeClosed(1, 4)
+                .mapToObj(i -> "a-long-team-prefix-data-pipeline-topic-" + i)
+                .toList();
+        String summary = DeploymentSummary.summary(new Facts(
+                facts.stackName(),
+                null,
+                facts.jobs(),
+                facts.alarms(),
+                topics,
+                facts.dashboard(),
+                facts.functions(),
+                facts.schedule(),
+                facts.savedQueries(),
+                facts.templates(),
+                facts.cost(),
+                facts.outdir(),
+                facts.muteWindows()));
         assertFitsOneScreen(summary);
-        assertThat(summary).contains("  SNS topics     4: a-long-team-prefix-data-pipeline-topic-1,\n                 a-long");
+        assertThat(summary)
+                .contains("  SNS topics     4: a-long-team-prefix-data-pipeline-topic-1,\n                 a-long");
     }
 
     @Test
     void detailsFileListsEveryPipelineAndAlarm() {
         Facts facts = fiveHundredPipelines();
         String details = DeploymentSummary.details(facts);
-        assertThat(details).contains("  job-500\n").contains("  alarm-5002\n")
+        assertThat(details)
+                .contains("  job-500\n")
+                .contains("  alarm-5002\n")
                 .contains("cdk.out/Nested25.nested.template.json (222 resources)");
     }
 
@@ -91,21 +110,48 @@ class DeploymentSummaryTest {
 
     /** The shape of a 500-pipeline synth, without the minutes it takes: a parent and 25 nested stacks. */
     private static Facts fiveHundredPipelines() {
-        List<String> jobs = IntStream.rangeClosed(1, 500).mapToObj(i -> "job-" + i).toList();
-        List<String> alarms = IntStream.rangeClosed(1, 5002).mapToObj(i -> "alarm-" + i).toList();
+        List<String> jobs =
+                IntStream.rangeClosed(1, 500).mapToObj(i -> "job-" + i).toList();
+        List<String> alarms =
+                IntStream.rangeClosed(1, 5002).mapToObj(i -> "alarm-" + i).toList();
         List<TemplateFile> templates = new ArrayList<>();
-        templates.add(new TemplateFile("cdk.out/DataPipelineMonitoringStack.template.json",
-                Map.of("AWS::CloudWatch::Alarm", 2, "AWS::IAM::Role", 4, "AWS::CloudFormation::Stack", 25, "AWS::SNS::Topic", 3)));
+        templates.add(new TemplateFile(
+                "cdk.out/DataPipelineMonitoringStack.template.json",
+                Map.of(
+                        "AWS::CloudWatch::Alarm",
+                        2,
+                        "AWS::IAM::Role",
+                        4,
+                        "AWS::CloudFormation::Stack",
+                        25,
+                        "AWS::SNS::Topic",
+                        3)));
         for (int i = 1; i <= 25; i++) {
-            templates.add(new TemplateFile("cdk.out/Nested" + i + ".nested.template.json",
-                    Map.of("AWS::CloudWatch::Alarm", 200, "AWS::CloudWatch::CompositeAlarm", 20, "AWS::Events::Rule", 2)));
+            templates.add(new TemplateFile(
+                    "cdk.out/Nested" + i + ".nested.template.json",
+                    Map.of(
+                            "AWS::CloudWatch::Alarm",
+                            200,
+                            "AWS::CloudWatch::CompositeAlarm",
+                            20,
+                            "AWS::Events::Rule",
+                            2)));
         }
-        MonthlyCostEstimate cost = new MonthlyCostEstimate(List.of(new MonthlyCostEstimate.Item("Alarms", 5002, "alarms", 500.2)));
-        return new Facts("DataPipelineMonitoringStack", null, jobs, alarms,
+        MonthlyCostEstimate cost =
+                new MonthlyCostEstimate(List.of(new MonthlyCostEstimate.Item("Alarms", 5002, "alarms", 500.2)));
+        return new Facts(
+                "DataPipelineMonitoringStack",
+                null,
+                jobs,
+                alarms,
                 List.of("data-pipeline-alerts", "data-pipeline-monitoring-health", "data-pipeline-remediation"),
-                "DataPipelineMonitoring", List.of("DataPipelineMetricsFunction (glue metrics)",
-                        "AlarmResponseFunction (remediation on)"),
-                "DataPipelineMetricsSchedule (every 5 minutes)", List.of("a", "b", "c"), templates, cost, "cdk.out",
+                "DataPipelineMonitoring",
+                List.of("DataPipelineMetricsFunction (glue metrics)", "AlarmResponseFunction (remediation on)"),
+                "DataPipelineMetricsSchedule (every 5 minutes)",
+                List.of("a", "b", "c"),
+                templates,
+                cost,
+                "cdk.out",
                 List.of());
     }
 }

@@ -18,10 +18,12 @@ class DestroyTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void nothingIsRetainedOnDelete() {        Map<String, Map<String, Object>> resources = template.toJSON().entrySet().stream()
+    void nothingIsRetainedOnDelete() {
+        Map<String, Map<String, Object>> resources = template.toJSON().entrySet().stream()
                 .filter(e -> e.getKey().equals("Resources"))
                 .map(e -> (Map<String, Map<String, Object>>) e.getValue())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         resources.forEach((id, resource) -> assertThat(resource.get("DeletionPolicy"))
                 .as("DeletionPolicy of %s", id)
                 .isNotIn("Retain", "RetainExceptOnCreate", "Snapshot"));
@@ -30,14 +32,22 @@ class DestroyTest {
     @Test
     void stateKeepingResourcesAreExplicitlyDeleted() {
         for (String type : new String[] {"AWS::KMS::Key", "AWS::SQS::Queue", "AWS::Logs::LogGroup"}) {
-            template.findResources(type).forEach((id, resource) ->
-                    assertThat(resource.get("DeletionPolicy")).as("DeletionPolicy of %s", id).isEqualTo("Delete"));
+            template.findResources(type)
+                    .forEach((id, resource) -> assertThat(resource.get("DeletionPolicy"))
+                            .as("DeletionPolicy of %s", id)
+                            .isEqualTo("Delete"));
         }
-        template.hasResourceProperties("AWS::KMS::Key", Map.of(
-                "PendingWindowInDays", 7,
-                "EnableKeyRotation", true,
-                "Description", software.amazon.awscdk.assertions.Match.anyValue(),
-                "KeyPolicy", software.amazon.awscdk.assertions.Match.anyValue()));
+        template.hasResourceProperties(
+                "AWS::KMS::Key",
+                Map.of(
+                        "PendingWindowInDays",
+                        7,
+                        "EnableKeyRotation",
+                        true,
+                        "Description",
+                        software.amazon.awscdk.assertions.Match.anyValue(),
+                        "KeyPolicy",
+                        software.amazon.awscdk.assertions.Match.anyValue()));
     }
 
     @Test

@@ -20,49 +20,73 @@ class FunctionsTest {
 
     @Test
     void metricsFunctionRunsOnJava25WithExplicitLimits() {
-        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "FunctionName", "DataPipelineMetricsFunction",
-                "Runtime", "java25",
-                "Handler", "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest",
-                "MemorySize", 1769,
-                "Timeout", 60,
-                "TracingConfig", Map.of("Mode", "Active"),
-                "Environment", Map.of("Variables", Map.of(
-                        "PIPELINES_CONFIG_FILE", "/opt/monitoring/pipelines-config.json")),
-                "Layers", List.of(Map.of("Ref", Match.stringLikeRegexp("CustomMetricsFunctionConfiguration.*"))))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of(
+                        "FunctionName",
+                        "DataPipelineMetricsFunction",
+                        "Runtime",
+                        "java25",
+                        "Handler",
+                        "com.datapipeline.monitoring.metrics.PipelineMetricsHandler::handleRequest",
+                        "MemorySize",
+                        1769,
+                        "Timeout",
+                        60,
+                        "TracingConfig",
+                        Map.of("Mode", "Active"),
+                        "Environment",
+                        Map.of("Variables", Map.of("PIPELINES_CONFIG_FILE", "/opt/monitoring/pipelines-config.json")),
+                        "Layers",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp("CustomMetricsFunctionConfiguration.*"))))));
     }
 
     @Test
     void responseFunctionRunsOnJava25WithExplicitLimits() {
-        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "FunctionName", "AlarmResponseFunction",
-                "Runtime", "java25",
-                "Handler", "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest",
-                "MemorySize", 1769,
-                "Timeout", 60,
-                "TracingConfig", Map.of("Mode", "Active"),
-                "Environment", Map.of("Variables", Map.of(
-                        "RESPONSE_CONFIG_FILE", "/opt/monitoring/response-config.json")),
-                "Layers", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmResponseFunctionConfiguration.*"))))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of(
+                        "FunctionName",
+                        "AlarmResponseFunction",
+                        "Runtime",
+                        "java25",
+                        "Handler",
+                        "com.datapipeline.monitoring.response.AlarmResponseHandler::handleRequest",
+                        "MemorySize",
+                        1769,
+                        "Timeout",
+                        60,
+                        "TracingConfig",
+                        Map.of("Mode", "Active"),
+                        "Environment",
+                        Map.of("Variables", Map.of("RESPONSE_CONFIG_FILE", "/opt/monitoring/response-config.json")),
+                        "Layers",
+                        List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmResponseFunctionConfiguration.*"))))));
     }
 
     @Test
     void scheduleRunsTheMetricsFunctionEveryFiveMinutes() {
         Capture target = new Capture();
-        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
-                "Name", "DataPipelineMetricsSchedule",
-                "ScheduleExpression", "rate(5 minutes)",
-                "State", "ENABLED",
-                "Targets", List.of(target))));
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Match.objectLike(Map.of(
+                        "Name", "DataPipelineMetricsSchedule",
+                        "ScheduleExpression", "rate(5 minutes)",
+                        "State", "ENABLED",
+                        "Targets", List.of(target))));
         assertThat(target.asObject().get("Arn").toString()).contains("CustomMetricsFunction");
     }
 
     @Test
     void functionLogGroupsHaveRetentionAndAreDeletedWithTheStack() {
         for (String name : List.of("DataPipelineMetricsFunction", "AlarmResponseFunction")) {
-            template.hasResource("AWS::Logs::LogGroup", Match.objectLike(Map.of(
-                    "Properties", Map.of("LogGroupName", "/aws/lambda/" + name, "RetentionInDays", 30),
-                    "DeletionPolicy", "Delete")));
+            template.hasResource(
+                    "AWS::Logs::LogGroup",
+                    Match.objectLike(Map.of(
+                            "Properties",
+                            Map.of("LogGroupName", "/aws/lambda/" + name, "RetentionInDays", 30),
+                            "DeletionPolicy",
+                            "Delete")));
         }
     }
 
@@ -91,27 +115,37 @@ class FunctionsTest {
         // returns composite alarms only with a '*' scope.
         assertThat(policy.split("Resource=\\*", -1)).hasSize(3);
         // @aws-cdk/aws-iam:minimizePolicies (cdk.json) sorts each statement's actions.
-        assertThat(policy).contains("Action=[xray:PutTelemetryRecords, xray:PutTraceSegments], Effect=Allow, Resource=*")
+        assertThat(policy)
+                .contains("Action=[xray:PutTelemetryRecords, xray:PutTraceSegments], Effect=Allow, Resource=*")
                 .contains("Action=cloudwatch:DescribeAlarms, Effect=Allow, Resource=*")
-                .contains("Action=cloudwatch:SetAlarmState").contains(":alarm:PipelineUnhealthyAlarm")
+                .contains("Action=cloudwatch:SetAlarmState")
+                .contains(":alarm:PipelineUnhealthyAlarm")
                 .doesNotContain("cloudwatch:SetAlarmState, Effect=Allow, Resource=*");
     }
 
     @Test
     void failedNotificationsGoToAnEncryptedQueueWithAnAlarm() {
         String queueId = template.findResources("AWS::SQS::Queue").keySet().stream()
-                .filter(id -> id.startsWith("AlarmResponseFailedNotifications")).findFirst().orElseThrow();
+                .filter(id -> id.startsWith("AlarmResponseFailedNotifications"))
+                .findFirst()
+                .orElseThrow();
         template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
-        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of(
-                "MaximumRetryAttempts", 2,
-                "MaximumEventAgeInSeconds", 900,
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
-                        Map.of("Fn::GetAtt", List.of(queueId, "Arn")))))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "AlarmResponseFailedAlarm",
-                "MetricName", "ApproximateNumberOfMessagesVisible",
-                "Threshold", 0,
-                "ComparisonOperator", "GreaterThanThreshold")));
+        template.hasResourceProperties(
+                "AWS::Lambda::EventInvokeConfig",
+                Match.objectLike(Map.of(
+                        "MaximumRetryAttempts", 2,
+                        "MaximumEventAgeInSeconds", 900,
+                        "DestinationConfig",
+                                Map.of(
+                                        "OnFailure",
+                                        Map.of("Destination", Map.of("Fn::GetAtt", List.of(queueId, "Arn")))))));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "AlarmResponseFailedAlarm",
+                        "MetricName", "ApproximateNumberOfMessagesVisible",
+                        "Threshold", 0,
+                        "ComparisonOperator", "GreaterThanThreshold")));
     }
 
     @Test
@@ -121,22 +155,39 @@ class FunctionsTest {
                     .contains("Action=[logs:CreateLogStream, logs:PutLogEvents]")
                     .contains(function + "Logs");
         }
-        template.findResources("AWS::IAM::Role").values().forEach(role ->
-                assertThat(role.get("Properties").toString()).doesNotContain("ManagedPolicyArns"));
+        template.findResources("AWS::IAM::Role")
+                .values()
+                .forEach(role -> assertThat(role.get("Properties").toString()).doesNotContain("ManagedPolicyArns"));
     }
 
     @Test
     void aFailingMetricsFunctionRaisesItsOwnAlarm() {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "DataPipelineMetricsFunctionErrorsAlarm",
-                "Namespace", "AWS/Lambda",
-                "MetricName", "Errors",
-                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref",
-                        template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                                "FunctionName", "DataPipelineMetricsFunction"))).keySet().iterator().next()))),
-                "Statistic", "Sum",
-                "Threshold", 0,
-                "TreatMissingData", "notBreaching")));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "DataPipelineMetricsFunctionErrorsAlarm",
+                        "Namespace", "AWS/Lambda",
+                        "MetricName", "Errors",
+                        "Dimensions",
+                                List.of(Map.of(
+                                        "Name",
+                                        "FunctionName",
+                                        "Value",
+                                        Map.of(
+                                                "Ref",
+                                                template.findResources(
+                                                                "AWS::Lambda::Function",
+                                                                Map.of(
+                                                                        "Properties",
+                                                                        Map.of(
+                                                                                "FunctionName",
+                                                                                "DataPipelineMetricsFunction")))
+                                                        .keySet()
+                                                        .iterator()
+                                                        .next()))),
+                        "Statistic", "Sum",
+                        "Threshold", 0,
+                        "TreatMissingData", "notBreaching")));
     }
 
     @Test

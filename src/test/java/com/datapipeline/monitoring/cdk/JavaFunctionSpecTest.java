@@ -23,11 +23,14 @@ class JavaFunctionSpecTest {
 
     @Test
     void aMissingSettingIsNamed() {
-        assertThatThrownBy(() -> JavaFunction.Spec.builder("Fn", CODE, MonitoringFunction.METRICS).memoryMb(512)
-                .timeout(Duration.seconds(5)).logRetentionDays(30).description("d").build())
+        assertThatThrownBy(() -> JavaFunction.Spec.builder("Fn", CODE, MonitoringFunction.METRICS)
+                        .memoryMb(512)
+                        .timeout(Duration.seconds(5))
+                        .logRetentionDays(30)
+                        .description("d")
+                        .build())
                 .hasMessage("JavaFunction.Spec needs configuration");
-        assertThatThrownBy(() -> complete().memoryMb(0).build())
-                .hasMessage("JavaFunction.Spec needs memoryMb above 0");
+        assertThatThrownBy(() -> complete().memoryMb(0).build()).hasMessage("JavaFunction.Spec needs memoryMb above 0");
     }
 
     private static JavaFunction.Spec.Builder complete() {

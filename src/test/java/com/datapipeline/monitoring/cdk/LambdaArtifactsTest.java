@@ -22,7 +22,8 @@ class LambdaArtifactsTest {
     void missingJarStopsSynthWithTheCommandToRun() {
         assertThatThrownBy(() -> LambdaArtifacts.fromBuildOutputs(root))
                 .isInstanceOf(StaleBuildException.class)
-                .hasMessage("lambda-metrics/target/lambda-metrics.jar is missing: run `make build` (or `mvn package`) first");
+                .hasMessage(
+                        "lambda-metrics/target/lambda-metrics.jar is missing: run `make build` (or `mvn package`) first");
     }
 
     @Test
@@ -33,8 +34,9 @@ class LambdaArtifactsTest {
         Files.setLastModifiedTime(source, FileTime.from(BUILT.plusSeconds(5)));
         assertThatThrownBy(() -> LambdaArtifacts.fromBuildOutputs(root))
                 .isInstanceOf(StaleBuildException.class)
-                .hasMessage("lambda-alarm-response/target/lambda-alarm-response.jar is older than "
-                        + "lambda-alarm-response/src/main/java/Handler.java: run `make build` (or `mvn package`) again");
+                .hasMessage(
+                        "lambda-alarm-response/target/lambda-alarm-response.jar is older than "
+                                + "lambda-alarm-response/src/main/java/Handler.java: run `make build` (or `mvn package`) again");
     }
 
     @Test

@@ -34,68 +34,94 @@ class MetricsFunctionContractTest {
     @Test
     void theCatalogsCustomMetricsAreTheContractsInItsNamespaceAndDimension() {
         PipelineMetricSet metrics = PipelineMetricSet.forJob("orders-etl");
-        List<Metric> custom = List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent(),
-                metrics.processingLatencySeconds(), metrics.recordsProcessed(), metrics.secondsSinceLastSuccess(),
-                metrics.longestRunningSeconds(), metrics.collectionErrors(), metrics.failedRuns(), metrics.stuckRuns());
+        List<Metric> custom = List.of(
+                metrics.dataQualityScorePercent(),
+                metrics.errorRatePercent(),
+                metrics.processingLatencySeconds(),
+                metrics.recordsProcessed(),
+                metrics.secondsSinceLastSuccess(),
+                metrics.longestRunningSeconds(),
+                metrics.collectionErrors(),
+                metrics.failedRuns(),
+                metrics.stuckRuns());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
-        assertThat(custom).extracting(Metric::getDimensions)
+        assertThat(custom)
+                .extracting(Metric::getDimensions)
                 .containsOnly(Map.of(CustomMetric.PIPELINE_DIMENSION, "orders-etl"));
-        assertThat(custom).extracting(Metric::getMetricName)
-                .containsExactlyElementsOf(List.of(CustomMetric.values()).stream().map(CustomMetric::metricName).toList());
+        assertThat(custom)
+                .extracting(Metric::getMetricName)
+                .containsExactlyElementsOf(List.of(CustomMetric.values()).stream()
+                        .map(CustomMetric::metricName)
+                        .toList());
     }
 
     @Test
     void theConfigurationTheAppWritesParsesIntoEveryMonitoredPipeline() {
-        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(synthesized, "DataPipelineMetricsFunction",
-                MonitoringFunction.METRICS));
+        MetricsConfig config = MetricsConfig.parse(
+                deployedConfiguration(synthesized, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
         assertThat(config.namespace()).isEqualTo(CustomMetric.NAMESPACE);
-        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::name)
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::name)
                 .containsExactly("orders-etl", "billing-etl");
-        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::source)
                 .containsOnly(MetricsSource.GLUE);
-        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::outputLogGroup)
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::outputLogGroup)
                 .containsOnly("/aws-glue/jobs/output");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theFunctionCountsRunsInTheWindowItsScheduleRunsAt() {
-        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(synthesized, "DataPipelineMetricsFunction",
-                MonitoringFunction.METRICS));
-        Map<String, Object> schedule = (Map<String, Object>) synthesized.template().findResources("AWS::Events::Rule",
-                Map.of("Properties", Map.of("Name", "DataPipelineMetricsSchedule"))).values().iterator().next()
+        MetricsConfig config = MetricsConfig.parse(
+                deployedConfiguration(synthesized, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
+        Map<String, Object> schedule = (Map<String, Object>) synthesized
+                .template()
+                .findResources("AWS::Events::Rule", Map.of("Properties", Map.of("Name", "DataPipelineMetricsSchedule")))
+                .values()
+                .iterator()
+                .next()
                 .get("Properties");
-        assertThat(schedule).containsEntry("ScheduleExpression", "rate(" + config.interval().toMinutes() + " minutes)");
+        assertThat(schedule)
+                .containsEntry("ScheduleExpression", "rate(" + config.interval().toMinutes() + " minutes)");
         assertThat(config.interval()).hasMinutes(PipelineMetricSet.PERIOD_MINUTES);
     }
 
     @Test
     void simulateModeReachesTheFunction() {
         TestStacks.Synthesized simulated = TestStacks.synthesize(Map.of("metricsSource", "simulate"));
-        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(simulated, "DataPipelineMetricsFunction",
-                MonitoringFunction.METRICS));
-        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::source)
+        MetricsConfig config = MetricsConfig.parse(
+                deployedConfiguration(simulated, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::source)
                 .containsExactly(MetricsSource.SIMULATE);
     }
 
     @Test
     void aDataQualityRulesetReachesTheFunctionWithReadAccessToItsResultsOnly() {
-        TestStacks.Synthesized withRuleset = TestStacks.synthesize(Map.of("monitoredJobs",
+        TestStacks.Synthesized withRuleset = TestStacks.synthesize(Map.of(
+                "monitoredJobs",
                 "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"dataQualityRuleset\": \"billing-checks\"}]"));
-        MetricsConfig config = MetricsConfig.parse(deployedConfiguration(withRuleset, "DataPipelineMetricsFunction",
-                MonitoringFunction.METRICS));
-        assertThat(config.pipelines()).extracting(MetricsConfig.PipelineConfig::dataQualityRuleset)
+        MetricsConfig config = MetricsConfig.parse(
+                deployedConfiguration(withRuleset, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::dataQualityRuleset)
                 .containsExactly(null, "billing-checks");
-        String policies = withRuleset.template().findResources("AWS::IAM::Policy").toString();
+        String policies =
+                withRuleset.template().findResources("AWS::IAM::Policy").toString();
         assertThat(policies)
                 .contains("Action=glue:GetDataQualityResult")
                 .contains(":dataQualityRuleset/billing-checks")
                 .contains("Action=glue:ListDataQualityResults");
         assertThat(synthesized.template().findResources("AWS::IAM::Policy").toString())
-                .as("no Data Quality access without a ruleset").doesNotContain("DataQuality");
+                .as("no Data Quality access without a ruleset")
+                .doesNotContain("DataQuality");
         assertThat(withRuleset.stack().costEstimate().items())
-                .filteredOn(item -> item.what().startsWith("Custom metrics")).singleElement()
-                .extracting(item -> item.quantity()).isEqualTo(13.0);
+                .filteredOn(item -> item.what().startsWith("Custom metrics"))
+                .singleElement()
+                .extracting(item -> item.quantity())
+                .isEqualTo(13.0);
     }
 
     /**
@@ -103,25 +129,34 @@ class MetricsFunctionContractTest {
      * from the staged asset, after checking that the function's configuration-file variable names it.
      */
     @SuppressWarnings("unchecked")
-    static String deployedConfiguration(TestStacks.Synthesized synthesized, String functionName,
-                                        MonitoringFunction function) {
+    static String deployedConfiguration(
+            TestStacks.Synthesized synthesized, String functionName, MonitoringFunction function) {
         Template template = synthesized.template();
-        Map<String, Object> properties = (Map<String, Object>) template.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("FunctionName", functionName))).values().iterator().next().get("Properties");
-        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
+        Map<String, Object> properties = (Map<String, Object>) template.findResources(
+                        "AWS::Lambda::Function", Map.of("Properties", Map.of("FunctionName", functionName)))
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
+        Map<String, Object> variables =
+                (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
         assertThat(variables).containsEntry(function.configFileVariable(), function.configFilePath());
         List<Object> layers = (List<Object>) properties.get("Layers");
         assertThat(layers).as("%s has its configuration layer", functionName).hasSize(1);
         String layerId = (String) ((Map<String, Object>) layers.get(0)).get("Ref");
         Map<String, Object> layer = (Map<String, Object>) template.toJSON().entrySet().stream()
-                .filter(e -> e.getKey().equals("Resources")).map(e -> ((Map<String, Object>) e.getValue()).get(layerId))
-                .findFirst().orElseThrow();
-        String s3Key = (String) ((Map<String, Object>) ((Map<String, Object>) layer.get("Properties")).get("Content")).get("S3Key");
+                .filter(e -> e.getKey().equals("Resources"))
+                .map(e -> ((Map<String, Object>) e.getValue()).get(layerId))
+                .findFirst()
+                .orElseThrow();
+        String s3Key = (String)
+                ((Map<String, Object>) ((Map<String, Object>) layer.get("Properties")).get("Content")).get("S3Key");
         String outdir = ((App) synthesized.stack().getNode().getRoot()).synth().getDirectory();
         // Lambda extracts a layer into /opt, so the file's path in the layer is its path below /opt.
         Path inLayer = Path.of("/opt").relativize(Path.of(function.configFilePath()));
         try {
-            return Files.readString(Path.of(outdir, "asset." + s3Key.replace(".zip", "")).resolve(inLayer));
+            return Files.readString(
+                    Path.of(outdir, "asset." + s3Key.replace(".zip", "")).resolve(inLayer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,38 +33,55 @@ class MultiPipelineTest {
         // account's Glue run quota of capacityAlarms=quota).
         template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 9 + 13);
         for (String job : JOBS) {
-            for (String alarm : List.of("GlueJobDurationAlarm", "GlueJobFailureAlarm", "GlueJobMemoryAlarm",
-                    "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "GlueJobRunFailedAlarm",
-                    "GlueJobStuckRunAlarm", "MetricsCollectionFailedAlarm")) {
-                template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                        "AlarmName", "team1-" + alarm + "-" + job)));
+            for (String alarm : List.of(
+                    "GlueJobDurationAlarm",
+                    "GlueJobFailureAlarm",
+                    "GlueJobMemoryAlarm",
+                    "DataQualityAlarm",
+                    "ErrorRateAlarm",
+                    "ProcessingLatencyAlarm",
+                    "GlueJobRunFailedAlarm",
+                    "GlueJobStuckRunAlarm",
+                    "MetricsCollectionFailedAlarm")) {
+                template.hasResourceProperties(
+                        "AWS::CloudWatch::Alarm", Match.objectLike(Map.of("AlarmName", "team1-" + alarm + "-" + job)));
             }
-            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                    "AlarmName", "team1-GlueJobDurationAlarm-" + job,
-                    "Dimensions", List.of(Map.of("Name", "Pipeline", "Value", job)))));
+            template.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "AlarmName",
+                            "team1-GlueJobDurationAlarm-" + job,
+                            "Dimensions",
+                            List.of(Map.of("Name", "Pipeline", "Value", job)))));
         }
     }
 
     @Test
     void sharedNamesCarryThePrefix() {
-        template.hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("TopicName", "team1-data-pipeline-alerts")));
-        template.hasResourceProperties("AWS::CloudWatch::Dashboard", Match.objectLike(Map.of(
-                "DashboardName", "team1-DataPipelineMonitoring")));
-        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "FunctionName", "team1-DataPipelineMetricsFunction")));
-        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
-                "Name", "team1-DataPipelineMetricsSchedule")));
-        template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                "Name", "team1/Glue Job Error Analysis")));
+        template.hasResourceProperties(
+                "AWS::SNS::Topic", Match.objectLike(Map.of("TopicName", "team1-data-pipeline-alerts")));
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Dashboard",
+                Match.objectLike(Map.of("DashboardName", "team1-DataPipelineMonitoring")));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "team1-DataPipelineMetricsFunction")));
+        template.hasResourceProperties(
+                "AWS::Events::Rule", Match.objectLike(Map.of("Name", "team1-DataPipelineMetricsSchedule")));
+        template.hasResourceProperties(
+                "AWS::Logs::QueryDefinition", Match.objectLike(Map.of("Name", "team1/Glue Job Error Analysis")));
         assertThat(synthesized.stack().getStackName()).isEqualTo("team1-DataPipelineMonitoringStack");
     }
 
     @Test
     void oneFailureRuleServesEveryJobOfTheStack() {
         // An event bus holds 300 rules by default: a rule per job would not scale to hundreds of pipelines.
-        template.resourcePropertiesCountIs("AWS::Events::Rule", Match.objectLike(Map.of(
-                "EventPattern", Match.objectLike(Map.of("detail", Map.of(
-                        "jobName", JOBS, "state", List.of("FAILED", "TIMEOUT")))))), 1);
+        template.resourcePropertiesCountIs(
+                "AWS::Events::Rule",
+                Match.objectLike(Map.of(
+                        "EventPattern",
+                        Match.objectLike(
+                                Map.of("detail", Map.of("jobName", JOBS, "state", List.of("FAILED", "TIMEOUT")))))),
+                1);
     }
 
     @Test
@@ -78,7 +95,8 @@ class MultiPipelineTest {
     void dashboardHasOneRowOfGraphsPerJob() {
         String body = DashboardTest.dashboardBody(template);
         for (String job : JOBS) {
-            assertThat(body).contains("\"title\":\"ETL Job Duration - " + job + "\"")
+            assertThat(body)
+                    .contains("\"title\":\"ETL Job Duration - " + job + "\"")
                     .contains("\"title\":\"Data Pipeline Quality Metrics - " + job + "\"");
         }
     }

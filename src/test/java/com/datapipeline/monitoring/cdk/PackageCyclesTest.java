@@ -27,11 +27,13 @@ class PackageCyclesTest {
     private static final String APP = "com.datapipeline.monitoring.cdk";
     private static final Path SOURCES = Path.of("src/main/java", APP.split("\\."));
     private static final Pattern REFERENCE = Pattern.compile(Pattern.quote(APP) + "((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
+
     @Test
     void noPackageNeedsAPackageThatNeedsIt() throws IOException {
         Map<String, Set<String>> uses = dependencies();
         Set<Set<String>> cycles = cycles(uses);
-        assertThat(cycles).as("package cycles in %s (package -> packages it uses: %s)", SOURCES, uses)
+        assertThat(cycles)
+                .as("package cycles in %s (package -> packages it uses: %s)", SOURCES, uses)
                 .isEmpty();
     }
 
@@ -53,7 +55,9 @@ class PackageCyclesTest {
                 Set<String> used = uses.computeIfAbsent(from, p -> new TreeSet<>());
                 Matcher reference = REFERENCE.matcher(Files.readString(file));
                 while (reference.find()) {
-                    String to = reference.group(1).isEmpty() ? "" : reference.group(1).substring(1);
+                    String to = reference.group(1).isEmpty()
+                            ? ""
+                            : reference.group(1).substring(1);
                     if (!to.equals(from)) {
                         used.add(to);
                     }

@@ -44,8 +44,9 @@ class PageModelTest {
         modes.put("throughput", List.of(AlarmKind.LOW_THROUGHPUT));
         modes.put("metrics collection broken", List.of(AlarmKind.COLLECTION_FAILED));
         // Across stages: the crawler before the job fails, and the job that reads its tables then fails too.
-        modes.put("crawler failed, then the job", List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED,
-                AlarmKind.ERROR_RATE));
+        modes.put(
+                "crawler failed, then the job",
+                List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE));
         return modes;
     }
 
@@ -54,13 +55,18 @@ class PageModelTest {
     void everyAlarmReachesAPersonAndOnlyPagesPageDirectly(String name, Map<String, Object> context) throws Exception {
         AlertGraph graph = AlertGraph.of(context);
         for (String alarm : graph.alarms()) {
-            assertThat(graph.reachesAPerson(alarm)).as("%s: %s reaches a person", name, graph.name(alarm)).isTrue();
+            assertThat(graph.reachesAPerson(alarm))
+                    .as("%s: %s reaches a person", name, graph.name(alarm))
+                    .isTrue();
             if (!graph.isComposite(alarm)) {
-                assertThat(graph.humanActions(alarm)).as("%s: %s pages only through a composite", name, graph.name(alarm))
+                assertThat(graph.humanActions(alarm))
+                        .as("%s: %s pages only through a composite", name, graph.name(alarm))
                         .isEmpty();
             }
         }
-        assertThat(graph.rulesTargetingHumanTopics()).as("%s: no event pages by itself", name).isEmpty();
+        assertThat(graph.rulesTargetingHumanTopics())
+                .as("%s: no event pages by itself", name)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,23 +83,31 @@ class PageModelTest {
                 }
                 modesSeen++;
                 List<String> pages = graph.pagesWhenInAlarm(fired);
-                assertThat(pages).as("%s: %s of pipeline '%s' (%s)", name, mode.getKey(), pipelineSuffix, fired).hasSize(1);
-                assertThat(graph.humanOkActions(pages.getFirst())).as("%s: its resolution", name).hasSize(1);
+                assertThat(pages)
+                        .as("%s: %s of pipeline '%s' (%s)", name, mode.getKey(), pipelineSuffix, fired)
+                        .hasSize(1);
+                assertThat(graph.humanOkActions(pages.getFirst()))
+                        .as("%s: its resolution", name)
+                        .hasSize(1);
             }
         }
-        assertThat(modesSeen).as("failure modes found in %s", name).isGreaterThanOrEqualTo(graph.pipelineSuffixes().size() * 8);
+        assertThat(modesSeen)
+                .as("failure modes found in %s", name)
+                .isGreaterThanOrEqualTo(graph.pipelineSuffixes().size() * 8);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(CONFIGURATIONS)
     void aBrokenAlertPathPagesOnTheHealthTopicOnce(String name, Map<String, Object> context) throws Exception {
         AlertGraph graph = AlertGraph.of(context);
-        List<String> health = graph.alarms().stream().filter(graph::isHealthSignal).toList();
+        List<String> health =
+                graph.alarms().stream().filter(graph::isHealthSignal).toList();
         assertThat(health).as(name).isNotEmpty();
         for (String signal : health) {
             List<String> pages = graph.pagesWhenInAlarm(Set.of(signal));
             assertThat(pages).as("%s: %s", name, graph.name(signal)).hasSize(1);
-            assertThat(graph.humanActions(pages.getFirst())).as("%s pages on the health topic", graph.name(signal))
+            assertThat(graph.humanActions(pages.getFirst()))
+                    .as("%s pages on the health topic", graph.name(signal))
                     .containsExactly(graph.topicId(ResourceNames.HEALTH_TOPIC));
         }
     }
@@ -105,24 +119,36 @@ class PageModelTest {
         AlertGraph graph = AlertGraph.of(context);
         for (String rule : graph.ofType("AWS::Events::Rule")) {
             for (Object target : (List<?>) graph.property(rule, "Targets")) {
-                assertThat(((Map<?, ?>) target).keySet().stream().map(String::valueOf).toList()).as("%s: target of %s", name, rule)
+                assertThat(((Map<?, ?>) target)
+                                .keySet().stream().map(String::valueOf).toList())
+                        .as("%s: target of %s", name, rule)
                         .contains("DeadLetterConfig", "RetryPolicy");
             }
             graph.assertHealthAlarmOn(name, "FailedInvocations", "RuleName", Map.of("Ref", rule));
         }
         for (String subscription : graph.ofType("AWS::SNS::Subscription")) {
-            assertThat(graph.property(subscription, "RedrivePolicy")).as("%s: %s", name, subscription).isNotNull();
+            assertThat(graph.property(subscription, "RedrivePolicy"))
+                    .as("%s: %s", name, subscription)
+                    .isNotNull();
         }
         for (String queue : graph.ofType("AWS::SQS::Queue")) {
-            graph.assertHealthAlarmOn(name, "ApproximateNumberOfMessagesVisible", "QueueName",
+            graph.assertHealthAlarmOn(
+                    name,
+                    "ApproximateNumberOfMessagesVisible",
+                    "QueueName",
                     Map.of("Fn::GetAtt", List.of(queue, "QueueName")));
         }
         for (String topic : graph.ofType("AWS::SNS::Topic")) {
-            graph.assertHealthAlarmOn(name, "NumberOfNotificationsFailed", "TopicName",
+            graph.assertHealthAlarmOn(
+                    name,
+                    "NumberOfNotificationsFailed",
+                    "TopicName",
                     Map.of("Fn::GetAtt", List.of(topic, "TopicName")));
         }
         for (String invokeConfig : graph.ofType("AWS::Lambda::EventInvokeConfig")) {
-            assertThat((Integer) graph.property(invokeConfig, "MaximumEventAgeInSeconds")).as(name).isLessThanOrEqualTo(900);
+            assertThat((Integer) graph.property(invokeConfig, "MaximumEventAgeInSeconds"))
+                    .as(name)
+                    .isLessThanOrEqualTo(900);
         }
     }
 
@@ -131,14 +157,19 @@ class PageModelTest {
 
         @SuppressWarnings("unchecked")
         static AlertGraph of(Map<String, Object> context) throws Exception {
-            SynthesizedApp app = SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
+            SynthesizedApp app =
+                    SynthesizedApp.synthesize(context, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
             Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-            ((Map<String, Object>) app.template().get("Resources")).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
+            ((Map<String, Object>) app.template().get("Resources"))
+                    .forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
             return new AlertGraph(resources, app.stack().settings().prefix());
         }
 
         List<String> ofType(String type) {
-            return resources.entrySet().stream().filter(e -> type.equals(e.getValue().get("Type"))).map(Map.Entry::getKey).toList();
+            return resources.entrySet().stream()
+                    .filter(e -> type.equals(e.getValue().get("Type")))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         Object property(String id, String name) {
@@ -149,18 +180,26 @@ class PageModelTest {
         void assertHealthAlarmOn(String configuration, String metric, String dimension, Object value) {
             List<String> watching = alarms().stream()
                     .filter(id -> metric.equals(properties(id).get("MetricName")))
-                    .filter(id -> List.of(Map.of("Name", dimension, "Value", value)).equals(properties(id).get("Dimensions")))
+                    .filter(id -> List.of(Map.of("Name", dimension, "Value", value))
+                            .equals(properties(id).get("Dimensions")))
                     .toList();
-            assertThat(watching).as("%s: an alarm on %s of %s", configuration, metric, value).hasSize(1);
-            assertThat(isHealthSignal(watching.getFirst())).as(name(watching.getFirst())).isTrue();
-            assertThat(pagesWhenInAlarm(Set.of(watching.getFirst())).stream().flatMap(page -> humanActions(page).stream()))
+            assertThat(watching)
+                    .as("%s: an alarm on %s of %s", configuration, metric, value)
+                    .hasSize(1);
+            assertThat(isHealthSignal(watching.getFirst()))
+                    .as(name(watching.getFirst()))
+                    .isTrue();
+            assertThat(pagesWhenInAlarm(Set.of(watching.getFirst())).stream()
+                            .flatMap(page -> humanActions(page).stream()))
                     .containsExactly(topicId(ResourceNames.HEALTH_TOPIC));
         }
 
         List<String> alarms() {
             return resources.entrySet().stream()
-                    .filter(e -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm").contains(e.getValue().get("Type")))
-                    .map(Map.Entry::getKey).toList();
+                    .filter(e -> List.of("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm")
+                            .contains(e.getValue().get("Type")))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         boolean isComposite(String id) {
@@ -173,7 +212,8 @@ class PageModelTest {
 
         boolean isHealthSignal(String id) {
             String name = name(id).substring(prefix.length());
-            return AlarmKind.withRole(AlarmKind.Role.HEALTH_SIGNAL).stream().map(AlarmKind::baseName)
+            return AlarmKind.withRole(AlarmKind.Role.HEALTH_SIGNAL).stream()
+                    .map(AlarmKind::baseName)
                     .anyMatch(kind -> name.equals(kind) || name.startsWith(kind + "-"));
         }
 
@@ -181,7 +221,9 @@ class PageModelTest {
         Set<String> pipelineSuffixes() {
             Set<String> suffixes = new HashSet<>();
             String runFailed = prefix + AlarmKind.RUN_FAILED.baseName();
-            alarms().stream().map(this::name).filter(n -> n.startsWith(runFailed))
+            alarms().stream()
+                    .map(this::name)
+                    .filter(n -> n.startsWith(runFailed))
                     .forEach(n -> suffixes.add(n.substring(runFailed.length())));
             return suffixes;
         }
@@ -191,7 +233,8 @@ class PageModelTest {
             Set<String> fired = new HashSet<>();
             for (AlarmKind variant : AlarmKind.values()) {
                 if (kinds.contains(variant.severityKind())) {
-                    alarms().stream().filter(id -> name(id).equals(prefix + variant.baseName() + pipelineSuffix))
+                    alarms().stream()
+                            .filter(id -> name(id).equals(prefix + variant.baseName() + pipelineSuffix))
                             .forEach(fired::add);
                 }
             }
@@ -205,28 +248,40 @@ class PageModelTest {
             while (grew) {
                 grew = false;
                 for (String id : alarms()) {
-                    if (isComposite(id) && !inAlarm.contains(id) && children(id).stream().anyMatch(inAlarm::contains)) {
+                    if (isComposite(id)
+                            && !inAlarm.contains(id)
+                            && children(id).stream().anyMatch(inAlarm::contains)) {
                         inAlarm.add(id);
                         grew = true;
                     }
                 }
             }
-            return inAlarm.stream().filter(id -> !humanActions(id).isEmpty()).sorted().toList();
+            return inAlarm.stream()
+                    .filter(id -> !humanActions(id).isEmpty())
+                    .sorted()
+                    .toList();
         }
 
         boolean reachesAPerson(String id) {
             if (!humanActions(id).isEmpty()) {
                 return true;
             }
-            return alarms().stream().filter(this::isComposite).filter(c -> children(c).contains(id)).anyMatch(this::reachesAPerson);
+            return alarms().stream()
+                    .filter(this::isComposite)
+                    .filter(c -> children(c).contains(id))
+                    .anyMatch(this::reachesAPerson);
         }
 
         List<String> humanActions(String id) {
-            return topicRefs(properties(id).get("AlarmActions")).stream().filter(this::isHumanTopic).toList();
+            return topicRefs(properties(id).get("AlarmActions")).stream()
+                    .filter(this::isHumanTopic)
+                    .toList();
         }
 
         List<String> humanOkActions(String id) {
-            return topicRefs(properties(id).get("OKActions")).stream().filter(this::isHumanTopic).toList();
+            return topicRefs(properties(id).get("OKActions")).stream()
+                    .filter(this::isHumanTopic)
+                    .toList();
         }
 
         List<String> rulesTargetingHumanTopics() {
@@ -236,7 +291,8 @@ class PageModelTest {
                     Object targets = properties(id).get("Targets");
                     if (targets instanceof List<?> list) {
                         for (Object target : list) {
-                            topicRefs(List.of(((Map<?, ?>) target).get("Arn"))).stream().filter(this::isHumanTopic)
+                            topicRefs(List.of(((Map<?, ?>) target).get("Arn"))).stream()
+                                    .filter(this::isHumanTopic)
                                     .forEach(topic -> rules.add(id + " -> " + topic));
                         }
                     }
@@ -248,8 +304,11 @@ class PageModelTest {
         String topicId(String labName) {
             return resources.entrySet().stream()
                     .filter(e -> "AWS::SNS::Topic".equals(e.getValue().get("Type")))
-                    .filter(e -> (prefix + labName).equals(properties(e.getKey()).get("TopicName")))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+                    .filter(e ->
+                            (prefix + labName).equals(properties(e.getKey()).get("TopicName")))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         private boolean isHumanTopic(String topicId) {
@@ -280,8 +339,12 @@ class PageModelTest {
             List<String> topics = new ArrayList<>();
             if (actions instanceof List<?> list) {
                 for (Object action : list) {
-                    if (action instanceof Map<?, ?> map && map.get("Ref") instanceof String ref
-                            && "AWS::SNS::Topic".equals(resources.getOrDefault(ref, Map.of()).get("Type"))) {
+                    if (action instanceof Map<?, ?> map
+                            && map.get("Ref") instanceof String ref
+                            && "AWS::SNS::Topic"
+                                    .equals(resources
+                                            .getOrDefault(ref, Map.of())
+                                            .get("Type"))) {
                         topics.add(ref);
                     }
                 }

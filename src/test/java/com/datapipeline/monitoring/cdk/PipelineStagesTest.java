@@ -28,25 +28,30 @@ class PipelineStagesTest {
 
     @Test
     void theExampleFileReadsEveryStageInOrderAndTheOutput() {
-        List<MonitoredPipeline> pipelines = SettingsReader.read(Map.of("pipelinesFile", "pipelines/stages-example.json"))
+        List<MonitoredPipeline> pipelines = SettingsReader.read(
+                        Map.of("pipelinesFile", "pipelines/stages-example.json"))
                 .pipelines();
         PipelineStages orders = pipelines.get(0).stages();
-        assertThat(orders.order()).containsExactly(
-                new Stage(Kind.CRAWLER, "orders-raw-crawler"),
-                new Stage(Kind.WORKFLOW, "orders-daily"),
-                new Stage(Kind.JOB, "orders-etl"),
-                new Stage(Kind.CRAWLER, "orders-curated-crawler"),
-                new Stage(Kind.DATA_QUALITY_RULESET, "orders-checks"));
+        assertThat(orders.order())
+                .containsExactly(
+                        new Stage(Kind.CRAWLER, "orders-raw-crawler"),
+                        new Stage(Kind.WORKFLOW, "orders-daily"),
+                        new Stage(Kind.JOB, "orders-etl"),
+                        new Stage(Kind.CRAWLER, "orders-curated-crawler"),
+                        new Stage(Kind.DATA_QUALITY_RULESET, "orders-checks"));
         assertThat(orders.named(Kind.CRAWLER)).containsExactly("orders-raw-crawler", "orders-curated-crawler");
         assertThat(orders.output().orElseThrow().location()).isEqualTo(new GlueTable("curated", "orders"));
         assertThat(orders.output().orElseThrow().freshWithinMinutes()).isEqualTo(OptionalInt.of(1500));
-        assertThat(pipelines.get(1).stages()).as("a job-only entry keeps working unchanged").isEqualTo(PipelineStages.NONE);
+        assertThat(pipelines.get(1).stages())
+                .as("a job-only entry keeps working unchanged")
+                .isEqualTo(PipelineStages.NONE);
         assertThat(pipelines.get(1).stages().declared()).isFalse();
     }
 
     @Test
     void anS3PrefixOutputNeedsNoStages() throws Exception {
-        PipelineStages stages = only("{\"jobName\": \"a\", \"output\": {\"s3Prefix\": \"s3://my-bucket/curated/orders/\"}}");
+        PipelineStages stages =
+                only("{\"jobName\": \"a\", \"output\": {\"s3Prefix\": \"s3://my-bucket/curated/orders/\"}}");
         assertThat(stages.order()).isEmpty();
         assertThat(stages.output().orElseThrow().location()).isEqualTo(new S3Prefix("my-bucket", "curated/orders/"));
         assertThat(stages.output().orElseThrow().freshWithinMinutes()).isEmpty();
@@ -54,40 +59,42 @@ class PipelineStagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"jobName\": \"a\", \"stages\": []}"
-                + "|field 'stages' is '[]'; allowed: a non-empty list of one-key objects such as {\"crawler\": \"raw-orders\"}, in the order the stages run",
-        "{\"jobName\": \"a\", \"stages\": [{\"crawler\": \"c\"}]}"
-                + "|field 'stages' is '[{crawler=c}]'; allowed: the pipeline's own job {\"job\": \"a\"} once, where it runs in the chain (list other jobs as pipelines of their own)",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"job\": \"b\"}]}"
-                + "|allowed: the pipeline's own job {\"job\": \"a\"} once",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"lambda\": \"x\"}]}"
-                + "|field 'stages' is 'lambda'; allowed: a stage kind of [job, crawler, workflow, trigger, dataQualityRuleset, stateMachine]",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\", \"crawler\": \"c\"}]}"
-                + "|allowed: one-key objects such as {\"crawler\": \"raw-orders\"}; keys [job, crawler, workflow, trigger, dataQualityRuleset, stateMachine]",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c\"}, {\"crawler\": \"c\"}]}"
-                + "|field 'stages' is 'crawler c'; allowed: each stage once",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"workflow\": \"w1\"}, {\"workflow\": \"w2\"}]}"
-                + "|allowed: at most one workflow and one state machine",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c1\"}, {\"crawler\": \"c2\"}, {\"crawler\": \"c3\"},"
-                + " {\"crawler\": \"c4\"}, {\"crawler\": \"c5\"}, {\"crawler\": \"c6\"}, {\"crawler\": \"c7\"}, {\"crawler\": \"c8\"},"
-                + " {\"crawler\": \"c9\"}, {\"crawler\": \"c10\"}, {\"crawler\": \"c11\"}]}"
-                + "|field 'stages' is '11 crawlers'; allowed: at most 10 crawlers per pipeline",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"stateMachine\": \"has space\"}]}"
-                + "|field 'stages' is 'stateMachine has space'; allowed: a state machine name of 1-80 characters without spaces or special characters",
-        "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": 7}]}"
-                + "|field 'stages' is 'crawler 7'; allowed: a Glue crawler name of 1-255 characters on one line",
-        "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"orders\"}}"
-                + "|field 'output.glueTable' is 'orders'; allowed: \"database.table\"",
-        "{\"jobName\": \"a\", \"output\": {\"s3Prefix\": \"s3://B/x\"}}"
-                + "|field 'output.s3Prefix' is 's3://B/x'; allowed: \"s3://bucket/prefix/\" with a valid bucket name",
-        "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"s3Prefix\": \"s3://bucket/x/\"}}"
-                + "|allowed: exactly one of glueTable (\"database.table\") or s3Prefix (\"s3://bucket/prefix/\")",
-        "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 0}}"
-                + "|field 'output.freshWithinMinutes' is '0'; allowed: whole minutes from 1 to 40320 (28 days)",
-        "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"maxAge\": 5}}"
-                + "|field 'output' is 'maxAge'; allowed: only the keys [freshWithinMinutes, glueTable, s3Prefix]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"jobName\": \"a\", \"stages\": []}"
+                        + "|field 'stages' is '[]'; allowed: a non-empty list of one-key objects such as {\"crawler\": \"raw-orders\"}, in the order the stages run",
+                "{\"jobName\": \"a\", \"stages\": [{\"crawler\": \"c\"}]}"
+                        + "|field 'stages' is '[{crawler=c}]'; allowed: the pipeline's own job {\"job\": \"a\"} once, where it runs in the chain (list other jobs as pipelines of their own)",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"job\": \"b\"}]}"
+                        + "|allowed: the pipeline's own job {\"job\": \"a\"} once",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"lambda\": \"x\"}]}"
+                        + "|field 'stages' is 'lambda'; allowed: a stage kind of [job, crawler, workflow, trigger, dataQualityRuleset, stateMachine]",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\", \"crawler\": \"c\"}]}"
+                        + "|allowed: one-key objects such as {\"crawler\": \"raw-orders\"}; keys [job, crawler, workflow, trigger, dataQualityRuleset, stateMachine]",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c\"}, {\"crawler\": \"c\"}]}"
+                        + "|field 'stages' is 'crawler c'; allowed: each stage once",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"workflow\": \"w1\"}, {\"workflow\": \"w2\"}]}"
+                        + "|allowed: at most one workflow and one state machine",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c1\"}, {\"crawler\": \"c2\"}, {\"crawler\": \"c3\"},"
+                        + " {\"crawler\": \"c4\"}, {\"crawler\": \"c5\"}, {\"crawler\": \"c6\"}, {\"crawler\": \"c7\"}, {\"crawler\": \"c8\"},"
+                        + " {\"crawler\": \"c9\"}, {\"crawler\": \"c10\"}, {\"crawler\": \"c11\"}]}"
+                        + "|field 'stages' is '11 crawlers'; allowed: at most 10 crawlers per pipeline",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"stateMachine\": \"has space\"}]}"
+                        + "|field 'stages' is 'stateMachine has space'; allowed: a state machine name of 1-80 characters without spaces or special characters",
+                "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": 7}]}"
+                        + "|field 'stages' is 'crawler 7'; allowed: a Glue crawler name of 1-255 characters on one line",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"orders\"}}"
+                        + "|field 'output.glueTable' is 'orders'; allowed: \"database.table\"",
+                "{\"jobName\": \"a\", \"output\": {\"s3Prefix\": \"s3://B/x\"}}"
+                        + "|field 'output.s3Prefix' is 's3://B/x'; allowed: \"s3://bucket/prefix/\" with a valid bucket name",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"s3Prefix\": \"s3://bucket/x/\"}}"
+                        + "|allowed: exactly one of glueTable (\"database.table\") or s3Prefix (\"s3://bucket/prefix/\")",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 0}}"
+                        + "|field 'output.freshWithinMinutes' is '0'; allowed: whole minutes from 1 to 40320 (28 days)",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"maxAge\": 5}}"
+                        + "|field 'output' is 'maxAge'; allowed: only the keys [freshWithinMinutes, glueTable, s3Prefix]",
+            })
     void badStagesOrOutputGiveOneLineThatNamesTheEntryAndField(String entry, String expected) throws Exception {
         Path file = write(entry);
         assertThatThrownBy(() -> SettingsReader.read(Map.of("pipelinesFile", file.toString())))
@@ -98,7 +105,10 @@ class PipelineStagesTest {
     }
 
     private PipelineStages only(String entry) throws Exception {
-        return SettingsReader.read(Map.of("pipelinesFile", write(entry).toString())).pipelines().get(0).stages();
+        return SettingsReader.read(Map.of("pipelinesFile", write(entry).toString()))
+                .pipelines()
+                .get(0)
+                .stages();
     }
 
     private Path write(String entry) throws Exception {

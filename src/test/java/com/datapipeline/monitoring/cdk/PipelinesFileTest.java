@@ -42,29 +42,36 @@ class PipelinesFileTest {
                 assertThat(placedAfter.get(job)).as(job).isEqualTo(placedBefore.get(job));
             }
         }
-        assertThat(stackOf(placedAfter.get("job-new"))).as("takes the room job-20 left")
+        assertThat(stackOf(placedAfter.get("job-new")))
+                .as("takes the room job-20 left")
                 .isEqualTo(stackOf(placedBefore.get("job-20")));
-        assertThat(Files.readString(PipelinePlacement.fileFor(file))).contains("\"job-new\" : 1").doesNotContain("job-20\"");
+        assertThat(Files.readString(PipelinePlacement.fileFor(file)))
+                .contains("\"job-new\" : 1")
+                .doesNotContain("job-20\"");
     }
 
     @Test
     void errorsNameTheFileTheEntryAndTheField() throws Exception {
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, "{\"pipelines\": [\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": \"soon\"}]}");
+        Files.writeString(
+                file,
+                "{\"pipelines\": [\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": \"soon\"}]}");
         assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", file.toString())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("pipelines file " + file + ", entry 2 (billing-etl), field 'stuckRunMinutes' is 'soon';"
                         + " allowed: a whole number of minutes from 1 to 10080, or empty");
         Files.writeString(file, "{\"pipelines\": [\"orders-etl\", \"orders-etl\"]}");
         assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", file.toString())))
-                .hasMessageContaining("entry 2 (orders-etl), field 'jobName' is 'orders-etl'; allowed: each job name once");
+                .hasMessageContaining(
+                        "entry 2 (orders-etl), field 'jobName' is 'orders-etl'; allowed: each job name once");
         Files.writeString(file, "{\"pipelines\": [{\"jobName\": \"a\", \"schedule\": 5}]}");
         assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", file.toString())))
                 .hasMessageContaining("entry 1 (a), field 'schedule'");
         Files.writeString(file, "{\"pipelines\": [\"a\",]");
         assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", file.toString())))
                 .hasMessageStartingWith("pipelines file " + file + " is not valid JSON");
-        assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", dir.resolve("missing.json").toString())))
+        assertThatThrownBy(() -> TestStacks.synthesize(
+                        Map.of("pipelinesFile", dir.resolve("missing.json").toString())))
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> TestStacks.synthesize(Map.of("pipelinesFile", file.toString(), "monitoredJobs", "x")))
                 .hasMessageContaining("context key 'pipelinesFile'");
@@ -79,14 +86,17 @@ class PipelinesFileTest {
 
     @Test
     void theCheckedInExampleIsValid() {
-        MonitoringStack stack = TestStacks.synthesize(Map.of("pipelinesFile", "pipelines/example.json")).stack();
+        MonitoringStack stack = TestStacks.synthesize(Map.of("pipelinesFile", "pipelines/example.json"))
+                .stack();
         assertThat(stack.settings().pipelines()).hasSize(4);
         assertThat(stack.nestedStacks()).hasSize(1);
     }
 
     /** Each pipeline's nested stack and the logical id of its run-failed alarm there. */
     private static Map<String, String> placement(Path file) throws Exception {
-        App app = new App(AppProps.builder().context(Map.of("pipelinesFile", file.toString())).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("pipelinesFile", file.toString()))
+                .build());
         MonitoringStack stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
         String outdir = app.synth().getDirectory();
         Map<String, String> placed = new HashMap<>();
@@ -95,7 +105,9 @@ class PipelinesFileTest {
             template.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
                 String name = String.valueOf(((Map<?, ?>) alarm.get("Properties")).get("AlarmName"));
                 if (name.startsWith("GlueJobRunFailedAlarm-")) {
-                    placed.put(name.substring("GlueJobRunFailedAlarm-".length()), nested.getNode().getId() + "/" + id);
+                    placed.put(
+                            name.substring("GlueJobRunFailedAlarm-".length()),
+                            nested.getNode().getId() + "/" + id);
                 }
             });
         }
@@ -107,8 +119,10 @@ class PipelinesFileTest {
     }
 
     private static void write(Path file, List<String> jobs) throws Exception {
-        Files.writeString(file, "{\"pipelines\": [" + jobs.stream().map(job -> "\"" + job + "\"")
-                .collect(Collectors.joining(",")) + "]}");
+        Files.writeString(
+                file,
+                "{\"pipelines\": ["
+                        + jobs.stream().map(job -> "\"" + job + "\"").collect(Collectors.joining(",")) + "]}");
     }
 
     private static List<String> jobs(int from, int to) {

@@ -26,18 +26,26 @@ class ResponseFunctionContractTest {
     @BeforeAll
     static void synthesize() {
         defaults = TestStacks.synthesize(Map.of());
-        config = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(defaults,
-                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
+        config = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
+                defaults, "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
     }
 
     @Test
     void failedRunsOfTheJobRestartItAndEveryOtherSignalIsLoggedOnly() {
         assertThat(config.remediationEnabled()).isTrue();
         assertThat(config.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(2, Duration.ofMinutes(60)));
-        assertThat(config.routes()).containsOnlyKeys(
-                "glue-job-state:sample-etl-job", "GlueJobFailureAlarm", "GlueJobDurationAlarm", "GlueJobMemoryAlarm",
-                "DataQualityAlarm", "ErrorRateAlarm", "ProcessingLatencyAlarm", "MetricsCollectionFailedAlarm",
-                "GlueJobRunFailedAlarm", "GlueJobStuckRunAlarm");
+        assertThat(config.routes())
+                .containsOnlyKeys(
+                        "glue-job-state:sample-etl-job",
+                        "GlueJobFailureAlarm",
+                        "GlueJobDurationAlarm",
+                        "GlueJobMemoryAlarm",
+                        "DataQualityAlarm",
+                        "ErrorRateAlarm",
+                        "ProcessingLatencyAlarm",
+                        "MetricsCollectionFailedAlarm",
+                        "GlueJobRunFailedAlarm",
+                        "GlueJobStuckRunAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))
@@ -50,9 +58,13 @@ class ResponseFunctionContractTest {
         assertThat(config.errorClassActions()).isEqualTo(ErrorClassActions.DEFAULT);
         assertThat(config.insightsLogGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/logs-v2");
         assertThat(defaults.template().findResources("AWS::IAM::Policy").toString())
-                .contains("Action=logs:FilterLogEvents").contains("log-group:/aws-glue/jobs/error:*");
-        defaults.template().hasResourceProperties("AWS::Glue::Job", Match.objectLike(Map.of(
-                "DefaultArguments", Match.objectLike(Map.of("--enable-job-insights", "true")))));
+                .contains("Action=logs:FilterLogEvents")
+                .contains("log-group:/aws-glue/jobs/error:*");
+        defaults.template()
+                .hasResourceProperties(
+                        "AWS::Glue::Job",
+                        Match.objectLike(
+                                Map.of("DefaultArguments", Match.objectLike(Map.of("--enable-job-insights", "true")))));
     }
 
     @Test
@@ -64,49 +76,71 @@ class ResponseFunctionContractTest {
         assertThat(config.pages().runbookUrl()).isEqualTo(PageSettings.DEFAULT_RUNBOOK);
         assertThat(config.pages().logGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/output");
         String policies = defaults.template().findResources("AWS::IAM::Policy").toString();
-        assertThat(policies).contains("Action=cloudwatch:SetAlarmState").contains(":alarm:PipelineUnhealthyAlarm")
+        assertThat(policies)
+                .contains("Action=cloudwatch:SetAlarmState")
+                .contains(":alarm:PipelineUnhealthyAlarm")
                 .contains("Action=cloudwatch:DescribeAlarms, Effect=Allow, Resource=*");
     }
 
     @Test
     void theFunctionGetsItsLedgerTableAndTheOneTopicItMayActOn() {
         Template template = defaults.template();
-        String table = template.findResources("AWS::DynamoDB::Table").keySet().iterator().next();
-        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(Map.of("AttributeName", ResponseConfiguration.LEDGER_KEY, "KeyType", "HASH")),
-                "TimeToLiveSpecification", Map.of("AttributeName", ResponseConfiguration.LEDGER_EXPIRES_AT, "Enabled", true),
-                "BillingMode", "PAY_PER_REQUEST")));
-        String remediation = template.findResources("AWS::SNS::Topic", Map.of("Properties",
-                Map.of("TopicName", "data-pipeline-remediation"))).keySet().iterator().next();
-        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "FunctionName", "AlarmResponseFunction",
-                "Handler", MonitoringFunction.ALARM_RESPONSE.handler(),
-                "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        ResponseConfiguration.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
-                        ResponseConfiguration.SOURCE_TOPICS_VARIABLE, Map.of("Ref", remediation)))))));
+        String table = template.findResources("AWS::DynamoDB::Table")
+                .keySet()
+                .iterator()
+                .next();
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "KeySchema",
+                                List.of(Map.of("AttributeName", ResponseConfiguration.LEDGER_KEY, "KeyType", "HASH")),
+                        "TimeToLiveSpecification",
+                                Map.of("AttributeName", ResponseConfiguration.LEDGER_EXPIRES_AT, "Enabled", true),
+                        "BillingMode", "PAY_PER_REQUEST")));
+        String remediation = template.findResources(
+                        "AWS::SNS::Topic", Map.of("Properties", Map.of("TopicName", "data-pipeline-remediation")))
+                .keySet()
+                .iterator()
+                .next();
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of(
+                        "FunctionName", "AlarmResponseFunction",
+                        "Handler", MonitoringFunction.ALARM_RESPONSE.handler(),
+                        "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Match.objectLike(Map.of(
+                                                ResponseConfiguration.LEDGER_TABLE_VARIABLE, Map.of("Ref", table),
+                                                ResponseConfiguration.SOURCE_TOPICS_VARIABLE,
+                                                        Map.of("Ref", remediation)))))));
         assertThat(template.findResources("AWS::IAM::Policy").toString())
                 .contains("Action=[dynamodb:DeleteItem, dynamodb:PutItem]");
     }
 
     @Test
     void remediationSwitchAndBudgetReachTheFunction() {
-        TestStacks.Synthesized off = TestStacks.synthesize(Map.of("remediation", false, "maxRestarts", 5,
-                "restartWindowMinutes", 180, "monitoredJobs", "orders-etl"));
-        ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(off,
-                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
+        TestStacks.Synthesized off = TestStacks.synthesize(Map.of(
+                "remediation", false, "maxRestarts", 5, "restartWindowMinutes", 180, "monitoredJobs", "orders-etl"));
+        ResponseConfig offConfig = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
+                off, "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
         assertThat(offConfig.remediationEnabled()).isFalse();
         assertThat(offConfig.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(5, Duration.ofMinutes(180)));
-        assertThat(offConfig.routes()).containsKey("glue-job-state:orders-etl").containsKey("GlueJobFailureAlarm-orders-etl");
+        assertThat(offConfig.routes())
+                .containsKey("glue-job-state:orders-etl")
+                .containsKey("GlueJobFailureAlarm-orders-etl");
     }
 
     @Test
     void theSavedAuditQueryShowsTheDecisionLinesFields() {
         Template template = defaults.template();
-        Map<String, Map<String, Object>> queries = template.findResources("AWS::Logs::QueryDefinition",
-                Map.of("Properties", Map.of("Name", "Alarm Response Audit")));
+        Map<String, Map<String, Object>> queries = template.findResources(
+                "AWS::Logs::QueryDefinition", Map.of("Properties", Map.of("Name", "Alarm Response Audit")));
         @SuppressWarnings("unchecked")
-        String saved = (String) ((Map<String, Object>) queries.values().iterator().next().get("Properties")).get("QueryString");
-        assertThat(saved).isEqualTo("fields @timestamp, " + String.join(", ", DecisionLine.AUDIT_FIELDS)
-                + "\n| filter event = \"alarm-response\"\n| sort @timestamp desc\n| limit 100");
+        String saved = (String)
+                ((Map<String, Object>) queries.values().iterator().next().get("Properties")).get("QueryString");
+        assertThat(saved)
+                .isEqualTo("fields @timestamp, " + String.join(", ", DecisionLine.AUDIT_FIELDS)
+                        + "\n| filter event = \"alarm-response\"\n| sort @timestamp desc\n| limit 100");
     }
 }

@@ -19,29 +19,40 @@ class SavedQueriesTest {
 
     @Test
     void errorAnalysisKeepsTheLabsQuery() {
-        template.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of(
-                "Name", "Glue Job Error Analysis",
-                "LogGroupNames", GLUE_LOG_GROUPS,
-                "QueryString", "fields @timestamp, @message\n| filter @message like \"ERROR\"\n| sort @timestamp desc\n| limit 20"));
+        template.hasResourceProperties(
+                "AWS::Logs::QueryDefinition",
+                Map.of(
+                        "Name", "Glue Job Error Analysis",
+                        "LogGroupNames", GLUE_LOG_GROUPS,
+                        "QueryString",
+                                "fields @timestamp, @message\n| filter @message like \"ERROR\"\n| sort @timestamp desc\n| limit 20"));
     }
 
     @Test
     void performanceAnalysisCountsOnlyBatchLinesSoTotalsAreNotDoubled() {
-        template.hasResourceProperties("AWS::Logs::QueryDefinition", Map.of(
-                "Name", "Glue Job Performance Analysis",
-                "LogGroupNames", GLUE_LOG_GROUPS,
-                "QueryString", "fields @timestamp, @message"
-                        + "\n| parse @message \"Processed * records. Total: *\" as records_count, running_total"
-                        + "\n| filter @message like \"Processed\""
-                        + "\n| filter @message like \"Total:\""
-                        + "\n| stats sum(records_count) as total_records, avg(records_count) as avg_batch_size"));
+        template.hasResourceProperties(
+                "AWS::Logs::QueryDefinition",
+                Map.of(
+                        "Name",
+                        "Glue Job Performance Analysis",
+                        "LogGroupNames",
+                        GLUE_LOG_GROUPS,
+                        "QueryString",
+                        "fields @timestamp, @message"
+                                + "\n| parse @message \"Processed * records. Total: *\" as records_count, running_total"
+                                + "\n| filter @message like \"Processed\""
+                                + "\n| filter @message like \"Total:\""
+                                + "\n| stats sum(records_count) as total_records, avg(records_count) as avg_batch_size"));
     }
 
     @Test
     void responseAuditReadsTheResponseFunctionsDecisions() {
-        template.hasResourceProperties("AWS::Logs::QueryDefinition", Match.objectLike(Map.of(
-                "Name", "Alarm Response Audit",
-                "QueryString", Match.stringLikeRegexp(".*filter event = \"alarm-response\".*"),
-                "LogGroupNames", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmResponseFunctionLogs.*"))))));
+        template.hasResourceProperties(
+                "AWS::Logs::QueryDefinition",
+                Match.objectLike(Map.of(
+                        "Name", "Alarm Response Audit",
+                        "QueryString", Match.stringLikeRegexp(".*filter event = \"alarm-response\".*"),
+                        "LogGroupNames",
+                                List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmResponseFunctionLogs.*"))))));
     }
 }

@@ -2,14 +2,13 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import com.datapipeline.monitoring.cdk.checks.DeployLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +34,16 @@ class ScaleTest {
     @BeforeAll
     static void synthesize() throws Exception {
         Path pipelines = files.resolve("pipelines.json");
-        Files.writeString(pipelines, "{\"pipelines\": [" + IntStream.rangeClosed(1, PIPELINES)
-                .mapToObj(i -> "\"job-" + i + "\"").collect(Collectors.joining(",")) + "]}");
-        app = new App(AppProps.builder().context(Map.of("pipelinesFile", pipelines.toString())).build());
+        Files.writeString(
+                pipelines,
+                "{\"pipelines\": ["
+                        + IntStream.rangeClosed(1, PIPELINES)
+                                .mapToObj(i -> "\"job-" + i + "\"")
+                                .collect(Collectors.joining(","))
+                        + "]}");
+        app = new App(AppProps.builder()
+                .context(Map.of("pipelinesFile", pipelines.toString()))
+                .build());
         stack = MonitoringApp.build(app, TestStacks.placeholderArtifacts(), TestStacks.PROJECT_ROOT);
         parent = Template.fromStack(stack);
     }
@@ -54,8 +60,8 @@ class ScaleTest {
             assertThat(resources(template)).as(nested.getNode().getId()).isBetween(150, 499);
             // Per pipeline nine signals; per nested stack its dead-letter alarm and the delivery alarms of its two
             // Glue event rules (one pair of rules serves all its pipelines).
-            assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(
-                    MonitoringStack.PIPELINES_PER_NESTED_STACK * 9 + 3);
+            assertThat(template.findResources("AWS::CloudWatch::Alarm"))
+                    .hasSize(MonitoringStack.PIPELINES_PER_NESTED_STACK * 9 + 3);
             assertThat(template.findResources("AWS::Events::Rule")).hasSize(2);
         }
     }
@@ -76,15 +82,21 @@ class ScaleTest {
 
     @Test
     void contextKeyConfigurationsStayFlat() {
-        assertThat(TestStacks.synthesize(Map.of("monitoredJobs", "a,b,c")).stack().nestedStacks()).isEmpty();
-        assertThat(TestStacks.synthesize(Map.of()).template().findResources("AWS::CloudFormation::Stack")).isEmpty();
+        assertThat(TestStacks.synthesize(Map.of("monitoredJobs", "a,b,c"))
+                        .stack()
+                        .nestedStacks())
+                .isEmpty();
+        assertThat(TestStacks.synthesize(Map.of()).template().findResources("AWS::CloudFormation::Stack"))
+                .isEmpty();
     }
 
     @Test
     void eachNestedStackHasADashboardPageAndTheMainDashboardLinksThem() {
         String overview = DashboardTest.dashboardBody(parent);
         for (NestedStack nested : stack.nestedStacks()) {
-            assertThat(overview).contains("#dashboards:name=DataPipelineMonitoring-" + nested.getNode().getId());
+            assertThat(overview)
+                    .contains("#dashboards:name=DataPipelineMonitoring-"
+                            + nested.getNode().getId());
         }
         assertThat(overview).doesNotContain("\"title\":\"ETL Job Duration");
         assertThat(overview).contains(":alarm:PipelineUnhealthyAlarm-job-500\"");
@@ -93,21 +105,27 @@ class ScaleTest {
     @Test
     void theMainDashboardShowsEveryPipelinesPageAndTheHealthAlarmsInWidgetsOfAtMostAHundred() {
         String body = DashboardTest.dashboardBody(parent);
-        long widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
+        int widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
         // One page per pipeline; the parent's eleven health alarms (with the Glue run quota's) and the health page.
         int alarms = PIPELINES + 12;
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
-        assertThat(stack.alarmNames()).hasSize(PIPELINES * 10 + 12
-                + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
+        assertThat(stack.alarmNames())
+                .hasSize(PIPELINES * 10 + 12 + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 
     @Test
     void theFunctionsStillSeeEveryPipeline() {
-        assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "DataPipelineMetricsFunction", MonitoringFunction.METRICS)).contains("\"job-500\"");
-        assertThat(MetricsFunctionContractTest.deployedConfiguration(new TestStacks.Synthesized(stack, parent),
-                "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE)).contains("glue-job-state:job-500");
+        assertThat(MetricsFunctionContractTest.deployedConfiguration(
+                        new TestStacks.Synthesized(stack, parent),
+                        "DataPipelineMetricsFunction",
+                        MonitoringFunction.METRICS))
+                .contains("\"job-500\"");
+        assertThat(MetricsFunctionContractTest.deployedConfiguration(
+                        new TestStacks.Synthesized(stack, parent),
+                        "AlarmResponseFunction",
+                        MonitoringFunction.ALARM_RESPONSE))
+                .contains("glue-job-state:job-500");
     }
 
     private static int resources(Template template) {

@@ -39,10 +39,20 @@ class ScopedGrantTest {
 
     private static Template grant(int jobs) {
         Stack stack = new Stack(new App(), "Grants");
-        Role role = Role.Builder.create(stack, "Role").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
-        List<String> names = IntStream.rangeClosed(1, jobs).mapToObj(i -> "job-" + i).toList();
-        ScopedGrant.grant(stack, "ReadRuns", role, List.of("glue:GetJobRuns"), names,
-                names.stream().map(name -> "arn:aws:glue:us-east-1:123456789012:job/" + name).toList());
+        Role role = Role.Builder.create(stack, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+        List<String> names =
+                IntStream.rangeClosed(1, jobs).mapToObj(i -> "job-" + i).toList();
+        ScopedGrant.grant(
+                stack,
+                "ReadRuns",
+                role,
+                List.of("glue:GetJobRuns"),
+                names,
+                names.stream()
+                        .map(name -> "arn:aws:glue:us-east-1:123456789012:job/" + name)
+                        .toList());
         return Template.fromStack(stack);
     }
 }

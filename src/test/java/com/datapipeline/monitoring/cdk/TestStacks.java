@@ -13,11 +13,9 @@ final class TestStacks {
     static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
     private static final String PLACEHOLDER_CODE = "src/test/resources/placeholder-lambda";
 
-    private TestStacks() {
-    }
+    private TestStacks() {}
 
-    record Synthesized(MonitoringStack stack, Template template) {
-    }
+    record Synthesized(MonitoringStack stack, Template template) {}
 
     static Synthesized synthesize(Map<String, Object> context) {
         App app = new App(AppProps.builder().context(context).build());

@@ -36,70 +36,107 @@ class WholePipelineTest {
     @Test
     void oneRuleKeepsEveryStateChangeOfEveryDeclaredCrawlerInTheEventHistory() {
         Capture target = new Capture();
-        staged.resourcePropertiesCountIs("AWS::Events::Rule", Map.of("EventPattern", Map.of(
-                "source", List.of("aws.glue"),
-                "detail-type", List.of(CrawlerEvents.STATE_CHANGE),
-                "detail", Map.of("crawlerName", List.of("orders-raw", "orders-curated", "refunds-curated")))), 1);
-        staged.hasResourceProperties("AWS::Events::Rule", Map.of(
-                "EventPattern", Match.objectLike(Map.of("detail-type", List.of(CrawlerEvents.STATE_CHANGE))),
-                "Targets", List.of(Match.objectLike(Map.of("Arn", target)))));
+        staged.resourcePropertiesCountIs(
+                "AWS::Events::Rule",
+                Map.of(
+                        "EventPattern",
+                        Map.of(
+                                "source", List.of("aws.glue"),
+                                "detail-type", List.of(CrawlerEvents.STATE_CHANGE),
+                                "detail",
+                                        Map.of(
+                                                "crawlerName",
+                                                List.of("orders-raw", "orders-curated", "refunds-curated")))),
+                1);
+        staged.hasResourceProperties(
+                "AWS::Events::Rule",
+                Map.of(
+                        "EventPattern", Match.objectLike(Map.of("detail-type", List.of(CrawlerEvents.STATE_CHANGE))),
+                        "Targets", List.of(Match.objectLike(Map.of("Arn", target)))));
         assertThat(String.valueOf(target.asObject())).contains(":log-group:/aws/events/");
     }
 
     @Test
     void theEventHistoryCountsFailedCrawlsPerCrawler() {
-        staged.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
-                "FilterPattern", "{ ($.detail.crawlerName = *) && ($.detail.state = \"Failed\") }",
-                "MetricTransformations", List.of(Match.objectLike(Map.of(
-                        "MetricName", StageMetrics.FAILED_CRAWLS,
-                        "MetricNamespace", "DataPipelineMetrics",
-                        "MetricValue", "1",
-                        "Dimensions", List.of(Map.of("Key", StageMetrics.CRAWLER_DIMENSION,
-                                "Value", "$.detail.crawlerName")))))));
+        staged.hasResourceProperties(
+                "AWS::Logs::MetricFilter",
+                Map.of(
+                        "FilterPattern",
+                        "{ ($.detail.crawlerName = *) && ($.detail.state = \"Failed\") }",
+                        "MetricTransformations",
+                        List.of(Match.objectLike(Map.of(
+                                "MetricName",
+                                StageMetrics.FAILED_CRAWLS,
+                                "MetricNamespace",
+                                "DataPipelineMetrics",
+                                "MetricValue",
+                                "1",
+                                "Dimensions",
+                                List.of(Map.of(
+                                        "Key", StageMetrics.CRAWLER_DIMENSION, "Value", "$.detail.crawlerName")))))));
     }
 
     @Test
     void aPipelineWithTwoCrawlersAlarmsWhenEitherFails() {
-        staged.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueCrawlerFailedAlarm-orders-etl",
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "Threshold", 1,
-                "TreatMissingData", "notBreaching",
-                "Metrics", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("Expression", "MAX([FILL(c0, 0), FILL(c1, 0)])")),
-                        crawlerQuery("c0", "orders-raw"),
-                        crawlerQuery("c1", "orders-curated"))))));
+        staged.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName", "GlueCrawlerFailedAlarm-orders-etl",
+                        "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                        "Threshold", 1,
+                        "TreatMissingData", "notBreaching",
+                        "Metrics",
+                                Match.arrayWith(List.of(
+                                        Match.objectLike(Map.of("Expression", "MAX([FILL(c0, 0), FILL(c1, 0)])")),
+                                        crawlerQuery("c0", "orders-raw"),
+                                        crawlerQuery("c1", "orders-curated"))))));
     }
 
     @Test
     void aPipelineWithOneCrawlerAlarmsOnItsSeries() {
-        staged.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "AlarmName", "GlueCrawlerFailedAlarm-refunds-etl",
-                "MetricName", StageMetrics.FAILED_CRAWLS,
-                "Statistic", "Sum",
-                "Period", 300,
-                "Dimensions", List.of(Map.of("Name", StageMetrics.CRAWLER_DIMENSION, "Value", "refunds-curated")))));
+        staged.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmName",
+                        "GlueCrawlerFailedAlarm-refunds-etl",
+                        "MetricName",
+                        StageMetrics.FAILED_CRAWLS,
+                        "Statistic",
+                        "Sum",
+                        "Period",
+                        300,
+                        "Dimensions",
+                        List.of(Map.of("Name", StageMetrics.CRAWLER_DIMENSION, "Value", "refunds-curated")))));
     }
 
     @Test
     void theCrawlerAlarmIsAChildOfItsPipelinesPageBesideTheRunFailedAlarm() {
         Capture rule = new Capture();
-        staged.hasResourceProperties("AWS::CloudWatch::CompositeAlarm", Match.objectLike(Map.of(
-                "AlarmName", "PipelineUnhealthyAlarm-orders-etl", "AlarmRule", rule)));
-        assertThat(String.valueOf(rule.asObject())).contains(alarmId("GlueCrawlerFailedAlarm-orders-etl"),
-                alarmId("GlueJobRunFailedAlarm-orders-etl"));
+        staged.hasResourceProperties(
+                "AWS::CloudWatch::CompositeAlarm",
+                Match.objectLike(Map.of("AlarmName", "PipelineUnhealthyAlarm-orders-etl", "AlarmRule", rule)));
+        assertThat(String.valueOf(rule.asObject()))
+                .contains(alarmId("GlueCrawlerFailedAlarm-orders-etl"), alarmId("GlueJobRunFailedAlarm-orders-etl"));
     }
 
     @Test
     void aPipelineWithoutCrawlersGetsNoCrawlerAlarm() {
-        assertThat(staged.findResources("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Properties",
-                Match.objectLike(Map.of("AlarmName", "GlueCrawlerFailedAlarm-billing-etl")))))).isEmpty();
+        assertThat(staged.findResources(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(Map.of("AlarmName", "GlueCrawlerFailedAlarm-billing-etl"))))))
+                .isEmpty();
     }
 
     @Test
     void aStackWithoutStagesHasNoCrawlerRuleFilterOrAlarm() {
-        assertThat(jobsOnly.findResources("AWS::Logs::MetricFilter", Match.objectLike(Map.of("Properties",
-                Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*"))))))).isEmpty();
+        assertThat(jobsOnly.findResources(
+                        "AWS::Logs::MetricFilter",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*")))))))
+                .isEmpty();
         assertThat(jobsOnly.toJSON().toString()).doesNotContain(CrawlerEvents.STATE_CHANGE, "GlueCrawlerFailedAlarm");
         // The job's own alarms are the same with and without stages.
         assertThat(staged.findResources("AWS::CloudWatch::Alarm").size())
@@ -107,16 +144,30 @@ class WholePipelineTest {
     }
 
     private static String alarmId(String name) {
-        Map<String, Map<String, Object>> found = staged.findResources("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "Properties", Match.objectLike(Map.of("AlarmName", name)))));
+        Map<String, Map<String, Object>> found = staged.findResources(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("AlarmName", name)))));
         assertThat(found).as(name).hasSize(1);
         return found.keySet().iterator().next();
     }
 
     private static Object crawlerQuery(String id, String crawler) {
-        return Match.objectLike(Map.of("Id", id, "MetricStat", Match.objectLike(Map.of(
-                "Metric", Map.of("Namespace", "DataPipelineMetrics", "MetricName", StageMetrics.FAILED_CRAWLS,
-                        "Dimensions", List.of(Map.of("Name", StageMetrics.CRAWLER_DIMENSION, "Value", crawler))),
-                "Stat", "Sum", "Period", 300))));
+        return Match.objectLike(Map.of(
+                "Id",
+                id,
+                "MetricStat",
+                Match.objectLike(Map.of(
+                        "Metric",
+                        Map.of(
+                                "Namespace",
+                                "DataPipelineMetrics",
+                                "MetricName",
+                                StageMetrics.FAILED_CRAWLS,
+                                "Dimensions",
+                                List.of(Map.of("Name", StageMetrics.CRAWLER_DIMENSION, "Value", crawler))),
+                        "Stat",
+                        "Sum",
+                        "Period",
+                        300))));
     }
 }

@@ -18,7 +18,8 @@ public record AlarmNotification(
         String reason,
         String stateChangeTime,
         String alarmArn,
-        AlarmTrigger trigger) implements Notification {
+        AlarmTrigger trigger)
+        implements Notification {
 
     public AlarmNotification {
         Objects.requireNonNull(alarmName, "alarmName");
@@ -29,12 +30,17 @@ public record AlarmNotification(
     }
 
     /** What made the alarm change: one metric, a metric-math expression, or a composite alarm's rule. */
-    public sealed interface AlarmTrigger permits MetricTrigger, MetricMathTrigger, CompositeTrigger {
-    }
+    public sealed interface AlarmTrigger permits MetricTrigger, MetricMathTrigger, CompositeTrigger {}
 
     /** A single-metric alarm's {@code Trigger}. Dimensions are name to value. */
-    public record MetricTrigger(String namespace, String metricName, String statistic, Map<String, String> dimensions,
-                                String comparisonOperator, Double threshold) implements AlarmTrigger {
+    public record MetricTrigger(
+            String namespace,
+            String metricName,
+            String statistic,
+            Map<String, String> dimensions,
+            String comparisonOperator,
+            Double threshold)
+            implements AlarmTrigger {
         public MetricTrigger {
             dimensions = Map.copyOf(dimensions);
         }
@@ -49,8 +55,7 @@ public record AlarmNotification(
     }
 
     /** One metric-data query; {@code expression} for math, {@code metricName}/{@code namespace} for a metric. */
-    public record MetricQuery(String id, String expression, String namespace, String metricName, boolean returnData) {
-    }
+    public record MetricQuery(String id, String expression, String namespace, String metricName, boolean returnData) {}
 
     /** A composite alarm's {@code AlarmRule} and the child alarms that triggered it (may be empty). */
     public record CompositeTrigger(String alarmRule, List<TriggeringChild> triggeringChildren) implements AlarmTrigger {
@@ -60,8 +65,7 @@ public record AlarmNotification(
     }
 
     /** A composite alarm's child: its ARN and the state it was in. */
-    public record TriggeringChild(String arn, String state) {
-    }
+    public record TriggeringChild(String arn, String state) {}
 
     @Override
     public String routeKey() {

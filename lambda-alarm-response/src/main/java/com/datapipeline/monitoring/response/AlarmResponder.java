@@ -29,8 +29,13 @@ public final class AlarmResponder {
      * @param pages where a failed run's page text goes
      * @param links the console of the function's Region, for the page's links; null: no page text at all
      */
-    public AlarmResponder(ResponseConfig config, SourceTopics sources, JobRemediator remediator, DecisionLog log,
-                          PageDelivery pages, ConsoleLinks links) {
+    public AlarmResponder(
+            ResponseConfig config,
+            SourceTopics sources,
+            JobRemediator remediator,
+            DecisionLog log,
+            PageDelivery pages,
+            ConsoleLinks links) {
         this.config = config;
         this.sources = sources;
         this.remediator = remediator;
@@ -46,8 +51,9 @@ public final class AlarmResponder {
     public Decision respond(Delivery delivery) {
         Optional<String> foreignTopic = sources.foreignTopic(delivery.topicArn());
         if (foreignTopic.isPresent()) {
-            return record(delivery, new Decision(null, null, null, null, Outcome.IGNORED_ORIGIN, foreignTopic.get(),
-                    null, null));
+            return record(
+                    delivery,
+                    new Decision(null, null, null, null, Outcome.IGNORED_ORIGIN, foreignTopic.get(), null, null));
         }
         return switch (NotificationParser.parse(delivery.message())) {
             case ParseResult.Malformed malformed -> record(delivery, Decision.malformed(malformed.reason()));
@@ -64,34 +70,92 @@ public final class AlarmResponder {
         if (notification instanceof AlarmNotification alarm) {
             Optional<String> foreignAlarm = SourceTopics.foreignAlarm(delivery.topicArn(), alarm.alarmArn());
             if (foreignAlarm.isPresent()) {
-                return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
-                        Outcome.IGNORED_ORIGIN, foreignAlarm.get(), null, null));
+                return record(
+                        delivery,
+                        new Decision(
+                                notification.routeKey(),
+                                notification.state(),
+                                null,
+                                null,
+                                Outcome.IGNORED_ORIGIN,
+                                foreignAlarm.get(),
+                                null,
+                                null));
             }
         }
         Optional<Route> route = config.routeFor(notification.routeKey());
         String action = route.map(r -> r.action().configName()).orElse(null);
         String target = route.map(Route::jobName).orElse(null);
         if (notification.isDrill()) {
-            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
-                    Outcome.DRILL, "fire drill (" + DrillMarker.TEXT + "); no remediation", null, null));
+            return record(
+                    delivery,
+                    new Decision(
+                            notification.routeKey(),
+                            notification.state(),
+                            action,
+                            target,
+                            Outcome.DRILL,
+                            "fire drill (" + DrillMarker.TEXT + "); no remediation",
+                            null,
+                            null));
         }
         if (!notification.isAlarm()) {
-            return record(delivery, new Decision(notification.routeKey(), notification.state(), action, target,
-                    Outcome.IGNORED_STATE, "state " + notification.state() + " needs no response", null, null));
+            return record(
+                    delivery,
+                    new Decision(
+                            notification.routeKey(),
+                            notification.state(),
+                            action,
+                            target,
+                            Outcome.IGNORED_STATE,
+                            "state " + notification.state() + " needs no response",
+                            null,
+                            null));
         }
         if (route.isEmpty()) {
-            return record(delivery, new Decision(notification.routeKey(), notification.state(), null, null,
-                    Outcome.UNKNOWN_ROUTE, "no route for '" + notification.routeKey() + "' in "
-                    + MonitoringFunction.ALARM_RESPONSE.configVariable(), null, null));
+            return record(
+                    delivery,
+                    new Decision(
+                            notification.routeKey(),
+                            notification.state(),
+                            null,
+                            null,
+                            Outcome.UNKNOWN_ROUTE,
+                            "no route for '" + notification.routeKey() + "' in "
+                                    + MonitoringFunction.ALARM_RESPONSE.configVariable(),
+                            null,
+                            null));
         }
         if (!route.get().action().startsJob()) {
-            return record(delivery, paged(notification, new Decision(notification.routeKey(), notification.state(),
-                    action, null, Outcome.NOTIFY_ONLY, "route is notify-only", null, null)));
+            return record(
+                    delivery,
+                    paged(
+                            notification,
+                            new Decision(
+                                    notification.routeKey(),
+                                    notification.state(),
+                                    action,
+                                    null,
+                                    Outcome.NOTIFY_ONLY,
+                                    "route is notify-only",
+                                    null,
+                                    null)));
         }
         if (!config.remediationEnabled()) {
-            return record(delivery, paged(notification, new Decision(notification.routeKey(), notification.state(),
-                    action, target, Outcome.DISABLED, "remediation is disabled (remediationEnabled=false); would have"
-                            + " run " + action + " on " + target, null, null)));
+            return record(
+                    delivery,
+                    paged(
+                            notification,
+                            new Decision(
+                                    notification.routeKey(),
+                                    notification.state(),
+                                    action,
+                                    target,
+                                    Outcome.DISABLED,
+                                    "remediation is disabled (remediationEnabled=false); would have" + " run " + action
+                                            + " on " + target,
+                                    null,
+                                    null)));
         }
         Decision decision;
         try {
@@ -120,11 +184,17 @@ public final class AlarmResponder {
             return decision;
         }
         PipelinePage pipeline = config.pages().pipeline(failure.jobName());
-        PageText text = PageText.of(pipeline, decision, failure, links, config.pages().runbookUrl(),
+        PageText text = PageText.of(
+                pipeline,
+                decision,
+                failure,
+                links,
+                config.pages().runbookUrl(),
                 config.pages().logGroups());
         PageDelivery.Result result = pipeline.pageAlarm()
                 .map(alarm -> pages.deliver(alarm, text.fitted(PageText.STATE_REASON_LIMIT)))
-                .orElse(new PageDelivery.Result(PageDelivery.Status.NO_PAGE_ALARM,
+                .orElse(new PageDelivery.Result(
+                        PageDelivery.Status.NO_PAGE_ALARM,
                         "the configuration names no page alarm for " + failure.jobName()));
         return decision.with(new Decision.Page(text.full(), result));
     }

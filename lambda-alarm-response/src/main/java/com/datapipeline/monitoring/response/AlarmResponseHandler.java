@@ -51,12 +51,13 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
     }
 
     private static AlarmResponder fromLambdaEnvironment() {
-        ResponseConfig config = ResponseConfig.parse(
-                ConfigurationText.required(MonitoringFunction.ALARM_RESPONSE, System::getenv));
+        ResponseConfig config =
+                ResponseConfig.parse(ConfigurationText.required(MonitoringFunction.ALARM_RESPONSE, System::getenv));
         SourceTopics sources = SourceTopics.parse(requiredVariable(ResponseConfiguration.SOURCE_TOPICS_VARIABLE));
         String ledgerTable = requiredVariable(ResponseConfiguration.LEDGER_TABLE_VARIABLE);
         LambdaSdkClients clients = LambdaSdkClients.fromLambdaEnvironment();
-        RootCauseReader rootCause = config.insightsLogGroups().isEmpty() ? RootCauseReader.NONE
+        RootCauseReader rootCause = config.insightsLogGroups().isEmpty()
+                ? RootCauseReader.NONE
                 : new JobRunInsights(clients.build(CloudWatchLogsClient.builder()), config.insightsLogGroups());
         JobRemediator remediator = new JobRemediator(
                 clients.build(GlueClient.builder()),
@@ -65,8 +66,13 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
                 config.restartBudget(),
                 config.errorClassActions(),
                 rootCause);
-        return new AlarmResponder(config, sources, remediator, new JsonLineDecisionLog(System.out),
-                new AlarmStatePage(clients.build(CloudWatchClient.builder())), new ConsoleLinks(clients.region().id()));
+        return new AlarmResponder(
+                config,
+                sources,
+                remediator,
+                new JsonLineDecisionLog(System.out),
+                new AlarmStatePage(clients.build(CloudWatchClient.builder())),
+                new ConsoleLinks(clients.region().id()));
     }
 
     private static String requiredVariable(String name) {

@@ -40,18 +40,24 @@ public final class AlarmStatePage implements PageDelivery {
             if (state.get() == StateValue.ALARM) {
                 return new Result(Status.ALREADY_OPEN, pageAlarm + " was in ALARM already; its page is unchanged");
             }
-            cloudWatch.setAlarmState(request -> request.alarmName(pageAlarm).stateValue(StateValue.ALARM)
+            cloudWatch.setAlarmState(request -> request.alarmName(pageAlarm)
+                    .stateValue(StateValue.ALARM)
                     .stateReason(PageText.cut(text, PageText.STATE_REASON_LIMIT)));
             return new Result(Status.PAGED, pageAlarm + " went to ALARM with this text as its reason");
         } catch (SdkException e) {
-            return new Result(Status.NOT_DELIVERED, ErrorText.message(e) + "; " + pageAlarm + " pages without the text");
+            return new Result(
+                    Status.NOT_DELIVERED, ErrorText.message(e) + "; " + pageAlarm + " pages without the text");
         }
     }
 
     private Optional<StateValue> stateOf(String alarm) {
-        DescribeAlarmsResponse response = cloudWatch.describeAlarms(request -> request.alarmNames(alarm)
-                .alarmTypes(AlarmType.COMPOSITE_ALARM, AlarmType.METRIC_ALARM));
-        return response.compositeAlarms().stream().map(a -> a.stateValue()).findFirst()
-                .or(() -> response.metricAlarms().stream().map(a -> a.stateValue()).findFirst());
+        DescribeAlarmsResponse response = cloudWatch.describeAlarms(
+                request -> request.alarmNames(alarm).alarmTypes(AlarmType.COMPOSITE_ALARM, AlarmType.METRIC_ALARM));
+        return response.compositeAlarms().stream()
+                .map(a -> a.stateValue())
+                .findFirst()
+                .or(() -> response.metricAlarms().stream()
+                        .map(a -> a.stateValue())
+                        .findFirst());
     }
 }

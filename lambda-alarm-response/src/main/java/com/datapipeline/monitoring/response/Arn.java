@@ -13,8 +13,11 @@ record Arn(String partition, String service, String region, String account, Stri
             return Optional.empty();
         }
         String[] parts = text.split(":", 6);
-        if (parts.length != 6 || !parts[0].equals("arn")
-                || parts[1].isEmpty() || parts[2].isEmpty() || parts[5].isEmpty()) {
+        if (parts.length != 6
+                || !parts[0].equals("arn")
+                || parts[1].isEmpty()
+                || parts[2].isEmpty()
+                || parts[5].isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));

@@ -45,7 +45,7 @@ public record ConsoleLinks(String region) {
         StringBuilder escaped = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.') {
+            if ((Character.isLetterOrDigit(c) && c < 128) || c == '-' || c == '_' || c == '.') {
                 escaped.append(c);
             } else {
                 escaped.append('*').append(String.format("%02x", b & 0xff));

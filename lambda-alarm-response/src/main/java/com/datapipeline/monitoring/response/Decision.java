@@ -15,8 +15,17 @@ import java.util.Objects;
  * @param failure  the failed run the decision is about and its error class; null when no failed run was read
  * @param page     the page text about the failed run and what became of it; null when there is none
  */
-public record Decision(String alarm, String state, String action, String target, Outcome outcome, String reason,
-                       String jobRunId, String incident, RunFailure failure, Page page) {
+public record Decision(
+        String alarm,
+        String state,
+        String action,
+        String target,
+        Outcome outcome,
+        String reason,
+        String jobRunId,
+        String incident,
+        RunFailure failure,
+        Page page) {
 
     /** A page's full text, and how it was delivered ({@link PageDelivery.Result}). */
     public record Page(String text, PageDelivery.Result delivery) {
@@ -32,8 +41,15 @@ public record Decision(String alarm, String state, String action, String target,
     }
 
     /** A decision about no failed run. */
-    public Decision(String alarm, String state, String action, String target, Outcome outcome, String reason,
-                    String jobRunId, String incident) {
+    public Decision(
+            String alarm,
+            String state,
+            String action,
+            String target,
+            Outcome outcome,
+            String reason,
+            String jobRunId,
+            String incident) {
         this(alarm, state, action, target, outcome, reason, jobRunId, incident, null, null);
     }
 

@@ -22,6 +22,7 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
 
     /** The table's attributes, as the CDK app declares them. */
     private static final String KEY = ResponseConfiguration.LEDGER_KEY;
+
     private static final String EXPIRES_AT = ResponseConfiguration.LEDGER_EXPIRES_AT;
     static final String INCIDENT = "incident";
 
@@ -43,8 +44,11 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
 
     @Override
     public boolean claimIncident(Incident incident, Instant expiresAt) {
-        return putIf(Map.of(KEY, text(incidentKey(incident)), EXPIRES_AT, epochSeconds(expiresAt)),
-                "attribute_not_exists(#pk)", Map.of("#pk", KEY), Map.of());
+        return putIf(
+                Map.of(KEY, text(incidentKey(incident)), EXPIRES_AT, epochSeconds(expiresAt)),
+                "attribute_not_exists(#pk)",
+                Map.of("#pk", KEY),
+                Map.of());
     }
 
     @Override
@@ -55,9 +59,16 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
     @Override
     public OptionalInt claimBudgetSlot(String job, int slots, Incident incident, Instant now, Instant expiresAt) {
         for (int slot = 0; slot < slots; slot++) {
-            boolean claimed = putIf(Map.of(KEY, text(budgetSlotKey(job, slot)), EXPIRES_AT, epochSeconds(expiresAt),
-                            INCIDENT, text(incident.id())),
-                    "attribute_not_exists(#pk) OR #expiresAt < :now", Map.of("#pk", KEY, "#expiresAt", EXPIRES_AT),
+            boolean claimed = putIf(
+                    Map.of(
+                            KEY,
+                            text(budgetSlotKey(job, slot)),
+                            EXPIRES_AT,
+                            epochSeconds(expiresAt),
+                            INCIDENT,
+                            text(incident.id())),
+                    "attribute_not_exists(#pk) OR #expiresAt < :now",
+                    Map.of("#pk", KEY, "#expiresAt", EXPIRES_AT),
                     Map.of(":now", epochSeconds(now)));
             if (claimed) {
                 return OptionalInt.of(slot);
@@ -80,11 +91,17 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
     }
 
     /** PutItem if {@code condition} holds; false if it does not. */
-    private boolean putIf(Map<String, AttributeValue> item, String condition, Map<String, String> names,
-                          Map<String, AttributeValue> values) {
+    private boolean putIf(
+            Map<String, AttributeValue> item,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
         try {
             dynamo.putItem(request -> {
-                request.tableName(table).item(item).conditionExpression(condition).expressionAttributeNames(names);
+                request.tableName(table)
+                        .item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names);
                 // DynamoDB refuses an empty map of values.
                 if (!values.isEmpty()) {
                     request.expressionAttributeValues(values);

@@ -20,8 +20,10 @@ import java.util.Set;
  * @param pauseAfterFailures how many failed runs in a row a {@code pause-trigger} class waits for
  *                           ({@code pauseAfterFailures}); fewer only page
  */
-public record ErrorClassActions(Map<ErrorClass, RouteAction> all, Map<String, Map<ErrorClass, RouteAction>> byPipeline,
-                                int pauseAfterFailures) {
+public record ErrorClassActions(
+        Map<ErrorClass, RouteAction> all,
+        Map<String, Map<ErrorClass, RouteAction>> byPipeline,
+        int pauseAfterFailures) {
 
     /** The actions a class may be routed to. */
     static final Set<RouteAction> ALLOWED =
@@ -53,14 +55,21 @@ public record ErrorClassActions(Map<ErrorClass, RouteAction> all, Map<String, Ma
     static Map<ErrorClass, RouteAction> read(JsonObject json) {
         Map<ErrorClass, RouteAction> actions = new EnumMap<>(ErrorClass.class);
         for (String name : json.names()) {
-            ErrorClass errorClass = ErrorClass.fromConfigName(name).orElseThrow(() -> json.invalid(name,
-                    "is not an error class; expected one of "
-                            + Arrays.stream(ErrorClass.values()).map(ErrorClass::configName).toList()));
+            ErrorClass errorClass = ErrorClass.fromConfigName(name)
+                    .orElseThrow(() -> json.invalid(
+                            name,
+                            "is not an error class; expected one of "
+                                    + Arrays.stream(ErrorClass.values())
+                                            .map(ErrorClass::configName)
+                                            .toList()));
             String actionName = json.requiredString(name);
-            RouteAction action = RouteAction.fromConfigName(actionName).filter(ALLOWED::contains)
-                    .orElseThrow(() -> json.invalid(name, "is '" + actionName + "'; expected "
-                            + RouteAction.RESTART_JOB.configName() + ", " + RouteAction.NOTIFY_ONLY.configName()
-                            + " or " + RouteAction.PAUSE_TRIGGER.configName()));
+            RouteAction action = RouteAction.fromConfigName(actionName)
+                    .filter(ALLOWED::contains)
+                    .orElseThrow(() -> json.invalid(
+                            name,
+                            "is '" + actionName + "'; expected "
+                                    + RouteAction.RESTART_JOB.configName() + ", " + RouteAction.NOTIFY_ONLY.configName()
+                                    + " or " + RouteAction.PAUSE_TRIGGER.configName()));
             actions.put(errorClass, action);
         }
         return actions;

@@ -46,35 +46,44 @@ public final class ErrorClassifier {
         }
     }
 
-    private record Rule(ErrorClass errorClass, Pattern pattern) {
-    }
+    private record Rule(ErrorClass errorClass, Pattern pattern) {}
 
     private static final List<Rule> RULES = List.of(
             // Memory and disk.
-            rule(ErrorClass.RESOURCES, "OutOfMemoryError|Java heap space|GC overhead limit exceeded"
-                    + "|\\bMemoryError\\b|exceeding memory limits|memoryOverhead|Exit code is 137"
-                    + "|No space left on device|MetadataFetchFailedException|Missing an output location for shuffle"),
+            rule(
+                    ErrorClass.RESOURCES,
+                    "OutOfMemoryError|Java heap space|GC overhead limit exceeded"
+                            + "|\\bMemoryError\\b|exceeding memory limits|memoryOverhead|Exit code is 137"
+                            + "|No space left on device|MetadataFetchFailedException|Missing an output location for shuffle"),
             // Access: IAM, resource policies, KMS, Lake Formation, the job's role.
-            rule(ErrorClass.PERMISSIONS, "AccessDenied|Access Denied|not authorized to perform|is unauthorized"
-                    + "|UnauthorizedOperation|Failed to call ec2:|ciphertext refers to a customer master key"
-                    + "|KMS\\.AccessDenied|Insufficient Lake Formation permission|assume role permissions"
-                    + "|Access Key Id you provided does not exist|Status Code: 403"),
+            rule(
+                    ErrorClass.PERMISSIONS,
+                    "AccessDenied|Access Denied|not authorized to perform|is unauthorized"
+                            + "|UnauthorizedOperation|Failed to call ec2:|ciphertext refers to a customer master key"
+                            + "|KMS\\.AccessDenied|Insufficient Lake Formation permission|assume role permissions"
+                            + "|Access Key Id you provided does not exist|Status Code: 403"),
             // Passing conditions: throttling, slow-down, concurrency and capacity limits, lost workers, AWS faults.
-            rule(ErrorClass.TRANSIENT, "Throttling|Rate exceeded|SlowDown|Slow Down|reduce your request rate"
-                    + "|ConcurrentRunsExceeded|Max(imum)? concurrent|Too many jobs are being run concurrently"
-                    + "|Resource unavailable|ResourceNumberLimitExceeded|insufficient capacity|InsufficientCapacity"
-                    + "|enough free addresses|IP addresses on subnet"
-                    + "|ExecutorLostFailure|Lost executor|Executor heartbeat timed out|Worker lost"
-                    + "|InternalServiceException|internal service error|InternalFailure|ServiceUnavailable"
-                    + "|Status Code: 503"),
+            rule(
+                    ErrorClass.TRANSIENT,
+                    "Throttling|Rate exceeded|SlowDown|Slow Down|reduce your request rate"
+                            + "|ConcurrentRunsExceeded|Max(imum)? concurrent|Too many jobs are being run concurrently"
+                            + "|Resource unavailable|ResourceNumberLimitExceeded|insufficient capacity|InsufficientCapacity"
+                            + "|enough free addresses|IP addresses on subnet"
+                            + "|ExecutorLostFailure|Lost executor|Executor heartbeat timed out|Worker lost"
+                            + "|InternalServiceException|internal service error|InternalFailure|ServiceUnavailable"
+                            + "|Status Code: 503"),
             // The input: columns, paths, schemas, formats, malformed records.
-            rule(ErrorClass.DATA, "cannot resolve|UNRESOLVED_COLUMN|No such struct field|Path does not exist"
-                    + "|PATH_NOT_FOUND|Parquet column cannot be converted|schema mismatch|incompatible schema"
-                    + "|Malformed records|Unable to parse file|CSV header does not conform|duplicate key value"),
+            rule(
+                    ErrorClass.DATA,
+                    "cannot resolve|UNRESOLVED_COLUMN|No such struct field|Path does not exist"
+                            + "|PATH_NOT_FOUND|Parquet column cannot be converted|schema mismatch|incompatible schema"
+                            + "|Malformed records|Unable to parse file|CSV header does not conform|duplicate key value"),
             // The script: Python errors, imports, arguments, other Spark analysis errors.
-            rule(ErrorClass.CODE, "\\b(NameError|SyntaxError|IndentationError|ImportError|ModuleNotFoundError"
-                    + "|AttributeError|TypeError|KeyError|GlueArgumentError|AnalysisException|ParseException)\\b"
-                    + "|No module named"));
+            rule(
+                    ErrorClass.CODE,
+                    "\\b(NameError|SyntaxError|IndentationError|ImportError|ModuleNotFoundError"
+                            + "|AttributeError|TypeError|KeyError|GlueArgumentError|AnalysisException|ParseException)\\b"
+                            + "|No module named"));
 
     /** Glue's error categories (observability metric names and ErrorMessage prefix) with a class of their own. */
     static final Map<String, ErrorClass> CATEGORIES = Map.ofEntries(
@@ -91,8 +100,7 @@ public final class ErrorClassifier {
 
     private static final Pattern CATEGORY_PREFIX = Pattern.compile("Error Category:\\s*([A-Z_]+)");
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     private static Rule rule(ErrorClass errorClass, String regex) {
         return new Rule(errorClass, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
@@ -116,13 +124,17 @@ public final class ErrorClassifier {
                 return new Classification(errorClass, "Glue error category " + category);
             }
         }
-        return new Classification(ErrorClass.UNKNOWN, evidence.errorMessage().isBlank() && evidence.rootCause().isEmpty()
-                ? "Glue reported no error text" : "no known error text");
+        return new Classification(
+                ErrorClass.UNKNOWN,
+                evidence.errorMessage().isBlank() && evidence.rootCause().isEmpty()
+                        ? "Glue reported no error text"
+                        : "no known error text");
     }
 
     /** The categories of the evidence, then the one the ErrorMessage names, in that order. */
     private static Set<String> categories(Evidence evidence) {
-        Set<String> categories = new LinkedHashSet<>(evidence.categories().stream().sorted().toList());
+        Set<String> categories =
+                new LinkedHashSet<>(evidence.categories().stream().sorted().toList());
         prefixCategory(evidence.errorMessage()).ifPresent(categories::add);
         return categories;
     }
@@ -133,6 +145,5 @@ public final class ErrorClassifier {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private record Labelled(String label, String text) {
-    }
+    private record Labelled(String label, String text) {}
 }

@@ -72,8 +72,13 @@ public final class JobRemediator {
         this(glue, ledger, clock, budget, ErrorClassActions.DEFAULT, RootCauseReader.NONE);
     }
 
-    public JobRemediator(GlueClient glue, IncidentLedger ledger, Clock clock, RestartBudget budget,
-                         ErrorClassActions classActions, RootCauseReader rootCause) {
+    public JobRemediator(
+            GlueClient glue,
+            IncidentLedger ledger,
+            Clock clock,
+            RestartBudget budget,
+            ErrorClassActions classActions,
+            RootCauseReader rootCause) {
         this.glue = glue;
         this.ledger = ledger;
         this.clock = clock;
@@ -90,25 +95,43 @@ public final class JobRemediator {
         try {
             runs = recentRuns(job, now.minus(HISTORY_LOOKBACK));
         } catch (EntityNotFoundException e) {
-            return decision(notification, route, Outcome.JOB_NOT_FOUND, "job " + job + " does not exist (any more): "
-                    + "nothing to " + (route.action() == RouteAction.RESTART_JOB ? "restart" : "start")
-                    + "; remove it from the monitored pipelines or restore it", null, null);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.JOB_NOT_FOUND,
+                    "job " + job + " does not exist (any more): "
+                            + "nothing to " + (route.action() == RouteAction.RESTART_JOB ? "restart" : "start")
+                            + "; remove it from the monitored pipelines or restore it",
+                    null,
+                    null);
         }
 
-        Optional<JobRun> active = runs.stream().filter(run -> ACTIVE_STATES.contains(run.jobRunState())).findFirst();
+        Optional<JobRun> active = runs.stream()
+                .filter(run -> ACTIVE_STATES.contains(run.jobRunState()))
+                .findFirst();
         if (active.isPresent()) {
-            return decision(notification, route, Outcome.SKIPPED_RUNNING,
-                    "job " + job + " has a run in state " + active.get().jobRunStateAsString(), active.get().id(),
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_RUNNING,
+                    "job " + job + " has a run in state " + active.get().jobRunStateAsString(),
+                    active.get().id(),
                     null);
         }
         Incident incident;
         if (notification instanceof AlarmNotification && route.action() == RouteAction.RESTART_JOB) {
             Optional<JobRun> newest = newestFinished(runs);
             if (newest.isEmpty() || !FAILED_STATES.contains(newest.get().jobRunState())) {
-                return decision(notification, route, Outcome.SKIPPED_NO_FAILED_RUN, newest
-                        .map(run -> "the newest finished run of " + job + " is " + run.jobRunStateAsString())
-                        .orElse(job + " has no finished run in the last " + HISTORY_LOOKBACK.toDays() + " days")
-                        + "; nothing failed to restart", newest.map(JobRun::id).orElse(null), null);
+                return decision(
+                        notification,
+                        route,
+                        Outcome.SKIPPED_NO_FAILED_RUN,
+                        newest.map(run -> "the newest finished run of " + job + " is " + run.jobRunStateAsString())
+                                        .orElse(job + " has no finished run in the last " + HISTORY_LOOKBACK.toDays()
+                                                + " days")
+                                + "; nothing failed to restart",
+                        newest.map(JobRun::id).orElse(null),
+                        null);
             }
             incident = Incident.ofRun(job, newest.get().id());
         } else {
@@ -120,12 +143,20 @@ public final class JobRemediator {
         RunFailure failure = failure(notification, job, runs);
         RouteAction classAction = classActions.actionFor(job, failure.errorClass());
         if (classAction == RouteAction.PAUSE_TRIGGER) {
-            return pauseTriggers(notification, route, failure, runs, incident, now).about(failure);
+            return pauseTriggers(notification, route, failure, runs, incident, now)
+                    .about(failure);
         }
         if (classAction != RouteAction.RESTART_JOB) {
-            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: "
-                    + failure.errorClass().configName() + " failure (" + failure.classification().basis()
-                    + "); its error class is routed to " + classAction.configName(), failure.runId(), incident)
+            return decision(
+                            notification,
+                            route,
+                            Outcome.SKIPPED_ERROR_CLASS,
+                            "not restarted: "
+                                    + failure.errorClass().configName() + " failure ("
+                                    + failure.classification().basis()
+                                    + "); its error class is routed to " + classAction.configName(),
+                            failure.runId(),
+                            incident)
                     .about(failure);
         }
         return claimAndStart(notification, route, incident, now).about(failure);
@@ -135,20 +166,37 @@ public final class JobRemediator {
      * Stops the job's own triggers once it has failed {@code pauseAfterFailures} times in a row (its finished runs,
      * newest first), once per incident. Fewer failures only page.
      */
-    private Decision pauseTriggers(Notification notification, Route route, RunFailure failure, List<JobRun> runs,
-                                   Incident incident, Instant now) {
+    private Decision pauseTriggers(
+            Notification notification,
+            Route route,
+            RunFailure failure,
+            List<JobRun> runs,
+            Incident incident,
+            Instant now) {
         String job = route.jobName();
         int inARow = failedInARow(runs);
         int needed = classActions.pauseAfterFailures();
-        String what = failure.errorClass().configName() + " failure (" + failure.classification().basis() + ")";
+        String what = failure.errorClass().configName() + " failure ("
+                + failure.classification().basis() + ")";
         if (inARow < needed) {
-            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
-                    + inARow + " of " + needed + " failed runs in a row before the triggers of " + job
-                    + " are paused", failure.runId(), incident);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_ERROR_CLASS,
+                    "not restarted: " + what + "; "
+                            + inARow + " of " + needed + " failed runs in a row before the triggers of " + job
+                            + " are paused",
+                    failure.runId(),
+                    incident);
         }
         if (!ledger.claimIncident(incident, now.plus(INCIDENT_RETENTION))) {
-            return decision(notification, route, Outcome.SKIPPED_DUPLICATE, "incident " + incident.id()
-                    + " was already claimed by an earlier delivery", null, incident);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_DUPLICATE,
+                    "incident " + incident.id() + " was already claimed by an earlier delivery",
+                    null,
+                    incident);
         }
         TriggerPause.Result result;
         try {
@@ -158,23 +206,36 @@ public final class JobRemediator {
         }
         String leftAlone = result.leftAlone().isEmpty() ? "" : "; left alone: " + String.join(", ", result.leftAlone());
         if (result.paused().isEmpty()) {
-            return decision(notification, route, Outcome.SKIPPED_ERROR_CLASS, "not restarted: " + what + "; "
-                    + inARow + " failed runs in a row, but " + job + " has no trigger of its own to pause" + leftAlone,
-                    failure.runId(), incident);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_ERROR_CLASS,
+                    "not restarted: " + what + "; " + inARow + " failed runs in a row, but " + job
+                            + " has no trigger of its own to pause" + leftAlone,
+                    failure.runId(),
+                    incident);
         }
-        return decision(notification, route, Outcome.PAUSED_TRIGGER, "paused trigger " + String.join(", ",
-                result.paused()) + " of " + job + " after " + inARow + " failed runs in a row (" + what
-                + "); resume by hand: aws glue start-trigger --name " + result.paused().get(0) + leftAlone,
-                failure.runId(), incident);
+        return decision(
+                notification,
+                route,
+                Outcome.PAUSED_TRIGGER,
+                "paused trigger " + String.join(", ", result.paused()) + " of " + job + " after " + inARow
+                        + " failed runs in a row (" + what
+                        + "); resume by hand: aws glue start-trigger --name "
+                        + result.paused().get(0) + leftAlone,
+                failure.runId(),
+                incident);
     }
 
     /** How many of the job's newest finished runs failed, counting from the newest until one did not. */
     static int failedInARow(List<JobRun> runs) {
-        List<JobRun> finished = runs.stream().filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
+        List<JobRun> finished = runs.stream()
+                .filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
                 .sorted(Comparator.comparing(JobRun::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         int count = 0;
-        while (count < finished.size() && FAILED_STATES.contains(finished.get(count).jobRunState())) {
+        while (count < finished.size()
+                && FAILED_STATES.contains(finished.get(count).jobRunState())) {
             count++;
         }
         return count;
@@ -198,12 +259,19 @@ public final class JobRemediator {
             run = newestFinished(runs);
             runId = run.map(JobRun::id).orElseThrow();
         }
-        String errorMessage = run.map(JobRun::errorMessage).filter(text -> !text.isBlank()).orElse(eventMessage);
+        String errorMessage =
+                run.map(JobRun::errorMessage).filter(text -> !text.isBlank()).orElse(eventMessage);
         List<String> causes = rootCause.rootCause(runId);
-        return new RunFailure(job, runId, run.map(JobRun::jobRunStateAsString).orElse(eventState),
-                run.map(JobRun::attempt).orElse(null), run.map(JobRun::startedOn).orElse(null),
+        return new RunFailure(
+                job,
+                runId,
+                run.map(JobRun::jobRunStateAsString).orElse(eventState),
+                run.map(JobRun::attempt).orElse(null),
+                run.map(JobRun::startedOn).orElse(null),
                 run.map(JobRun::completedOn).orElse(null),
-                run.map(JobRun::executionTime).map(Duration::ofSeconds).orElse(null), errorMessage, causes,
+                run.map(JobRun::executionTime).map(Duration::ofSeconds).orElse(null),
+                errorMessage,
+                causes,
                 ErrorClassifier.classify(new ErrorClassifier.Evidence(errorMessage, causes, Set.of())));
     }
 
@@ -211,8 +279,13 @@ public final class JobRemediator {
     private Decision claimAndStart(Notification notification, Route route, Incident incident, Instant now) {
         String job = route.jobName();
         if (!ledger.claimIncident(incident, now.plus(INCIDENT_RETENTION))) {
-            return decision(notification, route, Outcome.SKIPPED_DUPLICATE, "incident " + incident.id()
-                    + " was already claimed by an earlier delivery", null, incident);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_DUPLICATE,
+                    "incident " + incident.id() + " was already claimed by an earlier delivery",
+                    null,
+                    incident);
         }
         OptionalInt slot;
         try {
@@ -221,21 +294,36 @@ public final class JobRemediator {
             throw releasing(e, () -> ledger.releaseIncident(incident));
         }
         if (slot.isEmpty()) {
-            return decision(notification, route, Outcome.SKIPPED_BUDGET,
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_BUDGET,
                     budget.maxRestarts() + " of " + budget.maxRestarts() + " allowed starts of " + job
-                            + " already made in the last " + budget.window().toMinutes() + " min", null, incident);
+                            + " already made in the last " + budget.window().toMinutes() + " min",
+                    null,
+                    incident);
         }
         try {
-            String runId = glue.startJobRun(request -> request
-                    .jobName(job)
-                    .arguments(Map.of(REMEDIATION_KEY_ARGUMENT, incident.remediationKey()))).jobRunId();
-            return decision(notification, route, Outcome.STARTED,
+            String runId = glue.startJobRun(request ->
+                            request.jobName(job).arguments(Map.of(REMEDIATION_KEY_ARGUMENT, incident.remediationKey())))
+                    .jobRunId();
+            return decision(
+                    notification,
+                    route,
+                    Outcome.STARTED,
                     "started " + job + " (budget slot " + (slot.getAsInt() + 1) + " of " + budget.maxRestarts()
-                            + ", held for " + budget.window().toMinutes() + " min)", runId, incident);
+                            + ", held for " + budget.window().toMinutes() + " min)",
+                    runId,
+                    incident);
         } catch (ConcurrentRunsExceededException e) {
             ledger.releaseBudgetSlot(job, slot.getAsInt(), incident);
-            return decision(notification, route, Outcome.SKIPPED_CONCURRENT,
-                    "Glue refused the start: " + e.awsErrorDetails().errorMessage(), null, incident);
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_CONCURRENT,
+                    "Glue refused the start: " + e.awsErrorDetails().errorMessage(),
+                    null,
+                    incident);
         } catch (SdkException e) {
             throw releasing(e, () -> {
                 ledger.releaseBudgetSlot(job, slot.getAsInt(), incident);
@@ -259,7 +347,8 @@ public final class JobRemediator {
 
     /** The finished run that started last; GetJobRuns's order is not relied on (moto's differs from Glue's). */
     private static Optional<JobRun> newestFinished(List<JobRun> runs) {
-        return runs.stream().filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
+        return runs.stream()
+                .filter(run -> !ACTIVE_STATES.contains(run.jobRunState()))
                 .max(Comparator.comparing(JobRun::startedOn, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
@@ -268,8 +357,10 @@ public final class JobRemediator {
         List<JobRun> runs = new ArrayList<>();
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            GetJobRunsRequest.Builder request = GetJobRunsRequest.builder().jobName(job).maxResults(PAGE_SIZE);
-            GetJobRunsResponse response = glue.getJobRuns(request.nextToken(token).build());
+            GetJobRunsRequest.Builder request =
+                    GetJobRunsRequest.builder().jobName(job).maxResults(PAGE_SIZE);
+            GetJobRunsResponse response =
+                    glue.getJobRuns(request.nextToken(token).build());
             boolean anyRecent = false;
             for (JobRun run : response.jobRuns()) {
                 // Keep runs without StartedOn: an unknown start time must not hide a running run.
@@ -287,9 +378,21 @@ public final class JobRemediator {
         return runs;
     }
 
-    private static Decision decision(Notification notification, Route route, Outcome outcome, String reason,
-                                     String jobRunId, Incident incident) {
-        return new Decision(notification.routeKey(), notification.state(), route.action().configName(),
-                route.jobName(), outcome, reason, jobRunId, incident == null ? null : incident.id());
+    private static Decision decision(
+            Notification notification,
+            Route route,
+            Outcome outcome,
+            String reason,
+            String jobRunId,
+            Incident incident) {
+        return new Decision(
+                notification.routeKey(),
+                notification.state(),
+                route.action().configName(),
+                route.jobName(),
+                outcome,
+                reason,
+                jobRunId,
+                incident == null ? null : incident.id());
     }
 }

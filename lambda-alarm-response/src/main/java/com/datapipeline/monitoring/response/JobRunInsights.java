@@ -25,6 +25,7 @@ public final class JobRunInsights implements RootCauseReader {
 
     /** Suffix of the exception analysis stream after the run id. */
     public static final String STREAM_SUFFIX = "-job-insights-rca-driver";
+
     static final String FAILURE_REASON = "Failure Reason";
     // The stream is concise by design; a run's exception events fit in one page.
     static final int MAX_EVENTS = 100;
@@ -45,7 +46,8 @@ public final class JobRunInsights implements RootCauseReader {
             FilterLogEventsResponse response;
             try {
                 response = logs.filterLogEvents(request -> request.logGroupName(group)
-                        .logStreamNames(runId + STREAM_SUFFIX).limit(MAX_EVENTS));
+                        .logStreamNames(runId + STREAM_SUFFIX)
+                        .limit(MAX_EVENTS));
             } catch (ResourceNotFoundException e) {
                 continue;
             } catch (SdkException e) {
@@ -53,7 +55,8 @@ public final class JobRunInsights implements RootCauseReader {
                 // error message, rather than failing the whole response.
                 return List.of();
             }
-            List<String> reasons = reasons(response.events().stream().map(FilteredLogEvent::message).toList());
+            List<String> reasons = reasons(
+                    response.events().stream().map(FilteredLogEvent::message).toList());
             if (!reasons.isEmpty()) {
                 return reasons;
             }

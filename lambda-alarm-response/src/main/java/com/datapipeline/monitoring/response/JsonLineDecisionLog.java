@@ -56,7 +56,9 @@ public final class JsonLineDecisionLog implements DecisionLog {
         line.put(INCIDENT, decision.incident());
         line.put(ERROR_CLASS, decision.errorClass());
         line.put(PAGE, decision.page() == null ? null : decision.page().text());
-        line.put(PAGE_DELIVERY, decision.page() == null ? null : decision.page().delivery().toString());
+        line.put(
+                PAGE_DELIVERY,
+                decision.page() == null ? null : decision.page().delivery().toString());
         line.put(MESSAGE_ID, delivery.messageId());
         line.put(EXCERPT, delivery.excerpt());
         return line;

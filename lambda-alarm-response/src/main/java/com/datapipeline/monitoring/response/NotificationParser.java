@@ -31,8 +31,7 @@ public final class NotificationParser {
     /** A run still going after the job's notify-delay (a stuck run): logged, never remediated. */
     static final String GLUE_RUN_STATUS = "Glue Job Run Status";
 
-    private NotificationParser() {
-    }
+    private NotificationParser() {}
 
     public static ParseResult parse(String message) {
         if (message == null || message.isBlank()) {
@@ -41,7 +40,7 @@ public final class NotificationParser {
         // Cheap bound first (a UTF-8 character is at most 3 bytes per UTF-16 unit), exact count only when close.
         if (message.length() > MAX_MESSAGE_BYTES
                 || (message.length() * 3L > MAX_MESSAGE_BYTES
-                && message.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES)) {
+                        && message.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES)) {
             return new ParseResult.Malformed("SNS message is larger than " + MAX_MESSAGE_BYTES + " bytes");
         }
         try {
@@ -85,16 +84,20 @@ public final class NotificationParser {
             List<TriggeringChild> children = json.objectList("TriggeringChildren").stream()
                     .map(child -> new TriggeringChild(
                             child.optionalText("Arn").orElse(null),
-                            child.optionalObject("State").flatMap(s -> s.optionalText("Value")).orElse(null)))
+                            child.optionalObject("State")
+                                    .flatMap(s -> s.optionalText("Value"))
+                                    .orElse(null)))
                     .toList();
             return new CompositeTrigger(rule.get(), children);
         }
-        JsonObject trigger = json.optionalObject("Trigger").orElseThrow(() -> new JsonShapeException(
-                "alarm notification has neither 'Trigger' nor 'AlarmRule'"));
+        JsonObject trigger = json.optionalObject("Trigger")
+                .orElseThrow(() -> new JsonShapeException("alarm notification has neither 'Trigger' nor 'AlarmRule'"));
         String operator = trigger.optionalText("ComparisonOperator").orElse(null);
         Double threshold = trigger.optionalNumber("Threshold").orElse(null);
         if (trigger.has("Metrics")) {
-            List<MetricQuery> queries = trigger.objectList("Metrics").stream().map(NotificationParser::query).toList();
+            List<MetricQuery> queries = trigger.objectList("Metrics").stream()
+                    .map(NotificationParser::query)
+                    .toList();
             if (queries.isEmpty()) {
                 throw new JsonShapeException("field 'Trigger.Metrics' is empty");
             }
@@ -103,7 +106,9 @@ public final class NotificationParser {
         Map<String, String> dimensions = new LinkedHashMap<>();
         // Alarm notifications write dimensions as [{"value": ..., "name": ...}], lower-case keys.
         for (JsonObject dimension : trigger.objectList("Dimensions")) {
-            dimensions.put(dimension.requiredString("name"), dimension.optionalText("value").orElse(""));
+            dimensions.put(
+                    dimension.requiredString("name"),
+                    dimension.optionalText("value").orElse(""));
         }
         return new MetricTrigger(
                 trigger.optionalText("Namespace").orElse(null),
@@ -131,7 +136,8 @@ public final class NotificationParser {
     private static GlueJobStateNotification glueEvent(JsonObject json) {
         // The rule's input transformer writes detailType and flat fields; the raw event has detail-type and detail{}.
         boolean raw = json.has("detail");
-        String detailType = json.optionalText(raw ? "detail-type" : "detailType").orElse(null);
+        String detailType =
+                json.optionalText(raw ? "detail-type" : "detailType").orElse(null);
         if (!GLUE_STATE_CHANGE.equals(detailType) && !GLUE_RUN_STATUS.equals(detailType)) {
             throw new JsonShapeException("Glue event detail type is '" + detailType + "', expected '"
                     + GLUE_STATE_CHANGE + "' or '" + GLUE_RUN_STATUS + "'");

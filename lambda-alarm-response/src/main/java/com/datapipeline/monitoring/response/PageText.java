@@ -21,9 +21,11 @@ public final class PageText {
     public static final int STATE_REASON_LIMIT = 1023;
     /** The whole page in the decision log: enough for every line and a long error, never a whole traceback. */
     public static final int FULL_LIMIT = 4000;
+
     static final int ERROR_LIMIT = 1000;
     /** An error line is cut no shorter than this to make room; below it, lines are dropped instead. */
     static final int ERROR_MIN = 120;
+
     private static final int ERROR_NEED = 4;
     static final String CUT = "...";
 
@@ -31,8 +33,7 @@ public final class PageText {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A line and how badly the page needs it (0 = most). */
-    private record Line(int need, String text) {
-    }
+    private record Line(int need, String text) {}
 
     private final List<Line> lines;
 
@@ -46,22 +47,38 @@ public final class PageText {
      * @param runbookBase the runbook's address; the class's section is appended as an anchor
      * @param logGroups   the log groups a run writes to, for the Logs Insights link; empty: no link
      */
-    public static PageText of(PipelinePage pipeline, Decision decision, RunFailure failure, ConsoleLinks links,
-                              String runbookBase, List<String> logGroups) {
+    public static PageText of(
+            PipelinePage pipeline,
+            Decision decision,
+            RunFailure failure,
+            ConsoleLinks links,
+            String runbookBase,
+            List<String> logGroups) {
         ErrorClass errorClass = failure.errorClass();
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(0, "Pipeline " + pipeline.job() + ": Glue job run " + failure.runId() + " "
-                + (failure.state() == null ? "FAILED" : failure.state())
-                + (failure.attempt() == null ? "" : " (attempt " + failure.attempt() + ")")));
-        lines.add(new Line(3, "Started " + (failure.startedOn() == null ? "unknown" : TIME.format(failure.startedOn()))
-                + ", ran " + failure.duration().map(PageText::duration).orElse("unknown")));
-        lines.add(new Line(2, "Error class: " + errorClass.configName() + " (" + failure.classification().basis() + ")"));
-        String error = failure.rootCause().isEmpty() ? failure.errorMessage()
+        lines.add(new Line(
+                0,
+                "Pipeline " + pipeline.job() + ": Glue job run " + failure.runId() + " "
+                        + (failure.state() == null ? "FAILED" : failure.state())
+                        + (failure.attempt() == null ? "" : " (attempt " + failure.attempt() + ")")));
+        lines.add(new Line(
+                3,
+                "Started " + (failure.startedOn() == null ? "unknown" : TIME.format(failure.startedOn())) + ", ran "
+                        + failure.duration().map(PageText::duration).orElse("unknown")));
+        lines.add(new Line(
+                2,
+                "Error class: " + errorClass.configName() + " ("
+                        + failure.classification().basis() + ")"));
+        String error = failure.rootCause().isEmpty()
+                ? failure.errorMessage()
                 : failure.rootCause().get(failure.rootCause().size() - 1);
-        lines.add(new Line(ERROR_NEED, (failure.rootCause().isEmpty() ? "Error: " : "Root cause: ")
-                + cut(oneLine(error.isBlank() ? "(Glue gave no error message)" : error), ERROR_LIMIT)));
+        lines.add(new Line(
+                ERROR_NEED,
+                (failure.rootCause().isEmpty() ? "Error: " : "Root cause: ")
+                        + cut(oneLine(error.isBlank() ? "(Glue gave no error message)" : error), ERROR_LIMIT)));
         lines.add(new Line(1, "Response: " + response(decision, errorClass)));
-        lines.add(new Line(6, "Runbook: " + pipeline.runbookUrl().orElse(runbookBase) + "#" + errorClass.runbookAnchor()));
+        lines.add(new Line(
+                6, "Runbook: " + pipeline.runbookUrl().orElse(runbookBase) + "#" + errorClass.runbookAnchor()));
         lines.add(new Line(5, "Run: " + links.glueRun(failure.jobName(), failure.runId())));
         if (!logGroups.isEmpty()) {
             lines.add(new Line(7, "Logs: " + links.runLogs(failure.runId(), logGroups)));
@@ -73,12 +90,14 @@ public final class PageText {
     /** What the function did, in words for the person paged. */
     static String response(Decision decision, ErrorClass errorClass) {
         return switch (decision.outcome()) {
-            case STARTED -> "restarted as run " + decision.jobRunId() + " ("
-                    + decision.reason().replaceFirst("^started \\S+ \\((.*)\\)$", "$1") + ")";
-            case SKIPPED_ERROR_CLASS -> errorClass == ErrorClass.UNKNOWN
-                    ? "not restarted: the error is not one the response function knows, so a person decides"
-                    : "not restarted: a retry fails the same way until the cause is fixed (" + errorClass.configName()
-                            + " -> " + RouteAction.NOTIFY_ONLY.configName() + ")";
+            case STARTED ->
+                "restarted as run " + decision.jobRunId() + " ("
+                        + decision.reason().replaceFirst("^started \\S+ \\((.*)\\)$", "$1") + ")";
+            case SKIPPED_ERROR_CLASS ->
+                errorClass == ErrorClass.UNKNOWN
+                        ? "not restarted: the error is not one the response function knows, so a person decides"
+                        : "not restarted: a retry fails the same way until the cause is fixed ("
+                                + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName() + ")";
             case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
             default -> "not restarted: " + decision.reason();
         };
@@ -100,8 +119,10 @@ public final class PageText {
         String errorText = error < 0 ? "" : kept.get(error).text();
         int errorShortest = Math.min(errorText.length(), ERROR_MIN);
         while (length(kept) - errorText.length() + errorShortest > limit) {
-            Line leastNeeded = kept.stream().filter(line -> line.need() != ERROR_NEED)
-                    .max(Comparator.comparingInt(Line::need)).orElseThrow();
+            Line leastNeeded = kept.stream()
+                    .filter(line -> line.need() != ERROR_NEED)
+                    .max(Comparator.comparingInt(Line::need))
+                    .orElseThrow();
             if (leastNeeded.need() <= 1) {
                 break;
             }
@@ -146,7 +167,8 @@ public final class PageText {
 
     static String duration(Duration duration) {
         long seconds = duration.toSeconds();
-        return seconds >= 3600 ? (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min"
+        return seconds >= 3600
+                ? (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min"
                 : seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : seconds + " s";
     }
 }

@@ -4,10 +4,8 @@ package com.datapipeline.monitoring.response;
 public sealed interface ParseResult {
 
     /** The message is a notification this function understands. */
-    record Parsed(Notification notification) implements ParseResult {
-    }
+    record Parsed(Notification notification) implements ParseResult {}
 
     /** The message is not one: not JSON, missing fields, too large, or some other kind of message. */
-    record Malformed(String reason) implements ParseResult {
-    }
+    record Malformed(String reason) implements ParseResult {}
 }

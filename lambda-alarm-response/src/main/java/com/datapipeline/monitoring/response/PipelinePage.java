@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param dashboard  the dashboard (page) that shows the pipeline
  * @param runbookUrl the pipeline's runbook; empty: the configuration's default runbook
  */
-public record PipelinePage(String job, Optional<String> pageAlarm, Optional<String> dashboard,
-                           Optional<String> runbookUrl) {
+public record PipelinePage(
+        String job, Optional<String> pageAlarm, Optional<String> dashboard, Optional<String> runbookUrl) {
 
     public PipelinePage {
         Objects.requireNonNull(job, "job");

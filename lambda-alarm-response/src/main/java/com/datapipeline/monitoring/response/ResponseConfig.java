@@ -39,8 +39,13 @@ import java.util.Optional;
  * @param insightsLogGroups  where Glue writes job run insights (tried in order); empty: root causes are not read
  * @param pages              what the pages of failed runs link to, and which alarm carries each pipeline's page
  */
-public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBudget, Map<String, Route> routes,
-                             ErrorClassActions errorClassActions, List<String> insightsLogGroups, PageSettings pages) {
+public record ResponseConfig(
+        boolean remediationEnabled,
+        RestartBudget restartBudget,
+        Map<String, Route> routes,
+        ErrorClassActions errorClassActions,
+        List<String> insightsLogGroups,
+        PageSettings pages) {
 
     public ResponseConfig {
         Objects.requireNonNull(restartBudget, "restartBudget");
@@ -85,8 +90,8 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
      * @throws IllegalArgumentException naming the bad field
      */
     public static ResponseConfig parse(String json) {
-        return JsonObject.readConfiguration(MonitoringFunction.ALARM_RESPONSE.configVariable(), json,
-                ResponseConfig::read);
+        return JsonObject.readConfiguration(
+                MonitoringFunction.ALARM_RESPONSE.configVariable(), json, ResponseConfig::read);
     }
 
     private static ResponseConfig read(JsonObject root) {
@@ -106,18 +111,32 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
         root.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read).ifPresent(all::putAll);
         Map<String, Map<ErrorClass, RouteAction>> byPipeline = new LinkedHashMap<>();
         Map<String, PipelinePage> pages = new LinkedHashMap<>();
-        root.optionalObject(PIPELINES).ifPresent(pipelines -> pipelines.names().forEach(job -> {
-            JsonObject pipeline = pipelines.requiredObject(job);
-            pipeline.refuseUnknown(ResponseConfiguration.PIPELINE_KEYS);
-            pipeline.optionalObject(ERROR_CLASS_ACTIONS).map(ErrorClassActions::read)
-                    .ifPresent(actions -> byPipeline.put(job, actions));
-            pages.put(job, new PipelinePage(job, pipeline.optionalString(PAGE_ALARM),
-                    pipeline.optionalString(DASHBOARD), pipeline.optionalString(RUNBOOK_URL)));
-        }));
+        root.optionalObject(PIPELINES)
+                .ifPresent(pipelines -> pipelines.names().forEach(job -> {
+                    JsonObject pipeline = pipelines.requiredObject(job);
+                    pipeline.refuseUnknown(ResponseConfiguration.PIPELINE_KEYS);
+                    pipeline.optionalObject(ERROR_CLASS_ACTIONS)
+                            .map(ErrorClassActions::read)
+                            .ifPresent(actions -> byPipeline.put(job, actions));
+                    pages.put(
+                            job,
+                            new PipelinePage(
+                                    job,
+                                    pipeline.optionalString(PAGE_ALARM),
+                                    pipeline.optionalString(DASHBOARD),
+                                    pipeline.optionalString(RUNBOOK_URL)));
+                }));
         int pauseAfter = root.optionalInt(PAUSE_AFTER_FAILURES, 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
-        return new ResponseConfig(enabled, budget, routes, new ErrorClassActions(all, byPipeline, pauseAfter),
-                root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS), new PageSettings(pages,
-                root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK), root.stringList(JOB_LOG_GROUPS)));
+        return new ResponseConfig(
+                enabled,
+                budget,
+                routes,
+                new ErrorClassActions(all, byPipeline, pauseAfter),
+                root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS),
+                new PageSettings(
+                        pages,
+                        root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK),
+                        root.stringList(JOB_LOG_GROUPS)));
     }
 
     private static RestartBudget readBudget(JsonObject json) {
@@ -133,9 +152,10 @@ public record ResponseConfig(boolean remediationEnabled, RestartBudget restartBu
     private static Route readRoute(JsonObject json) {
         json.refuseUnknown(ResponseConfiguration.ROUTE_KEYS);
         String actionName = json.requiredString(ACTION);
-        RouteAction action = RouteAction.fromConfigName(actionName).filter(RouteAction::isRouteAction)
-                .orElseThrow(() -> json.invalid(ACTION,
-                "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
+        RouteAction action = RouteAction.fromConfigName(actionName)
+                .filter(RouteAction::isRouteAction)
+                .orElseThrow(() -> json.invalid(
+                        ACTION, "is '" + actionName + "'; expected restart-job, start-validation-job or notify-only"));
         Optional<String> jobName = json.optionalString(JOB_NAME);
         if (action.startsJob() && jobName.isEmpty()) {
             throw json.invalid(JOB_NAME, "is required for action " + action.configName());

@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param errorMessage   the run's ErrorMessage, or the Glue event's message; empty when neither said anything
  * @param rootCause      the job run insights root cause lines, when the job writes them
  */
-public record RunFailure(String jobName, String runId, String state, Integer attempt, Instant startedOn,
-                         Instant completedOn, Duration executionTime, String errorMessage, List<String> rootCause,
-                         Classification classification) {
+public record RunFailure(
+        String jobName,
+        String runId,
+        String state,
+        Integer attempt,
+        Instant startedOn,
+        Instant completedOn,
+        Duration executionTime,
+        String errorMessage,
+        List<String> rootCause,
+        Classification classification) {
 
     public RunFailure {
         Objects.requireNonNull(jobName, "jobName");
@@ -34,8 +42,17 @@ public record RunFailure(String jobName, String runId, String state, Integer att
 
     /** What a Glue Job State Change says by itself, when the run history is not read. */
     public static RunFailure ofEvent(GlueJobStateNotification event) {
-        return new RunFailure(event.jobName(), event.jobRunId(), event.state(), null, null, null, null, event.message(),
-                List.of(), ErrorClassifier.classify(ErrorClassifier.Evidence.ofMessage(event.message())));
+        return new RunFailure(
+                event.jobName(),
+                event.jobRunId(),
+                event.state(),
+                null,
+                null,
+                null,
+                null,
+                event.message(),
+                List.of(),
+                ErrorClassifier.classify(ErrorClassifier.Evidence.ofMessage(event.message())));
     }
 
     public ErrorClass errorClass() {

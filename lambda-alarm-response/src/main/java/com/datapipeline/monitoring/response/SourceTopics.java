@@ -39,8 +39,8 @@ public record SourceTopics(Set<String> topicArns) {
             arns.add(arn);
         }
         if (arns.isEmpty()) {
-            throw new IllegalArgumentException(SOURCE_TOPICS_VARIABLE
-                    + " names no topic; expected comma-separated SNS topic ARNs");
+            throw new IllegalArgumentException(
+                    SOURCE_TOPICS_VARIABLE + " names no topic; expected comma-separated SNS topic ARNs");
         }
         return new SourceTopics(arns);
     }
@@ -59,7 +59,8 @@ public record SourceTopics(Set<String> topicArns) {
      */
     static Optional<String> foreignAlarm(String topicArn, String alarmArn) {
         Optional<Arn> alarm = Arn.parse(alarmArn)
-                .filter(arn -> arn.service().equals("cloudwatch") && arn.resource().startsWith("alarm:"));
+                .filter(arn ->
+                        arn.service().equals("cloudwatch") && arn.resource().startsWith("alarm:"));
         if (alarm.isEmpty()) {
             return Optional.of("AlarmArn '" + alarmArn + "' is not a CloudWatch alarm ARN");
         }

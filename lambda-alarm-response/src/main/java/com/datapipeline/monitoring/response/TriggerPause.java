@@ -25,8 +25,7 @@ final class TriggerPause {
         }
     }
 
-    private TriggerPause() {
-    }
+    private TriggerPause() {}
 
     static Result pause(GlueClient glue, String job) {
         List<String> paused = new ArrayList<>();
@@ -34,7 +33,8 @@ final class TriggerPause {
         String token = null;
         do {
             String page = token;
-            GetTriggersResponse response = glue.getTriggers(request -> request.dependentJobName(job).nextToken(page));
+            GetTriggersResponse response =
+                    glue.getTriggers(request -> request.dependentJobName(job).nextToken(page));
             for (Trigger trigger : response.triggers()) {
                 String why = reasonToLeaveAlone(trigger, job);
                 if (why == null) {

@@ -76,8 +76,10 @@ class AlarmResponderTest {
         respond("metric-alarm.json");
 
         assertThat(ledger.incidents).containsExactly(Map.entry(FAILED_RUN.id(), NOW.plus(Duration.ofDays(7))));
-        assertThat(ledger.slots).containsExactly(Map.entry(JOB + "#0",
-                new InMemoryIncidentLedger.Slot(FAILED_RUN.id(), NOW.plus(Duration.ofMinutes(60)))));
+        assertThat(ledger.slots)
+                .containsExactly(Map.entry(
+                        JOB + "#0",
+                        new InMemoryIncidentLedger.Slot(FAILED_RUN.id(), NOW.plus(Duration.ofMinutes(60)))));
     }
 
     @Test
@@ -88,8 +90,11 @@ class AlarmResponderTest {
         assertThat(decision.alarm()).isEqualTo("glue-job-state:sample-etl-job");
         assertThat(decision.state()).isEqualTo("FAILED");
         assertThat(decision.incident()).isEqualTo("sample-etl-job/run/jr_0a1b2c3d4e5f");
-        assertThat(glue.starts).singleElement().satisfies(start -> assertThat(start.arguments())
-                .containsEntry(KEY, Incident.ofRun(JOB, "jr_0a1b2c3d4e5f").remediationKey()));
+        assertThat(glue.starts)
+                .singleElement()
+                .satisfies(start -> assertThat(start.arguments())
+                        .containsEntry(
+                                KEY, Incident.ofRun(JOB, "jr_0a1b2c3d4e5f").remediationKey()));
     }
 
     @Test
@@ -99,8 +104,9 @@ class AlarmResponderTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
         assertThat(decision.errorClass()).isEqualTo("unknown");
         assertThat(decision.jobRunId()).isEqualTo("jr_9f8e7d6c5b4a");
-        assertThat(decision.reason()).isEqualTo("not restarted: unknown failure (no known error text); its error class"
-                + " is routed to notify-only");
+        assertThat(decision.reason())
+                .isEqualTo("not restarted: unknown failure (no known error text); its error class"
+                        + " is routed to notify-only");
         assertThat(glue.starts).isEmpty();
         assertThat(ledger.incidents).isEmpty();
     }
@@ -110,8 +116,11 @@ class AlarmResponderTest {
         glue.withRun("jr_9f8e7d6c5b4a", JobRunState.TIMEOUT, NOW.minusSeconds(1800), Map.of());
 
         assertThat(respond("glue-state-raw.json").outcome()).isEqualTo(Outcome.STARTED);
-        assertThat(glue.starts).singleElement().satisfies(start -> assertThat(start.arguments())
-                .containsEntry(KEY, Incident.ofRun(JOB, "jr_9f8e7d6c5b4a").remediationKey()));
+        assertThat(glue.starts)
+                .singleElement()
+                .satisfies(start -> assertThat(start.arguments())
+                        .containsEntry(
+                                KEY, Incident.ofRun(JOB, "jr_9f8e7d6c5b4a").remediationKey()));
     }
 
     @Test
@@ -121,11 +130,15 @@ class AlarmResponderTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.STARTED);
         assertThat(decision.action()).isEqualTo("start-validation-job");
         assertThat(decision.incident()).startsWith("DataQualityAlarm/transition/");
-        assertThat(glue.starts).singleElement().satisfies(start -> assertThat(start.jobName()).isEqualTo("sample-dq-job"));
+        assertThat(glue.starts)
+                .singleElement()
+                .satisfies(start -> assertThat(start.jobName()).isEqualTo("sample-dq-job"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobRunState.class, names = {"STARTING", "RUNNING", "STOPPING", "WAITING"})
+    @EnumSource(
+            value = JobRunState.class,
+            names = {"STARTING", "RUNNING", "STOPPING", "WAITING"})
     void activeRunOfTheJobPreventsARestart(JobRunState state) {
         newestRunFailed();
         glue.withRun("jr_active", state, NOW.minusSeconds(30), Map.of());
@@ -140,7 +153,9 @@ class AlarmResponderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobRunState.class, names = {"FAILED", "TIMEOUT", "ERROR"})
+    @EnumSource(
+            value = JobRunState.class,
+            names = {"FAILED", "TIMEOUT", "ERROR"})
     void failureAlarmRestartsANewestRunThatFailed(JobRunState state) {
         glue.withRun("jr_done", state, NOW.minusSeconds(300), Map.of());
 
@@ -148,7 +163,9 @@ class AlarmResponderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobRunState.class, names = {"SUCCEEDED", "STOPPED"})
+    @EnumSource(
+            value = JobRunState.class,
+            names = {"SUCCEEDED", "STOPPED"})
     void failureAlarmWhoseNewestFinishedRunDidNotFailStartsNothing(JobRunState state) {
         glue.withRun("jr_newest", state, NOW.minusSeconds(60), Map.of())
                 .withRun("jr_older", JobRunState.FAILED, NOW.minusSeconds(600), Map.of());
@@ -211,8 +228,8 @@ class AlarmResponderTest {
 
     @Test
     void budgetFromConfigIsApplied() {
-        String oneEveryThreeHours = Corpus.CONFIG_JSON.replace("\"maxRestarts\":2,\"windowMinutes\":60",
-                "\"maxRestarts\":1,\"windowMinutes\":180");
+        String oneEveryThreeHours = Corpus.CONFIG_JSON.replace(
+                "\"maxRestarts\":2,\"windowMinutes\":60", "\"maxRestarts\":1,\"windowMinutes\":180");
         AlarmResponder responder = responder(oneEveryThreeHours);
         responder.respond(Corpus.delivery("glue-state-transformed.json"));
         glue.runs.clear();
@@ -240,7 +257,8 @@ class AlarmResponderTest {
         AlarmResponder responder = responder(Corpus.CONFIG_JSON);
         responder.respond(Corpus.delivery("glue-state-transformed.json"));
         // The restart failed quickly, so no active run holds the second delivery back: only the claim does.
-        glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED).build());
+        glue.runs.set(
+                0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED).build());
 
         Decision second = responder.respond(Corpus.delivery("glue-state-transformed.json"));
 
@@ -271,11 +289,15 @@ class AlarmResponderTest {
         newestRunFailed();
         AlarmResponder responder = responder(Corpus.CONFIG_JSON);
         responder.respond(Corpus.delivery("metric-alarm.json"));
-        glue.runs.set(0, glue.runs.get(0).toBuilder().jobRunState(JobRunState.FAILED)
-                .errorMessage(FakeGlue.TRANSIENT_ERROR).build());
+        glue.runs.set(
+                0,
+                glue.runs.get(0).toBuilder()
+                        .jobRunState(JobRunState.FAILED)
+                        .errorMessage(FakeGlue.TRANSIENT_ERROR)
+                        .build());
 
-        Decision later = responder.respond(Corpus.deliveryOf(Corpus.message("metric-alarm.json",
-                "2026-11-25T01:02:03.536+0000", "2026-11-25T01:09:00.000+0000")));
+        Decision later = responder.respond(Corpus.deliveryOf(
+                Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000", "2026-11-25T01:09:00.000+0000")));
 
         assertThat(later.outcome()).isEqualTo(Outcome.STARTED);
         assertThat(later.incident()).isEqualTo("sample-etl-job/run/jr_started_1");
@@ -289,8 +311,9 @@ class AlarmResponderTest {
         glue.runs.clear();
 
         Decision again = responder.respond(Corpus.delivery("metric-math-alarm.json"));
-        Decision later = responder.respond(Corpus.deliveryOf(Corpus.message("metric-math-alarm.json").replaceFirst(
-                "\"StateChangeTime\":\"[^\"]*\"", "\"StateChangeTime\":\"2026-11-25T09:00:00.000+0000\"")));
+        Decision later = responder.respond(Corpus.deliveryOf(Corpus.message("metric-math-alarm.json")
+                .replaceFirst(
+                        "\"StateChangeTime\":\"[^\"]*\"", "\"StateChangeTime\":\"2026-11-25T09:00:00.000+0000\"")));
 
         assertThat(again.outcome()).isEqualTo(Outcome.SKIPPED_DUPLICATE);
         assertThat(later.outcome()).isEqualTo(Outcome.STARTED);
@@ -300,9 +323,12 @@ class AlarmResponderTest {
     void concurrentRunsExceededIsASkipThatGivesTheSlotBack() {
         newestRunFailed();
         glue.startFailure = () -> ConcurrentRunsExceededException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ConcurrentRunsExceededException")
-                        .errorMessage("Concurrent runs exceeded for sample-etl-job").build())
-                .statusCode(400).build();
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ConcurrentRunsExceededException")
+                        .errorMessage("Concurrent runs exceeded for sample-etl-job")
+                        .build())
+                .statusCode(400)
+                .build();
 
         Decision decision = respond("metric-alarm.json");
 
@@ -317,15 +343,22 @@ class AlarmResponderTest {
     void throttlingAfterRetriesIsThrownSoLambdaRetriesWithBothClaimsGivenBack() {
         newestRunFailed();
         glue.startFailure = () -> GlueException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ThrottlingException")
+                        .errorMessage("Rate exceeded")
                         .build())
-                .statusCode(400).build();
+                .statusCode(400)
+                .build();
 
-        assertThatThrownBy(() -> respond("metric-alarm.json")).isInstanceOf(GlueException.class)
+        assertThatThrownBy(() -> respond("metric-alarm.json"))
+                .isInstanceOf(GlueException.class)
                 .hasMessageContaining("Rate exceeded");
         assertThat(log.decisions).isEmpty();
         assertThat(log.failures).hasSize(1);
-        assertThat(log.failedDeliveries).singleElement().extracting(Delivery::messageId).isNotNull();
+        assertThat(log.failedDeliveries)
+                .singleElement()
+                .extracting(Delivery::messageId)
+                .isNotNull();
         assertThat(ledger.incidents).isEmpty();
         assertThat(ledger.slots).isEmpty();
     }
@@ -344,11 +377,15 @@ class AlarmResponderTest {
     @Test
     void failureToGiveAClaimBackIsKeptOnTheErrorThatIsThrown() {
         newestRunFailed();
-        glue.startFailure = () -> GlueException.builder().message("Rate exceeded").statusCode(400).build();
+        glue.startFailure = () ->
+                GlueException.builder().message("Rate exceeded").statusCode(400).build();
         ledger.releaseFailure = () -> SdkClientException.create("ledger unreachable");
 
-        assertThatThrownBy(() -> respond("metric-alarm.json")).isInstanceOf(GlueException.class)
-                .satisfies(e -> assertThat(e.getSuppressed()).singleElement().extracting(Throwable::getMessage)
+        assertThatThrownBy(() -> respond("metric-alarm.json"))
+                .isInstanceOf(GlueException.class)
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .singleElement()
+                        .extracting(Throwable::getMessage)
                         .isEqualTo("ledger unreachable"));
     }
 
@@ -405,16 +442,24 @@ class AlarmResponderTest {
     @Test
     void compositeAlarmWithARouteIsRemediatedLikeAnyAlarm() {
         newestRunFailed();
-        String routed = Corpus.CONFIG_JSON.replace("\"routes\":{",
+        String routed = Corpus.CONFIG_JSON.replace(
+                "\"routes\":{",
                 "\"routes\":{\"PipelineHealthComposite\":{\"action\":\"restart-job\",\"jobName\":\"sample-etl-job\"},");
 
-        assertThat(responder(routed).respond(Corpus.delivery("composite-alarm.json")).outcome())
+        assertThat(responder(routed)
+                        .respond(Corpus.delivery("composite-alarm.json"))
+                        .outcome())
                 .isEqualTo(Outcome.STARTED);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ok.json", "insufficient-data.json", "glue-state-succeeded-raw.json",
-            "glue-run-status-transformed.json"})
+    @ValueSource(
+            strings = {
+                "ok.json",
+                "insufficient-data.json",
+                "glue-state-succeeded-raw.json",
+                "glue-run-status-transformed.json"
+            })
     void nonAlarmStatesAreLoggedAndIgnored(String file) {
         Decision decision = respond(file);
 
@@ -426,8 +471,13 @@ class AlarmResponderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not-json.txt", "missing-alarm-name.json", "missing-state-change-time.json",
-            "non-alarm-message.json"})
+    @ValueSource(
+            strings = {
+                "not-json.txt",
+                "missing-alarm-name.json",
+                "missing-state-change-time.json",
+                "non-alarm-message.json"
+            })
     void malformedMessagesAreLoggedTraceablyAndReturnNormally(String file) {
         Delivery delivery = Corpus.delivery(file);
 
@@ -436,7 +486,8 @@ class AlarmResponderTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.MALFORMED);
         assertThat(decision.reason()).isNotBlank();
         assertThat(decision.alarm()).isNull();
-        assertThat(log.onlyLine()).containsEntry("messageId", delivery.messageId())
+        assertThat(log.onlyLine())
+                .containsEntry("messageId", delivery.messageId())
                 .containsEntry("excerpt", delivery.excerpt());
         assertThat(glue.reads).isEmpty();
     }
@@ -465,36 +516,42 @@ class AlarmResponderTest {
 
     @Test
     void deliveryFromATopicNotInTheListIsIgnoredUnread() {
-        Delivery foreign = new Delivery("arn:aws:sns:us-east-1:123456789012:someone-elses-topic", "m-foreign",
+        Delivery foreign = new Delivery(
+                "arn:aws:sns:us-east-1:123456789012:someone-elses-topic",
+                "m-foreign",
                 Corpus.message("metric-alarm.json"));
 
         Decision decision = responder(Corpus.CONFIG_JSON).respond(foreign);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(decision.alarm()).isNull();
-        assertThat(decision.reason()).contains("someone-elses-topic").contains(ResponseConfiguration.SOURCE_TOPICS_VARIABLE);
+        assertThat(decision.reason())
+                .contains("someone-elses-topic")
+                .contains(ResponseConfiguration.SOURCE_TOPICS_VARIABLE);
         assertThat(log.onlyLine()).containsEntry("outcome", "ignored-origin").containsEntry("messageId", "m-foreign");
         assertThat(glue.reads).isEmpty();
     }
 
     @Test
     void deliveryWithoutATopicIsIgnored() {
-        Decision decision = responder(Corpus.CONFIG_JSON).respond(
-                new Delivery(null, "m-1", Corpus.message("metric-alarm.json")));
+        Decision decision =
+                responder(Corpus.CONFIG_JSON).respond(new Delivery(null, "m-1", Corpus.message("metric-alarm.json")));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(glue.reads).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "arn:aws:cloudwatch:us-east-1:999999999999:alarm:GlueJobFailureAlarm",
-            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:GlueJobFailureAlarm",
-            "arn:aws:sns:us-east-1:123456789012:GlueJobFailureAlarm",
-            "not an arn"})
+    @ValueSource(
+            strings = {
+                "arn:aws:cloudwatch:us-east-1:999999999999:alarm:GlueJobFailureAlarm",
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:GlueJobFailureAlarm",
+                "arn:aws:sns:us-east-1:123456789012:GlueJobFailureAlarm",
+                "not an arn"
+            })
     void alarmFromAnotherAccountOrRegionIsIgnored(String alarmArn) {
-        Delivery delivery = Corpus.deliveryOf(Corpus.message("metric-alarm.json",
-                "arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm", alarmArn));
+        Delivery delivery = Corpus.deliveryOf(Corpus.message(
+                "metric-alarm.json", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm", alarmArn));
 
         Decision decision = responder(Corpus.CONFIG_JSON).respond(delivery);
 
@@ -507,8 +564,10 @@ class AlarmResponderTest {
 
     @Test
     void alarmWithoutAnAlarmArnCountsAsForeign() {
-        Delivery delivery = Corpus.deliveryOf(Corpus.message("metric-alarm.json",
-                "\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm\",", ""));
+        Delivery delivery = Corpus.deliveryOf(Corpus.message(
+                "metric-alarm.json",
+                "\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:GlueJobFailureAlarm\",",
+                ""));
 
         assertThat(responder(Corpus.CONFIG_JSON).respond(delivery).outcome()).isEqualTo(Outcome.IGNORED_ORIGIN);
         assertThat(glue.starts).isEmpty();

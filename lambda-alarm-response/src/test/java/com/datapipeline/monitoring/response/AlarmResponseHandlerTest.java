@@ -21,8 +21,8 @@ class AlarmResponseHandlerTest {
 
     private final FakeGlue glue = new FakeGlue();
     private final RecordingDecisionLog log = new RecordingDecisionLog();
-    private final AlarmResponseHandler handler = new AlarmResponseHandler(Corpus.responder(Corpus.CONFIG_JSON, glue,
-            new InMemoryIncidentLedger(), Clock.fixed(NOW, ZoneOffset.UTC), log));
+    private final AlarmResponseHandler handler = new AlarmResponseHandler(Corpus.responder(
+            Corpus.CONFIG_JSON, glue, new InMemoryIncidentLedger(), Clock.fixed(NOW, ZoneOffset.UTC), log));
 
     @Test
     void snsEventWithAnAlarmNotificationRestartsTheJob() {
@@ -64,8 +64,9 @@ class AlarmResponseHandlerTest {
         char[] filler = new char[NotificationParser.MAX_MESSAGE_BYTES + 1];
         Arrays.fill(filler, ' ');
 
-        handler.handleRequest(Corpus.snsEventWith(Corpus.deliveryOf(
-                "{\"AlarmName\":\"GlueJobFailureAlarm\"}" + new String(filler))), null);
+        handler.handleRequest(
+                Corpus.snsEventWith(Corpus.deliveryOf("{\"AlarmName\":\"GlueJobFailureAlarm\"}" + new String(filler))),
+                null);
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.MALFORMED);
         assertThat(log.onlyLine().get("messageId")).isNotNull();
@@ -75,9 +76,12 @@ class AlarmResponseHandlerTest {
 
     @Test
     void containerWithoutResponseConfigFailsAtStartNamingTheVariable() {
-        assumeTrue(System.getenv(MonitoringFunction.ALARM_RESPONSE.configVariable()) == null, "RESPONSE_CONFIG is set in this JVM");
+        assumeTrue(
+                System.getenv(MonitoringFunction.ALARM_RESPONSE.configVariable()) == null,
+                "RESPONSE_CONFIG is set in this JVM");
 
-        assertThatThrownBy(AlarmResponseHandler::new).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(AlarmResponseHandler::new)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("RESPONSE_CONFIG");
     }
 }

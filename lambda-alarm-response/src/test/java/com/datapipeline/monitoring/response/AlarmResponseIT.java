@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,17 +34,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
 import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
-import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
-import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
-import software.amazon.awssdk.services.glue.model.TriggerState;
-import software.amazon.awssdk.services.glue.model.TriggerType;
-import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
+import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 
 /**
  * The real handler and decision logic against Glue and DynamoDB served by the local AWS API emulator (moto): the
@@ -104,13 +103,18 @@ class AlarmResponseIT {
         @Override
         public GetJobRunsResponse getJobRuns(GetJobRunsRequest request) {
             GetJobRunsResponse response = emulatorGlue.getJobRuns(request);
-            return response.toBuilder().jobRuns(response.jobRuns().stream()
-                    .map(run -> failed.containsKey(run.id()) ? asFailed(run, failed.get(run.id())) : run).toList())
+            return response.toBuilder()
+                    .jobRuns(response.jobRuns().stream()
+                            .map(run -> failed.containsKey(run.id()) ? asFailed(run, failed.get(run.id())) : run)
+                            .toList())
                     .build();
         }
 
         private static JobRun asFailed(JobRun run, String errorMessage) {
-            return run.toBuilder().jobRunState(JobRunState.FAILED).errorMessage(errorMessage).build();
+            return run.toBuilder()
+                    .jobRunState(JobRunState.FAILED)
+                    .errorMessage(errorMessage)
+                    .build();
         }
 
         @Override
@@ -134,25 +138,31 @@ class AlarmResponseIT {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static void moto(String operation, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(endpoint + "/moto-api/state-manager/" + operation))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("moto state manager %s: %s", operation, response.body()).isLessThan(300);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/state-manager/" + operation))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("moto state manager %s: %s", operation, response.body())
+                .isLessThan(300);
     }
 
     /** Keeps new runs in STARTING, as a real run is for its first minute. */
     private static void holdRunsInStarting() throws Exception {
-        moto("set-transition", "{\"model_name\":\"" + JOB_RUN_MODEL
-                + "\",\"transition\":{\"progression\":\"manual\",\"times\":1000000}}");
+        moto(
+                "set-transition",
+                "{\"model_name\":\"" + JOB_RUN_MODEL
+                        + "\",\"transition\":{\"progression\":\"manual\",\"times\":1000000}}");
     }
 
     private void createJob(int maxConcurrentRuns) {
-        emulatorGlue.createJob(request -> request.name(job).role("arn:aws:iam::123456789012:role/GlueEtlRole")
+        emulatorGlue.createJob(request -> request.name(job)
+                .role("arn:aws:iam::123456789012:role/GlueEtlRole")
                 .glueVersion("5.0")
                 .executionProperty(property -> property.maxConcurrentRuns(maxConcurrentRuns))
                 .command(command -> command.name("glueetl").scriptLocation("s3://pipeline-scripts/etl.py")));
@@ -183,8 +193,8 @@ class AlarmResponseIT {
     }
 
     private AlarmResponseHandler handler(String configJson, GlueClient glueClient, Clock clock) {
-        return new AlarmResponseHandler(Corpus.responder(configJson, glueClient,
-                new DynamoDbIncidentLedger(dynamo, table), clock, log));
+        return new AlarmResponseHandler(
+                Corpus.responder(configJson, glueClient, new DynamoDbIncidentLedger(dynamo, table), clock, log));
     }
 
     private AlarmResponseHandler handler(String configJson, Clock clock) {
@@ -205,7 +215,8 @@ class AlarmResponseIT {
 
     /** The Glue Job State Change event of run {@code runId} of the job. */
     private String glueFailureEvent(String runId) {
-        return Corpus.message("glue-state-transformed.json", "sample-etl-job", job).replace("jr_0a1b2c3d4e5f", runId);
+        return Corpus.message("glue-state-transformed.json", "sample-etl-job", job)
+                .replace("jr_0a1b2c3d4e5f", runId);
     }
 
     private void deliver(AlarmResponseHandler handler, String message) {
@@ -244,7 +255,9 @@ class AlarmResponseIT {
 
     /** The runs the function started: they carry the remediation key. */
     private List<JobRun> restarts() {
-        return runs().stream().filter(run -> run.hasArguments() && run.arguments().containsKey(KEY)).toList();
+        return runs().stream()
+                .filter(run -> run.hasArguments() && run.arguments().containsKey(KEY))
+                .toList();
     }
 
     private List<Outcome> outcomes() {
@@ -252,8 +265,10 @@ class AlarmResponseIT {
     }
 
     private Map<String, AttributeValue> ledgerItem(String key) {
-        return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
-                .key(Map.of(ResponseConfiguration.LEDGER_KEY, AttributeValue.fromS(key)))).item();
+        return dynamo.getItem(request -> request.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(ResponseConfiguration.LEDGER_KEY, AttributeValue.fromS(key))))
+                .item();
     }
 
     @Test
@@ -267,7 +282,8 @@ class AlarmResponseIT {
         assertThat(log.only().incident()).isEqualTo(job + "/run/" + failedRun);
         assertThat(restarts()).singleElement().satisfies(run -> {
             assertThat(run.id()).isEqualTo(log.only().jobRunId());
-            assertThat(run.arguments()).containsEntry(KEY, Incident.ofRun(job, failedRun).remediationKey());
+            assertThat(run.arguments())
+                    .containsEntry(KEY, Incident.ofRun(job, failedRun).remediationKey());
         });
     }
 
@@ -276,14 +292,25 @@ class AlarmResponseIT {
         createJob(3);
         failedRun();
 
-        deliverConcurrently(List.of(failureAlarm(), failureAlarm(), failureAlarm(), failureAlarm(), failureAlarm(),
-                failureAlarm(), failureAlarm(), failureAlarm()));
+        deliverConcurrently(List.of(
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm(),
+                failureAlarm()));
 
         assertThat(restarts()).hasSize(1);
         assertThat(outcomes()).hasSize(8).containsOnlyOnce(Outcome.STARTED);
         // The others lost the claim, or read the history after the restart had appeared (moto finishes it at once).
-        assertThat(outcomes()).isSubsetOf(Outcome.STARTED, Outcome.SKIPPED_DUPLICATE, Outcome.SKIPPED_NO_FAILED_RUN,
-                Outcome.SKIPPED_RUNNING);
+        assertThat(outcomes())
+                .isSubsetOf(
+                        Outcome.STARTED,
+                        Outcome.SKIPPED_DUPLICATE,
+                        Outcome.SKIPPED_NO_FAILED_RUN,
+                        Outcome.SKIPPED_RUNNING);
     }
 
     @Test
@@ -308,8 +335,11 @@ class AlarmResponseIT {
         deliverConcurrently(events);
 
         assertThat(restarts()).hasSize(2);
-        assertThat(outcomes()).hasSize(5).isSubsetOf(Outcome.STARTED, Outcome.SKIPPED_BUDGET)
-                .filteredOn(Outcome.STARTED::equals).hasSize(2);
+        assertThat(outcomes())
+                .hasSize(5)
+                .isSubsetOf(Outcome.STARTED, Outcome.SKIPPED_BUDGET)
+                .filteredOn(Outcome.STARTED::equals)
+                .hasSize(2);
         assertThat(log.decisions).map(Decision::incident).doesNotHaveDuplicates();
     }
 
@@ -350,7 +380,8 @@ class AlarmResponseIT {
     void runningRunOfTheJobPreventsARestart() throws Exception {
         createJob();
         holdRunsInStarting();
-        String scheduledRun = emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
+        String scheduledRun =
+                emulatorGlue.startJobRun(request -> request.jobName(job)).jobRunId();
 
         deliver(handler(), failureAlarm());
 
@@ -383,8 +414,11 @@ class AlarmResponseIT {
         deliver(handler(), Corpus.message("glue-state-transformed.json", "sample-etl-job", job));
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.STARTED);
-        assertThat(runs()).singleElement().satisfies(run -> assertThat(run.arguments())
-                .containsEntry(KEY, Incident.ofRun(job, "jr_0a1b2c3d4e5f").remediationKey()));
+        assertThat(runs())
+                .singleElement()
+                .satisfies(run -> assertThat(run.arguments())
+                        .containsEntry(
+                                KEY, Incident.ofRun(job, "jr_0a1b2c3d4e5f").remediationKey()));
     }
 
     @Test
@@ -392,7 +426,8 @@ class AlarmResponseIT {
         createJob();
         String timedOut = failedRun();
         AlarmResponseHandler handler = handler();
-        String message = Corpus.message("glue-state-raw.json", "sample-etl-job", job).replace("jr_9f8e7d6c5b4a", timedOut);
+        String message =
+                Corpus.message("glue-state-raw.json", "sample-etl-job", job).replace("jr_9f8e7d6c5b4a", timedOut);
 
         deliver(handler, message);
         deliver(handler, message);
@@ -449,8 +484,10 @@ class AlarmResponseIT {
     void notificationFromAForeignTopicIsIgnoredAndStartsNothing() {
         createJob();
         failedRun();
-        Delivery foreign = new Delivery("arn:aws:sns:us-east-1:123456789012:someone-elses-topic",
-                UUID.randomUUID().toString(), failureAlarm());
+        Delivery foreign = new Delivery(
+                "arn:aws:sns:us-east-1:123456789012:someone-elses-topic",
+                UUID.randomUUID().toString(),
+                failureAlarm());
 
         handler().handleRequest(Corpus.snsEventWith(foreign), null);
 
@@ -476,9 +513,17 @@ class AlarmResponseIT {
     /** A responder as the Lambda builds one, with job run insights read from the emulator's CloudWatch Logs. */
     private AlarmResponseHandler handlerWithInsights(CloudWatchLogsClient logs) {
         ResponseConfig config = ResponseConfig.parse(config(true, 2));
-        return new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES, new JobRemediator(glue,
-                new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(), config.restartBudget(),
-                config.errorClassActions(), new JobRunInsights(logs, List.of(INSIGHTS_GROUP))), log));
+        return new AlarmResponseHandler(new AlarmResponder(
+                config,
+                Corpus.SOURCES,
+                new JobRemediator(
+                        glue,
+                        new DynamoDbIncidentLedger(dynamo, table),
+                        Clock.systemUTC(),
+                        config.restartBudget(),
+                        config.errorClassActions(),
+                        new JobRunInsights(logs, List.of(INSIGHTS_GROUP))),
+                log));
     }
 
     private static final String INSIGHTS_GROUP = "/aws-glue/jobs/error";
@@ -501,7 +546,8 @@ class AlarmResponseIT {
     @Test
     void jobRunInsightsRootCauseInTheEmulatorsLogsDecidesTheClass() throws Exception {
         createJob();
-        String failedRun = failedRun("An error occurred while calling o111.collectToPython. Traceback (most recent call last):");
+        String failedRun =
+                failedRun("An error occurred while calling o111.collectToPython. Traceback (most recent call last):");
         try (CloudWatchLogsClient logs = Emulator.clients(endpoint).build(CloudWatchLogsClient.builder())) {
             try {
                 logs.createLogGroup(request -> request.logGroupName(INSIGHTS_GROUP));
@@ -511,15 +557,20 @@ class AlarmResponseIT {
             String stream = failedRun + JobRunInsights.STREAM_SUFFIX;
             String event = JobRunInsightsTest.analysisEvent("ModuleNotFoundError: No module named 'tensorflow'");
             logs.createLogStream(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream));
-            logs.putLogEvents(request -> request.logGroupName(INSIGHTS_GROUP).logStreamName(stream).logEvents(
-                    InputLogEvent.builder().timestamp(System.currentTimeMillis()).message(event).build()));
+            logs.putLogEvents(request -> request.logGroupName(INSIGHTS_GROUP)
+                    .logStreamName(stream)
+                    .logEvents(InputLogEvent.builder()
+                            .timestamp(System.currentTimeMillis())
+                            .message(event)
+                            .build()));
 
             deliver(handlerWithInsights(logs), glueFailureEvent(failedRun));
         }
 
         assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
         assertThat(log.only().errorClass()).isEqualTo("code");
-        assertThat(log.only().failure().rootCause()).containsExactly("ModuleNotFoundError: No module named 'tensorflow'");
+        assertThat(log.only().failure().rootCause())
+                .containsExactly("ModuleNotFoundError: No module named 'tensorflow'");
         assertThat(restarts()).isEmpty();
     }
 
@@ -536,62 +587,103 @@ class AlarmResponseIT {
     @Test
     void failedRunEventPagesThroughThePipelinesPageAlarmWithItsClassAndLinks() {
         createJob();
-        String failedRun = failedRun("Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax");
+        String failedRun =
+                failedRun("Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax");
         String pageAlarm = "PipelineUnhealthyAlarm-" + job;
         try (CloudWatchClient cloudWatch = Emulator.clients(endpoint).build(CloudWatchClient.builder())) {
             // moto has no PutCompositeAlarm: a metric alarm stands in for the pipeline's composite page.
-            cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm).namespace("DataPipeline")
-                    .metricName("FailedRuns").statistic("Sum").period(60).evaluationPeriods(1).threshold(0.0)
+            cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm)
+                    .namespace("DataPipeline")
+                    .metricName("FailedRuns")
+                    .statistic("Sum")
+                    .period(60)
+                    .evaluationPeriods(1)
+                    .threshold(0.0)
                     .comparisonOperator("GreaterThanThreshold"));
-            ResponseConfig config = ResponseConfig.parse(config(true, 2).replace("\"routes\":{",
-                    "\"pipelines\":{\"" + job + "\":{\"pageAlarm\":\"" + pageAlarm + "\"}},\"routes\":{"));
-            AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(config, Corpus.SOURCES,
-                    new JobRemediator(glue, new DynamoDbIncidentLedger(dynamo, table), Clock.systemUTC(),
-                            config.restartBudget(), config.errorClassActions(), RootCauseReader.NONE),
-                    log, new AlarmStatePage(cloudWatch), new ConsoleLinks("us-east-1")));
+            ResponseConfig config = ResponseConfig.parse(config(true, 2)
+                    .replace(
+                            "\"routes\":{",
+                            "\"pipelines\":{\"" + job + "\":{\"pageAlarm\":\"" + pageAlarm + "\"}},\"routes\":{"));
+            AlarmResponseHandler handler = new AlarmResponseHandler(new AlarmResponder(
+                    config,
+                    Corpus.SOURCES,
+                    new JobRemediator(
+                            glue,
+                            new DynamoDbIncidentLedger(dynamo, table),
+                            Clock.systemUTC(),
+                            config.restartBudget(),
+                            config.errorClassActions(),
+                            RootCauseReader.NONE),
+                    log,
+                    new AlarmStatePage(cloudWatch),
+                    new ConsoleLinks("us-east-1")));
 
             deliver(handler, glueFailureEvent(failedRun));
 
-            String reason = cloudWatch.describeAlarms(request -> request.alarmNames(pageAlarm)).metricAlarms().get(0)
+            String reason = cloudWatch
+                    .describeAlarms(request -> request.alarmNames(pageAlarm))
+                    .metricAlarms()
+                    .get(0)
                     .stateReason();
-            assertThat(reason).startsWith("Pipeline " + job + ": Glue job run " + failedRun + " FAILED")
+            assertThat(reason)
+                    .startsWith("Pipeline " + job + ": Glue job run " + failedRun + " FAILED")
                     .contains("\nError class: code ('SyntaxError' in the run's error message)\n")
                     .contains("\nResponse: not restarted: a retry fails the same way")
-                    .contains("\nRun: https://console.aws.amazon.com/gluestudio/home?region=us-east-1#/job/" + job + "/run/" + failedRun);
+                    .contains("\nRun: https://console.aws.amazon.com/gluestudio/home?region=us-east-1#/job/" + job
+                            + "/run/" + failedRun);
         }
         assertThat(log.only().outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
-        assertThat(log.onlyLine()).containsEntry("pageDelivery", "paged: " + pageAlarm
-                + " went to ALARM with this text as its reason");
+        assertThat(log.onlyLine())
+                .containsEntry("pageDelivery", "paged: " + pageAlarm + " went to ALARM with this text as its reason");
         assertThat(restarts()).isEmpty();
     }
 
     @Test
     void thirdCodeFailureInARowStopsTheJobsOwnTriggerInGlueAndLeavesASharedOneRunning() throws Exception {
         createJob();
-        emulatorGlue.createJob(request -> request.name(job + "-other").role("arn:aws:iam::123456789012:role/GlueEtlRole")
+        emulatorGlue.createJob(request -> request.name(job + "-other")
+                .role("arn:aws:iam::123456789012:role/GlueEtlRole")
                 .command(command -> command.name("glueetl").scriptLocation("s3://pipeline-scripts/other.py")));
         String own = job + "-nightly";
         String shared = job + "-with-other";
-        emulatorGlue.createTrigger(request -> request.name(own).type(TriggerType.SCHEDULED).schedule("cron(0 2 * * ? *)")
-                .actions(action -> action.jobName(job)).startOnCreation(true));
-        emulatorGlue.createTrigger(request -> request.name(shared).type(TriggerType.SCHEDULED).schedule("cron(0 3 * * ? *)")
-                .actions(action -> action.jobName(job), action -> action.jobName(job + "-other")).startOnCreation(true));
+        emulatorGlue.createTrigger(request -> request.name(own)
+                .type(TriggerType.SCHEDULED)
+                .schedule("cron(0 2 * * ? *)")
+                .actions(action -> action.jobName(job))
+                .startOnCreation(true));
+        emulatorGlue.createTrigger(request -> request.name(shared)
+                .type(TriggerType.SCHEDULED)
+                .schedule("cron(0 3 * * ? *)")
+                .actions(action -> action.jobName(job), action -> action.jobName(job + "-other"))
+                .startOnCreation(true));
         String error = "Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax";
         failedRun(error);
         Thread.sleep(1_100); // moto's StartedOn is the current time, in whole seconds: keep the three runs apart.
         failedRun(error);
         Thread.sleep(1_100);
         String newest = failedRun(error);
-        String pauseCode = config(true, 2).replace("\"routes\":{",
-                "\"pipelines\":{\"" + job + "\":{\"errorClassActions\":{\"code\":\"pause-trigger\"}}},\"routes\":{");
+        String pauseCode = config(true, 2)
+                .replace(
+                        "\"routes\":{",
+                        "\"pipelines\":{\"" + job
+                                + "\":{\"errorClassActions\":{\"code\":\"pause-trigger\"}}},\"routes\":{");
 
         deliver(handler(pauseCode, Clock.systemUTC()), glueFailureEvent(newest));
 
         assertThat(log.only().outcome()).as(log.only().reason()).isEqualTo(Outcome.PAUSED_TRIGGER);
-        assertThat(log.only().reason()).startsWith("paused trigger " + own + " of " + job + " after 3 failed runs in a row")
+        assertThat(log.only().reason())
+                .startsWith("paused trigger " + own + " of " + job + " after 3 failed runs in a row")
                 .endsWith("; left alone: " + shared + " (also starts other jobs or crawlers)");
-        assertThat(emulatorGlue.getTrigger(request -> request.name(own)).trigger().state()).isEqualTo(TriggerState.DEACTIVATED);
-        assertThat(emulatorGlue.getTrigger(request -> request.name(shared)).trigger().state()).isEqualTo(TriggerState.ACTIVATED);
+        assertThat(emulatorGlue
+                        .getTrigger(request -> request.name(own))
+                        .trigger()
+                        .state())
+                .isEqualTo(TriggerState.DEACTIVATED);
+        assertThat(emulatorGlue
+                        .getTrigger(request -> request.name(shared))
+                        .trigger()
+                        .state())
+                .isEqualTo(TriggerState.ACTIVATED);
         assertThat(restarts()).isEmpty();
     }
 }

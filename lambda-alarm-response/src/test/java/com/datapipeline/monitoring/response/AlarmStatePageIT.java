@@ -20,7 +20,8 @@ class AlarmStatePageIT {
 
     private static CloudWatchClient cloudWatch;
 
-    private final String pageAlarm = "PipelineUnhealthyAlarm-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String pageAlarm =
+            "PipelineUnhealthyAlarm-it-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void connect() {
@@ -35,13 +36,21 @@ class AlarmStatePageIT {
     }
 
     private void createPageAlarm() {
-        cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm).namespace("DataPipeline")
-                .metricName("FailedRuns").statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+        cloudWatch.putMetricAlarm(request -> request.alarmName(pageAlarm)
+                .namespace("DataPipeline")
+                .metricName("FailedRuns")
+                .statistic(Statistic.SUM)
+                .period(60)
+                .evaluationPeriods(1)
+                .threshold(0.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
     }
 
     private MetricAlarm alarm() {
-        return cloudWatch.describeAlarms(request -> request.alarmNames(pageAlarm)).metricAlarms().get(0);
+        return cloudWatch
+                .describeAlarms(request -> request.alarmNames(pageAlarm))
+                .metricAlarms()
+                .get(0);
     }
 
     @Test
@@ -59,7 +68,8 @@ class AlarmStatePageIT {
     @Test
     void pageAlarmInAlarmAlreadyIsLeftAsItIs() {
         createPageAlarm();
-        cloudWatch.setAlarmState(request -> request.alarmName(pageAlarm).stateValue(StateValue.ALARM)
+        cloudWatch.setAlarmState(request -> request.alarmName(pageAlarm)
+                .stateValue(StateValue.ALARM)
                 .stateReason("Threshold Crossed: 1 datapoint [1.0] was greater than the threshold (0.0)."));
 
         PageDelivery.Result result = new AlarmStatePage(cloudWatch).deliver(pageAlarm, "another incident's page");

@@ -32,8 +32,7 @@ final class Corpus {
     /** The source topics the tests' responders accept: {@link #TOPIC_ARN} only. */
     static final SourceTopics SOURCES = SourceTopics.parse(TOPIC_ARN);
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** The Message of an SNS record, from notifications/. */
     static String message(String file) {
@@ -46,12 +45,15 @@ final class Corpus {
     }
 
     /** A responder over {@code glue} and {@code ledger} with the configuration {@code configJson}. */
-    static AlarmResponder responder(String configJson, GlueClient glue, IncidentLedger ledger, Clock clock,
-                                    DecisionLog log) {
+    static AlarmResponder responder(
+            String configJson, GlueClient glue, IncidentLedger ledger, Clock clock, DecisionLog log) {
         ResponseConfig config = ResponseConfig.parse(configJson);
-        return new AlarmResponder(config, SOURCES,
-                new JobRemediator(glue, ledger, clock, config.restartBudget(), config.errorClassActions(),
-                        RootCauseReader.NONE), log);
+        return new AlarmResponder(
+                config,
+                SOURCES,
+                new JobRemediator(
+                        glue, ledger, clock, config.restartBudget(), config.errorClassActions(), RootCauseReader.NONE),
+                log);
     }
 
     /**
@@ -94,13 +96,14 @@ final class Corpus {
 
     /** An SNS event with one record carrying {@code delivery}. */
     static SNSEvent snsEventWith(Delivery delivery) {
-        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
-                .withEventSource("aws:sns")
-                .withSns(new SNSEvent.SNS()
-                        .withType("Notification")
-                        .withMessageId(delivery.messageId())
-                        .withTopicArn(delivery.topicArn())
-                        .withMessage(delivery.message()))));
+        return new SNSEvent()
+                .withRecords(List.of(new SNSEvent.SNSRecord()
+                        .withEventSource("aws:sns")
+                        .withSns(new SNSEvent.SNS()
+                                .withType("Notification")
+                                .withMessageId(delivery.messageId())
+                                .withTopicArn(delivery.topicArn())
+                                .withMessage(delivery.message()))));
     }
 
     private static String resource(String path) {

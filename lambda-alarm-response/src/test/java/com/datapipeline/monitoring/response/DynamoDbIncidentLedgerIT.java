@@ -49,8 +49,9 @@ class DynamoDbIncidentLedgerIT {
     }
 
     private Map<String, AttributeValue> item(String key) {
-        return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(key)))).item();
+        return dynamo.getItem(request ->
+                        request.tableName(table).consistentRead(true).key(Map.of("pk", AttributeValue.fromS(key))))
+                .item();
     }
 
     @Test
@@ -60,8 +61,11 @@ class DynamoDbIncidentLedgerIT {
         assertThat(ledger.claimIncident(FIRST, NOW.plus(Duration.ofDays(7)))).isTrue();
         assertThat(ledger.claimIncident(FIRST, NOW.plus(Duration.ofDays(7)))).isFalse();
 
-        assertThat(item("incident#job/run/jr_1")).containsEntry("expiresAt",
-                AttributeValue.fromN(Long.toString(NOW.plus(Duration.ofDays(7)).getEpochSecond())));
+        assertThat(item("incident#job/run/jr_1"))
+                .containsEntry(
+                        "expiresAt",
+                        AttributeValue.fromN(
+                                Long.toString(NOW.plus(Duration.ofDays(7)).getEpochSecond())));
     }
 
     @Test
@@ -81,10 +85,12 @@ class DynamoDbIncidentLedgerIT {
 
         assertThat(ledger.claimBudgetSlot("job", 2, FIRST, NOW, until)).hasValue(0);
         assertThat(ledger.claimBudgetSlot("job", 2, SECOND, NOW, until)).hasValue(1);
-        assertThat(ledger.claimBudgetSlot("job", 2, Incident.ofRun("job", "jr_3"), NOW, until)).isEmpty();
+        assertThat(ledger.claimBudgetSlot("job", 2, Incident.ofRun("job", "jr_3"), NOW, until))
+                .isEmpty();
         assertThat(ledger.claimBudgetSlot("other-job", 2, FIRST, NOW, until)).hasValue(0);
 
-        assertThat(item("budget#job#1")).containsEntry("incident", AttributeValue.fromS("job/run/jr_2"))
+        assertThat(item("budget#job#1"))
+                .containsEntry("incident", AttributeValue.fromS("job/run/jr_2"))
                 .containsEntry("expiresAt", AttributeValue.fromN(Long.toString(until.getEpochSecond())));
     }
 
@@ -94,7 +100,8 @@ class DynamoDbIncidentLedgerIT {
         ledger.claimBudgetSlot("job", 1, FIRST, NOW, NOW.plus(Duration.ofMinutes(60)));
         Instant later = NOW.plus(Duration.ofMinutes(61));
 
-        assertThat(ledger.claimBudgetSlot("job", 1, SECOND, later, later.plus(Duration.ofMinutes(60)))).hasValue(0);
+        assertThat(ledger.claimBudgetSlot("job", 1, SECOND, later, later.plus(Duration.ofMinutes(60))))
+                .hasValue(0);
         assertThat(item("budget#job#0")).containsEntry("incident", AttributeValue.fromS("job/run/jr_2"));
     }
 

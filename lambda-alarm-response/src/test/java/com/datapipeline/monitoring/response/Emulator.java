@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** The local AWS API emulator (moto) that `make test` starts: its clients and a fresh ledger table. */
 final class Emulator {
 
-    private Emulator() {
-    }
+    private Emulator() {}
 
     static String endpoint() {
         String endpoint = System.getenv("AWS_EMULATOR_ENDPOINT");
@@ -30,8 +29,10 @@ final class Emulator {
 
     /** Clients built as the function builds them, for the emulator (or any other URL) instead of AWS. */
     static LambdaSdkClients clients(String url) {
-        return new LambdaSdkClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), URI.create(url),
+        return new LambdaSdkClients(
+                Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+                URI.create(url),
                 List.of());
     }
 
@@ -39,12 +40,14 @@ final class Emulator {
     static String createLedgerTable(DynamoDbClient dynamo) {
         String table = "it-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         dynamo.createTable(request -> request.tableName(table)
-                .attributeDefinitions(a -> a.attributeName(ResponseConfiguration.LEDGER_KEY)
-                        .attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName(ResponseConfiguration.LEDGER_KEY).keyType(KeyType.HASH))
+                .attributeDefinitions(
+                        a -> a.attributeName(ResponseConfiguration.LEDGER_KEY).attributeType(ScalarAttributeType.S))
+                .keySchema(
+                        k -> k.attributeName(ResponseConfiguration.LEDGER_KEY).keyType(KeyType.HASH))
                 .billingMode("PAY_PER_REQUEST"));
         dynamo.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName(ResponseConfiguration.LEDGER_EXPIRES_AT)));
+                .timeToLiveSpecification(
+                        ttl -> ttl.enabled(true).attributeName(ResponseConfiguration.LEDGER_EXPIRES_AT)));
         return table;
     }
 }

@@ -31,13 +31,23 @@ class ErrorClassRoutingTest {
 
     private AlarmResponder responder(String configJson, RootCauseReader rootCause) {
         ResponseConfig config = ResponseConfig.parse(configJson);
-        return new AlarmResponder(config, Corpus.SOURCES, new JobRemediator(glue, ledger, Clock.fixed(NOW, ZoneOffset.UTC),
-                config.restartBudget(), config.errorClassActions(), rootCause), log);
+        return new AlarmResponder(
+                config,
+                Corpus.SOURCES,
+                new JobRemediator(
+                        glue,
+                        ledger,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        config.restartBudget(),
+                        config.errorClassActions(),
+                        rootCause),
+                log);
     }
 
     private Decision eventFor(String errorMessage) {
         glue.withFailedRun(RUN, JobRunState.FAILED, NOW.minusSeconds(600), 540, errorMessage);
-        return responder(Corpus.CONFIG_JSON, RootCauseReader.NONE).respond(Corpus.delivery("glue-state-transformed.json"));
+        return responder(Corpus.CONFIG_JSON, RootCauseReader.NONE)
+                .respond(Corpus.delivery("glue-state-transformed.json"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,7 +69,8 @@ class ErrorClassRoutingTest {
         assertThat(log.onlyLine()).containsEntry("errorClass", errorClass).containsEntry("outcome", outcome.logName());
         assertThat(glue.starts).hasSize(outcome == Outcome.STARTED ? 1 : 0);
         if (outcome == Outcome.SKIPPED_ERROR_CLASS) {
-            assertThat(decision.reason()).startsWith("not restarted: " + errorClass + " failure (")
+            assertThat(decision.reason())
+                    .startsWith("not restarted: " + errorClass + " failure (")
                     .endsWith("its error class is routed to notify-only");
             assertThat(ledger.incidents).isEmpty();
             assertThat(ledger.slots).isEmpty();
@@ -68,9 +79,15 @@ class ErrorClassRoutingTest {
 
     @Test
     void failureAlarmClassifiesTheNewestFailedRunOfTheJob() {
-        glue.withFailedRun("jr_oom", JobRunState.FAILED, NOW.minusSeconds(600), 300, "# java.lang.OutOfMemoryError: Java heap space");
+        glue.withFailedRun(
+                "jr_oom",
+                JobRunState.FAILED,
+                NOW.minusSeconds(600),
+                300,
+                "# java.lang.OutOfMemoryError: Java heap space");
 
-        Decision decision = responder(Corpus.CONFIG_JSON, RootCauseReader.NONE).respond(Corpus.delivery("metric-alarm.json"));
+        Decision decision =
+                responder(Corpus.CONFIG_JSON, RootCauseReader.NONE).respond(Corpus.delivery("metric-alarm.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
         assertThat(decision.errorClass()).isEqualTo("resources");
@@ -80,7 +97,11 @@ class ErrorClassRoutingTest {
 
     @Test
     void jobRunInsightsRootCauseDecidesWhenTheErrorMessageIsVague() {
-        glue.withFailedRun(RUN, JobRunState.FAILED, NOW.minusSeconds(600), 60,
+        glue.withFailedRun(
+                RUN,
+                JobRunState.FAILED,
+                NOW.minusSeconds(600),
+                60,
                 "An error occurred while calling o111.collectToPython. Traceback (most recent call last):");
         List<String> asked = new java.util.ArrayList<>();
         RootCauseReader insights = runId -> {
@@ -88,7 +109,8 @@ class ErrorClassRoutingTest {
             return List.of("ModuleNotFoundError: No module named 'tensorflow'");
         };
 
-        Decision decision = responder(Corpus.CONFIG_JSON, insights).respond(Corpus.delivery("glue-state-transformed.json"));
+        Decision decision =
+                responder(Corpus.CONFIG_JSON, insights).respond(Corpus.delivery("glue-state-transformed.json"));
 
         assertThat(asked).containsExactly(RUN);
         assertThat(decision.errorClass()).isEqualTo("code");
@@ -109,11 +131,13 @@ class ErrorClassRoutingTest {
 
     @Test
     void aPipelineMayRestartAClassThatOthersOnlyPage() {
-        String restartOnMemory = Corpus.CONFIG_JSON.replace("\"routes\":{",
+        String restartOnMemory = Corpus.CONFIG_JSON.replace(
+                "\"routes\":{",
                 "\"pipelines\":{\"sample-etl-job\":{\"errorClassActions\":{\"resources\":\"restart-job\"}}},\"routes\":{");
         glue.withFailedRun(RUN, JobRunState.FAILED, NOW.minusSeconds(600), 540, "No space left on device");
 
-        Decision decision = responder(restartOnMemory, RootCauseReader.NONE).respond(Corpus.delivery("glue-state-transformed.json"));
+        Decision decision = responder(restartOnMemory, RootCauseReader.NONE)
+                .respond(Corpus.delivery("glue-state-transformed.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.STARTED);
         assertThat(decision.errorClass()).isEqualTo("resources");
@@ -121,9 +145,11 @@ class ErrorClassRoutingTest {
 
     @Test
     void allPipelinesMayStopRestartingTransientFailures() {
-        String never = Corpus.CONFIG_JSON.replace("\"routes\":{", "\"errorClassActions\":{\"transient\":\"notify-only\"},\"routes\":{");
+        String never = Corpus.CONFIG_JSON.replace(
+                "\"routes\":{", "\"errorClassActions\":{\"transient\":\"notify-only\"},\"routes\":{");
 
-        Decision decision = responder(never, RootCauseReader.NONE).respond(Corpus.delivery("glue-state-transformed.json"));
+        Decision decision =
+                responder(never, RootCauseReader.NONE).respond(Corpus.delivery("glue-state-transformed.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
         assertThat(decision.errorClass()).isEqualTo("transient");
@@ -133,14 +159,19 @@ class ErrorClassRoutingTest {
     @Test
     void jobThatNoLongerExistsIsLoggedNotRetried() {
         glue.readFailure = () -> EntityNotFoundException.builder()
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("EntityNotFoundException")
-                        .errorMessage("Job sample-etl-job not found").build()).build();
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("EntityNotFoundException")
+                        .errorMessage("Job sample-etl-job not found")
+                        .build())
+                .build();
 
-        Decision decision = responder(Corpus.CONFIG_JSON, RootCauseReader.NONE).respond(Corpus.delivery("glue-state-transformed.json"));
+        Decision decision = responder(Corpus.CONFIG_JSON, RootCauseReader.NONE)
+                .respond(Corpus.delivery("glue-state-transformed.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.JOB_NOT_FOUND);
-        assertThat(decision.reason()).isEqualTo("job sample-etl-job does not exist (any more): nothing to restart;"
-                + " remove it from the monitored pipelines or restore it");
+        assertThat(decision.reason())
+                .isEqualTo("job sample-etl-job does not exist (any more): nothing to restart;"
+                        + " remove it from the monitored pipelines or restore it");
         assertThat(log.onlyLine()).containsEntry("outcome", "job-not-found");
         assertThat(log.failures).isEmpty();
         assertThat(glue.starts).isEmpty();
@@ -149,8 +180,9 @@ class ErrorClassRoutingTest {
     @Test
     void validationRouteIsNotClassified() {
         Decision decision = responder(Corpus.CONFIG_JSON, runId -> {
-            throw new AssertionError("a validation start has no failed run to read");
-        }).respond(Corpus.delivery("metric-math-alarm.json"));
+                    throw new AssertionError("a validation start has no failed run to read");
+                })
+                .respond(Corpus.delivery("metric-math-alarm.json"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.STARTED);
         assertThat(decision.failure()).isNull();

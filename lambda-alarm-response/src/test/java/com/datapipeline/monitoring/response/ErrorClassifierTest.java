@@ -41,10 +41,15 @@ class ErrorClassifierTest {
     static List<Row> rows() throws IOException {
         try (InputStream in = ErrorClassifierTest.class.getResourceAsStream("/error-classes/glue-error-texts.json")) {
             Map<String, Object> root = JSON.std.mapFrom(in);
-            return ((List<?>) root.get("rows")).stream().map(item -> (Map<?, ?>) item)
-                    .map(row -> new Row((String) row.get("class"), (String) row.get("evidence"),
-                            (String) row.get("text"), (String) row.get("source")))
-                    .toList();
+            return ((List<?>) root.get("rows"))
+                    .stream()
+                            .map(item -> (Map<?, ?>) item)
+                            .map(row -> new Row(
+                                    (String) row.get("class"),
+                                    (String) row.get("evidence"),
+                                    (String) row.get("text"),
+                                    (String) row.get("source")))
+                            .toList();
         }
     }
 
@@ -53,7 +58,9 @@ class ErrorClassifierTest {
     void realGlueErrorTextGetsItsClass(Row row) {
         Classification classification = ErrorClassifier.classify(row.asEvidence());
 
-        assertThat(classification.errorClass().configName()).as(classification.basis()).isEqualTo(row.errorClass());
+        assertThat(classification.errorClass().configName())
+                .as(classification.basis())
+                .isEqualTo(row.errorClass());
     }
 
     @Test
@@ -62,18 +69,24 @@ class ErrorClassifierTest {
 
         assertThat(rows).allSatisfy(row -> assertThat(row.source()).startsWith("https://"));
         assertThat(rows.stream().collect(Collectors.groupingBy(Row::errorClass, Collectors.counting())))
-                .containsOnlyKeys(Arrays.stream(ErrorClass.values()).map(ErrorClass::configName).toList())
+                .containsOnlyKeys(Arrays.stream(ErrorClass.values())
+                        .map(ErrorClass::configName)
+                        .toList())
                 .allSatisfy((errorClass, count) -> assertThat(count).isGreaterThanOrEqualTo(3));
     }
 
     @Test
     void lostExecutorIsTransientUnlessYarnKilledItForMemory() {
+        assertThat(ErrorClassifier.classify(
+                                Evidence.ofMessage(
+                                        "ExecutorLostFailure (executor 7 exited unrelated to the running tasks) Reason: Executor heartbeat timed out"))
+                        .errorClass())
+                .isEqualTo(ErrorClass.TRANSIENT);
         assertThat(ErrorClassifier.classify(Evidence.ofMessage(
-                "ExecutorLostFailure (executor 7 exited unrelated to the running tasks) Reason: Executor heartbeat timed out"))
-                .errorClass()).isEqualTo(ErrorClass.TRANSIENT);
-        assertThat(ErrorClassifier.classify(Evidence.ofMessage(
-                "ExecutorLostFailure (executor 4 exited caused by one of the running tasks) Reason: Container killed by"
-                        + " YARN for exceeding memory limits.")).errorClass()).isEqualTo(ErrorClass.RESOURCES);
+                                "ExecutorLostFailure (executor 4 exited caused by one of the running tasks) Reason: Container killed by"
+                                        + " YARN for exceeding memory limits."))
+                        .errorClass())
+                .isEqualTo(ErrorClass.RESOURCES);
     }
 
     @Test
@@ -90,7 +103,8 @@ class ErrorClassifierTest {
     void rootCauseOfJobRunInsightsWinsOverTheVagueErrorMessage() {
         Classification classification = ErrorClassifier.classify(new Evidence(
                 "An error occurred while calling o111.collectToPython. Traceback (most recent call last):",
-                List.of("ModuleNotFoundError: No module named 'tensorflow'"), Set.of()));
+                List.of("ModuleNotFoundError: No module named 'tensorflow'"),
+                Set.of()));
 
         assertThat(classification.errorClass()).isEqualTo(ErrorClass.CODE);
         assertThat(classification.basis()).isEqualTo("'ModuleNotFoundError' in the job run insights root cause");
@@ -100,11 +114,12 @@ class ErrorClassifierTest {
     void textRulesComeBeforeTheErrorCategory() {
         // QUERY_ERROR has no class of its own; the text says the input lacks a column.
         assertThat(ErrorClassifier.classify(Evidence.ofMessage("Error Category: QUERY_ERROR; AnalysisException:"
-                + " cannot resolve 'order_total' given input columns: [order_id, total]")).errorClass())
+                                + " cannot resolve 'order_total' given input columns: [order_id, total]"))
+                        .errorClass())
                 .isEqualTo(ErrorClass.DATA);
         // A permission category with a text that matches nothing known.
-        Classification byCategory = ErrorClassifier.classify(Evidence.ofMessage(
-                "Error Category: PERMISSION_ERROR; Failed Line Number: 3; something went wrong"));
+        Classification byCategory = ErrorClassifier.classify(
+                Evidence.ofMessage("Error Category: PERMISSION_ERROR; Failed Line Number: 3; something went wrong"));
         assertThat(byCategory.errorClass()).isEqualTo(ErrorClass.PERMISSIONS);
         assertThat(byCategory.basis()).isEqualTo("Glue error category PERMISSION_ERROR");
     }
@@ -115,7 +130,8 @@ class ErrorClassifierTest {
                 .isEqualTo(new Classification(ErrorClass.UNKNOWN, "no known error text"));
         assertThat(ErrorClassifier.classify(Evidence.ofMessage(null)))
                 .isEqualTo(new Classification(ErrorClass.UNKNOWN, "Glue reported no error text"));
-        assertThat(ErrorClassifier.classify(new Evidence("", List.of(), Set.of("UNCLASSIFIED_SPARK_ERROR"))).errorClass())
+        assertThat(ErrorClassifier.classify(new Evidence("", List.of(), Set.of("UNCLASSIFIED_SPARK_ERROR")))
+                        .errorClass())
                 .isEqualTo(ErrorClass.UNKNOWN);
     }
 

@@ -8,18 +8,18 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Action;
 import software.amazon.awssdk.services.glue.model.GetJobRunsRequest;
+import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
 import software.amazon.awssdk.services.glue.model.GetTriggersRequest;
 import software.amazon.awssdk.services.glue.model.GetTriggersResponse;
+import software.amazon.awssdk.services.glue.model.JobRun;
+import software.amazon.awssdk.services.glue.model.JobRunState;
+import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
+import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
 import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
 import software.amazon.awssdk.services.glue.model.Trigger;
 import software.amazon.awssdk.services.glue.model.TriggerState;
 import software.amazon.awssdk.services.glue.model.TriggerType;
-import software.amazon.awssdk.services.glue.model.GetJobRunsResponse;
-import software.amazon.awssdk.services.glue.model.JobRun;
-import software.amazon.awssdk.services.glue.model.JobRunState;
-import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
-import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
 
 /**
  * A GlueClient for unit tests: an in-memory run history (newest first, as GetJobRuns returns it), the
@@ -44,15 +44,29 @@ final class FakeGlue implements GlueClient {
 
     FakeGlue withRun(String id, JobRunState state, Instant startedOn, Map<String, String> arguments) {
         boolean failed = JobRemediator.FAILED_STATES.contains(state);
-        runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).startedOn(startedOn)
-                .arguments(arguments).errorMessage(failed ? TRANSIENT_ERROR : null).build());
+        runs.add(JobRun.builder()
+                .id(id)
+                .jobName("sample-etl-job")
+                .jobRunState(state)
+                .startedOn(startedOn)
+                .arguments(arguments)
+                .errorMessage(failed ? TRANSIENT_ERROR : null)
+                .build());
         return this;
     }
 
     /** A finished run of sample-etl-job that failed with {@code errorMessage}, after {@code seconds} of work. */
     FakeGlue withFailedRun(String id, JobRunState state, Instant startedOn, int seconds, String errorMessage) {
-        runs.add(JobRun.builder().id(id).jobName("sample-etl-job").jobRunState(state).attempt(0).startedOn(startedOn)
-                .completedOn(startedOn.plusSeconds(seconds)).executionTime(seconds).errorMessage(errorMessage).build());
+        runs.add(JobRun.builder()
+                .id(id)
+                .jobName("sample-etl-job")
+                .jobRunState(state)
+                .attempt(0)
+                .startedOn(startedOn)
+                .completedOn(startedOn.plusSeconds(seconds))
+                .executionTime(seconds)
+                .errorMessage(errorMessage)
+                .build());
         return this;
     }
 
@@ -62,7 +76,9 @@ final class FakeGlue implements GlueClient {
         if (readFailure != null) {
             throw readFailure.get();
         }
-        List<JobRun> ofJob = runs.stream().filter(run -> run.jobName().equals(request.jobName())).toList();
+        List<JobRun> ofJob = runs.stream()
+                .filter(run -> run.jobName().equals(request.jobName()))
+                .toList();
         int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
         int to = Math.min(ofJob.size(), from + Math.min(pageSize, request.maxResults()));
         return GetJobRunsResponse.builder()
@@ -75,25 +91,40 @@ final class FakeGlue implements GlueClient {
     final List<Trigger> triggers = new ArrayList<>();
 
     FakeGlue withTrigger(String name, TriggerType type, String... jobs) {
-        triggers.add(Trigger.builder().name(name).type(type).state(TriggerState.ACTIVATED)
-                .actions(java.util.Arrays.stream(jobs).map(job -> Action.builder().jobName(job).build()).toList()).build());
+        triggers.add(Trigger.builder()
+                .name(name)
+                .type(type)
+                .state(TriggerState.ACTIVATED)
+                .actions(java.util.Arrays.stream(jobs)
+                        .map(job -> Action.builder().jobName(job).build())
+                        .toList())
+                .build());
         return this;
     }
 
     TriggerState stateOf(String trigger) {
-        return triggers.stream().filter(t -> t.name().equals(trigger)).findFirst().orElseThrow().state();
+        return triggers.stream()
+                .filter(t -> t.name().equals(trigger))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     @Override
     public GetTriggersResponse getTriggers(GetTriggersRequest request) {
-        return GetTriggersResponse.builder().triggers(triggers.stream().filter(trigger -> trigger.actions().stream()
-                .anyMatch(action -> request.dependentJobName().equals(action.jobName()))).toList()).build();
+        return GetTriggersResponse.builder()
+                .triggers(triggers.stream()
+                        .filter(trigger -> trigger.actions().stream()
+                                .anyMatch(action -> request.dependentJobName().equals(action.jobName())))
+                        .toList())
+                .build();
     }
 
     @Override
     public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
         triggers.replaceAll(trigger -> trigger.name().equals(request.name())
-                ? trigger.toBuilder().state(TriggerState.DEACTIVATED).build() : trigger);
+                ? trigger.toBuilder().state(TriggerState.DEACTIVATED).build()
+                : trigger);
         return StopTriggerResponse.builder().name(request.name()).build();
     }
 
@@ -104,8 +135,15 @@ final class FakeGlue implements GlueClient {
         }
         starts.add(request);
         String id = "jr_started_" + starts.size();
-        runs.add(0, JobRun.builder().id(id).jobName(request.jobName()).jobRunState(JobRunState.STARTING)
-                .startedOn(startTime).arguments(request.arguments()).build());
+        runs.add(
+                0,
+                JobRun.builder()
+                        .id(id)
+                        .jobName(request.jobName())
+                        .jobRunState(JobRunState.STARTING)
+                        .startedOn(startTime)
+                        .arguments(request.arguments())
+                        .build());
         return StartJobRunResponse.builder().jobRunId(id).build();
     }
 
@@ -115,6 +153,5 @@ final class FakeGlue implements GlueClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,13 +10,13 @@ import java.util.function.Supplier;
 final class InMemoryIncidentLedger implements IncidentLedger {
 
     /** A held budget slot. */
-    record Slot(String incident, Instant expiresAt) {
-    }
+    record Slot(String incident, Instant expiresAt) {}
 
     /** Incident id to the end of its claim. */
     final Map<String, Instant> incidents = new HashMap<>();
     /** {@code <job>#<n>} to the slot. */
     final Map<String, Slot> slots = new HashMap<>();
+
     Supplier<RuntimeException> slotFailure;
     Supplier<RuntimeException> releaseFailure;
 
@@ -39,8 +39,8 @@ final class InMemoryIncidentLedger implements IncidentLedger {
     }
 
     @Override
-    public synchronized OptionalInt claimBudgetSlot(String job, int slots, Incident incident, Instant now,
-                                                    Instant expiresAt) {
+    public synchronized OptionalInt claimBudgetSlot(
+            String job, int slots, Incident incident, Instant now, Instant expiresAt) {
         if (slotFailure != null) {
             throw slotFailure.get();
         }

@@ -23,20 +23,36 @@ class JsonLineDecisionLogTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static final Delivery DELIVERY = new Delivery(Corpus.TOPIC_ARN, "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+    private static final Delivery DELIVERY = new Delivery(
+            Corpus.TOPIC_ARN,
+            "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
             "{\"AlarmName\":\"GlueJobFailureAlarm\",\n\"NewStateValue\":\"ALARM\"}");
 
     @Test
     void decisionIsOneJsonLineWithEveryAuditField() throws Exception {
-        log.decided(DELIVERY, new Decision("GlueJobFailureAlarm", "ALARM", "restart-job", "sample-etl-job", Outcome.STARTED,
-                "started sample-etl-job\nsecond line", "jr_1", "sample-etl-job/run/jr_0"));
+        log.decided(
+                DELIVERY,
+                new Decision(
+                        "GlueJobFailureAlarm",
+                        "ALARM",
+                        "restart-job",
+                        "sample-etl-job",
+                        Outcome.STARTED,
+                        "started sample-etl-job\nsecond line",
+                        "jr_1",
+                        "sample-etl-job/run/jr_0"));
 
         assertThat(output()).endsWith(System.lineSeparator()).containsOnlyOnce("\n");
         Map<String, Object> line = JSON.std.mapFrom(output());
-        assertThat(line).containsEntry("level", "INFO").containsEntry("event", "alarm-response")
-                .containsEntry("alarm", "GlueJobFailureAlarm").containsEntry("state", "ALARM")
-                .containsEntry("action", "restart-job").containsEntry("target", "sample-etl-job")
-                .containsEntry("outcome", "started").containsEntry("reason", "started sample-etl-job\nsecond line")
+        assertThat(line)
+                .containsEntry("level", "INFO")
+                .containsEntry("event", "alarm-response")
+                .containsEntry("alarm", "GlueJobFailureAlarm")
+                .containsEntry("state", "ALARM")
+                .containsEntry("action", "restart-job")
+                .containsEntry("target", "sample-etl-job")
+                .containsEntry("outcome", "started")
+                .containsEntry("reason", "started sample-etl-job\nsecond line")
                 .containsEntry("jobRunId", "jr_1")
                 .containsEntry("incident", "sample-etl-job/run/jr_0")
                 .containsEntry("messageId", "95df01b4-ee98-5cb9-9903-4c221d41eb5e")
@@ -48,7 +64,8 @@ class JsonLineDecisionLogTest {
         log.decided(DELIVERY, Decision.malformed("SNS message is not valid JSON"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
-        assertThat(line).containsKeys("alarm", "state", "action", "target", "jobRunId", "incident")
+        assertThat(line)
+                .containsKeys("alarm", "state", "action", "target", "jobRunId", "incident")
                 .containsEntry("outcome", "malformed")
                 .containsEntry("messageId", DELIVERY.messageId())
                 .containsEntry("excerpt", DELIVERY.excerpt());
@@ -64,13 +81,15 @@ class JsonLineDecisionLogTest {
 
     @Test
     void awsFailureIsAnErrorLineOfItsOwnEvent() throws Exception {
-        Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
-                Corpus.message("metric-alarm.json"))).notification();
+        Notification notification =
+                ((ParseResult.Parsed) NotificationParser.parse(Corpus.message("metric-alarm.json"))).notification();
 
         log.failed(DELIVERY, notification, "sample-etl-job", SdkClientException.create("Connection refused"));
 
         Map<String, Object> line = JSON.std.mapFrom(output());
-        assertThat(line).containsEntry("level", "ERROR").containsEntry("event", "alarm-response-error")
+        assertThat(line)
+                .containsEntry("level", "ERROR")
+                .containsEntry("event", "alarm-response-error")
                 .containsEntry("error", "SdkClientException")
                 .containsEntry("messageId", DELIVERY.messageId());
         assertThat((String) line.get("reason")).contains("Connection refused");
@@ -78,8 +97,8 @@ class JsonLineDecisionLogTest {
 
     @Test
     void errorThatCouldNotGiveItsClaimsBackSaysSo() throws Exception {
-        Notification notification = ((ParseResult.Parsed) NotificationParser.parse(
-                Corpus.message("metric-alarm.json"))).notification();
+        Notification notification =
+                ((ParseResult.Parsed) NotificationParser.parse(Corpus.message("metric-alarm.json"))).notification();
         SdkClientException error = SdkClientException.create("Rate exceeded");
         error.addSuppressed(SdkClientException.create("ledger unreachable"));
 

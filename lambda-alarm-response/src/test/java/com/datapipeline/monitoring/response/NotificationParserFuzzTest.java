@@ -14,10 +14,30 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class NotificationParserFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
-    @DictionaryEntries({"\"AlarmName\"", "\"NewStateValue\"", "\"StateChangeTime\"", "\"NewStateReason\"",
-            "\"Trigger\"", "\"Metrics\"", "\"Dimensions\"", "\"AlarmRule\"", "\"TriggeringChildren\"", "\"ALARM\"",
-            "\"OK\"", "\"source\"", "\"aws.glue\"", "\"detailType\"", "\"detail-type\"", "\"detail\"",
-            "\"Glue Job State Change\"", "\"jobName\"", "\"jobRunId\"", "\"state\"", "\"FAILED\"", "[monitoring-drill]"})
+    @DictionaryEntries({
+        "\"AlarmName\"",
+        "\"NewStateValue\"",
+        "\"StateChangeTime\"",
+        "\"NewStateReason\"",
+        "\"Trigger\"",
+        "\"Metrics\"",
+        "\"Dimensions\"",
+        "\"AlarmRule\"",
+        "\"TriggeringChildren\"",
+        "\"ALARM\"",
+        "\"OK\"",
+        "\"source\"",
+        "\"aws.glue\"",
+        "\"detailType\"",
+        "\"detail-type\"",
+        "\"detail\"",
+        "\"Glue Job State Change\"",
+        "\"jobName\"",
+        "\"jobRunId\"",
+        "\"state\"",
+        "\"FAILED\"",
+        "[monitoring-drill]"
+    })
     void parserReturnsAResultForAnyMessage(FuzzedDataProvider data) {
         String message = data.consumeRemainingAsString();
 

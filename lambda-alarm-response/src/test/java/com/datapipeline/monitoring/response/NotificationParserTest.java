@@ -39,7 +39,9 @@ class NotificationParserTest {
             assertThat(trigger.namespace()).isEqualTo("Glue");
             assertThat(trigger.statistic()).isEqualTo("SUM");
             assertThat(trigger.threshold()).isEqualTo(1.0);
-            assertThat(trigger.dimensions()).containsEntry("JobName", "sample-etl-job").containsEntry("Type", "count");
+            assertThat(trigger.dimensions())
+                    .containsEntry("JobName", "sample-etl-job")
+                    .containsEntry("Type", "count");
         });
     }
 
@@ -65,7 +67,8 @@ class NotificationParserTest {
         assertThat(alarm.routeKey()).isEqualTo("PipelineHealthComposite");
         assertThat(alarm.trigger()).isInstanceOfSatisfying(CompositeTrigger.class, trigger -> {
             assertThat(trigger.alarmRule()).isEqualTo("ALARM(\"GlueJobFailureAlarm\") AND ALARM(\"DataQualityAlarm\")");
-            assertThat(trigger.triggeringChildren()).extracting(AlarmNotification.TriggeringChild::state)
+            assertThat(trigger.triggeringChildren())
+                    .extracting(AlarmNotification.TriggeringChild::state)
                     .containsExactly("ALARM", "ALARM");
             assertThat(trigger.triggeringChildren().get(0).arn()).endsWith(":alarm:GlueJobFailureAlarm");
         });
@@ -82,7 +85,8 @@ class NotificationParserTest {
 
     @Test
     void transformedGlueStateChangeRoutesByJobName() {
-        GlueJobStateNotification event = (GlueJobStateNotification) parsed(Corpus.message("glue-state-transformed.json"));
+        GlueJobStateNotification event =
+                (GlueJobStateNotification) parsed(Corpus.message("glue-state-transformed.json"));
 
         assertThat(event.jobName()).isEqualTo("sample-etl-job");
         assertThat(event.jobRunId()).isEqualTo("jr_0a1b2c3d4e5f");
@@ -105,7 +109,8 @@ class NotificationParserTest {
 
     @Test
     void succeededGlueRunIsNotAnAlarm() {
-        assertThat(parsed(Corpus.message("glue-state-succeeded-raw.json")).isAlarm()).isFalse();
+        assertThat(parsed(Corpus.message("glue-state-succeeded-raw.json")).isAlarm())
+                .isFalse();
     }
 
     @Test
@@ -116,8 +121,9 @@ class NotificationParserTest {
     @Test
     void alarmIncidentIsItsTransition() {
         Incident first = parsed(Corpus.message("metric-alarm.json")).incident();
-        Incident later = parsed(Corpus.message("metric-alarm.json", "2026-11-25T01:02:03.536+0000",
-                "2026-11-25T07:00:00.000+0000")).incident();
+        Incident later = parsed(Corpus.message(
+                        "metric-alarm.json", "2026-11-25T01:02:03.536+0000", "2026-11-25T07:00:00.000+0000"))
+                .incident();
 
         assertThat(first.id()).isEqualTo("GlueJobFailureAlarm/transition/2026-11-25T01:02:03.536+0000");
         assertThat(later).isNotEqualTo(first);
@@ -135,7 +141,8 @@ class NotificationParserTest {
 
     @Test
     void alarmWithoutStateChangeTimeIsMalformedNamingTheField() {
-        assertThat(malformedReason(Corpus.message("missing-state-change-time.json"))).contains("'StateChangeTime'");
+        assertThat(malformedReason(Corpus.message("missing-state-change-time.json")))
+                .contains("'StateChangeTime'");
     }
 
     @Test
@@ -147,7 +154,8 @@ class NotificationParserTest {
     @Test
     void messageOver256KilobytesIsMalformedWithoutBeingParsed() {
         String padding = "x".repeat(NotificationParser.MAX_MESSAGE_BYTES);
-        String oversize = Corpus.message("metric-alarm.json").replace("Glue job sample-etl-job has failed tasks", padding);
+        String oversize =
+                Corpus.message("metric-alarm.json").replace("Glue job sample-etl-job has failed tasks", padding);
 
         assertThat(malformedReason(oversize)).contains("larger than 262144 bytes");
     }
@@ -161,8 +169,18 @@ class NotificationParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "[]", "42", "null", "\"ALARM\"", "{\"AlarmName\":", "{} {}",
-            "{\"AlarmName\":\"a\",\"AlarmName\":\"b\",\"NewStateValue\":\"ALARM\",\"StateChangeTime\":\"t\",\"AlarmRule\":\"r\"}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "[]",
+                "42",
+                "null",
+                "\"ALARM\"",
+                "{\"AlarmName\":",
+                "{} {}",
+                "{\"AlarmName\":\"a\",\"AlarmName\":\"b\",\"NewStateValue\":\"ALARM\",\"StateChangeTime\":\"t\",\"AlarmRule\":\"r\"}"
+            })
     void structurallyBrokenMessagesAreMalformed(String message) {
         assertThat(malformedReason(message)).isNotBlank();
     }
@@ -174,24 +192,28 @@ class NotificationParserTest {
 
     @Test
     void alarmNameOfTheWrongTypeIsMalformedNamingTheField() {
-        assertThat(malformedReason("{\"AlarmName\":42,\"NewStateValue\":\"ALARM\"}")).contains("'AlarmName'");
+        assertThat(malformedReason("{\"AlarmName\":42,\"NewStateValue\":\"ALARM\"}"))
+                .contains("'AlarmName'");
     }
 
     @Test
     void unknownNewStateValueIsMalformed() {
-        assertThat(malformedReason(Corpus.message("metric-alarm.json", "\"NewStateValue\":\"ALARM\"",
-                "\"NewStateValue\":\"PANIC\""))).contains("PANIC");
+        assertThat(malformedReason(Corpus.message(
+                        "metric-alarm.json", "\"NewStateValue\":\"ALARM\"", "\"NewStateValue\":\"PANIC\"")))
+                .contains("PANIC");
     }
 
     @Test
     void glueEventOfAnotherDetailTypeIsMalformed() {
-        assertThat(malformedReason(Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Crawler State Change")))
+        assertThat(malformedReason(
+                        Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Crawler State Change")))
                 .contains("Glue Crawler State Change");
     }
 
     @Test
     void stuckRunNoticeIsParsedAndIsNotAnAlarm() {
-        GlueJobStateNotification notice = (GlueJobStateNotification) parsed(Corpus.message("glue-run-status-transformed.json"));
+        GlueJobStateNotification notice =
+                (GlueJobStateNotification) parsed(Corpus.message("glue-run-status-transformed.json"));
 
         assertThat(notice.state()).isEqualTo("RUNNING");
         assertThat(notice.isAlarm()).isFalse();

@@ -31,9 +31,12 @@ class PageExamplesTest {
     @Test
     void readmeShowsThePageOfEachErrorClassAsTheFunctionWritesIt() throws IOException {
         List<String> examples = examples();
-        Files.writeString(Path.of("page-examples.md").toAbsolutePath(), String.join("\n", examples), StandardCharsets.UTF_8);
+        Files.writeString(
+                Path.of("page-examples.md").toAbsolutePath(), String.join("\n", examples), StandardCharsets.UTF_8);
         String readme = Files.readString(PageTest.repositoryFile("README.md"));
 
-        assertThat(examples).hasSize(ErrorClass.values().length).allSatisfy(example -> assertThat(readme).contains(example));
+        assertThat(examples)
+                .hasSize(ErrorClass.values().length)
+                .allSatisfy(example -> assertThat(readme).contains(example));
     }
 }

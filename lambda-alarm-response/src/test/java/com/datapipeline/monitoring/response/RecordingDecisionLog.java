@@ -19,8 +19,8 @@ final class RecordingDecisionLog implements DecisionLog {
     }
 
     @Override
-    public synchronized void failed(Delivery delivery, Notification notification, String target,
-                                    RuntimeException error) {
+    public synchronized void failed(
+            Delivery delivery, Notification notification, String target, RuntimeException error) {
         failures.add(error);
         failedDeliveries.add(delivery);
     }

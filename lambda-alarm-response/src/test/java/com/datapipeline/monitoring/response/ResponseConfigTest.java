@@ -20,21 +20,24 @@ class ResponseConfigTest {
 
         assertThat(config.remediationEnabled()).isTrue();
         assertThat(config.restartBudget()).isEqualTo(new RestartBudget(2, Duration.ofMinutes(60)));
-        assertThat(config.routes()).containsEntry("GlueJobFailureAlarm", new Route(RouteAction.RESTART_JOB, "sample-etl-job"))
+        assertThat(config.routes())
+                .containsEntry("GlueJobFailureAlarm", new Route(RouteAction.RESTART_JOB, "sample-etl-job"))
                 .containsEntry("GlueJobDurationAlarm", new Route(RouteAction.NOTIFY_ONLY, null))
                 .containsEntry("DataQualityAlarm", new Route(RouteAction.START_VALIDATION_JOB, "sample-dq-job"))
                 .containsEntry("glue-job-state:sample-etl-job", new Route(RouteAction.RESTART_JOB, "sample-etl-job"));
     }
 
-
     @Test
     void errorClassActionsDefaultToRestartingTransientFailuresOnly() {
         ResponseConfig config = ResponseConfig.parse(Corpus.CONFIG_JSON);
 
-        assertThat(config.errorClassActions().actionFor("any-job", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.RESTART_JOB);
-        for (ErrorClass errorClass : new ErrorClass[] {ErrorClass.RESOURCES, ErrorClass.PERMISSIONS, ErrorClass.CODE,
-                ErrorClass.DATA, ErrorClass.UNKNOWN}) {
-            assertThat(config.errorClassActions().actionFor("any-job", errorClass)).isEqualTo(RouteAction.NOTIFY_ONLY);
+        assertThat(config.errorClassActions().actionFor("any-job", ErrorClass.TRANSIENT))
+                .isEqualTo(RouteAction.RESTART_JOB);
+        for (ErrorClass errorClass : new ErrorClass[] {
+            ErrorClass.RESOURCES, ErrorClass.PERMISSIONS, ErrorClass.CODE, ErrorClass.DATA, ErrorClass.UNKNOWN
+        }) {
+            assertThat(config.errorClassActions().actionFor("any-job", errorClass))
+                    .isEqualTo(RouteAction.NOTIFY_ONLY);
         }
         assertThat(config.insightsLogGroups()).isEmpty();
     }
@@ -47,11 +50,16 @@ class ResponseConfigTest {
                  "pipelines":{"orders-etl":{"errorClassActions":{"transient":"restart-job"}}},
                  "jobRunInsightsLogGroups":["/aws-glue/jobs/error","/aws-glue/jobs/logs-v2"]}""");
 
-        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.NOTIFY_ONLY);
-        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.RESOURCES)).isEqualTo(RouteAction.RESTART_JOB);
-        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.TRANSIENT)).isEqualTo(RouteAction.RESTART_JOB);
-        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.RESOURCES)).isEqualTo(RouteAction.RESTART_JOB);
-        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.CODE)).isEqualTo(RouteAction.NOTIFY_ONLY);
+        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.TRANSIENT))
+                .isEqualTo(RouteAction.NOTIFY_ONLY);
+        assertThat(config.errorClassActions().actionFor("billing-etl", ErrorClass.RESOURCES))
+                .isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.TRANSIENT))
+                .isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.RESOURCES))
+                .isEqualTo(RouteAction.RESTART_JOB);
+        assertThat(config.errorClassActions().actionFor("orders-etl", ErrorClass.CODE))
+                .isEqualTo(RouteAction.NOTIFY_ONLY);
         assertThat(config.insightsLogGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/logs-v2");
     }
 
@@ -88,7 +96,8 @@ class ResponseConfigTest {
 
     @Test
     void nullConfigIsRefused() {
-        assertThatThrownBy(() -> ResponseConfig.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ResponseConfig.parse(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing");
     }
 }

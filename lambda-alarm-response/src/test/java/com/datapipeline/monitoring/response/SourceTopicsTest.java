@@ -24,8 +24,11 @@ class SourceTopicsTest {
 
     @Test
     void topicNotInTheListIsForeign() {
-        assertThat(SourceTopics.parse(ALERTS).foreignTopic(OTHER)).get().asString()
-                .contains(OTHER).contains("RESPONSE_SOURCE_TOPIC_ARNS");
+        assertThat(SourceTopics.parse(ALERTS).foreignTopic(OTHER))
+                .get()
+                .asString()
+                .contains(OTHER)
+                .contains("RESPONSE_SOURCE_TOPIC_ARNS");
         assertThat(SourceTopics.parse(ALERTS).foreignTopic(null)).isPresent();
     }
 
@@ -41,21 +44,27 @@ class SourceTopicsTest {
     @NullSource
     @ValueSource(strings = {"", " , "})
     void noTopicAtAllIsRefused(String value) {
-        assertThatThrownBy(() -> SourceTopics.parse(value)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SourceTopics.parse(value))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("RESPONSE_SOURCE_TOPIC_ARNS names no topic");
     }
 
     @Test
     void alarmOfTheTopicsRegionAndAccountIsNotForeign() {
-        assertThat(SourceTopics.foreignAlarm(ALERTS, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:A")).isEmpty();
+        assertThat(SourceTopics.foreignAlarm(ALERTS, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:A"))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"arn:aws:cloudwatch:us-east-1:999999999999:alarm:A",
-            "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:A",
-            "arn:aws:cloudwatch:us-east-1:123456789012:dashboard/A",
-            "arn:aws:sns:us-east-1:123456789012:A", "GlueJobFailureAlarm"})
+    @ValueSource(
+            strings = {
+                "arn:aws:cloudwatch:us-east-1:999999999999:alarm:A",
+                "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:A",
+                "arn:aws:cloudwatch:us-east-1:123456789012:dashboard/A",
+                "arn:aws:sns:us-east-1:123456789012:A",
+                "GlueJobFailureAlarm"
+            })
     void alarmElsewhereOrWithoutACloudWatchAlarmArnIsForeign(String alarmArn) {
         assertThat(SourceTopics.foreignAlarm(ALERTS, alarmArn)).get().asString().contains(String.valueOf(alarmArn));
     }

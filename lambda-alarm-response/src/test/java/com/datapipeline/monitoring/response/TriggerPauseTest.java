@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.glue.model.TriggerType;
 class TriggerPauseTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T01:10:00Z");
-    private static final String CODE_ERROR = "Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax";
-    private static final String PAUSE_CODE = Corpus.CONFIG_JSON.replace("\"routes\":{",
+    private static final String CODE_ERROR =
+            "Error Category: SYNTAX_ERROR; Failed Line Number: 12; SyntaxError: invalid syntax";
+    private static final String PAUSE_CODE = Corpus.CONFIG_JSON.replace(
+            "\"routes\":{",
             "\"pipelines\":{\"sample-etl-job\":{\"errorClassActions\":{\"code\":\"pause-trigger\"}}},\"routes\":{");
 
     private final FakeGlue glue = new FakeGlue();
@@ -25,8 +27,17 @@ class TriggerPauseTest {
 
     private AlarmResponder responder(String configJson) {
         ResponseConfig config = ResponseConfig.parse(configJson);
-        return new AlarmResponder(config, Corpus.SOURCES, new JobRemediator(glue, ledger, Clock.fixed(NOW, ZoneOffset.UTC),
-                config.restartBudget(), config.errorClassActions(), RootCauseReader.NONE), log);
+        return new AlarmResponder(
+                config,
+                Corpus.SOURCES,
+                new JobRemediator(
+                        glue,
+                        ledger,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        config.restartBudget(),
+                        config.errorClassActions(),
+                        RootCauseReader.NONE),
+                log);
     }
 
     /** {@code count} failed runs of the code class, newest first, the newest being the one the alarm reports. */
@@ -51,10 +62,11 @@ class TriggerPauseTest {
         Decision decision = failureAlarm(PAUSE_CODE);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.PAUSED_TRIGGER);
-        assertThat(decision.reason()).isEqualTo("paused trigger nightly-sample-etl, after-ingest of sample-etl-job after 3"
-                + " failed runs in a row (code failure ('SyntaxError' in the run's error message)); resume by hand: aws glue"
-                + " start-trigger --name nightly-sample-etl; left alone: nightly-all (also starts other jobs or crawlers),"
-                + " by-hand (ON_DEMAND, not a schedule or condition)");
+        assertThat(decision.reason())
+                .isEqualTo("paused trigger nightly-sample-etl, after-ingest of sample-etl-job after 3"
+                        + " failed runs in a row (code failure ('SyntaxError' in the run's error message)); resume by hand: aws glue"
+                        + " start-trigger --name nightly-sample-etl; left alone: nightly-all (also starts other jobs or crawlers),"
+                        + " by-hand (ON_DEMAND, not a schedule or condition)");
         assertThat(glue.stateOf("nightly-sample-etl")).isEqualTo(TriggerState.DEACTIVATED);
         assertThat(glue.stateOf("after-ingest")).isEqualTo(TriggerState.DEACTIVATED);
         assertThat(glue.stateOf("nightly-all")).isEqualTo(TriggerState.ACTIVATED);
@@ -73,7 +85,8 @@ class TriggerPauseTest {
         Decision decision = failureAlarm(PAUSE_CODE);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
-        assertThat(decision.reason()).endsWith("; 2 of 3 failed runs in a row before the triggers of sample-etl-job are paused");
+        assertThat(decision.reason())
+                .endsWith("; 2 of 3 failed runs in a row before the triggers of sample-etl-job are paused");
         assertThat(glue.stateOf("nightly-sample-etl")).isEqualTo(TriggerState.ACTIVATED);
         assertThat(ledger.incidents).isEmpty();
     }
@@ -100,16 +113,17 @@ class TriggerPauseTest {
         Decision decision = failureAlarm(PAUSE_CODE);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.SKIPPED_ERROR_CLASS);
-        assertThat(decision.reason()).endsWith("3 failed runs in a row, but sample-etl-job has no trigger of its own to"
-                + " pause; left alone: nightly-all (also starts other jobs or crawlers)");
+        assertThat(decision.reason())
+                .endsWith("3 failed runs in a row, but sample-etl-job has no trigger of its own to"
+                        + " pause; left alone: nightly-all (also starts other jobs or crawlers)");
         assertThat(glue.stateOf("nightly-all")).isEqualTo(TriggerState.ACTIVATED);
     }
 
     @Test
     void pauseTriggerIsAnErrorClassActionNotARouteAction() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResponseConfig.parse(
-                "{\"remediationEnabled\":true,\"restartBudget\":{\"maxRestarts\":2,\"windowMinutes\":60},"
-                        + "\"routes\":{\"A\":{\"action\":\"pause-trigger\",\"jobName\":\"j\"}}}"))
+                        "{\"remediationEnabled\":true,\"restartBudget\":{\"maxRestarts\":2,\"windowMinutes\":60},"
+                                + "\"routes\":{\"A\":{\"action\":\"pause-trigger\",\"jobName\":\"j\"}}}"))
                 .hasMessageContaining("'routes.A.action'");
         assertThat(RouteAction.PAUSE_TRIGGER.startsJob()).isFalse();
         assertThat(ResponseConfig.parse(PAUSE_CODE).errorClassActions().pauseAfterFailures())

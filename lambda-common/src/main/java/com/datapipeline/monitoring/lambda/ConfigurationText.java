@@ -13,8 +13,7 @@ import java.util.function.UnaryOperator;
  * variables are limited to 4 KB in all), else its {@link MonitoringFunction#configVariable()}.
  */
 public final class ConfigurationText {
-    private ConfigurationText() {
-    }
+    private ConfigurationText() {}
 
     public static String read(MonitoringFunction function, UnaryOperator<String> environment) {
         String file = environment.apply(function.configFileVariable());
@@ -22,8 +21,8 @@ public final class ConfigurationText {
             try {
                 return Files.readString(Path.of(file));
             } catch (IOException e) {
-                throw new UncheckedIOException(function.configFileVariable() + " names " + file
-                        + ", which cannot be read", e);
+                throw new UncheckedIOException(
+                        function.configFileVariable() + " names " + file + ", which cannot be read", e);
             }
         }
         return environment.apply(function.configVariable());

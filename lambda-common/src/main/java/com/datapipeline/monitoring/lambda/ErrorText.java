@@ -13,8 +13,7 @@ public final class ErrorText {
     /** Longest message kept from one exception; an SDK message can quote a whole policy. */
     static final int MAX_MESSAGE = 500;
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /** {@code SimpleName: message}, e.g. {@code GlueException: AccessDeniedException, status 400: User ...}. */
     public static String describe(Throwable error) {
@@ -28,7 +27,8 @@ public final class ErrorText {
     public static String message(Throwable error) {
         StringBuilder text = new StringBuilder();
         if (error instanceof SdkServiceException service) {
-            if (error instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+            if (error instanceof AwsServiceException aws
+                    && aws.awsErrorDetails() != null
                     && aws.awsErrorDetails().errorCode() != null) {
                 text.append(aws.awsErrorDetails().errorCode()).append(", ");
             }

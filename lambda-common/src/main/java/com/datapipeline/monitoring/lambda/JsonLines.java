@@ -12,10 +12,10 @@ import java.util.Map;
  */
 public final class JsonLines {
 
-    private static final JSON WRITER = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
+    private static final JSON WRITER =
+            JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     /** The line for {@code fields}: strings, numbers, booleans, nulls, lists and maps of them. */
     public static String format(Map<String, ?> fields) {

@@ -19,9 +19,8 @@ import java.util.function.Function;
 public final class JsonObject {
 
     // Duplicate keys and trailing content make a message ambiguous: refuse them rather than guess.
-    private static final JSON READER = JSON.builder()
-            .enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
-            .build();
+    private static final JSON READER =
+            JSON.builder().enable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS).build();
 
     private final Map<String, Object> fields;
     private final String path;
@@ -108,8 +107,10 @@ public final class JsonObject {
         }
         long number = value.get().longValue();
         if (number < min || number > max) {
-            throw invalid(name, (max == Integer.MAX_VALUE ? "must be at least " + min
-                    : "must be between " + min + " and " + max) + ", was " + number);
+            throw invalid(
+                    name,
+                    (max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max)
+                            + ", was " + number);
         }
         return Optional.of((int) number);
     }
@@ -178,7 +179,10 @@ public final class JsonObject {
     public void refuseUnknown(Set<String> known) {
         for (String name : fields.keySet()) {
             if (!known.contains(name)) {
-                throw invalid(name, "is not a known setting; expected one of " + known.stream().sorted().toList());
+                throw invalid(
+                        name,
+                        "is not a known setting; expected one of "
+                                + known.stream().sorted().toList());
             }
         }
     }

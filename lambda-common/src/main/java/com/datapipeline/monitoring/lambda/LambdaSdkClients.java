@@ -23,8 +23,8 @@ import software.amazon.awssdk.regions.Region;
  * @param endpoint      an endpoint override (the local emulator in integration tests), or null for AWS
  * @param interceptors  added to every client, in order (the SDK call tracing, or none)
  */
-public record LambdaSdkClients(Region region, AwsCredentialsProvider credentials, URI endpoint,
-                               List<ExecutionInterceptor> interceptors) {
+public record LambdaSdkClients(
+        Region region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors) {
 
     public LambdaSdkClients {
         interceptors = List.copyOf(interceptors);
@@ -39,21 +39,19 @@ public record LambdaSdkClients(Region region, AwsCredentialsProvider credentials
         // Lambda puts the role's credentials in environment variables; reading them skips the default chain's
         // probing. Under SnapStart they come from the container endpoint instead, which the default chain covers.
         AwsCredentialsProvider credentials = System.getenv("AWS_ACCESS_KEY_ID") != null
-                && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+                        && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
                 ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
-        return new LambdaSdkClients(Region.of(region), credentials, null,
-                SdkCallTracing.fromEnvironment(System::getenv));
+        return new LambdaSdkClients(
+                Region.of(region), credentials, null, SdkCallTracing.fromEnvironment(System::getenv));
     }
 
     /** Builds a client of any service with the same region, credentials, HTTP client, retries and endpoint. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
-        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD);
+        ClientOverrideConfiguration.Builder overrides =
+                ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
         interceptors.forEach(overrides::addExecutionInterceptor);
-        builder.region(region)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides.build());
+        builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides.build());
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

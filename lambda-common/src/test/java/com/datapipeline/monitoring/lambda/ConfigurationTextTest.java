@@ -20,14 +20,17 @@ class ConfigurationTextTest {
     @Test
     void theFileNamedByTheFileVariableWins() throws Exception {
         Path file = Files.writeString(dir.resolve("config.json"), "{\"from\":\"file\"}");
-        Map<String, String> environment = Map.of("PIPELINES_CONFIG_FILE", file.toString(), "PIPELINES_CONFIG", "{\"from\":\"variable\"}");
+        Map<String, String> environment =
+                Map.of("PIPELINES_CONFIG_FILE", file.toString(), "PIPELINES_CONFIG", "{\"from\":\"variable\"}");
         assertThat(ConfigurationText.read(FUNCTION, environment::get)).isEqualTo("{\"from\":\"file\"}");
     }
 
     @Test
     void withoutAFileTheVariableIsUsed() {
-        assertThat(ConfigurationText.read(FUNCTION, Map.of("PIPELINES_CONFIG", "{}")::get)).isEqualTo("{}");
-        assertThat(ConfigurationText.read(FUNCTION, Map.<String, String>of()::get)).isNull();
+        assertThat(ConfigurationText.read(FUNCTION, Map.of("PIPELINES_CONFIG", "{}")::get))
+                .isEqualTo("{}");
+        assertThat(ConfigurationText.read(FUNCTION, Map.<String, String>of()::get))
+                .isNull();
     }
 
     @Test
@@ -42,9 +45,12 @@ class ConfigurationTextTest {
     void aMissingOrBlankRequiredConfigurationNamesBothVariables() {
         String expected = "neither PIPELINES_CONFIG_FILE nor PIPELINES_CONFIG is set; the CDK app sets them";
         assertThatThrownBy(() -> ConfigurationText.required(FUNCTION, Map.<String, String>of()::get))
-                .isInstanceOf(IllegalStateException.class).hasMessage(expected);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(expected);
         assertThatThrownBy(() -> ConfigurationText.required(FUNCTION, Map.of("PIPELINES_CONFIG", " ")::get))
-                .isInstanceOf(IllegalStateException.class).hasMessage(expected);
-        assertThat(ConfigurationText.required(FUNCTION, Map.of("PIPELINES_CONFIG", "{}")::get)).isEqualTo("{}");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(expected);
+        assertThat(ConfigurationText.required(FUNCTION, Map.of("PIPELINES_CONFIG", "{}")::get))
+                .isEqualTo("{}");
     }
 }

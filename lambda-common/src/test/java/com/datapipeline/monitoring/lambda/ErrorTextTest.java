@@ -22,8 +22,10 @@ class ErrorTextTest {
         GlueException error = (GlueException) GlueException.builder()
                 .message("User is not authorized to perform glue:GetJobRuns")
                 .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
-                        .errorMessage("User is not authorized to perform glue:GetJobRuns").build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException")
+                        .errorMessage("User is not authorized to perform glue:GetJobRuns")
+                        .build())
                 .build();
 
         assertThat(ErrorText.describe(error))
@@ -32,7 +34,10 @@ class ErrorTextTest {
 
     @Test
     void serviceErrorWithoutAnAwsCodeStillGivesItsStatus() {
-        SdkServiceException error = SdkServiceException.builder().message("Service Unavailable").statusCode(503).build();
+        SdkServiceException error = SdkServiceException.builder()
+                .message("Service Unavailable")
+                .statusCode(503)
+                .build();
 
         assertThat(ErrorText.message(error)).isEqualTo("status 503: Service Unavailable");
     }

@@ -26,7 +26,8 @@ class JsonObjectTest {
         assertThat(json.optionalInt("count", 1, 10)).contains(5);
         assertThat(json.optionalBoolean("flag")).contains(true);
         assertThat(json.optionalNumber("ratio")).contains(0.5);
-        assertThat(json.requiredObject("inner").requiredObject("deeper").requiredString("x")).isEqualTo("y");
+        assertThat(json.requiredObject("inner").requiredObject("deeper").requiredString("x"))
+                .isEqualTo("y");
         assertThat(json.objectList("items")).hasSize(2);
         assertThat(json.objectList("absent")).isEmpty();
         assertThat(json.has("nothing")).isFalse();
@@ -59,7 +60,8 @@ class JsonObjectTest {
             case "not a boolean" -> () -> json.optionalBoolean("name");
             case "not an object" -> () -> json.optionalObject("name");
             case "not a list" -> () -> json.objectList("name");
-            case "missing nested" -> () -> json.requiredObject("inner").requiredObject("deeper").requiredString("x2");
+            case "missing nested" ->
+                () -> json.requiredObject("inner").requiredObject("deeper").requiredString("x2");
             case "nested path" -> () -> json.objectList("items").get(1).requiredString("b");
             default -> throw new AssertionError(caseName);
         };
@@ -68,17 +70,21 @@ class JsonObjectTest {
 
     @Test
     void aListElementThatIsNotAnObjectIsNamedByItsIndex() {
-        assertThatThrownBy(() -> JsonObject.parse("{\"items\":[{},\"x\"]}", "test").objectList("items"))
+        assertThatThrownBy(
+                        () -> JsonObject.parse("{\"items\":[{},\"x\"]}", "test").objectList("items"))
                 .hasMessage("field 'items[1]' must be a JSON object");
     }
 
     @Test
     void stringListsAreReadAndTheirBadElementsNamedByIndex() {
-        assertThat(JsonObject.parse("{\"groups\":[\"a\",\"b\"]}", "test").stringList("groups")).containsExactly("a", "b");
+        assertThat(JsonObject.parse("{\"groups\":[\"a\",\"b\"]}", "test").stringList("groups"))
+                .containsExactly("a", "b");
         assertThat(JsonObject.parse("{}", "test").stringList("groups")).isEmpty();
-        assertThatThrownBy(() -> JsonObject.parse("{\"groups\":[\"a\",1]}", "test").stringList("groups"))
+        assertThatThrownBy(
+                        () -> JsonObject.parse("{\"groups\":[\"a\",1]}", "test").stringList("groups"))
                 .hasMessage("field 'groups[1]' must be a non-blank string");
-        assertThatThrownBy(() -> JsonObject.parse("{\"groups\":[\" \"]}", "test").stringList("groups"))
+        assertThatThrownBy(
+                        () -> JsonObject.parse("{\"groups\":[\" \"]}", "test").stringList("groups"))
                 .hasMessage("field 'groups[0]' must be a non-blank string");
     }
 
@@ -96,8 +102,10 @@ class JsonObjectTest {
         assertThatThrownBy(() -> JsonObject.parse(null, "X")).hasMessage("X is missing");
         assertThatThrownBy(() -> JsonObject.parse("[1]", "X")).hasMessage("X is not a JSON object");
         assertThatThrownBy(() -> JsonObject.parse("{} {}", "X")).hasMessage("X has content after the JSON value");
-        assertThatThrownBy(() -> JsonObject.parse("{\"a\":1,\"a\":2}", "X")).hasMessageStartingWith("X is not valid JSON");
-        assertThatThrownBy(() -> JsonObject.parse("{\"a\":", "X")).hasMessageStartingWith("X is not valid JSON: ")
+        assertThatThrownBy(() -> JsonObject.parse("{\"a\":1,\"a\":2}", "X"))
+                .hasMessageStartingWith("X is not valid JSON");
+        assertThatThrownBy(() -> JsonObject.parse("{\"a\":", "X"))
+                .hasMessageStartingWith("X is not valid JSON: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -106,14 +114,16 @@ class JsonObjectTest {
         String value = JsonObject.readConfiguration("X_CONFIG", "{\"a\":\"b\"}", json -> json.requiredString("a"));
         assertThat(value).isEqualTo("b");
         assertThatThrownBy(() -> JsonObject.readConfiguration("X_CONFIG", "{\"a\":{\"b\":1}}", json -> {
-            json.requiredObject("a").refuseUnknown(Set.of());
-            return null;
-        })).isExactlyInstanceOf(IllegalArgumentException.class)
+                    json.requiredObject("a").refuseUnknown(Set.of());
+                    return null;
+                }))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("X_CONFIG field 'a.b' is not a known setting; expected one of []");
         assertThatThrownBy(() -> JsonObject.readConfiguration("X_CONFIG", "nope", json -> json))
                 .hasMessageStartingWith("X_CONFIG value is not valid JSON");
         assertThatThrownBy(() -> JsonObject.readConfiguration("X_CONFIG", "{}", json -> {
-            throw json.invalid("a", "is wrong");
-        })).hasMessage("X_CONFIG field 'a' is wrong");
+                    throw json.invalid("a", "is wrong");
+                }))
+                .hasMessage("X_CONFIG field 'a' is wrong");
     }
 }

@@ -6,8 +6,10 @@ public final class AllPipelinesFailedException extends RuntimeException {
     private final transient MetricsSummary summary;
 
     public AllPipelinesFailedException(MetricsSummary summary) {
-        super("all " + summary.pipelines().size() + " pipelines failed: " + summary.pipelines().stream()
-                .map(p -> p.pipeline() + " (" + p.error() + ")").toList());
+        super("all " + summary.pipelines().size() + " pipelines failed: "
+                + summary.pipelines().stream()
+                        .map(p -> p.pipeline() + " (" + p.error() + ")")
+                        .toList());
         this.summary = summary;
     }
 

@@ -47,12 +47,15 @@ public final class EmfFormatter {
     private String line(String pipeline, Map<PipelineMetric, Double> values, boolean simulated, Instant timestamp) {
         List<Map<String, Object>> metrics = new ArrayList<>();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of(
-                "Timestamp", timestamp.toEpochMilli(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", namespace,
-                        "Dimensions", List.of(List.of(CustomMetric.PIPELINE_DIMENSION)),
-                        "Metrics", metrics))));
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp", timestamp.toEpochMilli(),
+                        "CloudWatchMetrics",
+                                List.of(Map.of(
+                                        "Namespace", namespace,
+                                        "Dimensions", List.of(List.of(CustomMetric.PIPELINE_DIMENSION)),
+                                        "Metrics", metrics))));
         line.put(CustomMetric.PIPELINE_DIMENSION, pipeline);
         values.forEach((metric, value) -> {
             if (!Double.isFinite(value)) {

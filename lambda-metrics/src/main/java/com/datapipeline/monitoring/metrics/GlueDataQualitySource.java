@@ -34,18 +34,23 @@ public final class GlueDataQualitySource implements DataQualitySource {
         String nextToken = null;
         do {
             ListDataQualityResultsResponse page = glue.listDataQualityResults(ListDataQualityResultsRequest.builder()
-                    .filter(DataQualityResultFilterCriteria.builder().jobName(jobName).startedAfter(since).build())
+                    .filter(DataQualityResultFilterCriteria.builder()
+                            .jobName(jobName)
+                            .startedAfter(since)
+                            .build())
                     .nextToken(nextToken)
                     .build());
             descriptions.addAll(page.results());
             nextToken = page.nextToken();
         } while (nextToken != null && !nextToken.isEmpty());
-        descriptions.sort(Comparator.comparing(DataQualityResultDescription::startedOn,
-                Comparator.nullsLast(Comparator.reverseOrder())));
-        for (DataQualityResultDescription description : descriptions.stream().limit(MAX_RESULTS_INSPECTED).toList()) {
+        descriptions.sort(Comparator.comparing(
+                DataQualityResultDescription::startedOn, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (DataQualityResultDescription description :
+                descriptions.stream().limit(MAX_RESULTS_INSPECTED).toList()) {
             GetDataQualityResultResponse result = glue.getDataQualityResult(r -> r.resultId(description.resultId()));
             if ((ruleset.equals(result.rulesetName()) || ruleset.equals(result.evaluationContext()))
-                    && result.score() != null && Double.isFinite(result.score())) {
+                    && result.score() != null
+                    && Double.isFinite(result.score())) {
                 return OptionalDouble.of(result.score());
             }
         }

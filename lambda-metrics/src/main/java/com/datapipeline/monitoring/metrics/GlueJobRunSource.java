@@ -32,11 +32,14 @@ public final class GlueJobRunSource implements JobRunSource {
         String nextToken = null;
         do {
             GetJobRunsResponse page = glue.getJobRuns(GetJobRunsRequest.builder()
-                    .jobName(jobName).maxResults(pageSize).nextToken(nextToken).build());
+                    .jobName(jobName)
+                    .maxResults(pageSize)
+                    .nextToken(nextToken)
+                    .build());
             boolean reachedOlderRuns = false;
             for (var run : page.jobRuns()) {
-                runs.add(new JobRun(run.id(), run.jobRunStateAsString(), run.startedOn(), run.completedOn(),
-                        run.executionTime()));
+                runs.add(new JobRun(
+                        run.id(), run.jobRunStateAsString(), run.startedOn(), run.completedOn(), run.executionTime()));
                 reachedOlderRuns |= run.startedOn() != null && run.startedOn().isBefore(since);
             }
             // Newest first: once a page holds a run that started before the window, later pages only hold older runs.

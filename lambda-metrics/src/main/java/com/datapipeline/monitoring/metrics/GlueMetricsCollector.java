@@ -24,8 +24,13 @@ public final class GlueMetricsCollector implements MetricsCollector {
     private final Duration lookback;
     private final Duration interval;
 
-    public GlueMetricsCollector(JobRunSource runs, RecordsLogReader recordsLog, DataQualitySource dataQuality,
-                                Clock clock, Duration lookback, Duration interval) {
+    public GlueMetricsCollector(
+            JobRunSource runs,
+            RecordsLogReader recordsLog,
+            DataQualitySource dataQuality,
+            Clock clock,
+            Duration lookback,
+            Duration interval) {
         this.runs = runs;
         this.recordsLog = recordsLog;
         this.dataQuality = dataQuality;
@@ -42,12 +47,19 @@ public final class GlueMetricsCollector implements MetricsCollector {
         String window = "in the last " + lookback.toMinutes() + " minutes";
         PipelineMeasurement.Builder measurement = new PipelineMeasurement.Builder();
 
-        publishOrSkip(measurement, PipelineMetric.ERROR_RATE,
-                GlueRunMetrics.errorRatePercent(jobRuns, windowStart), "no run finished " + window);
-        publishOrSkip(measurement, PipelineMetric.PROCESSING_LATENCY,
+        publishOrSkip(
+                measurement,
+                PipelineMetric.ERROR_RATE,
+                GlueRunMetrics.errorRatePercent(jobRuns, windowStart),
+                "no run finished " + window);
+        publishOrSkip(
+                measurement,
+                PipelineMetric.PROCESSING_LATENCY,
                 GlueRunMetrics.processingLatencySeconds(jobRuns, windowStart),
                 "no finished run with a known duration " + window);
-        publishOrSkip(measurement, PipelineMetric.SECONDS_SINCE_LAST_SUCCESS,
+        publishOrSkip(
+                measurement,
+                PipelineMetric.SECONDS_SINCE_LAST_SUCCESS,
                 GlueRunMetrics.secondsSinceLastSuccess(jobRuns, now),
                 "no successful run " + window + " (the alarm treats missing data as breaching)");
         measurement.publish(PipelineMetric.LONGEST_RUNNING_SECONDS, GlueRunMetrics.longestRunningSeconds(jobRuns, now));
@@ -56,8 +68,8 @@ public final class GlueMetricsCollector implements MetricsCollector {
         return measurement.build(false);
     }
 
-    private void addRecordsProcessed(PipelineMeasurement.Builder measurement, MetricsConfig.PipelineConfig pipeline,
-                                     List<JobRun> succeeded) {
+    private void addRecordsProcessed(
+            PipelineMeasurement.Builder measurement, MetricsConfig.PipelineConfig pipeline, List<JobRun> succeeded) {
         PipelineMetric metric = PipelineMetric.RECORDS_PROCESSED;
         if (pipeline.outputLogGroup() == null) {
             measurement.skip(metric, "no outputLogGroup configured");
@@ -78,36 +90,47 @@ public final class GlueMetricsCollector implements MetricsCollector {
                 }
             }
             if (runsWithCount == 0) {
-                measurement.skip(metric, "none of the " + succeeded.size()
-                        + " runs that succeeded in the interval logged 'Processed N records'");
+                measurement.skip(
+                        metric,
+                        "none of the " + succeeded.size()
+                                + " runs that succeeded in the interval logged 'Processed N records'");
             } else {
-                measurement.publish(metric, total);
+                measurement.publish(metric, (double) total);
             }
         } catch (RuntimeException e) {
             measurement.skip(metric, "reading " + pipeline.outputLogGroup() + " failed: " + ErrorText.describe(e));
         }
     }
 
-    private void addDataQualityScore(PipelineMeasurement.Builder measurement, MetricsConfig.PipelineConfig pipeline,
-                                     Instant windowStart, String window) {
+    private void addDataQualityScore(
+            PipelineMeasurement.Builder measurement,
+            MetricsConfig.PipelineConfig pipeline,
+            Instant windowStart,
+            String window) {
         PipelineMetric metric = PipelineMetric.DATA_QUALITY_SCORE;
         if (pipeline.dataQualityRuleset() == null) {
             measurement.skip(metric, "no dataQualityRuleset configured");
             return;
         }
         try {
-            OptionalDouble score = dataQuality.latestScore(pipeline.jobName(), pipeline.dataQualityRuleset(),
-                    windowStart);
+            OptionalDouble score =
+                    dataQuality.latestScore(pipeline.jobName(), pipeline.dataQualityRuleset(), windowStart);
             // Glue reports the score as a fraction 0-1; the metric is a Percent.
-            publishOrSkip(measurement, metric, score.isPresent() ? OptionalDouble.of(score.getAsDouble() * 100)
-                    : score, "no data quality result for ruleset " + pipeline.dataQualityRuleset() + " " + window);
+            publishOrSkip(
+                    measurement,
+                    metric,
+                    score.isPresent() ? OptionalDouble.of(score.getAsDouble() * 100) : score,
+                    "no data quality result for ruleset " + pipeline.dataQualityRuleset() + " " + window);
         } catch (RuntimeException e) {
             measurement.skip(metric, "reading data quality results failed: " + ErrorText.describe(e));
         }
     }
 
-    private static void publishOrSkip(PipelineMeasurement.Builder measurement, PipelineMetric metric,
-                                      OptionalDouble value, String reasonWhenEmpty) {
+    private static void publishOrSkip(
+            PipelineMeasurement.Builder measurement,
+            PipelineMetric metric,
+            OptionalDouble value,
+            String reasonWhenEmpty) {
         if (value.isPresent()) {
             measurement.publish(metric, value.getAsDouble());
         } else {

@@ -16,8 +16,7 @@ import java.util.OptionalDouble;
  */
 public final class GlueRunMetrics {
 
-    private GlueRunMetrics() {
-    }
+    private GlueRunMetrics() {}
 
     /**
      * ErrorRate: FAILED, TIMEOUT and ERROR runs as a percent of finished runs (SUCCEEDED, FAILED, TIMEOUT,
@@ -78,14 +77,13 @@ public final class GlueRunMetrics {
         Instant intervalStart = now.minus(interval);
         return runs.stream()
                 .filter(JobRun::isSucceeded)
-                .filter(run -> run.completedOn().isAfter(intervalStart) && !run.completedOn().isAfter(now))
+                .filter(run -> run.completedOn().isAfter(intervalStart)
+                        && !run.completedOn().isAfter(now))
                 .toList();
     }
 
     private static Optional<JobRun> newestSuccess(List<JobRun> runs) {
-        return runs.stream()
-                .filter(JobRun::isSucceeded)
-                .max(Comparator.comparing(JobRun::completedOn));
+        return runs.stream().filter(JobRun::isSucceeded).max(Comparator.comparing(JobRun::completedOn));
     }
 
     // Clock skew between Glue and Lambda can put a timestamp slightly in the future; an age is never negative.

@@ -14,13 +14,13 @@ import java.util.Set;
  * @param completedOn          when it finished; null while in progress
  * @param executionTimeSeconds Glue's {@code ExecutionTime}; null or 0 when Glue did not report it
  */
-public record JobRun(String id, String state, Instant startedOn, Instant completedOn,
-                     Integer executionTimeSeconds) {
+public record JobRun(String id, String state, Instant startedOn, Instant completedOn, Integer executionTimeSeconds) {
 
     public static final String SUCCEEDED = "SUCCEEDED";
 
     /** Outcomes that count for ErrorRate; STOPPED is a deliberate stop and counts as neither. */
     static final Set<String> FINISHED_STATES = Set.of(SUCCEEDED, "FAILED", "TIMEOUT", "ERROR");
+
     static final Set<String> FAILED_STATES = Set.of("FAILED", "TIMEOUT", "ERROR");
     static final Set<String> IN_PROGRESS_STATES = Set.of("STARTING", "RUNNING", "STOPPING", "WAITING");
 

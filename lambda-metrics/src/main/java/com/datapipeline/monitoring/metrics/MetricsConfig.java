@@ -32,8 +32,8 @@ import java.util.Set;
  * @param intervalMinutes the schedule's period; RecordsProcessed counts runs completed within it
  * @param pipelines       at least one pipeline, with unique names
  */
-public record MetricsConfig(String namespace, int lookbackMinutes, int intervalMinutes,
-                            List<PipelineConfig> pipelines) {
+public record MetricsConfig(
+        String namespace, int lookbackMinutes, int intervalMinutes, List<PipelineConfig> pipelines) {
 
     public MetricsConfig {
         pipelines = List.copyOf(pipelines);
@@ -57,9 +57,13 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
      * @param dataQualityRuleset          ruleset name or evaluation context; null skips DataQualityScore
      * @param expectedSuccessEveryMinutes used by the CDK app for the staleness alarm; not read here
      */
-    public record PipelineConfig(String name, String jobName, MetricsSource source, String outputLogGroup,
-                                 String dataQualityRuleset, Integer expectedSuccessEveryMinutes) {
-    }
+    public record PipelineConfig(
+            String name,
+            String jobName,
+            MetricsSource source,
+            String outputLogGroup,
+            String dataQualityRuleset,
+            Integer expectedSuccessEveryMinutes) {}
 
     /**
      * Parses and validates the JSON configuration. Unknown fields are refused, like the response function's. The
@@ -82,8 +86,8 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
         int interval = root.optionalInt(INTERVAL_MINUTES, 1, Integer.MAX_VALUE)
                 .orElseThrow(() -> root.invalid(INTERVAL_MINUTES, "is missing (the schedule's period in minutes)"));
         if (interval > lookback) {
-            throw root.invalid(INTERVAL_MINUTES,
-                    "(" + interval + ") must not exceed " + LOOKBACK_MINUTES + " (" + lookback + ")");
+            throw root.invalid(
+                    INTERVAL_MINUTES, "(" + interval + ") must not exceed " + LOOKBACK_MINUTES + " (" + lookback + ")");
         }
         List<JsonObject> rawPipelines = root.objectList(PIPELINES);
         if (rawPipelines.isEmpty()) {
@@ -117,9 +121,15 @@ public record MetricsConfig(String namespace, int lookbackMinutes, int intervalM
         }
         String outputLogGroup = raw.optionalText(OUTPUT_LOG_GROUP).orElse(null);
         String ruleset = raw.optionalText(DATA_QUALITY_RULESET).orElse(null);
-        Integer expectedMinutes = raw.optionalInt(EXPECTED_SUCCESS_EVERY_MINUTES, 1, Integer.MAX_VALUE).orElse(null);
-        return new PipelineConfig(name, jobName == null ? name : jobName, source,
-                blankToNull(outputLogGroup), blankToNull(ruleset), expectedMinutes);
+        Integer expectedMinutes = raw.optionalInt(EXPECTED_SUCCESS_EVERY_MINUTES, 1, Integer.MAX_VALUE)
+                .orElse(null);
+        return new PipelineConfig(
+                name,
+                jobName == null ? name : jobName,
+                source,
+                blankToNull(outputLogGroup),
+                blankToNull(ruleset),
+                expectedMinutes);
     }
 
     private static String blankToNull(String value) {

@@ -12,7 +12,9 @@ public record MetricsSummary(List<PipelineOutcome> pipelines) {
     }
 
     public PipelineOutcome pipeline(String name) {
-        return pipelines.stream().filter(p -> p.pipeline().equals(name)).findFirst()
+        return pipelines.stream()
+                .filter(p -> p.pipeline().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pipeline named " + name));
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param skipped   metric → reason it has no value this time
  * @param simulated true when the values are the lab's random numbers, not measurements
  */
-public record PipelineMeasurement(Map<PipelineMetric, Double> published, Map<PipelineMetric, String> skipped,
-                                  boolean simulated) {
+public record PipelineMeasurement(
+        Map<PipelineMetric, Double> published, Map<PipelineMetric, String> skipped, boolean simulated) {
 
     public PipelineMeasurement {
         published = Collections.unmodifiableMap(copyOf(published));

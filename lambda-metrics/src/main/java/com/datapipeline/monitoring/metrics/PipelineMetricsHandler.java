@@ -24,26 +24,54 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
 
     /** Used by Lambda: config and clients are built once per container. */
     public PipelineMetricsHandler() {
-        this(MetricsConfig.parse(ConfigurationText.required(MonitoringFunction.METRICS, System::getenv)),
-                LambdaSdkClients.fromLambdaEnvironment(), Clock.systemUTC(), RandomGenerator.getDefault(), System.out::println);
+        this(
+                MetricsConfig.parse(ConfigurationText.required(MonitoringFunction.METRICS, System::getenv)),
+                LambdaSdkClients.fromLambdaEnvironment(),
+                Clock.systemUTC(),
+                RandomGenerator.getDefault(),
+                System.out::println);
     }
 
     /** For tests: the same wiring with the given clients, clock, random source and output. */
-    public PipelineMetricsHandler(MetricsConfig config, LambdaSdkClients clients, Clock clock, RandomGenerator random,
-                                  Consumer<String> stdout) {
-        this(config, clients.build(GlueClient.builder()), clients.build(CloudWatchLogsClient.builder()), clock, random,
+    public PipelineMetricsHandler(
+            MetricsConfig config,
+            LambdaSdkClients clients,
+            Clock clock,
+            RandomGenerator random,
+            Consumer<String> stdout) {
+        this(
+                config,
+                clients.build(GlueClient.builder()),
+                clients.build(CloudWatchLogsClient.builder()),
+                clock,
+                random,
                 stdout);
     }
 
-    private PipelineMetricsHandler(MetricsConfig config, GlueClient glue, CloudWatchLogsClient logs, Clock clock,
-                                   RandomGenerator random, Consumer<String> stdout) {
-        MetricsCollector glueCollector = new GlueMetricsCollector(new GlueJobRunSource(glue),
-                new CloudWatchLogsRecordsReader(logs), new GlueDataQualitySource(glue), clock,
-                config.lookback(), config.interval());
-        this.publisher = new PipelineMetricsPublisher(config, Map.of(
-                MetricsSource.GLUE, glueCollector,
-                MetricsSource.SIMULATE, new SimulatedMetricsCollector(random)),
-                clock, stdout, stdout);
+    private PipelineMetricsHandler(
+            MetricsConfig config,
+            GlueClient glue,
+            CloudWatchLogsClient logs,
+            Clock clock,
+            RandomGenerator random,
+            Consumer<String> stdout) {
+        MetricsCollector glueCollector = new GlueMetricsCollector(
+                new GlueJobRunSource(glue),
+                new CloudWatchLogsRecordsReader(logs),
+                new GlueDataQualitySource(glue),
+                clock,
+                config.lookback(),
+                config.interval());
+        this.publisher = new PipelineMetricsPublisher(
+                config,
+                Map.of(
+                        MetricsSource.GLUE,
+                        glueCollector,
+                        MetricsSource.SIMULATE,
+                        new SimulatedMetricsCollector(random)),
+                clock,
+                stdout,
+                stdout);
     }
 
     @Override

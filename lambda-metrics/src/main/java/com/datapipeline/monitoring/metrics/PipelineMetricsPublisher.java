@@ -37,8 +37,12 @@ public final class PipelineMetricsPublisher {
      * @param emfSink receives EMF lines (stdout in Lambda, which CloudWatch Logs ingests)
      * @param logSink receives the structured log lines
      */
-    public PipelineMetricsPublisher(MetricsConfig config, Map<MetricsSource, MetricsCollector> collectors,
-                                    Clock clock, Consumer<String> emfSink, Consumer<String> logSink) {
+    public PipelineMetricsPublisher(
+            MetricsConfig config,
+            Map<MetricsSource, MetricsCollector> collectors,
+            Clock clock,
+            Consumer<String> emfSink,
+            Consumer<String> logSink) {
         this.config = config;
         this.collectors = Map.copyOf(collectors);
         this.clock = clock;

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param skipped   metric name → why it has no value
  * @param error     why the whole pipeline failed, or null
  */
-public record PipelineOutcome(String pipeline, String source, Map<String, Double> published,
-                              Map<String, String> skipped, String error) {
+public record PipelineOutcome(
+        String pipeline, String source, Map<String, Double> published, Map<String, String> skipped, String error) {
 
     public PipelineOutcome {
         published = Map.copyOf(published);

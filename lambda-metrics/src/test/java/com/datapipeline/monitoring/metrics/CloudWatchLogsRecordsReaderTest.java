@@ -14,10 +14,13 @@ class CloudWatchLogsRecordsReaderTest {
 
     @Test
     void ignoresOtherLinesAndMalformedCounts() {
-        assertThat(CloudWatchLogsRecordsReader.parseRecords("Job completed successfully.")).isEmpty();
-        assertThat(CloudWatchLogsRecordsReader.parseRecords("Processed 12 records.")).isEmpty();
+        assertThat(CloudWatchLogsRecordsReader.parseRecords("Job completed successfully."))
+                .isEmpty();
+        assertThat(CloudWatchLogsRecordsReader.parseRecords("Processed 12 records."))
+                .isEmpty();
         assertThat(CloudWatchLogsRecordsReader.parseRecords(
-                "Job completed successfully. Processed 99999999999999999999999 records.")).isEmpty();
+                        "Job completed successfully. Processed 99999999999999999999999 records."))
+                .isEmpty();
         assertThat(CloudWatchLogsRecordsReader.parseRecords(null)).isEmpty();
     }
 }

@@ -17,8 +17,10 @@ class EmfFormatterTest {
 
     private static PipelineMeasurement allMetrics() {
         PipelineMeasurement.Builder builder = new PipelineMeasurement.Builder();
-        builder.publish(PipelineMetric.DATA_QUALITY_SCORE, 97.5).publish(PipelineMetric.ERROR_RATE, 0)
-                .publish(PipelineMetric.PROCESSING_LATENCY, 123).publish(PipelineMetric.RECORDS_PROCESSED, 5000)
+        builder.publish(PipelineMetric.DATA_QUALITY_SCORE, 97.5)
+                .publish(PipelineMetric.ERROR_RATE, 0)
+                .publish(PipelineMetric.PROCESSING_LATENCY, 123)
+                .publish(PipelineMetric.RECORDS_PROCESSED, 5000)
                 .publish(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS, 61.25)
                 .publish(PipelineMetric.LONGEST_RUNNING_SECONDS, 0);
         return builder.build(false);
@@ -36,12 +38,18 @@ class EmfFormatterTest {
         assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Pipeline\"]]");
         assertThat(root.path("Pipeline").asText()).isEqualTo("orders");
         Map<String, String> units = new java.util.HashMap<>();
-        directive.path("Metrics").forEach(m -> units.put(m.path("Name").asText(), m.path("Unit").asText()));
-        assertThat(units).containsOnly(
-                Map.entry("DataQualityScore", "Percent"), Map.entry("ErrorRate", "Percent"),
-                Map.entry("ProcessingLatency", "Seconds"), Map.entry("RecordsProcessed", "Count"),
-                Map.entry("SecondsSinceLastSuccess", "Seconds"), Map.entry("LongestRunningSeconds", "Seconds"),
-                Map.entry("CollectionErrors", "Count"));
+        directive
+                .path("Metrics")
+                .forEach(m -> units.put(m.path("Name").asText(), m.path("Unit").asText()));
+        assertThat(units)
+                .containsOnly(
+                        Map.entry("DataQualityScore", "Percent"),
+                        Map.entry("ErrorRate", "Percent"),
+                        Map.entry("ProcessingLatency", "Seconds"),
+                        Map.entry("RecordsProcessed", "Count"),
+                        Map.entry("SecondsSinceLastSuccess", "Seconds"),
+                        Map.entry("LongestRunningSeconds", "Seconds"),
+                        Map.entry("CollectionErrors", "Count"));
         assertThat(root.path("CollectionErrors").isIntegralNumber()).isTrue();
         assertThat(root.path("CollectionErrors").asLong()).isZero();
         assertThat(root.path("DataQualityScore").asDouble()).isEqualTo(97.5);
@@ -55,10 +63,12 @@ class EmfFormatterTest {
     void omitsMetricsThatHaveNoValue() {
         PipelineMeasurement measurement = new PipelineMeasurement.Builder()
                 .publish(PipelineMetric.LONGEST_RUNNING_SECONDS, 0)
-                .skip(PipelineMetric.ERROR_RATE, "no run finished").build(false);
+                .skip(PipelineMetric.ERROR_RATE, "no run finished")
+                .build(false);
         JsonNode root = EmfLines.assertValid(formatter.format("orders", measurement, AT));
 
-        assertThat(root.at("/_aws/CloudWatchMetrics/0/Metrics")).extracting(m -> m.path("Name").asText())
+        assertThat(root.at("/_aws/CloudWatchMetrics/0/Metrics"))
+                .extracting(m -> m.path("Name").asText())
                 .containsExactly("LongestRunningSeconds", "CollectionErrors");
         assertThat(root.has("ErrorRate")).isFalse();
     }
@@ -66,7 +76,8 @@ class EmfFormatterTest {
     @Test
     void writesACollectionErrorsZeroLineWhenNothingElseHasAValue() {
         PipelineMeasurement nothing = new PipelineMeasurement.Builder()
-                .skip(PipelineMetric.ERROR_RATE, "no run finished").build(false);
+                .skip(PipelineMetric.ERROR_RATE, "no run finished")
+                .build(false);
         JsonNode root = EmfLines.assertValid(formatter.format("orders", nothing, AT));
 
         assertThat(EmfLines.metricValues(root)).containsExactly(Map.entry("CollectionErrors", 0.0));
@@ -86,9 +97,11 @@ class EmfFormatterTest {
     @Test
     void formatterRefusesACollectionErrorsValueFromACollector() {
         PipelineMeasurement forged = new PipelineMeasurement.Builder()
-                .publish(PipelineMetric.COLLECTION_ERRORS, 0).build(false);
+                .publish(PipelineMetric.COLLECTION_ERRORS, 0)
+                .build(false);
         assertThatThrownBy(() -> formatter.format("orders", forged, AT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CollectionErrors");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CollectionErrors");
     }
 
     @Test
@@ -96,7 +109,8 @@ class EmfFormatterTest {
         PipelineMeasurement measurement = new PipelineMeasurement.Builder()
                 .publish(PipelineMetric.ERROR_RATE, Double.NaN)
                 .publish(PipelineMetric.PROCESSING_LATENCY, Double.POSITIVE_INFINITY)
-                .publish(PipelineMetric.LONGEST_RUNNING_SECONDS, 3).build(false);
+                .publish(PipelineMetric.LONGEST_RUNNING_SECONDS, 3)
+                .build(false);
 
         assertThat(measurement.published()).containsOnlyKeys(PipelineMetric.LONGEST_RUNNING_SECONDS);
         assertThat(measurement.skipped()).containsKeys(PipelineMetric.ERROR_RATE, PipelineMetric.PROCESSING_LATENCY);
@@ -116,22 +130,25 @@ class EmfFormatterTest {
     @Test
     void simulatedLinesCarryASimulatedProperty() {
         PipelineMeasurement simulated = new PipelineMeasurement.Builder()
-                .publish(PipelineMetric.ERROR_RATE, 2.5).build(true);
+                .publish(PipelineMetric.ERROR_RATE, 2.5)
+                .build(true);
         JsonNode root = EmfLines.assertValid(formatter.format("demo", simulated, AT));
         assertThat(root.path("Simulated").asBoolean()).isTrue();
     }
 
     @Test
     void schemaRejectsALineWithAnUnknownUnit() {
-        String bad = "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[[\"Pipeline\"]],"
-                + "\"Metrics\":[{\"Name\":\"ErrorRate\",\"Unit\":\"Percentage\"}]}]},\"Pipeline\":\"p\",\"ErrorRate\":1}";
+        String bad =
+                "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[[\"Pipeline\"]],"
+                        + "\"Metrics\":[{\"Name\":\"ErrorRate\",\"Unit\":\"Percentage\"}]}]},\"Pipeline\":\"p\",\"ErrorRate\":1}";
         assertThatThrownBy(() -> EmfLines.assertValid(bad)).isInstanceOf(AssertionError.class);
     }
 
     @Test
     void schemaCheckRejectsAMetricWithoutATopLevelValue() {
-        String bad = "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[[\"Pipeline\"]],"
-                + "\"Metrics\":[{\"Name\":\"ErrorRate\",\"Unit\":\"Percent\"}]}]},\"Pipeline\":\"p\"}";
+        String bad =
+                "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"N\",\"Dimensions\":[[\"Pipeline\"]],"
+                        + "\"Metrics\":[{\"Name\":\"ErrorRate\",\"Unit\":\"Percent\"}]}]},\"Pipeline\":\"p\"}";
         assertThatThrownBy(() -> EmfLines.assertValid(bad)).isInstanceOf(AssertionError.class);
     }
 }

@@ -21,8 +21,7 @@ final class EmfLines {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonSchema SCHEMA = loadSchema();
 
-    private EmfLines() {
-    }
+    private EmfLines() {}
 
     /** Parses {@code line}, asserts it is a valid EMF document, and returns it. */
     static JsonNode assertValid(String line) {
@@ -38,17 +37,25 @@ final class EmfLines {
             for (JsonNode dimensionSet : directive.path("Dimensions")) {
                 for (JsonNode dimension : dimensionSet) {
                     JsonNode value = root.get(dimension.asText());
-                    assertThat(value).as("dimension %s must be a top-level member", dimension).isNotNull();
-                    assertThat(value.isTextual()).as("dimension %s value must be a string", dimension).isTrue();
+                    assertThat(value)
+                            .as("dimension %s must be a top-level member", dimension)
+                            .isNotNull();
+                    assertThat(value.isTextual())
+                            .as("dimension %s value must be a string", dimension)
+                            .isTrue();
                     assertThat(value.asText().length()).isBetween(1, 1024);
                 }
             }
             for (JsonNode metric : directive.path("Metrics")) {
                 JsonNode value = root.get(metric.path("Name").asText());
-                assertThat(value).as("metric %s must be a top-level member", metric).isNotNull();
+                assertThat(value)
+                        .as("metric %s must be a top-level member", metric)
+                        .isNotNull();
                 boolean numberArray = value.isArray() && value.size() <= 100;
                 value.forEach(element -> assertThat(element.isNumber()).isTrue());
-                assertThat(value.isNumber() || numberArray).as("metric %s value must be numeric", metric).isTrue();
+                assertThat(value.isNumber() || numberArray)
+                        .as("metric %s value must be numeric", metric)
+                        .isTrue();
             }
         }
         return root;
@@ -70,7 +77,8 @@ final class EmfLines {
 
     private static JsonSchema loadSchema() {
         try (InputStream schema = EmfLines.class.getResourceAsStream("/emf-schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,9 @@ class GlueDataQualitySourceTest {
         @Override
         public ListDataQualityResultsResponse listDataQualityResults(ListDataQualityResultsRequest request) {
             listRequests.add(request);
-            return ListDataQualityResultsResponse.builder().results(descriptions).build();
+            return ListDataQualityResultsResponse.builder()
+                    .results(descriptions)
+                    .build();
         }
 
         @Override
@@ -47,50 +49,66 @@ class GlueDataQualitySourceTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static DataQualityResultDescription description(String id, String startedOn) {
-        return DataQualityResultDescription.builder().resultId(id).jobName("orders-etl")
-                .startedOn(Instant.parse(startedOn)).build();
+        return DataQualityResultDescription.builder()
+                .resultId(id)
+                .jobName("orders-etl")
+                .startedOn(Instant.parse(startedOn))
+                .build();
     }
 
     private static GetDataQualityResultResponse result(String ruleset, String context, Double score) {
-        return GetDataQualityResultResponse.builder().rulesetName(ruleset).evaluationContext(context).score(score)
+        return GetDataQualityResultResponse.builder()
+                .rulesetName(ruleset)
+                .evaluationContext(context)
+                .score(score)
                 .build();
     }
 
     @Test
     void returnsTheNewestScoreForTheRulesetFilteringByJobAndWindow() {
         StubGlue glue = new StubGlue(
-                List.of(description("old", "2026-06-01T08:00:00Z"), description("new", "2026-06-01T11:00:00Z"),
+                List.of(
+                        description("old", "2026-06-01T08:00:00Z"),
+                        description("new", "2026-06-01T11:00:00Z"),
                         description("other", "2026-06-01T11:30:00Z")),
-                Map.of("old", result("orders-rules", null, 0.5), "new", result("orders-rules", null, 0.92),
-                        "other", result("customers-rules", null, 0.1)));
+                Map.of(
+                        "old",
+                        result("orders-rules", null, 0.5),
+                        "new",
+                        result("orders-rules", null, 0.92),
+                        "other",
+                        result("customers-rules", null, 0.1)));
 
-        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE)).hasValue(0.92);
+        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE))
+                .hasValue(0.92);
         assertThat(glue.listRequests.getFirst().filter().jobName()).isEqualTo("orders-etl");
         assertThat(glue.listRequests.getFirst().filter().startedAfter()).isEqualTo(SINCE);
     }
 
     @Test
     void matchesTheEvaluationContextOfRulesEvaluatedInsideTheJob() {
-        StubGlue glue = new StubGlue(List.of(description("r1", "2026-06-01T11:00:00Z")),
-                Map.of("r1", result(null, "orders-rules", 0.75)));
-        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE)).hasValue(0.75);
+        StubGlue glue = new StubGlue(
+                List.of(description("r1", "2026-06-01T11:00:00Z")), Map.of("r1", result(null, "orders-rules", 0.75)));
+        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE))
+                .hasValue(0.75);
     }
 
     @Test
     void noResultGivesNoScore() {
         StubGlue glue = new StubGlue(List.of(), Map.of());
-        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE)).isEmpty();
+        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE))
+                .isEmpty();
     }
 
     @Test
     void resultWithoutAScoreGivesNoScore() {
-        StubGlue glue = new StubGlue(List.of(description("r1", "2026-06-01T11:00:00Z")),
-                Map.of("r1", result("orders-rules", null, null)));
-        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE)).isEmpty();
+        StubGlue glue = new StubGlue(
+                List.of(description("r1", "2026-06-01T11:00:00Z")), Map.of("r1", result("orders-rules", null, null)));
+        assertThat(new GlueDataQualitySource(glue).latestScore("orders-etl", "orders-rules", SINCE))
+                .isEmpty();
     }
 }

@@ -5,8 +5,8 @@ import static com.datapipeline.monitoring.metrics.Runs.minutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class GlueMetricsCollectorTest {
 
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final PipelineConfig ORDERS = new PipelineConfig("orders", "orders-etl", MetricsSource.GLUE,
-            "/aws-glue/jobs/output", "orders-rules", null);
+    private static final PipelineConfig ORDERS = new PipelineConfig(
+            "orders", "orders-etl", MetricsSource.GLUE, "/aws-glue/jobs/output", "orders-rules", null);
 
     private final List<Instant> requestedSince = new ArrayList<>();
 
@@ -36,13 +36,14 @@ class GlueMetricsCollectorTest {
     }
 
     private static RecordsLogReader recordsByRun(Map<String, Long> records) {
-        return (group, run) -> records.containsKey(run.id()) ? OptionalLong.of(records.get(run.id()))
-                : OptionalLong.empty();
+        return (group, run) ->
+                records.containsKey(run.id()) ? OptionalLong.of(records.get(run.id())) : OptionalLong.empty();
     }
 
     @Test
     void readsRunsFromTheStartOfTheLookbackWindow() {
-        collector(List.of(), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        collector(List.of(), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
         assertThat(requestedSince).containsExactly(NOW.minus(Duration.ofDays(1)));
     }
 
@@ -50,37 +51,49 @@ class GlueMetricsCollectorTest {
     void publishesEveryMeasuredMetricForAHealthyJob() {
         JobRun recent = Runs.finished("SUCCEEDED", minutes(12), minutes(2), 540);
         JobRun older = Runs.failed(minutes(62));
-        PipelineMeasurement measurement = collector(List.of(recent, older),
-                recordsByRun(Map.of(recent.id(), 4200L)), (j, r, s) -> OptionalDouble.of(0.93)).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(recent, older),
+                        recordsByRun(Map.of(recent.id(), 4200L)),
+                        (j, r, s) -> OptionalDouble.of(0.93))
+                .collect(ORDERS);
 
-        assertThat(measurement.published()).containsOnly(
-                Map.entry(PipelineMetric.ERROR_RATE, 50.0),
-                Map.entry(PipelineMetric.PROCESSING_LATENCY, 540.0),
-                Map.entry(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS, 120.0),
-                Map.entry(PipelineMetric.LONGEST_RUNNING_SECONDS, 0.0),
-                Map.entry(PipelineMetric.RECORDS_PROCESSED, 4200.0),
-                Map.entry(PipelineMetric.DATA_QUALITY_SCORE, 93.0));
+        assertThat(measurement.published())
+                .containsOnly(
+                        Map.entry(PipelineMetric.ERROR_RATE, 50.0),
+                        Map.entry(PipelineMetric.PROCESSING_LATENCY, 540.0),
+                        Map.entry(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS, 120.0),
+                        Map.entry(PipelineMetric.LONGEST_RUNNING_SECONDS, 0.0),
+                        Map.entry(PipelineMetric.RECORDS_PROCESSED, 4200.0),
+                        Map.entry(PipelineMetric.DATA_QUALITY_SCORE, 93.0));
         assertThat(measurement.skipped()).isEmpty();
         assertThat(measurement.simulated()).isFalse();
     }
 
     @Test
     void emptyWindowPublishesOnlyLongestRunningZeroAndSaysWhyTheRestIsMissing() {
-        PipelineMeasurement measurement = collector(List.of(), recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
 
         assertThat(measurement.published()).containsOnly(Map.entry(PipelineMetric.LONGEST_RUNNING_SECONDS, 0.0));
-        assertThat(measurement.skipped()).containsOnlyKeys(PipelineMetric.ERROR_RATE,
-                PipelineMetric.PROCESSING_LATENCY, PipelineMetric.SECONDS_SINCE_LAST_SUCCESS,
-                PipelineMetric.RECORDS_PROCESSED, PipelineMetric.DATA_QUALITY_SCORE);
+        assertThat(measurement.skipped())
+                .containsOnlyKeys(
+                        PipelineMetric.ERROR_RATE,
+                        PipelineMetric.PROCESSING_LATENCY,
+                        PipelineMetric.SECONDS_SINCE_LAST_SUCCESS,
+                        PipelineMetric.RECORDS_PROCESSED,
+                        PipelineMetric.DATA_QUALITY_SCORE);
         assertThat(measurement.skipped().get(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS))
                 .contains("missing data as breaching");
     }
 
     @Test
     void noDataQualityResultPublishesNoScore() {
-        PipelineMeasurement measurement = collector(List.of(Runs.succeeded(minutes(1))), recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(Runs.succeeded(minutes(1))),
+                        recordsByRun(Map.of()),
+                        (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
 
         assertThat(measurement.published()).doesNotContainKey(PipelineMetric.DATA_QUALITY_SCORE);
         assertThat(measurement.skipped().get(PipelineMetric.DATA_QUALITY_SCORE)).contains("no data quality result");
@@ -92,13 +105,13 @@ class GlueMetricsCollectorTest {
         DataQualitySource mustNotBeCalled = (j, r, s) -> {
             throw new AssertionError("called");
         };
-        PipelineMeasurement measurement = collector(List.of(), recordsByRun(Map.of()), mustNotBeCalled)
-                .collect(noRuleset);
+        PipelineMeasurement measurement =
+                collector(List.of(), recordsByRun(Map.of()), mustNotBeCalled).collect(noRuleset);
 
-        assertThat(measurement.skipped()).containsEntry(PipelineMetric.DATA_QUALITY_SCORE,
-                "no dataQualityRuleset configured");
-        assertThat(measurement.skipped()).containsEntry(PipelineMetric.RECORDS_PROCESSED,
-                "no outputLogGroup configured");
+        assertThat(measurement.skipped())
+                .containsEntry(PipelineMetric.DATA_QUALITY_SCORE, "no dataQualityRuleset configured");
+        assertThat(measurement.skipped())
+                .containsEntry(PipelineMetric.RECORDS_PROCESSED, "no outputLogGroup configured");
     }
 
     @Test
@@ -107,17 +120,22 @@ class GlueMetricsCollectorTest {
         JobRun second = Runs.succeeded(minutes(1));
         JobRun withoutLine = Runs.succeeded(minutes(2));
         JobRun previousInterval = Runs.succeeded(minutes(6));
-        PipelineMeasurement measurement = collector(List.of(second, withoutLine, first, previousInterval),
-                recordsByRun(Map.of(first.id(), 1000L, second.id(), 250L, previousInterval.id(), 99_999L)),
-                (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(second, withoutLine, first, previousInterval),
+                        recordsByRun(Map.of(first.id(), 1000L, second.id(), 250L, previousInterval.id(), 99_999L)),
+                        (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
 
         assertThat(measurement.published()).containsEntry(PipelineMetric.RECORDS_PROCESSED, 1250.0);
     }
 
     @Test
     void recordsAreSkippedWhenNoRunSucceededInTheInterval() {
-        PipelineMeasurement measurement = collector(List.of(Runs.succeeded(minutes(30))), recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(Runs.succeeded(minutes(30))),
+                        recordsByRun(Map.of()),
+                        (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
 
         assertThat(measurement.published()).doesNotContainKey(PipelineMetric.RECORDS_PROCESSED);
         assertThat(measurement.skipped().get(PipelineMetric.RECORDS_PROCESSED)).contains("no run succeeded");
@@ -125,8 +143,11 @@ class GlueMetricsCollectorTest {
 
     @Test
     void recordsAreSkippedWhenNoRunLoggedTheLine() {
-        PipelineMeasurement measurement = collector(List.of(Runs.succeeded(minutes(1))), recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.empty()).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(Runs.succeeded(minutes(1))),
+                        recordsByRun(Map.of()),
+                        (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
 
         assertThat(measurement.skipped().get(PipelineMetric.RECORDS_PROCESSED)).contains("Processed N records");
     }
@@ -136,8 +157,9 @@ class GlueMetricsCollectorTest {
         RecordsLogReader denied = (group, run) -> {
             throw new IllegalStateException("AccessDenied on logs:FilterLogEvents");
         };
-        PipelineMeasurement measurement = collector(List.of(Runs.succeeded(minutes(1))), denied,
-                (j, r, s) -> OptionalDouble.of(1.0)).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(Runs.succeeded(minutes(1))), denied, (j, r, s) -> OptionalDouble.of(1.0))
+                .collect(ORDERS);
 
         assertThat(measurement.skipped().get(PipelineMetric.RECORDS_PROCESSED)).contains("AccessDenied");
         assertThat(measurement.published()).containsKeys(PipelineMetric.ERROR_RATE, PipelineMetric.DATA_QUALITY_SCORE);
@@ -148,16 +170,22 @@ class GlueMetricsCollectorTest {
         JobRunSource notFound = (jobName, since) -> {
             throw new IllegalStateException("EntityNotFoundException: job orders-etl");
         };
-        GlueMetricsCollector collector = new GlueMetricsCollector(notFound, recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.empty(), CLOCK, Duration.ofDays(1), Duration.ofMinutes(5));
+        GlueMetricsCollector collector = new GlueMetricsCollector(
+                notFound,
+                recordsByRun(Map.of()),
+                (j, r, s) -> OptionalDouble.empty(),
+                CLOCK,
+                Duration.ofDays(1),
+                Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> collector.collect(ORDERS)).hasMessageContaining("EntityNotFoundException");
     }
 
     @Test
     void nonFiniteDataQualityScoreIsSkippedNotPublished() {
-        PipelineMeasurement measurement = collector(List.of(), recordsByRun(Map.of()),
-                (j, r, s) -> OptionalDouble.of(Double.NaN)).collect(ORDERS);
+        PipelineMeasurement measurement = collector(
+                        List.of(), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.of(Double.NaN))
+                .collect(ORDERS);
 
         assertThat(measurement.published()).doesNotContainKey(PipelineMetric.DATA_QUALITY_SCORE);
         assertThat(measurement.skipped().get(PipelineMetric.DATA_QUALITY_SCORE)).contains("not a finite number");

@@ -24,7 +24,8 @@ class GlueRunMetricsTest {
 
     @Test
     void allFailedRunsGiveHundredPercentErrorRate() {
-        List<JobRun> runs = List.of(Runs.failed(minutes(5)),
+        List<JobRun> runs = List.of(
+                Runs.failed(minutes(5)),
                 Runs.finished("TIMEOUT", minutes(100), minutes(60), 2400),
                 Runs.finished("ERROR", minutes(200), minutes(199), 60));
         assertThat(GlueRunMetrics.errorRatePercent(runs, WINDOW_START)).hasValue(100.0);
@@ -33,8 +34,11 @@ class GlueRunMetricsTest {
 
     @Test
     void errorRateIsFailedShareOfFinishedRunsIgnoringStopped() {
-        List<JobRun> runs = List.of(Runs.failed(minutes(5)), Runs.succeeded(minutes(65)),
-                Runs.succeeded(minutes(125)), Runs.succeeded(minutes(185)),
+        List<JobRun> runs = List.of(
+                Runs.failed(minutes(5)),
+                Runs.succeeded(minutes(65)),
+                Runs.succeeded(minutes(125)),
+                Runs.succeeded(minutes(185)),
                 Runs.finished("STOPPED", minutes(300), minutes(290), 600));
         assertThat(GlueRunMetrics.errorRatePercent(runs, WINDOW_START)).hasValue(25.0);
     }
@@ -48,8 +52,11 @@ class GlueRunMetricsTest {
 
     @Test
     void runningOnlyRunsReportTheOldestAgeAndNothingElse() {
-        List<JobRun> runs = List.of(Runs.inProgress("RUNNING", minutes(3)), Runs.inProgress("STARTING", minutes(1)),
-                Runs.inProgress("WAITING", minutes(42)), Runs.inProgress("STOPPING", minutes(7)));
+        List<JobRun> runs = List.of(
+                Runs.inProgress("RUNNING", minutes(3)),
+                Runs.inProgress("STARTING", minutes(1)),
+                Runs.inProgress("WAITING", minutes(42)),
+                Runs.inProgress("STOPPING", minutes(7)));
         assertThat(GlueRunMetrics.longestRunningSeconds(runs, NOW)).isEqualTo(42 * 60.0);
         assertThat(GlueRunMetrics.errorRatePercent(runs, WINDOW_START)).isEmpty();
         assertThat(GlueRunMetrics.processingLatencySeconds(runs, WINDOW_START)).isEmpty();
@@ -58,21 +65,25 @@ class GlueRunMetricsTest {
 
     @Test
     void noRunInProgressIsAMeasuredZero() {
-        assertThat(GlueRunMetrics.longestRunningSeconds(List.of(Runs.succeeded(minutes(5))), NOW)).isZero();
+        assertThat(GlueRunMetrics.longestRunningSeconds(List.of(Runs.succeeded(minutes(5))), NOW))
+                .isZero();
     }
 
     @Test
     void runCompletedExactlyAtWindowStartCountsAndOneMillisecondEarlierDoesNot() {
         JobRun atEdge = new JobRun("jr_edge", "FAILED", WINDOW_START.minusSeconds(60), WINDOW_START, 60);
-        JobRun justOutside = new JobRun("jr_out", "SUCCEEDED", WINDOW_START.minusSeconds(120),
-                WINDOW_START.minusMillis(1), 60);
-        assertThat(GlueRunMetrics.errorRatePercent(List.of(atEdge, justOutside), WINDOW_START)).hasValue(100.0);
-        assertThat(GlueRunMetrics.errorRatePercent(List.of(justOutside), WINDOW_START)).isEmpty();
+        JobRun justOutside =
+                new JobRun("jr_out", "SUCCEEDED", WINDOW_START.minusSeconds(120), WINDOW_START.minusMillis(1), 60);
+        assertThat(GlueRunMetrics.errorRatePercent(List.of(atEdge, justOutside), WINDOW_START))
+                .hasValue(100.0);
+        assertThat(GlueRunMetrics.errorRatePercent(List.of(justOutside), WINDOW_START))
+                .isEmpty();
     }
 
     @Test
     void latencyIsExecutionTimeOfTheLatestFinishedRun() {
-        List<JobRun> runs = List.of(Runs.finished("SUCCEEDED", minutes(20), minutes(15), 290),
+        List<JobRun> runs = List.of(
+                Runs.finished("SUCCEEDED", minutes(20), minutes(15), 290),
                 Runs.finished("FAILED", minutes(80), minutes(60), 1200),
                 Runs.finished("STOPPED", minutes(5), minutes(1), 240));
         assertThat(GlueRunMetrics.processingLatencySeconds(runs, WINDOW_START)).hasValue(290.0);
@@ -82,8 +93,10 @@ class GlueRunMetricsTest {
     void latencyFallsBackToWallClockWhenExecutionTimeIsMissingOrZero() {
         JobRun missing = Runs.finished("SUCCEEDED", minutes(20), minutes(15), null);
         JobRun zero = Runs.finished("SUCCEEDED", Duration.ofSeconds(90), Duration.ofSeconds(30), 0);
-        assertThat(GlueRunMetrics.processingLatencySeconds(List.of(missing), WINDOW_START)).hasValue(300.0);
-        assertThat(GlueRunMetrics.processingLatencySeconds(List.of(zero, missing), WINDOW_START)).hasValue(60.0);
+        assertThat(GlueRunMetrics.processingLatencySeconds(List.of(missing), WINDOW_START))
+                .hasValue(300.0);
+        assertThat(GlueRunMetrics.processingLatencySeconds(List.of(zero, missing), WINDOW_START))
+                .hasValue(60.0);
     }
 
     @Test
@@ -104,7 +117,8 @@ class GlueRunMetricsTest {
         JobRun atIntervalStart = Runs.succeeded(minutes(5));
         JobRun inside = Runs.succeeded(Duration.ofSeconds(299));
         JobRun failedInside = Runs.failed(minutes(1));
-        assertThat(GlueRunMetrics.succeededInInterval(List.of(atNow, atIntervalStart, inside, failedInside), NOW,
-                minutes(5))).containsExactlyInAnyOrder(atNow, inside);
+        assertThat(GlueRunMetrics.succeededInInterval(
+                        List.of(atNow, atIntervalStart, inside, failedInside), NOW, minutes(5)))
+                .containsExactlyInAnyOrder(atNow, inside);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
-import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,9 +27,16 @@ class MetricsConfigTest {
         assertThat(config.namespace()).isEqualTo("DataPipelineMetrics");
         assertThat(config.lookbackMinutes()).isEqualTo(1440);
         assertThat(config.intervalMinutes()).isEqualTo(5);
-        assertThat(config.pipelines()).containsExactly(
-                new PipelineConfig("sample-etl-job", "sample-etl-job", MetricsSource.GLUE, "/aws-glue/jobs/output", null, null),
-                new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null));
+        assertThat(config.pipelines())
+                .containsExactly(
+                        new PipelineConfig(
+                                "sample-etl-job",
+                                "sample-etl-job",
+                                MetricsSource.GLUE,
+                                "/aws-glue/jobs/output",
+                                null,
+                                null),
+                        new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null));
     }
 
     @Test
@@ -47,34 +54,41 @@ class MetricsConfigTest {
 
     @Test
     void simulatedPipelineWithoutJobNameUsesItsName() {
-        MetricsConfig config = MetricsConfig.parse(WINDOWS + "\"pipelines\":[{\"name\":\"demo\",\"source\":\"simulate\"}]}");
+        MetricsConfig config =
+                MetricsConfig.parse(WINDOWS + "\"pipelines\":[{\"name\":\"demo\",\"source\":\"simulate\"}]}");
         assertThat(config.pipelines().getFirst().jobName()).isEqualTo("demo");
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        WINDOWS + "\"pipelines\":[]}                                                   | pipelines",
-        WINDOWS + "\"namespace\":\"X\"}                                                | pipelines",
-        WINDOWS + "\"pipelines\":[{\"jobName\":\"j\",\"source\":\"glue\"}]}            | pipelines[0].name",
-        WINDOWS + "\"pipelines\":[{\"name\":7,\"source\":\"glue\"}]}                   | pipelines[0].name",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"kinesis\"}]}            | pipelines[0].source",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\"}]}                                   | pipelines[0].source",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"glue\",\"jobName\":\" \"}]} | pipelines[0].jobName",
-        "{\"intervalMinutes\":5,\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]}  | 'lookbackMinutes' is missing",
-        "{\"lookbackMinutes\":60,\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]} | 'intervalMinutes' is missing",
-        "{\"lookbackMinutes\":0,\"intervalMinutes\":5,\"pipelines\":[]}                 | lookbackMinutes",
-        "{\"lookbackMinutes\":\"1d\",\"intervalMinutes\":5,\"pipelines\":[]}              | lookbackMinutes",
-        "{\"lookbackMinutes\":60,\"intervalMinutes\":2.5,\"pipelines\":[]}              | intervalMinutes",
-        "{\"lookbackMinutes\":4,\"intervalMinutes\":5,\"pipelines\":[]}                 | intervalMinutes",
-        WINDOWS + "\"namespace\":\"\",\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]} | namespace",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"expectedSuccessEveryMinutes\":-1}]}"
-                + " | pipelines[0].expectedSuccessEveryMinutes",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"},{\"name\":\"a\",\"source\":\"simulate\"}]}"
-                + " | pipelines[1].name",
-        WINDOWS + "\"pipelines\":[\"a\"]}                                              | pipelines[0]",
-        WINDOWS + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
-        WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"ruleset\":\"r\"}]} | 'pipelines[0].ruleset' is not a known setting",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                WINDOWS + "\"pipelines\":[]}                                                   | pipelines",
+                WINDOWS + "\"namespace\":\"X\"}                                                | pipelines",
+                WINDOWS + "\"pipelines\":[{\"jobName\":\"j\",\"source\":\"glue\"}]}            | pipelines[0].name",
+                WINDOWS + "\"pipelines\":[{\"name\":7,\"source\":\"glue\"}]}                   | pipelines[0].name",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"kinesis\"}]}            | pipelines[0].source",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\"}]}                                   | pipelines[0].source",
+                WINDOWS
+                        + "\"pipelines\":[{\"name\":\"a\",\"source\":\"glue\",\"jobName\":\" \"}]} | pipelines[0].jobName",
+                "{\"intervalMinutes\":5,\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]}  | 'lookbackMinutes' is missing",
+                "{\"lookbackMinutes\":60,\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]} | 'intervalMinutes' is missing",
+                "{\"lookbackMinutes\":0,\"intervalMinutes\":5,\"pipelines\":[]}                 | lookbackMinutes",
+                "{\"lookbackMinutes\":\"1d\",\"intervalMinutes\":5,\"pipelines\":[]}              | lookbackMinutes",
+                "{\"lookbackMinutes\":60,\"intervalMinutes\":2.5,\"pipelines\":[]}              | intervalMinutes",
+                "{\"lookbackMinutes\":4,\"intervalMinutes\":5,\"pipelines\":[]}                 | intervalMinutes",
+                WINDOWS + "\"namespace\":\"\",\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"}]} | namespace",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"expectedSuccessEveryMinutes\":-1}]}"
+                        + " | pipelines[0].expectedSuccessEveryMinutes",
+                WINDOWS
+                        + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"},{\"name\":\"a\",\"source\":\"simulate\"}]}"
+                        + " | pipelines[1].name",
+                WINDOWS + "\"pipelines\":[\"a\"]}                                              | pipelines[0]",
+                WINDOWS
+                        + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
+                WINDOWS
+                        + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"ruleset\":\"r\"}]} | 'pipelines[0].ruleset' is not a known setting",
+            })
     void invalidConfigIsRejectedNamingTheField(String json, String field) {
         assertThatThrownBy(() -> MetricsConfig.parse(json))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -85,8 +99,10 @@ class MetricsConfigTest {
     @Test
     void malformedJsonIsRejectedAsNotAJsonObject() {
         assertThatThrownBy(() -> MetricsConfig.parse("{\"pipelines\":["))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PIPELINES_CONFIG");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PIPELINES_CONFIG");
         assertThatThrownBy(() -> MetricsConfig.parse(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PIPELINES_CONFIG");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PIPELINES_CONFIG");
     }
 }

@@ -45,8 +45,10 @@ class PipelineMetricsIT {
             fail("integration tests need the local AWS emulator: run `make test` "
                     + "(or set AWS_EMULATOR_ENDPOINT, e.g. http://127.0.0.1:5101)");
         }
-        clients = new LambdaSdkClients(Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")), URI.create(endpoint),
+        clients = new LambdaSdkClients(
+                Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+                URI.create(endpoint),
                 List.of());
         glue = clients.build(GlueClient.builder());
         logs = clients.build(CloudWatchLogsClient.builder());
@@ -65,7 +67,8 @@ class PipelineMetricsIT {
     }
 
     private static void createJob(String jobName) {
-        glue.createJob(r -> r.name(jobName).role("arn:aws:iam::123456789012:role/GlueJobRole")
+        glue.createJob(r -> r.name(jobName)
+                .role("arn:aws:iam::123456789012:role/GlueJobRole")
                 .command(c -> c.name("glueetl").scriptLocation("s3://scripts/" + jobName + ".py"))
                 .glueVersion("5.0"));
     }
@@ -82,8 +85,11 @@ class PipelineMetricsIT {
 
     private static Map<String, JsonNode> emfByPipeline(List<String> lines) {
         Map<String, JsonNode> byPipeline = new HashMap<>();
-        lines.stream().filter(EmfLines::isEmf).map(EmfLines::assertValid)
-                .forEach(node -> byPipeline.put(node.path(CustomMetric.PIPELINE_DIMENSION).asText(), node));
+        lines.stream()
+                .filter(EmfLines::isEmf)
+                .map(EmfLines::assertValid)
+                .forEach(node -> byPipeline.put(
+                        node.path(CustomMetric.PIPELINE_DIMENSION).asText(), node));
         return byPipeline;
     }
 
@@ -95,7 +101,8 @@ class PipelineMetricsIT {
         String firstRun = glue.startJobRun(r -> r.jobName(jobName)).jobRunId();
         String secondRun = glue.startJobRun(r -> r.jobName(jobName)).jobRunId();
         logs.createLogGroup(r -> r.logGroupName(logGroup));
-        writeLog(logGroup, firstRun + "-driver", "Reading input", "Job completed successfully. Processed 1500 records.");
+        writeLog(
+                logGroup, firstRun + "-driver", "Reading input", "Job completed successfully. Processed 1500 records.");
         writeLog(logGroup, secondRun, "Job completed successfully. Processed 250 records.");
         writeLog(logGroup, "jr_someotherrun-driver", "Job completed successfully. Processed 99999 records.");
 
@@ -105,8 +112,8 @@ class PipelineMetricsIT {
                   {"name":"missing","jobName":"%s","source":"glue"},
                   {"name":"demo","source":"simulate"}]}""".formatted(jobName, logGroup, unique("it-no-such-job")));
         List<String> stdout = new ArrayList<>();
-        PipelineMetricsHandler handler = new PipelineMetricsHandler(config, clients, Clock.systemUTC(),
-                new SplittableRandom(11), stdout::add);
+        PipelineMetricsHandler handler =
+                new PipelineMetricsHandler(config, clients, Clock.systemUTC(), new SplittableRandom(11), stdout::add);
 
         Map<String, Object> summary = handler.handleRequest(Map.of("detail-type", "Scheduled Event"), null);
 
@@ -120,9 +127,14 @@ class PipelineMetricsIT {
         Map<String, String> units = new HashMap<>();
         orders.at("/_aws/CloudWatchMetrics/0/Metrics")
                 .forEach(m -> units.put(m.path("Name").asText(), m.path("Unit").asText()));
-        assertThat(units).containsOnly(Map.entry("ErrorRate", "Percent"), Map.entry("ProcessingLatency", "Seconds"),
-                Map.entry("SecondsSinceLastSuccess", "Seconds"), Map.entry("LongestRunningSeconds", "Seconds"),
-                Map.entry("RecordsProcessed", "Count"), Map.entry("CollectionErrors", "Count"));
+        assertThat(units)
+                .containsOnly(
+                        Map.entry("ErrorRate", "Percent"),
+                        Map.entry("ProcessingLatency", "Seconds"),
+                        Map.entry("SecondsSinceLastSuccess", "Seconds"),
+                        Map.entry("LongestRunningSeconds", "Seconds"),
+                        Map.entry("RecordsProcessed", "Count"),
+                        Map.entry("CollectionErrors", "Count"));
         assertThat(orders.path("CollectionErrors").asDouble()).isZero();
         assertThat(orders.path("ErrorRate").asDouble()).isZero();
         assertThat(orders.path("ProcessingLatency").asDouble()).isEqualTo(123.0);
@@ -137,7 +149,9 @@ class PipelineMetricsIT {
         assertThat(pipelines).containsOnlyKeys("orders", "missing", "demo");
         assertThat(pipelines.get("missing").toString()).contains("EntityNotFoundException");
         assertThat(summary).containsEntry("failed", 1L);
-        assertThat(stdout).filteredOn(line -> line.contains("\"event\":\"pipeline-metrics\"")).hasSize(3);
+        assertThat(stdout)
+                .filteredOn(line -> line.contains("\"event\":\"pipeline-metrics\""))
+                .hasSize(3);
     }
 
     @Test
@@ -147,8 +161,7 @@ class PipelineMetricsIT {
         glue.startJobRun(r -> r.jobName(jobName));
         MetricsConfig config = MetricsConfig.parse("""
                 {"lookbackMinutes":1440,"intervalMinutes":5,
-                 "pipelines":[{"name":"dq","jobName":"%s","source":"glue","dataQualityRuleset":"dq-rules"}]}"""
-                .formatted(jobName));
+                 "pipelines":[{"name":"dq","jobName":"%s","source":"glue","dataQualityRuleset":"dq-rules"}]}""".formatted(jobName));
         List<String> stdout = new ArrayList<>();
 
         new PipelineMetricsHandler(config, clients, Clock.systemUTC(), new SplittableRandom(1), stdout::add)
@@ -169,7 +182,8 @@ class PipelineMetricsIT {
             started.add(glue.startJobRun(r -> r.jobName(jobName)).jobRunId());
         }
 
-        List<JobRun> runs = new GlueJobRunSource(glue, 2).recentRuns(jobName, Instant.now().minusSeconds(3600));
+        List<JobRun> runs =
+                new GlueJobRunSource(glue, 2).recentRuns(jobName, Instant.now().minusSeconds(3600));
 
         assertThat(runs).extracting(JobRun::id).containsExactlyInAnyOrderElementsOf(started);
         assertThat(runs).extracting(JobRun::startedOn).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -181,13 +195,14 @@ class PipelineMetricsIT {
         MetricsConfig config = MetricsConfig.parse("""
                 {"lookbackMinutes":1440,"intervalMinutes":5,"pipelines":[{"name":"gone","jobName":"%s","source":"glue"}]}""".formatted(unique("it-absent")));
         List<String> stdout = new ArrayList<>();
-        PipelineMetricsHandler handler = new PipelineMetricsHandler(config, clients, Clock.systemUTC(),
-                new SplittableRandom(1), stdout::add);
+        PipelineMetricsHandler handler =
+                new PipelineMetricsHandler(config, clients, Clock.systemUTC(), new SplittableRandom(1), stdout::add);
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), null))
                 .isInstanceOf(AllPipelinesFailedException.class)
                 .hasMessageContaining("gone");
         assertThat(stdout).filteredOn(EmfLines::isEmf).isEmpty();
-        assertThat(stdout).anySatisfy(l -> assertThat(l).contains("\"level\":\"ERROR\"").contains("gone"));
+        assertThat(stdout)
+                .anySatisfy(l -> assertThat(l).contains("\"level\":\"ERROR\"").contains("gone"));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
-import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -32,8 +32,16 @@ class PipelineMetricsPublisherTest {
 
     private PipelineMetricsPublisher publisher(List<PipelineConfig> pipelines, MetricsCollector glueCollector) {
         MetricsConfig config = new MetricsConfig(CustomMetric.NAMESPACE, 1440, 5, pipelines);
-        return new PipelineMetricsPublisher(config, Map.of(MetricsSource.GLUE, glueCollector,
-                MetricsSource.SIMULATE, new SimulatedMetricsCollector(new SplittableRandom(3))), CLOCK, emf::add, logs::add);
+        return new PipelineMetricsPublisher(
+                config,
+                Map.of(
+                        MetricsSource.GLUE,
+                        glueCollector,
+                        MetricsSource.SIMULATE,
+                        new SimulatedMetricsCollector(new SplittableRandom(3))),
+                CLOCK,
+                emf::add,
+                logs::add);
     }
 
     private static MetricsCollector failingFor(String failingPipeline) {
@@ -41,15 +49,17 @@ class PipelineMetricsPublisherTest {
             if (pipeline.name().equals(failingPipeline)) {
                 throw new IllegalStateException("AccessDeniedException: glue:GetJobRuns");
             }
-            return new PipelineMeasurement.Builder().publish(PipelineMetric.ERROR_RATE, 10)
-                    .skip(PipelineMetric.RECORDS_PROCESSED, "no outputLogGroup configured").build(false);
+            return new PipelineMeasurement.Builder()
+                    .publish(PipelineMetric.ERROR_RATE, 10)
+                    .skip(PipelineMetric.RECORDS_PROCESSED, "no outputLogGroup configured")
+                    .build(false);
         };
     }
 
     @Test
     void oneFailingPipelineDoesNotStopTheOthers() throws Exception {
-        MetricsSummary summary = publisher(List.of(glue("first"), glue("broken"), glue("last")),
-                failingFor("broken")).publishAll();
+        MetricsSummary summary = publisher(List.of(glue("first"), glue("broken"), glue("last")), failingFor("broken"))
+                .publishAll();
 
         assertThat(summary.pipeline("first").published()).containsEntry("ErrorRate", 10.0);
         assertThat(summary.pipeline("last").published()).containsEntry("ErrorRate", 10.0);
@@ -63,7 +73,8 @@ class PipelineMetricsPublisherTest {
 
     @Test
     void aFailedPipelinePublishesCollectionErrorsOneAloneAndTheOthersZero() {
-        publisher(List.of(glue("first"), glue("broken"), glue("last")), failingFor("broken")).publishAll();
+        publisher(List.of(glue("first"), glue("broken"), glue("last")), failingFor("broken"))
+                .publishAll();
 
         Map<String, Map<String, Double>> metrics = metricsByPipeline();
         assertThat(metrics).containsOnlyKeys("first", "broken", "last");
@@ -75,7 +86,8 @@ class PipelineMetricsPublisherTest {
     @Test
     void aPipelineWithNothingToMeasureStillPublishesCollectionErrorsZero() {
         MetricsCollector nothing = pipeline -> new PipelineMeasurement.Builder()
-                .skip(PipelineMetric.ERROR_RATE, "no run finished in the window").build(false);
+                .skip(PipelineMetric.ERROR_RATE, "no run finished in the window")
+                .build(false);
 
         publisher(List.of(glue("quiet")), nothing).publishAll();
 
@@ -87,17 +99,23 @@ class PipelineMetricsPublisherTest {
         MetricsCollector allFail = pipeline -> {
             throw new IllegalStateException("ThrottlingException: Rate exceeded");
         };
-        assertThatThrownBy(() -> publisher(List.of(glue("a"), glue("b")), allFail).publishAll())
+        assertThatThrownBy(
+                        () -> publisher(List.of(glue("a"), glue("b")), allFail).publishAll())
                 .isInstanceOf(AllPipelinesFailedException.class)
                 .hasMessageContaining("a (IllegalStateException: ThrottlingException: Rate exceeded)")
-                .satisfies(e -> assertThat(((AllPipelinesFailedException) e).summary().pipelines()).hasSize(2));
+                .satisfies(e -> assertThat(
+                                ((AllPipelinesFailedException) e).summary().pipelines())
+                        .hasSize(2));
         assertThat(logs).hasSize(2);
-        assertThat(emf).as("no CollectionErrors=1 lines: the Errors alarm pages once for this").isEmpty();
+        assertThat(emf)
+                .as("no CollectionErrors=1 lines: the Errors alarm pages once for this")
+                .isEmpty();
     }
 
     @Test
     void theOnlyPipelineFailingIsEveryPipelineFailing() {
-        assertThatThrownBy(() -> publisher(List.of(glue("only")), failingFor("only")).publishAll())
+        assertThatThrownBy(() ->
+                        publisher(List.of(glue("only")), failingFor("only")).publishAll())
                 .isInstanceOf(AllPipelinesFailedException.class);
         assertThat(emf).isEmpty();
     }
@@ -118,8 +136,10 @@ class PipelineMetricsPublisherTest {
 
     @Test
     void simulatedPipelineIsLoggedAsSimulated() throws Exception {
-        MetricsSummary summary = publisher(List.of(new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null,
-                null)), failingFor("none")).publishAll();
+        MetricsSummary summary = publisher(
+                        List.of(new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null)),
+                        failingFor("none"))
+                .publishAll();
 
         JsonNode line = JSON.readTree(logs.getFirst());
         assertThat(line.path("simulated").asBoolean()).isTrue();
@@ -136,7 +156,8 @@ class PipelineMetricsPublisherTest {
         for (String line : emf) {
             JsonNode root = EmfLines.assertValid(line);
             assertThat(byPipeline.put(root.path("Pipeline").asText(), EmfLines.metricValues(root)))
-                    .as("one EMF line per pipeline").isNull();
+                    .as("one EMF line per pipeline")
+                    .isNull();
         }
         return byPipeline;
     }

@@ -8,12 +8,15 @@ final class Runs {
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private Runs() {
-    }
+    private Runs() {}
 
     static JobRun finished(String state, Duration startedAgo, Duration completedAgo, Integer executionTime) {
-        return new JobRun("jr_" + state + startedAgo.toSeconds(), state, NOW.minus(startedAgo),
-                NOW.minus(completedAgo), executionTime);
+        return new JobRun(
+                "jr_" + state + startedAgo.toSeconds(),
+                state,
+                NOW.minus(startedAgo),
+                NOW.minus(completedAgo),
+                executionTime);
     }
 
     static JobRun succeeded(Duration completedAgo) {

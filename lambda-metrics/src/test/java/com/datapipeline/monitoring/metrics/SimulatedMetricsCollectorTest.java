@@ -2,14 +2,15 @@ package com.datapipeline.monitoring.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMetricsCollectorTest {
 
-    private static final PipelineConfig DEMO = new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null);
+    private static final PipelineConfig DEMO =
+            new PipelineConfig("demo", "demo", MetricsSource.SIMULATE, null, null, null);
 
     @Test
     void valuesStayInTheLabRangesAndAreFlaggedSimulated() {
@@ -36,7 +37,7 @@ class SimulatedMetricsCollectorTest {
     @Test
     void metricsWithoutALabEquivalentAreSkipped() {
         PipelineMeasurement m = new SimulatedMetricsCollector(new SplittableRandom(1)).collect(DEMO);
-        assertThat(m.skipped()).containsOnlyKeys(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS,
-                PipelineMetric.LONGEST_RUNNING_SECONDS);
+        assertThat(m.skipped())
+                .containsOnlyKeys(PipelineMetric.SECONDS_SINCE_LAST_SUCCESS, PipelineMetric.LONGEST_RUNNING_SECONDS);
     }
 }

@@ -53,6 +53,8 @@ public enum CustomMetric {
     }
 
     public static Optional<CustomMetric> byName(String metricName) {
-        return Arrays.stream(values()).filter(metric -> metric.metricName.equals(metricName)).findFirst();
+        return Arrays.stream(values())
+                .filter(metric -> metric.metricName.equals(metricName))
+                .findFirst();
     }
 }

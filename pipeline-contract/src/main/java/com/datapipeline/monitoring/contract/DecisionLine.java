@@ -23,6 +23,7 @@ public final class DecisionLine {
     public static final String TARGET = "target";
     /** How the notification was handled, e.g. {@link #DRILL_OUTCOME}. */
     public static final String OUTCOME = "outcome";
+
     public static final String REASON = "reason";
     public static final String JOB_RUN_ID = "jobRunId";
     public static final String INCIDENT = "incident";
@@ -43,9 +44,20 @@ public final class DecisionLine {
     public static final String DRILL_OUTCOME = "drill";
 
     /** The fields of a decision the audit query shows, in its column order (after the log event's time). */
-    public static final List<String> AUDIT_FIELDS = List.of(ALARM, STATE, ACTION, TARGET, OUTCOME, REASON, JOB_RUN_ID,
-            INCIDENT, ERROR_CLASS, PAGE, PAGE_DELIVERY, MESSAGE_ID, EXCERPT);
+    public static final List<String> AUDIT_FIELDS = List.of(
+            ALARM,
+            STATE,
+            ACTION,
+            TARGET,
+            OUTCOME,
+            REASON,
+            JOB_RUN_ID,
+            INCIDENT,
+            ERROR_CLASS,
+            PAGE,
+            PAGE_DELIVERY,
+            MESSAGE_ID,
+            EXCERPT);
 
-    private DecisionLine() {
-    }
+    private DecisionLine() {}
 }

@@ -8,8 +8,7 @@ package com.datapipeline.monitoring.contract;
 public final class DrillMarker {
     public static final String TEXT = "[monitoring-drill]";
 
-    private DrillMarker() {
-    }
+    private DrillMarker() {}
 
     /** Whether {@code text} (an alarm's state reason, a message) carries the marker. */
     public static boolean isDrill(String text) {

@@ -11,6 +11,5 @@ public final class LogFields {
     /** The kind of line, e.g. {@link DecisionLine#EVENT}. */
     public static final String EVENT = "event";
 
-    private LogFields() {
-    }
+    private LogFields() {}
 }

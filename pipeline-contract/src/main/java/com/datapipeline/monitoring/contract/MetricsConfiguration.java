@@ -21,6 +21,7 @@ public final class MetricsConfiguration {
     public static final String INTERVAL_MINUTES = "intervalMinutes";
     /** The monitored pipelines, keys {@link #PIPELINE_KEYS}. */
     public static final String PIPELINES = "pipelines";
+
     public static final Set<String> KEYS = Set.of(NAMESPACE, LOOKBACK_MINUTES, INTERVAL_MINUTES, PIPELINES);
 
     /** A pipeline's name: the value of its {@link CustomMetric#PIPELINE_DIMENSION}. */
@@ -35,9 +36,9 @@ public final class MetricsConfiguration {
     public static final String DATA_QUALITY_RULESET = "dataQualityRuleset";
     /** How often the job should succeed, in minutes (SecondsSinceLastSuccess is alarmed against it). */
     public static final String EXPECTED_SUCCESS_EVERY_MINUTES = "expectedSuccessEveryMinutes";
-    public static final Set<String> PIPELINE_KEYS = Set.of(NAME, JOB_NAME, SOURCE, OUTPUT_LOG_GROUP,
-            DATA_QUALITY_RULESET, EXPECTED_SUCCESS_EVERY_MINUTES);
 
-    private MetricsConfiguration() {
-    }
+    public static final Set<String> PIPELINE_KEYS =
+            Set.of(NAME, JOB_NAME, SOURCE, OUTPUT_LOG_GROUP, DATA_QUALITY_RULESET, EXPECTED_SUCCESS_EVERY_MINUTES);
+
+    private MetricsConfiguration() {}
 }

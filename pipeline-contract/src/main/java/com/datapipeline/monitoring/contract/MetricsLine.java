@@ -24,6 +24,5 @@ public final class MetricsLine {
     /** What a reader must know about the line, e.g. that its values are simulated. */
     public static final String MESSAGE = "message";
 
-    private MetricsLine() {
-    }
+    private MetricsLine() {}
 }

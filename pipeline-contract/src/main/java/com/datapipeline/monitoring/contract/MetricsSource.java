@@ -21,6 +21,8 @@ public enum MetricsSource {
     }
 
     public static Optional<MetricsSource> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(source -> source.configName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(source -> source.configName.equals(name))
+                .findFirst();
     }
 }

@@ -32,8 +32,17 @@ public final class ResponseConfiguration {
     public static final String RUNBOOK_URL = "runbookUrl";
     /** How many failed runs in a row a {@link RouteAction#PAUSE_TRIGGER} class waits for. */
     public static final String PAUSE_AFTER_FAILURES = "pauseAfterFailures";
-    public static final Set<String> KEYS = Set.of(REMEDIATION_ENABLED, RESTART_BUDGET, ROUTES, ERROR_CLASS_ACTIONS,
-            PIPELINES, JOB_RUN_INSIGHTS_LOG_GROUPS, JOB_LOG_GROUPS, RUNBOOK_URL, PAUSE_AFTER_FAILURES);
+
+    public static final Set<String> KEYS = Set.of(
+            REMEDIATION_ENABLED,
+            RESTART_BUDGET,
+            ROUTES,
+            ERROR_CLASS_ACTIONS,
+            PIPELINES,
+            JOB_RUN_INSIGHTS_LOG_GROUPS,
+            JOB_LOG_GROUPS,
+            RUNBOOK_URL,
+            PAUSE_AFTER_FAILURES);
 
     /** The pipeline's page (composite) alarm, which its failed runs raise with the page text. */
     public static final String PAGE_ALARM = "pageAlarm";
@@ -50,6 +59,7 @@ public final class ResponseConfiguration {
     public static final String ACTION = "action";
     /** The Glue job a job-starting action starts. */
     public static final String JOB_NAME = "jobName";
+
     public static final Set<String> ROUTE_KEYS = Set.of(ACTION, JOB_NAME);
 
     /** Route-key prefix of a Glue "Job State Change" notification; the job name follows it. */
@@ -64,8 +74,7 @@ public final class ResponseConfiguration {
     /** The ledger table's time-to-live attribute (epoch seconds). */
     public static final String LEDGER_EXPIRES_AT = "expiresAt";
 
-    private ResponseConfiguration() {
-    }
+    private ResponseConfiguration() {}
 
     /** The route key of a Glue "Job State Change" notification for {@code jobName}. */
     public static String glueJobStateRouteKey(String jobName) {

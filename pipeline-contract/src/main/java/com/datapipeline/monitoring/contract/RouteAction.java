@@ -39,6 +39,8 @@ public enum RouteAction {
     }
 
     public static Optional<RouteAction> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(action -> action.configName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.configName.equals(name))
+                .findFirst();
     }
 }

@@ -8,13 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class CustomMetricTest {
     /** CloudWatch's StandardUnit values a count, a duration or a share can take (PutMetricData, EMF). */
-    private static final Set<String> CLOUDWATCH_UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
-            "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Percent", "Count", "Count/Second", "None");
+    private static final Set<String> CLOUDWATCH_UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Percent",
+            "Count",
+            "Count/Second",
+            "None");
 
     @Test
     void everyMetricHasItsOwnNameAndAUnitCloudWatchKnows() {
-        assertThat(Arrays.stream(CustomMetric.values()).map(CustomMetric::metricName)).doesNotHaveDuplicates();
-        assertThat(CustomMetric.values()).allSatisfy(metric -> assertThat(CLOUDWATCH_UNITS).contains(metric.unit()));
+        assertThat(Arrays.stream(CustomMetric.values()).map(CustomMetric::metricName))
+                .doesNotHaveDuplicates();
+        assertThat(CustomMetric.values())
+                .allSatisfy(metric -> assertThat(CLOUDWATCH_UNITS).contains(metric.unit()));
     }
 
     @Test

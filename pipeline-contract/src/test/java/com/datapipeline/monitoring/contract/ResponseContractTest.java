@@ -14,15 +14,18 @@ class ResponseContractTest {
 
     @Test
     void theDrillMarkerIsFoundAnywhereInAReason() {
-        assertThat(DrillMarker.isDrill("[monitoring-drill] make verify drill started")).isTrue();
-        assertThat(DrillMarker.isDrill("Threshold Crossed; " + DrillMarker.TEXT)).isTrue();
+        assertThat(DrillMarker.isDrill("[monitoring-drill] make verify drill started"))
+                .isTrue();
+        assertThat(DrillMarker.isDrill("Threshold Crossed; " + DrillMarker.TEXT))
+                .isTrue();
         assertThat(DrillMarker.isDrill("Threshold Crossed: 1 datapoint")).isFalse();
         assertThat(DrillMarker.isDrill(null)).isFalse();
     }
 
     @Test
     void theAuditQueryShowsEachDecisionFieldOnceAndNotTheLineKind() {
-        assertThat(DecisionLine.AUDIT_FIELDS).doesNotHaveDuplicates()
+        assertThat(DecisionLine.AUDIT_FIELDS)
+                .doesNotHaveDuplicates()
                 .doesNotContain(LogFields.LEVEL, LogFields.EVENT, DecisionLine.ERROR)
                 .contains(DecisionLine.ALARM, DecisionLine.OUTCOME, DecisionLine.MESSAGE_ID);
     }

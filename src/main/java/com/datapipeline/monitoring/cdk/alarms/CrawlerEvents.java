@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
-import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import java.util.List;
@@ -31,8 +30,11 @@ public final class CrawlerEvents extends Construct {
                         .detail(Map.of("crawlerName", crawlers))
                         .build())
                 .build();
-        props.delivery().toLogGroup(history, props.historyLogGroupArn(),
-                props.deliveryAlarmNamePrefix() + "-CrawlerEventHistory" + props.nameSuffix());
+        props.delivery()
+                .toLogGroup(
+                        history,
+                        props.historyLogGroupArn(),
+                        props.deliveryAlarmNamePrefix() + "-CrawlerEventHistory" + props.nameSuffix());
     }
 
     /** The crawler events of these pipelines (the same inputs as their job events); empty without crawlers. */
@@ -43,7 +45,10 @@ public final class CrawlerEvents extends Construct {
 
     /** The crawlers the pipelines declare, each once, in the pipelines' order. */
     public static List<String> crawlers(List<MonitoredPipeline> pipelines) {
-        return pipelines.stream().flatMap(p -> p.stages().named(PipelineStages.Kind.CRAWLER).stream()).distinct().toList();
+        return pipelines.stream()
+                .flatMap(p -> p.stages().named(PipelineStages.Kind.CRAWLER).stream())
+                .distinct()
+                .toList();
     }
 
     public Rule history() {

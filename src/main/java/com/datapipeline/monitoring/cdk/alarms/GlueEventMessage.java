@@ -11,8 +11,7 @@ import software.amazon.awscdk.services.events.RuleTargetInput;
  * message, time).
  */
 final class GlueEventMessage {
-    private GlueEventMessage() {
-    }
+    private GlueEventMessage() {}
 
     static String jobName() {
         return EventField.fromPath("$.detail.jobName");

@@ -34,7 +34,8 @@ public final class GlueJobEvents extends Construct {
 
     public GlueJobEvents(Construct scope, String id, Props props) {
         super(scope, id);
-        List<String> jobs = props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
+        List<String> jobs =
+                props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
         failures = Rule.Builder.create(this, "RunFailures")
                 .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in "
                         + String.join(" or ", FAILURE_STATES))
@@ -44,8 +45,12 @@ public final class GlueJobEvents extends Construct {
                         .detail(new TreeMap<>(Map.of("jobName", jobs, "state", FAILURE_STATES)))
                         .build())
                 .build();
-        props.delivery().toTopic(failures, props.remediationTopic(), readableMessage(),
-                props.deliveryAlarmNamePrefix() + "-RunFailures" + props.nameSuffix());
+        props.delivery()
+                .toTopic(
+                        failures,
+                        props.remediationTopic(),
+                        readableMessage(),
+                        props.deliveryAlarmNamePrefix() + "-RunFailures" + props.nameSuffix());
         history = Rule.Builder.create(this, "History")
                 .description("Keeps every state change and run status of " + jobs.size() + " monitored Glue jobs")
                 .eventPattern(EventPattern.builder()
@@ -54,14 +59,19 @@ public final class GlueJobEvents extends Construct {
                         .detail(Map.of("jobName", jobs))
                         .build())
                 .build();
-        props.delivery().toLogGroup(history, props.historyLogGroupArn(),
-                props.deliveryAlarmNamePrefix() + "-GlueEventHistory" + props.nameSuffix());
+        props.delivery()
+                .toLogGroup(
+                        history,
+                        props.historyLogGroupArn(),
+                        props.deliveryAlarmNamePrefix() + "-GlueEventHistory" + props.nameSuffix());
     }
 
     private static RuleTargetInput readableMessage() {
-        return GlueEventMessage.of(STATE_CHANGE,
-                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId() + " ended in state "
-                        + GlueEventMessage.state() + ": " + EventField.fromPath("$.detail.message"));
+        return GlueEventMessage.of(
+                STATE_CHANGE,
+                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
+                        + " ended in state " + GlueEventMessage.state() + ": "
+                        + EventField.fromPath("$.detail.message"));
     }
 
     public Rule failures() {
@@ -76,8 +86,13 @@ public final class GlueJobEvents extends Construct {
      * @param nameSuffix appended to the names of the rules' delivery alarms: "" in the main stack, "-PipelinesN" in
      *                   a nested stack
      */
-    public record Props(List<MonitoredPipeline> pipelines, ITopic remediationTopic, AlertDelivery delivery,
-                        String historyLogGroupArn, String deliveryAlarmNamePrefix, String nameSuffix) {
+    public record Props(
+            List<MonitoredPipeline> pipelines,
+            ITopic remediationTopic,
+            AlertDelivery delivery,
+            String historyLogGroupArn,
+            String deliveryAlarmNamePrefix,
+            String nameSuffix) {
         public Props {
             pipelines = List.copyOf(pipelines);
             Objects.requireNonNull(remediationTopic, "remediationTopic");

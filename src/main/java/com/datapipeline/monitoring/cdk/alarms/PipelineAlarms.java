@@ -38,15 +38,16 @@ public final class PipelineAlarms {
         for (AlarmKind kind : AlarmKind.withRole(Role.PIPELINE_SIGNAL)) {
             if (kind.appliesTo(props.inputs())) {
                 Location at = kind.location().orElseThrow();
-                signals.add(factory.signal(scope(pipelineScope, at), at.id(), kind, name(props, kind), props.inputs(),
-                        props.metrics()));
+                signals.add(factory.signal(
+                        scope(pipelineScope, at), at.id(), kind, name(props, kind), props.inputs(), props.metrics()));
             }
         }
         this.props = props;
         this.routing = factory.routing();
         for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
             List<CreatedAlarm> children = signals.stream()
-                    .filter(signal -> routing.severityOf(signal.kind()) == page.severity().orElseThrow())
+                    .filter(signal ->
+                            routing.severityOf(signal.kind()) == page.severity().orElseThrow())
                     .toList();
             if (children.isEmpty()) {
                 continue;
@@ -56,8 +57,17 @@ public final class PipelineAlarms {
                     .toArray(IAlarmRule[]::new));
             Location at = page.location().orElseThrow();
             String name = name(props, page);
-            pages.add(new CreatedAlarm(page, name, factory.createComposite(scope(pipelineScope, at), at.id(), page, name,
-                    description(page, props.inputs().job(), children), rule), 0));
+            pages.add(new CreatedAlarm(
+                    page,
+                    name,
+                    factory.createComposite(
+                            scope(pipelineScope, at),
+                            at.id(),
+                            page,
+                            name,
+                            description(page, props.inputs().job(), children),
+                            rule),
+                    0));
         }
     }
 
@@ -70,10 +80,13 @@ public final class PipelineAlarms {
     }
 
     private static String description(AlarmKind page, String job, List<CreatedAlarm> children) {
-        return "Pipeline " + job + (page.severity().orElseThrow() == AlarmKind.Severity.CRITICAL ? " is unhealthy"
-                : " is degraded (warning signals)")
+        return "Pipeline " + job
+                + (page.severity().orElseThrow() == AlarmKind.Severity.CRITICAL
+                        ? " is unhealthy"
+                        : " is degraded (warning signals)")
                 + ": one page for one incident, whichever of these signals fired first (the reason names it; the"
-                + " dashboard shows all): " + String.join(", ", children.stream().map(CreatedAlarm::name).toList()) + ".";
+                + " dashboard shows all): "
+                + String.join(", ", children.stream().map(CreatedAlarm::name).toList()) + ".";
     }
 
     /** The pipeline's signals, in the order they were created: the children of its pages. */
@@ -92,8 +105,8 @@ public final class PipelineAlarms {
     }
 
     /** What the alarms of one pipeline need. */
-    public record Props(AlarmKind.Inputs inputs, PipelineMetricSet metrics, ResourceNames names,
-                        AlarmFactory alarmFactory) {
+    public record Props(
+            AlarmKind.Inputs inputs, PipelineMetricSet metrics, ResourceNames names, AlarmFactory alarmFactory) {
         public Props {
             Objects.requireNonNull(inputs, "inputs");
             Objects.requireNonNull(metrics, "metrics");

@@ -40,27 +40,37 @@ public final class AlarmFactory {
     }
 
     /** A pipeline's signal of this kind: its metric from the pipeline's catalog, its threshold from the settings. */
-    public CreatedAlarm signal(Construct scope, String id, AlarmKind kind, String name, AlarmKind.Inputs in,
-                               PipelineMetricSet metrics) {
+    public CreatedAlarm signal(
+            Construct scope, String id, AlarmKind kind, String name, AlarmKind.Inputs in, PipelineMetricSet metrics) {
         IMetric metric = kind.metric(in, metrics);
         String description = kind.description(in, metric);
         if (kind.billing() == Billing.ANOMALY_DETECTION) {
             return anomalyDetection(scope, id, kind, name, description, (Metric) metric, kind.bandWidth(in));
         }
-        return remember(kind, name, metricAlarm(scope, id, kind, name, description, metric, kind.threshold(in)),
+        return remember(
+                kind,
+                name,
+                metricAlarm(scope, id, kind, name, description, metric, kind.threshold(in)),
                 metricCount(metric));
     }
 
     /** A stack-wide alarm of this kind on a resource's metrics (a function, queue, topic or rule). */
-    public Alarm watch(Construct scope, String id, AlarmKind kind, String name, String description, MetricSource source) {
+    public Alarm watch(
+            Construct scope, String id, AlarmKind kind, String name, String description, MetricSource source) {
         IMetric metric = kind.metric(source);
         Alarm alarm = metricAlarm(scope, id, kind, name, description, metric, kind.fixedThreshold());
         remember(kind, name, alarm, metricCount(metric));
         return alarm;
     }
 
-    private Alarm metricAlarm(Construct scope, String id, AlarmKind kind, String name, String description,
-                              IMetric metric, double threshold) {
+    private Alarm metricAlarm(
+            Construct scope,
+            String id,
+            AlarmKind kind,
+            String name,
+            String description,
+            IMetric metric,
+            double threshold) {
         Trigger trigger = kind.trigger().orElseThrow();
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(name)
@@ -84,10 +94,18 @@ public final class AlarmFactory {
      * metric's history, {@code bandWidth} standard deviations wide. The L2 Alarm cannot express a band
      * threshold, hence the L1 resource.
      */
-    private CreatedAlarm anomalyDetection(Construct scope, String id, AlarmKind kind, String name, String description,
-                                          Metric metric, double bandWidth) {
+    private CreatedAlarm anomalyDetection(
+            Construct scope,
+            String id,
+            AlarmKind kind,
+            String name,
+            String description,
+            Metric metric,
+            double bandWidth) {
         Trigger trigger = kind.trigger().orElseThrow();
-        List<String> actions = routing.topicFor(kind).map(topic -> List.of(topic.getTopicArn())).orElse(List.of());
+        List<String> actions = routing.topicFor(kind)
+                .map(topic -> List.of(topic.getTopicArn()))
+                .orElse(List.of());
         CfnAlarm alarm = CfnAlarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
@@ -108,7 +126,9 @@ public final class AlarmFactory {
                                                 .metricName(metric.getMetricName())
                                                 .dimensions(metric.getDimensions().entrySet().stream()
                                                         .map(d -> CfnAlarm.DimensionProperty.builder()
-                                                                .name(d.getKey()).value(String.valueOf(d.getValue())).build())
+                                                                .name(d.getKey())
+                                                                .value(String.valueOf(d.getValue()))
+                                                                .build())
                                                         .toList())
                                                 .build())
                                         .period(metric.getPeriod().toSeconds())
@@ -129,14 +149,15 @@ public final class AlarmFactory {
     private static String cloudFormationName(String constant, boolean capitalized) {
         StringBuilder name = new StringBuilder();
         for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
-            name.append(name.isEmpty() && !capitalized ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            name.append(
+                    name.isEmpty() && !capitalized ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return name.toString();
     }
 
     /** A composite alarm over alarms created here; it notifies the topic of its kind. */
-    public CompositeAlarm createComposite(Construct scope, String id, AlarmKind kind, String name, String description,
-                                          IAlarmRule rule) {
+    public CompositeAlarm createComposite(
+            Construct scope, String id, AlarmKind kind, String name, String description, IAlarmRule rule) {
         CompositeAlarm composite = CompositeAlarm.Builder.create(scope, id)
                 .compositeAlarmName(name)
                 .alarmDescription(description)
@@ -152,7 +173,9 @@ public final class AlarmFactory {
 
     /** Metrics an alarm watches: CloudWatch bills a standard alarm per metric, each of a metric-math alarm too. */
     private static int metricCount(IMetric metric) {
-        return metric instanceof MathExpression expression ? expression.getUsingMetrics().size() : 1;
+        return metric instanceof MathExpression expression
+                ? expression.getUsingMetrics().size()
+                : 1;
     }
 
     private CreatedAlarm remember(AlarmKind kind, String name, IAlarm alarm, int metrics) {
@@ -171,11 +194,15 @@ public final class AlarmFactory {
     }
 
     public int anomalyDetectionAlarmCount() {
-        return (int) created.stream().filter(alarm -> alarm.kind().billing() == Billing.ANOMALY_DETECTION).count();
+        return (int) created.stream()
+                .filter(alarm -> alarm.kind().billing() == Billing.ANOMALY_DETECTION)
+                .count();
     }
 
     public int compositeAlarmCount() {
-        return (int) created.stream().filter(alarm -> alarm.kind().billing() == Billing.COMPOSITE).count();
+        return (int) created.stream()
+                .filter(alarm -> alarm.kind().billing() == Billing.COMPOSITE)
+                .count();
     }
 
     /** Every alarm's name so far, in creation order, as plain text (an alarm's own name attribute is a token). */

@@ -44,8 +44,8 @@ public final class AlarmRouting {
     public Optional<ITopic> topicFor(AlarmKind kind) {
         return switch (kind.role()) {
             case PIPELINE_SIGNAL -> Optional.of(topics.remediation());
-            case PIPELINE_PAGE -> Optional.of(kind.severity().orElseThrow() == Severity.CRITICAL
-                    ? topics.critical() : topics.warning());
+            case PIPELINE_PAGE ->
+                Optional.of(kind.severity().orElseThrow() == Severity.CRITICAL ? topics.critical() : topics.warning());
             case HEALTH_PAGE -> Optional.of(topics.health());
             case HEALTH_SIGNAL, HEALTH_GROUP -> Optional.empty();
         };

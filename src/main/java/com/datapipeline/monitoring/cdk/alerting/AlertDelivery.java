@@ -8,10 +8,10 @@ import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.events.CfnRule;
-import software.amazon.awscdk.interfaces.events.IRuleRef;
 import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetConfig;
@@ -39,6 +39,7 @@ import software.constructs.Construct;
 public final class AlertDelivery extends Construct {
     /** A signal older than this is no use to act on: it goes to the dead-letter queue instead of arriving late. */
     public static final Duration MAX_EVENT_AGE = Duration.minutes(15);
+
     public static final int RETRY_ATTEMPTS = 8;
 
     private final Queue deadLetters;
@@ -50,13 +51,21 @@ public final class AlertDelivery extends Construct {
         super(scope, id);
         this.alarmFactory = props.alarmFactory();
         deadLetters = deadLetterQueue(this, "DeadLetters", "EventBridge targets and SNS subscriptions of this stack");
-        watchQueue(this, "DeadLettersAlarm", props.alarmFactory(), deadLetters, AlarmKind.DEAD_LETTERS,
+        watchQueue(
+                this,
+                "DeadLettersAlarm",
+                props.alarmFactory(),
+                deadLetters,
+                AlarmKind.DEAD_LETTERS,
                 props.deadLettersAlarmName(),
                 "An event or notification of this stack could not be delivered after retries; it waits in the"
                         + " dead-letter queue for inspection (a page or a remediation may be missing).");
         publisher = Role.Builder.create(this, "PublishRole")
-                .assumedBy(new PrincipalWithConditions(new ServicePrincipal("events.amazonaws.com"),
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
+                .assumedBy(new PrincipalWithConditions(
+                        new ServicePrincipal("events.amazonaws.com"),
+                        Map.of(
+                                "StringEquals",
+                                Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
                 .description("Lets this stack's EventBridge rules publish to its topics")
                 .build();
     }
@@ -77,8 +86,11 @@ public final class AlertDelivery extends Construct {
                 .build());
         // The grant above creates the role's policy; the exception can only be attached once it exists.
         if (!publisherPolicyExcepted) {
-            TemplateCheckExceptions.cdkNag(publisher, "AwsSolutions-IAM5", "Publishing to a KMS-encrypted topic needs"
-                    + " kms:GenerateDataKey*, the form SNS documents; only on the topic's own key.",
+            TemplateCheckExceptions.cdkNag(
+                    publisher,
+                    "AwsSolutions-IAM5",
+                    "Publishing to a KMS-encrypted topic needs"
+                            + " kms:GenerateDataKey*, the form SNS documents; only on the topic's own key.",
                     List.of("Action::kms:GenerateDataKey*"));
             publisherPolicyExcepted = true;
         }
@@ -110,7 +122,9 @@ public final class AlertDelivery extends Construct {
             public RuleTargetConfig bind(IRuleRef bound) {
                 return RuleTargetConfig.builder()
                         .arn(logGroupArn)
-                        .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder().arn(deadLetters.getQueueArn()).build())
+                        .deadLetterConfig(CfnRule.DeadLetterConfigProperty.builder()
+                                .arn(deadLetters.getQueueArn())
+                                .build())
                         .retryPolicy(CfnRule.RetryPolicyProperty.builder()
                                 .maximumRetryAttempts(RETRY_ATTEMPTS)
                                 .maximumEventAgeInSeconds(MAX_EVENT_AGE.toSeconds())
@@ -129,8 +143,13 @@ public final class AlertDelivery extends Construct {
 
     /** Deliveries to a rule's targets that failed (after retries, or to the dead-letter queue itself). */
     private void watchRule(Rule rule, String alarmName) {
-        alarmFactory.watch(rule, "DeliveryFailedAlarm", AlarmKind.EVENT_DELIVERY_FAILED, alarmName,
-                "EventBridge could not deliver events of the rule " + rule.getNode().getPath() + " to its target.",
+        alarmFactory.watch(
+                rule,
+                "DeliveryFailedAlarm",
+                AlarmKind.EVENT_DELIVERY_FAILED,
+                alarmName,
+                "EventBridge could not deliver events of the rule "
+                        + rule.getNode().getPath() + " to its target.",
                 // EventBridge rules have no metric methods of their own.
                 (metricName, options) -> Metric.Builder.create()
                         .namespace("AWS/Events")
@@ -149,16 +168,29 @@ public final class AlertDelivery extends Construct {
                 .retentionPeriod(Duration.days(14))
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        TemplateCheckExceptions.cdkNag(queue, "AwsSolutions-SQS3", "This queue is itself the dead-letter destination"
-                + " of " + whose + "; an alarm on its depth reports every message that lands here.", List.of());
-        TemplateCheckExceptions.checkov(queue, "CKV_AWS_27", "Encrypted at rest with SQS-managed keys"
-                + " (SqsManagedSseEnabled); checkov recognises only KMS keys.");
+        TemplateCheckExceptions.cdkNag(
+                queue,
+                "AwsSolutions-SQS3",
+                "This queue is itself the dead-letter destination" + " of " + whose
+                        + "; an alarm on its depth reports every message that lands here.",
+                List.of());
+        TemplateCheckExceptions.checkov(
+                queue,
+                "CKV_AWS_27",
+                "Encrypted at rest with SQS-managed keys"
+                        + " (SqsManagedSseEnabled); checkov recognises only KMS keys.");
         return queue;
     }
 
     /** A health alarm on anything waiting in a dead-letter queue. */
-    public static Alarm watchQueue(Construct scope, String id, AlarmFactory factory, Queue queue, AlarmKind kind,
-                                   String alarmName, String description) {
+    public static Alarm watchQueue(
+            Construct scope,
+            String id,
+            AlarmFactory factory,
+            Queue queue,
+            AlarmKind kind,
+            String alarmName,
+            String description) {
         return factory.watch(scope, id, kind, alarmName, description, queue::metric);
     }
 

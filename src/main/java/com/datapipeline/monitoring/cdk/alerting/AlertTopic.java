@@ -64,13 +64,17 @@ public final class AlertTopic extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                .conditions(Map.of(
+                        "StringEquals",
+                        Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
                 .build());
     }
 
     /** An email subscription (the recipient must confirm); what SNS cannot deliver goes to {@code deadLetters}. */
     public void subscribeEmail(String email, IQueue deadLetters) {
-        topic.addSubscription(EmailSubscription.Builder.create(email).deadLetterQueue(deadLetters).build());
+        topic.addSubscription(EmailSubscription.Builder.create(email)
+                .deadLetterQueue(deadLetters)
+                .build());
     }
 
     public ITopic topic() {

@@ -37,49 +37,57 @@ public final class ChatNotifications extends Construct {
                         .resources(List.of("*"))
                         .build()))
                 .build();
-        TemplateCheckExceptions.cdkNag(readAlarms, "AwsSolutions-IAM5", "GetMetricData and GetMetricWidgetImage"
-                + " have no resource-level permissions; the policy grants only read actions.", List.of("Resource::*"));
+        TemplateCheckExceptions.cdkNag(
+                readAlarms,
+                "AwsSolutions-IAM5",
+                "GetMetricData and GetMetricWidgetImage"
+                        + " have no resource-level permissions; the policy grants only read actions.",
+                List.of("Resource::*"));
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("chatbot.amazonaws.com"))
                 .description("Chat channels of " + props.namePrefix() + ": read alarms and graphs only")
                 .managedPolicies(List.of(readAlarms))
                 .build();
 
-        props.slack().ifPresent(slack -> forEachChannel(slack, props, (suffix, channel, topics) -> {
-            String name = props.namePrefix() + "-slack" + suffix;
-            SlackChannelConfiguration.Builder.create(this, "Slack" + suffix)
-                    .slackChannelConfigurationName(name)
-                    .slackWorkspaceId(slack.workspaceOrTeamId())
-                    .slackChannelId(channel)
-                    .notificationTopics(topics)
-                    .role(role)
-                    .guardrailPolicies(List.of(readAlarms))
-                    .build();
-            configurationNames.add(name);
-        }));
-        props.teams().ifPresent(teams -> forEachChannel(teams, props, (suffix, channel, topics) -> {
-            String name = props.namePrefix() + "-teams" + suffix;
-            CfnMicrosoftTeamsChannelConfiguration.Builder.create(this, "Teams" + suffix)
-                    .configurationName(name)
-                    .teamId(teams.workspaceOrTeamId())
-                    .teamsTenantId(teams.tenantId().orElseThrow())
-                    .teamsChannelId(channel)
-                    .snsTopicArns(topics.stream().map(ITopic::getTopicArn).toList())
-                    .iamRoleArn(role.getRoleArn())
-                    .guardrailPolicies(List.of(readAlarms.getManagedPolicyArn()))
-                    .build();
-            configurationNames.add(name);
-        }));
+        props.slack()
+                .ifPresent(slack -> forEachChannel(slack, props, (suffix, channel, topics) -> {
+                    String name = props.namePrefix() + "-slack" + suffix;
+                    SlackChannelConfiguration.Builder.create(this, "Slack" + suffix)
+                            .slackChannelConfigurationName(name)
+                            .slackWorkspaceId(slack.workspaceOrTeamId())
+                            .slackChannelId(channel)
+                            .notificationTopics(topics)
+                            .role(role)
+                            .guardrailPolicies(List.of(readAlarms))
+                            .build();
+                    configurationNames.add(name);
+                }));
+        props.teams()
+                .ifPresent(teams -> forEachChannel(teams, props, (suffix, channel, topics) -> {
+                    String name = props.namePrefix() + "-teams" + suffix;
+                    CfnMicrosoftTeamsChannelConfiguration.Builder.create(this, "Teams" + suffix)
+                            .configurationName(name)
+                            .teamId(teams.workspaceOrTeamId())
+                            .teamsTenantId(teams.tenantId().orElseThrow())
+                            .teamsChannelId(channel)
+                            .snsTopicArns(
+                                    topics.stream().map(ITopic::getTopicArn).toList())
+                            .iamRoleArn(role.getRoleArn())
+                            .guardrailPolicies(List.of(readAlarms.getManagedPolicyArn()))
+                            .build();
+                    configurationNames.add(name);
+                }));
     }
 
     /** One configuration for all topics, or one for critical and one for warning when a warning channel is set. */
     private static void forEachChannel(ChatChannel chat, Props props, ChannelConsumer consumer) {
-        Optional<String> warningChannel = chat.warningChannelId().filter(c -> props.warningTopic() != props.criticalTopic());
+        Optional<String> warningChannel =
+                chat.warningChannelId().filter(c -> !props.warningTopic().equals(props.criticalTopic()));
         if (warningChannel.isPresent()) {
             consumer.accept("-critical", chat.channelId(), List.of(props.criticalTopic(), props.healthTopic()));
             consumer.accept("-warning", warningChannel.get(), List.of(props.warningTopic()));
         } else {
-            List<ITopic> topics = props.warningTopic() == props.criticalTopic()
+            List<ITopic> topics = props.warningTopic().equals(props.criticalTopic())
                     ? List.of(props.criticalTopic(), props.healthTopic())
                     : List.of(props.criticalTopic(), props.warningTopic(), props.healthTopic());
             consumer.accept("", chat.channelId(), topics);
@@ -99,8 +107,13 @@ public final class ChatNotifications extends Construct {
      * @param warningTopic the same object as criticalTopic when severity topics are off
      * @param healthTopic  the monitoring-health topic, which goes to the critical channel
      */
-    public record Props(String namePrefix, Optional<ChatChannel> slack, Optional<ChatChannel> teams,
-                        ITopic criticalTopic, ITopic warningTopic, ITopic healthTopic) {
+    public record Props(
+            String namePrefix,
+            Optional<ChatChannel> slack,
+            Optional<ChatChannel> teams,
+            ITopic criticalTopic,
+            ITopic warningTopic,
+            ITopic healthTopic) {
         public Props {
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(criticalTopic, "criticalTopic");

@@ -36,7 +36,10 @@ public final class MonitoringHealth extends Construct {
     /** Pages when SNS could not deliver a message of this topic to a subscriber after its retries. */
     public void watchTopic(String id, AlertTopic topic) {
         String topicName = topic.name();
-        alarmFactory.watch(this, id, AlarmKind.TOPIC_DELIVERY_FAILED,
+        alarmFactory.watch(
+                this,
+                id,
+                AlarmKind.TOPIC_DELIVERY_FAILED,
                 names.shared(AlarmKind.TOPIC_DELIVERY_FAILED.baseName()) + "-" + topicName,
                 "SNS could not deliver a message of topic " + topicName + " to a subscriber after retries (a page,"
                         + " a chat message or a remediation may be missing); the subscription's dead-letter queue has it.",
@@ -52,13 +55,19 @@ public final class MonitoringHealth extends Construct {
                 continue;
             }
             String group = nested.getNode().getId();
-            children.add(alarmFactory.createComposite(nested, group + "HealthGroup", AlarmKind.MONITORING_HEALTH_GROUP,
+            children.add(alarmFactory.createComposite(
+                    nested,
+                    group + "HealthGroup",
+                    AlarmKind.MONITORING_HEALTH_GROUP,
                     names.shared(AlarmKind.MONITORING_HEALTH_GROUP.baseName()) + "-" + group,
                     "A part of the alert path in nested stack " + group + " is broken; reported through "
                             + names.shared(AlarmKind.MONITORING_HEALTH.baseName()) + ".",
                     anyInAlarm(signals)));
         }
-        return alarmFactory.createComposite(this, "Page", AlarmKind.MONITORING_HEALTH,
+        return alarmFactory.createComposite(
+                this,
+                "Page",
+                AlarmKind.MONITORING_HEALTH,
                 names.shared(AlarmKind.MONITORING_HEALTH.baseName()),
                 "A part of the monitoring itself is broken: an alert or remediation may not arrive. The reason names"
                         + " the signal; see the README's page model for what each means.",
@@ -69,7 +78,7 @@ public final class MonitoringHealth extends Construct {
         return alarmFactory.created().stream()
                 .filter(created -> created.kind().role() == Role.HEALTH_SIGNAL)
                 .map(CreatedAlarm::alarm)
-                .filter(alarm -> Stack.of(alarm) == stack)
+                .filter(alarm -> Stack.of(alarm).equals(stack))
                 .toList();
     }
 

@@ -109,12 +109,18 @@ public enum AlarmKind {
 
     // Anomaly detection (switch anomalyDetection): beside or instead of the static custom-metric alarms.
 
-    DATA_QUALITY_ANOMALY(anomalyOf(DATA_QUALITY, "DataQualityAnomaly", LESS_THAN_LOWER_THRESHOLD,
+    DATA_QUALITY_ANOMALY(anomalyOf(
+            DATA_QUALITY,
+            "DataQualityAnomaly",
+            LESS_THAN_LOWER_THRESHOLD,
             "fell below the band expected from its history")),
-    ERROR_RATE_ANOMALY(anomalyOf(ERROR_RATE, "ErrorRateAnomaly", GREATER_THAN_UPPER_THRESHOLD,
+    ERROR_RATE_ANOMALY(anomalyOf(
+            ERROR_RATE,
+            "ErrorRateAnomaly",
+            GREATER_THAN_UPPER_THRESHOLD,
             "rose above the band expected from its history")),
-    LATENCY_ANOMALY(anomalyOf(LATENCY, "LatencyAnomaly", GREATER_THAN_UPPER_THRESHOLD,
-            "rose above the band expected from its history")),
+    LATENCY_ANOMALY(anomalyOf(
+            LATENCY, "LatencyAnomaly", GREATER_THAN_UPPER_THRESHOLD, "rose above the band expected from its history")),
 
     /** Two failed collections in a row: one transient failure (a throttled call) does not page. */
     COLLECTION_FAILED(signal("MetricsCollectionFailedAlarm", "Alarms", "CollectionFailed")
@@ -127,13 +133,16 @@ public enum AlarmKind {
     /** Switch minThroughputRecordsPerSecond; the graph is always drawn. */
     LOW_THROUGHPUT(signal("LowThroughputAlarm", "Alarms", "LowThroughput")
             .watching(PipelineMetricSet::throughputRecordsPerSecond)
-            .firesWhen(LESS_THAN_THRESHOLD,
-                    new Setting(in -> in.alarms().minThroughputRecordsPerSecond().getAsDouble()))
+            .firesWhen(
+                    LESS_THAN_THRESHOLD,
+                    new Setting(
+                            in -> in.alarms().minThroughputRecordsPerSecond().getAsDouble()))
             .severity(Severity.WARNING)
             .onlyIf(in -> in.alarms().minThroughputRecordsPerSecond().isPresent())
             .drawnOn(Graph.DERIVED, Axis.RIGHT)
             .describedAs(in -> "Pipeline " + in.job() + " processed fewer than "
-                    + NumberText.plain(in.alarms().minThroughputRecordsPerSecond().getAsDouble())
+                    + NumberText.plain(
+                            in.alarms().minThroughputRecordsPerSecond().getAsDouble())
                     + " records per second (metric math over RecordsProcessed).")),
 
     /**
@@ -156,7 +165,8 @@ public enum AlarmKind {
             .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
             .onlyIf(in -> in.pipeline().sampleJob())
             .runbook(Runbook.RUN_HEALTH)
-            .describedAs(in -> "A run of Glue job " + in.job() + " is still going after " + in.pipeline().stuckRunMinutes()
+            .describedAs(in -> "A run of Glue job " + in.job() + " is still going after "
+                    + in.pipeline().stuckRunMinutes()
                     + " minutes (Glue Job Run Status event from the job's notify-delay, counted as StuckRuns).")),
     /** The same for a job the stack does not own, which cannot get the notify-delay from CloudFormation. */
     STUCK_RUN_BY_AGE(signal("GlueJobStuckRunAlarm", "RunHealth", "StuckAlarm")
@@ -165,7 +175,8 @@ public enum AlarmKind {
             .onlyIf(in -> !in.pipeline().sampleJob())
             .runbook(Runbook.RUN_HEALTH)
             .drawnOn(Graph.RUN_HEALTH, Axis.LEFT)
-            .describedAs(in -> "A run of Glue job " + in.job() + " is still going after " + in.pipeline().stuckRunMinutes()
+            .describedAs(in -> "A run of Glue job " + in.job() + " is still going after "
+                    + in.pipeline().stuckRunMinutes()
                     + " minutes (LongestRunningSeconds from DataPipelineMetricsFunction).")),
     /**
      * A job that stops succeeding (never started, or failing quietly) while no other alarm fires. Missing data is
@@ -201,12 +212,14 @@ public enum AlarmKind {
     // fractions from 0 to 1, like glue.driver.jvm.heap.usage (see the README's "Capacity alarms").
 
     /** Over-provisioned: most workers idle for a quarter of an hour of a run; fewer workers or auto scaling save DPUs. */
-    LOW_WORKER_UTILIZATION(capacity("GlueJobLowWorkerUtilizationAlarm", "LowUtilization")
-            .watching(PipelineMetricSet::workerUtilizationFraction)
-            .firesWhen(LESS_THAN_THRESHOLD, new Fixed(0.3))
-            .evaluating(3)
-            .describedAs(in -> "Glue job " + in.job() + " used under 30 % of its workers for 15 minutes of a run"
-                    + " (glue.driver.workerUtilization): it is over-provisioned; fewer workers or auto scaling cost less.")),
+    LOW_WORKER_UTILIZATION(
+            capacity("GlueJobLowWorkerUtilizationAlarm", "LowUtilization")
+                    .watching(PipelineMetricSet::workerUtilizationFraction)
+                    .firesWhen(LESS_THAN_THRESHOLD, new Fixed(0.3))
+                    .evaluating(3)
+                    .describedAs(
+                            in -> "Glue job " + in.job() + " used under 30 % of its workers for 15 minutes of a run"
+                                    + " (glue.driver.workerUtilization): it is over-provisioned; fewer workers or auto scaling cost less.")),
     /** Under-provisioned: every worker busy for a quarter of an hour; the run waits for capacity. */
     HIGH_WORKER_UTILIZATION(capacity("GlueJobHighWorkerUtilizationAlarm", "HighUtilization")
             .watching(PipelineMetricSet::workerUtilizationFraction)
@@ -220,11 +233,13 @@ public enum AlarmKind {
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(5))
             .describedAs(in -> "Data of Glue job " + in.job() + " is skewed (glue.driver.skewness.job above 5):"
                     + " a few tasks do most of the work; repartition or salt the join keys.")),
-    EXECUTOR_DISK(capacity("GlueJobDiskAlarm", "Disk")
-            .watching(PipelineMetricSet::executorDiskUsedFraction)
-            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
-            .describedAs(in -> "Executors of Glue job " + in.job() + " used over 90 % of their local disk"
-                    + " (glue.ALL.disk.used.percentage): shuffle spill may fail the run with 'No space left on device'.")),
+    EXECUTOR_DISK(
+            capacity("GlueJobDiskAlarm", "Disk")
+                    .watching(PipelineMetricSet::executorDiskUsedFraction)
+                    .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
+                    .describedAs(
+                            in -> "Executors of Glue job " + in.job() + " used over 90 % of their local disk"
+                                    + " (glue.ALL.disk.used.percentage): shuffle spill may fail the run with 'No space left on device'.")),
     EXECUTOR_MEMORY(capacity("GlueJobExecutorMemoryAlarm", "Memory")
             .watching(PipelineMetricSet::executorMemoryUsedFraction)
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
@@ -259,8 +274,17 @@ public enum AlarmKind {
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
     /** Each of the four metrics is billed as an alarm metric. */
     RESPONSE_FUNCTION_HEALTH(healthSignal("AlarmResponseFunctionHealthAlarm")
-            .watchingSumOf("AlarmResponseFunction failures", "Sum", "errors", "Errors", "throttles", "Throttles",
-                    "dropped", "AsyncEventsDropped", "undelivered", "DestinationDeliveryFailures")
+            .watchingSumOf(
+                    "AlarmResponseFunction failures",
+                    "Sum",
+                    "errors",
+                    "Errors",
+                    "throttles",
+                    "Throttles",
+                    "dropped",
+                    "AsyncEventsDropped",
+                    "undelivered",
+                    "DestinationDeliveryFailures")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
     TOPIC_DELIVERY_FAILED(healthSignal("AlertDeliveryFailedAlarm")
             .watching("NumberOfNotificationsFailed", "Sum")
@@ -309,7 +333,10 @@ public enum AlarmKind {
     }
 
     /** How urgent a pipeline signal is; each severity has its own page per pipeline when severity topics are on. */
-    public enum Severity { CRITICAL, WARNING }
+    public enum Severity {
+        CRITICAL,
+        WARNING
+    }
 
     /** What AlarmResponseFunction does when a pipeline signal arrives (its route in the route table). */
     public enum Response {
@@ -351,18 +378,19 @@ public enum AlarmKind {
     }
 
     /** The y-axis of a graph a threshold is drawn against. */
-    public enum Axis { LEFT, RIGHT }
+    public enum Axis {
+        LEFT,
+        RIGHT
+    }
 
     /** Where the dashboard draws a kind's threshold line. */
-    public record Placement(Graph graph, Axis axis) {
-    }
+    public record Placement(Graph graph, Axis axis) {}
 
     /**
      * Where a pipeline's alarm of this kind lives in its pipeline's construct tree: its logical id is made from this
      * path, so changing it replaces the deployed alarm.
      */
-    public record Location(String scope, String id) {
-    }
+    public record Location(String scope, String id) {}
 
     /** README section anchors that say what an alarm means and what to do about it. */
     public static final class Runbook {
@@ -373,28 +401,23 @@ public enum AlarmKind {
         /** "Capacity alarms". */
         public static final String CAPACITY = "capacity-alarms";
 
-        private Runbook() {
-        }
+        private Runbook() {}
     }
 
     /** What a kind's alarm watches. */
     public sealed interface Watch {
         /** A metric of the pipeline's metric catalog, shared with its dashboard graph. */
-        record OfPipeline(Function<PipelineMetricSet, ? extends IMetric> metric) implements Watch {
-        }
+        record OfPipeline(Function<PipelineMetricSet, ? extends IMetric> metric) implements Watch {}
 
         /** A metric over the pipeline's stages of one kind (their names in order), for pipelines that declare any. */
-        record OfStages(PipelineStages.Kind stage, Function<List<String>, ? extends IMetric> metric) implements Watch {
-        }
+        record OfStages(PipelineStages.Kind stage, Function<List<String>, ? extends IMetric> metric) implements Watch {}
 
         /** A metric of the resource the alarm is about (a function, queue, topic or rule), by name and statistic. */
-        record OfResource(String metricName, String statistic) implements Watch {
-        }
+        record OfResource(String metricName, String statistic) implements Watch {}
 
         /** The sum of several metrics of the resource, any of which counts as a failure; by id in the expression. */
         record SumOfResource(String label, String statistic, SequencedMap<String, String> metricNamesById)
-                implements Watch {
-        }
+                implements Watch {}
     }
 
     /** The metrics of one resource, as its L2 construct gives them ({@code function::metric}, {@code queue::metric}). */
@@ -406,16 +429,13 @@ public enum AlarmKind {
     /** The threshold of a kind's alarm. */
     public sealed interface Threshold {
         /** The same for every alarm of the kind. */
-        record Fixed(double value) implements Threshold {
-        }
+        record Fixed(double value) implements Threshold {}
 
         /** Given by the settings (a threshold key, a switch, or a pipeline's own option), in the metric's unit. */
-        record Setting(ToDoubleFunction<Inputs> value) implements Threshold {
-        }
+        record Setting(ToDoubleFunction<Inputs> value) implements Threshold {}
 
         /** An anomaly-detection band learnt from the metric's history, this many standard deviations wide. */
-        record Band(ToDoubleFunction<Inputs> width) implements Threshold {
-        }
+        record Band(ToDoubleFunction<Inputs> width) implements Threshold {}
     }
 
     /**
@@ -424,8 +444,13 @@ public enum AlarmKind {
      * @param evaluationPeriods periods CloudWatch looks at
      * @param datapointsToAlarm of those, how many must breach
      */
-    public record Trigger(ComparisonOperator comparison, Threshold threshold, Duration period, int evaluationPeriods,
-                          int datapointsToAlarm, TreatMissingData missingData) {
+    public record Trigger(
+            ComparisonOperator comparison,
+            Threshold threshold,
+            Duration period,
+            int evaluationPeriods,
+            int datapointsToAlarm,
+            TreatMissingData missingData) {
         public Trigger {
             Objects.requireNonNull(comparison, "comparison");
             Objects.requireNonNull(threshold, "threshold");
@@ -569,8 +594,8 @@ public enum AlarmKind {
     public IMetric metric(Inputs in, PipelineMetricSet metrics) {
         return switch (definition.watch) {
             case Watch.OfPipeline ofPipeline -> withPeriod(ofPipeline.metric().apply(metrics), definition.period);
-            case Watch.OfStages ofStages -> withPeriod(ofStages.metric().apply(in.pipeline().stages()
-                    .named(ofStages.stage())), definition.period);
+            case Watch.OfStages ofStages ->
+                withPeriod(ofStages.metric().apply(in.pipeline().stages().named(ofStages.stage())), definition.period);
             case null, default -> throw new IllegalStateException(this + " does not watch a pipeline metric");
         };
     }
@@ -583,14 +608,23 @@ public enum AlarmKind {
     /** The metric a stack-wide kind watches, on the resource that gives its metrics. */
     public IMetric metric(MetricSource source) {
         return switch (definition.watch) {
-            case Watch.OfResource resource -> source.metric(resource.metricName(),
-                    MetricOptions.builder().statistic(resource.statistic()).period(definition.period).build());
+            case Watch.OfResource resource ->
+                source.metric(
+                        resource.metricName(),
+                        MetricOptions.builder()
+                                .statistic(resource.statistic())
+                                .period(definition.period)
+                                .build());
             case Watch.SumOfResource sum -> {
-                MetricOptions perPeriod = MetricOptions.builder().statistic(sum.statistic()).period(definition.period).build();
+                MetricOptions perPeriod = MetricOptions.builder()
+                        .statistic(sum.statistic())
+                        .period(definition.period)
+                        .build();
                 Map<String, IMetric> byId = new LinkedHashMap<>();
                 sum.metricNamesById().forEach((id, name) -> byId.put(id, source.metric(name, perPeriod)));
                 yield MathExpression.Builder.create()
-                        .expression("SUM([" + String.join(", ", sum.metricNamesById().keySet()) + "])")
+                        .expression("SUM(["
+                                + String.join(", ", sum.metricNamesById().keySet()) + "])")
                         // Ordered: a hash map's order may differ per JVM, and the template must not.
                         .usingMetrics(new TreeMap<>(byId))
                         .label(sum.label())
@@ -610,8 +644,10 @@ public enum AlarmKind {
 
     /** The page of one severity. */
     public static AlarmKind pageOf(Severity severity) {
-        return withRole(Role.PIPELINE_PAGE).stream().filter(page -> page.severity().orElseThrow() == severity)
-                .findFirst().orElseThrow();
+        return withRole(Role.PIPELINE_PAGE).stream()
+                .filter(page -> page.severity().orElseThrow() == severity)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -619,20 +655,27 @@ public enum AlarmKind {
      * anomaly-detection kinds, which share the severity of the kind they watch beside.
      */
     public static List<String> signalNames() {
-        return withRole(Role.PIPELINE_SIGNAL).stream().filter(kind -> kind.twin().isEmpty())
-                .map(AlarmKind::baseName).distinct().toList();
+        return withRole(Role.PIPELINE_SIGNAL).stream()
+                .filter(kind -> kind.twin().isEmpty())
+                .map(AlarmKind::baseName)
+                .distinct()
+                .toList();
     }
 
     /** The names of the signals that page as warnings unless the settings say otherwise. */
     public static List<String> defaultWarningNames() {
-        return withRole(Role.PIPELINE_SIGNAL).stream().filter(kind -> kind.twin().isEmpty())
+        return withRole(Role.PIPELINE_SIGNAL).stream()
+                .filter(kind -> kind.twin().isEmpty())
                 .filter(kind -> kind.severity().orElseThrow() == Severity.WARNING)
-                .map(AlarmKind::baseName).distinct().toList();
+                .map(AlarmKind::baseName)
+                .distinct()
+                .toList();
     }
 
     /** The pipeline signals a user named (names from {@link #signalNames()}). */
     public static Set<AlarmKind> signalsNamed(Collection<String> names) {
-        return withRole(Role.PIPELINE_SIGNAL).stream().filter(kind -> kind.twin().isEmpty())
+        return withRole(Role.PIPELINE_SIGNAL).stream()
+                .filter(kind -> kind.twin().isEmpty())
                 .filter(kind -> names.contains(kind.baseName()))
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -645,7 +688,9 @@ public enum AlarmKind {
         // A stage's kinds only where some pipeline declares the stage: a job-only stack's templates stay as they were.
         List<String> names = Arrays.stream(values())
                 .filter(kind -> kind.stage().map(declaredStages::contains).orElse(true))
-                .map(AlarmKind::baseName).distinct().toList();
+                .map(AlarmKind::baseName)
+                .distinct()
+                .toList();
         return names.stream()
                 .filter(name -> names.stream().noneMatch(other -> !other.equals(name) && name.startsWith(other)))
                 .toList();
@@ -656,7 +701,8 @@ public enum AlarmKind {
             return single.with(MetricOptions.builder().period(period).build());
         }
         if (metric instanceof MathExpression expression) {
-            return expression.with(MathExpressionOptions.builder().period(period).build());
+            return expression.with(
+                    MathExpressionOptions.builder().period(period).build());
         }
         throw new IllegalArgumentException("a catalog metric is a Metric or a MathExpression, not " + metric);
     }
@@ -671,7 +717,8 @@ public enum AlarmKind {
 
     /** An anomaly-detection alarm on the metric of {@code twin}, in the same place of the tree, with its severity. */
     private static Definition anomalyOf(AlarmKind twin, String id, ComparisonOperator band, String what) {
-        Definition definition = signal(twin.baseName() + ANOMALY_SUFFIX, twin.location().orElseThrow().scope(), id);
+        Definition definition = signal(
+                twin.baseName() + ANOMALY_SUFFIX, twin.location().orElseThrow().scope(), id);
         definition.twin = twin;
         definition.severity = null;
         definition.watch = twin.definition.watch;
@@ -733,7 +780,8 @@ public enum AlarmKind {
         }
 
         private Trigger trigger() {
-            return watch == null ? null
+            return watch == null
+                    ? null
                     : new Trigger(comparison, threshold, period, evaluationPeriods, datapointsToAlarm, missingData);
         }
 

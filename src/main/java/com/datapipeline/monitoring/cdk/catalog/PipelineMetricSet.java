@@ -70,12 +70,14 @@ public record PipelineMetricSet(
      * told it as the window it counts RecordsProcessed in: one data point per period.
      */
     public static final int PERIOD_MINUTES = 5;
+
     public static final Duration PERIOD = Duration.minutes(PERIOD_MINUTES);
     /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
     public static final Set<String> EVENT_METRICS =
             Set.of(CustomMetric.FAILED_RUNS.metricName(), CustomMetric.STUCK_RUNS.metricName());
     /** Glue's own service metrics (not a job's): the account's resource usage against its quotas. */
     public static final String GLUE_SERVICE_NAMESPACE = "AWS/Glue";
+
     private static final String RESOURCE_UTILIZATION = "resource_utilization";
     private static final String JOB_PERFORMANCE = "job_performance";
     /**
@@ -115,8 +117,8 @@ public record PipelineMetricSet(
         return Metric.Builder.create()
                 .namespace(GLUE_SERVICE_NAMESPACE)
                 .metricName(metricName)
-                .dimensionsMap(new TreeMap<>(Map.of("Type", "Resource", "Resource", "JobRun", "Service", "Glue",
-                        "Class", "None")))
+                .dimensionsMap(new TreeMap<>(
+                        Map.of("Type", "Resource", "Resource", "JobRun", "Service", "Glue", "Class", "None")))
                 .statistic(options.getStatistic())
                 .period(options.getPeriod())
                 .build();
@@ -130,8 +132,8 @@ public record PipelineMetricSet(
         return Metric.Builder.create()
                 .namespace(GLUE_NAMESPACE)
                 .metricName(name)
-                .dimensionsMap(new TreeMap<>(Map.of("JobName", jobName, "JobRunId", "ALL", "Type", "gauge",
-                        "ObservabilityGroup", group)))
+                .dimensionsMap(new TreeMap<>(
+                        Map.of("JobName", jobName, "JobRunId", "ALL", "Type", "gauge", "ObservabilityGroup", group)))
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();

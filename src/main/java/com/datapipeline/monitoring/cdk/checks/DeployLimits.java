@@ -37,15 +37,16 @@ public final class DeployLimits {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TOKEN_LENGTH = 100;
 
-    private DeployLimits() {
-    }
+    private DeployLimits() {}
 
     /** Every violation in the templates a synth wrote to {@code outdir}, the nested stacks' included. */
     public static List<String> check(Path outdir) {
         Map<String, Map<String, Object>> templates = new HashMap<>();
         Map<String, Long> sizes = new HashMap<>();
         try (Stream<Path> files = Files.list(outdir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".template.json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".template.json"))
+                    .sorted()
+                    .toList()) {
                 templates.put(file.getFileName().toString(), read(file));
                 sizes.put(file.getFileName().toString(), Files.size(file));
             }
@@ -63,63 +64,141 @@ public final class DeployLimits {
         for (String name : templates.keySet().stream().sorted().toList()) {
             Map<String, Object> template = templates.get(name);
             Map<String, Object> resources = (Map<String, Object>) template.getOrDefault("Resources", Map.of());
-            over(violations, "template size (bytes)", sizes.getOrDefault(name, 0L), TEMPLATE_BYTES, name,
+            over(
+                    violations,
+                    "template size (bytes)",
+                    sizes.getOrDefault(name, 0L),
+                    TEMPLATE_BYTES,
+                    name,
                     "monitor fewer pipelines per deployment: split the pipelines file over deployments with their own prefix");
-            over(violations, "resources per stack", resources.size(), RESOURCES_PER_STACK, name,
+            over(
+                    violations,
+                    "resources per stack",
+                    resources.size(),
+                    RESOURCES_PER_STACK,
+                    name,
                     "use a pipelines file (pipelinesFile), whose pipelines go to nested stacks of 20");
-            over(violations, "outputs per stack", ((Map<?, ?>) template.getOrDefault("Outputs", Map.of())).size(),
-                    OUTPUTS_PER_STACK, name, "monitor fewer pipelines per deployment");
-            over(violations, "parameters per stack", ((Map<?, ?>) template.getOrDefault("Parameters", Map.of())).size(),
-                    PARAMETERS_PER_STACK, name, "monitor fewer pipelines per deployment");
+            over(
+                    violations,
+                    "outputs per stack",
+                    ((Map<?, ?>) template.getOrDefault("Outputs", Map.of())).size(),
+                    OUTPUTS_PER_STACK,
+                    name,
+                    "monitor fewer pipelines per deployment");
+            over(
+                    violations,
+                    "parameters per stack",
+                    ((Map<?, ?>) template.getOrDefault("Parameters", Map.of())).size(),
+                    PARAMETERS_PER_STACK,
+                    name,
+                    "monitor fewer pipelines per deployment");
             Map<String, Integer> inlinePolicyByRole = new HashMap<>();
             for (Map.Entry<String, Object> entry : resources.entrySet()) {
                 Map<String, Object> resource = (Map<String, Object>) entry.getValue();
                 Map<String, Object> p = (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
                 String where = name + " " + entry.getKey();
                 switch (String.valueOf(resource.get("Type"))) {
-                    case "AWS::CloudWatch::Dashboard" -> over(violations, "widgets per dashboard",
-                            widgets(p.get("DashboardBody")), WIDGETS_PER_DASHBOARD, where,
-                            "use a pipelines file (pipelinesFile): its nested stacks get a dashboard page each");
-                    case "AWS::CloudWatch::Alarm" -> over(violations, "alarm name length", length(p.get("AlarmName")),
-                            ALARM_NAME, name + ": " + p.get("AlarmName"), "shorten the prefix or the job name");
+                    case "AWS::CloudWatch::Dashboard" ->
+                        over(
+                                violations,
+                                "widgets per dashboard",
+                                widgets(p.get("DashboardBody")),
+                                WIDGETS_PER_DASHBOARD,
+                                where,
+                                "use a pipelines file (pipelinesFile): its nested stacks get a dashboard page each");
+                    case "AWS::CloudWatch::Alarm" ->
+                        over(
+                                violations,
+                                "alarm name length",
+                                length(p.get("AlarmName")),
+                                ALARM_NAME,
+                                name + ": " + p.get("AlarmName"),
+                                "shorten the prefix or the job name");
                     case "AWS::CloudWatch::CompositeAlarm" -> {
-                        over(violations, "alarm name length", length(p.get("AlarmName")), ALARM_NAME,
-                                name + ": " + p.get("AlarmName"), "shorten the prefix or the job name");
-                        over(violations, "composite alarm rule length", length(p.get("AlarmRule")), COMPOSITE_RULE,
-                                where, "shorten the prefix or the job names");
+                        over(
+                                violations,
+                                "alarm name length",
+                                length(p.get("AlarmName")),
+                                ALARM_NAME,
+                                name + ": " + p.get("AlarmName"),
+                                "shorten the prefix or the job name");
+                        over(
+                                violations,
+                                "composite alarm rule length",
+                                length(p.get("AlarmRule")),
+                                COMPOSITE_RULE,
+                                where,
+                                "shorten the prefix or the job names");
                     }
-                    case "AWS::SNS::Topic" -> over(violations, "topic name length", length(p.get("TopicName")),
-                            TOPIC_NAME, where, "shorten the prefix");
+                    case "AWS::SNS::Topic" ->
+                        over(
+                                violations,
+                                "topic name length",
+                                length(p.get("TopicName")),
+                                TOPIC_NAME,
+                                where,
+                                "shorten the prefix");
                     case "AWS::Events::Rule" -> {
                         rules++;
                         if (p.containsKey("Name")) {
-                            over(violations, "rule name length", length(p.get("Name")), RULE_NAME, where,
+                            over(
+                                    violations,
+                                    "rule name length",
+                                    length(p.get("Name")),
+                                    RULE_NAME,
+                                    where,
                                     "shorten the prefix");
                         }
                     }
                     case "AWS::Lambda::Function" -> {
-                        over(violations, "function name length", length(p.get("FunctionName")), FUNCTION_NAME, where,
+                        over(
+                                violations,
+                                "function name length",
+                                length(p.get("FunctionName")),
+                                FUNCTION_NAME,
+                                where,
                                 "shorten the prefix");
-                        Object variables = ((Map<String, Object>) p.getOrDefault("Environment", Map.of())).get("Variables");
-                        over(violations, "function environment size", environmentSize(variables),
-                                FUNCTION_ENVIRONMENT, where, "move configuration into the function's configuration layer");
+                        Object variables =
+                                ((Map<String, Object>) p.getOrDefault("Environment", Map.of())).get("Variables");
+                        over(
+                                violations,
+                                "function environment size",
+                                environmentSize(variables),
+                                FUNCTION_ENVIRONMENT,
+                                where,
+                                "move configuration into the function's configuration layer");
                     }
-                    case "AWS::IAM::ManagedPolicy" -> over(violations, "managed policy size (characters)",
-                            length(p.get("PolicyDocument")), MANAGED_POLICY, where,
-                            "grant through functions.ScopedGrant, which splits policies under this limit");
+                    case "AWS::IAM::ManagedPolicy" ->
+                        over(
+                                violations,
+                                "managed policy size (characters)",
+                                length(p.get("PolicyDocument")),
+                                MANAGED_POLICY,
+                                where,
+                                "grant through functions.ScopedGrant, which splits policies under this limit");
                     case "AWS::IAM::Policy" -> {
                         for (Object role : (List<Object>) p.getOrDefault("Roles", List.of())) {
-                            inlinePolicyByRole.merge(String.valueOf(role), length(p.get("PolicyDocument")), Integer::sum);
+                            inlinePolicyByRole.merge(
+                                    String.valueOf(role), length(p.get("PolicyDocument")), Integer::sum);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
-            inlinePolicyByRole.forEach((role, size) -> over(violations, "inline policies of one role (characters)", size,
-                    INLINE_POLICIES_PER_ROLE, name + " " + role,
+            inlinePolicyByRole.forEach((role, size) -> over(
+                    violations,
+                    "inline policies of one role (characters)",
+                    size,
+                    INLINE_POLICIES_PER_ROLE,
+                    name + " " + role,
                     "grant through functions.ScopedGrant, which moves many resources into managed policies"));
         }
-        over(violations, "rules on the default event bus", rules, RULES_PER_EVENT_BUS, "all stacks",
+        over(
+                violations,
+                "rules on the default event bus",
+                rules,
+                RULES_PER_EVENT_BUS,
+                "all stacks",
                 "raise the quota 'Rules per event bus' in Service Quotas (other rules of the account count too),"
                         + " or split the pipelines over deployments");
         return violations;
@@ -147,8 +226,10 @@ public final class DeployLimits {
         if (!(variables instanceof Map<?, ?> map)) {
             return 0;
         }
-        return ((Map<String, Object>) map).entrySet().stream()
-                .mapToInt(e -> e.getKey().length() + length(e.getValue())).sum();
+        return ((Map<String, Object>) map)
+                .entrySet().stream()
+                        .mapToInt(e -> e.getKey().length() + length(e.getValue()))
+                        .sum();
     }
 
     /** The length of a value as CloudFormation will resolve it, compact JSON for objects. */
@@ -191,7 +272,9 @@ public final class DeployLimits {
 
     private static Object resolveTree(Object value) {
         if (value instanceof Map<?, ?> map) {
-            if (map.size() == 1 && (map.containsKey("Ref") || String.valueOf(map.keySet().iterator().next()).startsWith("Fn::"))) {
+            if (map.size() == 1
+                    && (map.containsKey("Ref")
+                            || String.valueOf(map.keySet().iterator().next()).startsWith("Fn::"))) {
                 return resolved(value);
             }
             Map<String, Object> copy = new java.util.LinkedHashMap<>();

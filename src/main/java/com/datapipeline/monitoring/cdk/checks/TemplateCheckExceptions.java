@@ -15,12 +15,12 @@ import software.constructs.IConstruct;
  * cfn-lint read theirs from the resource's template metadata. The README lists every exception.
  */
 public final class TemplateCheckExceptions {
-    private TemplateCheckExceptions() {
-    }
+    private TemplateCheckExceptions() {}
 
     /** A cdk-nag (AwsSolutions) suppression; {@code appliesTo} narrows it to named findings, empty for all. */
     public static void cdkNag(IConstruct construct, String ruleId, String reason, List<String> appliesTo) {
-        NagPackSuppression.Builder suppression = NagPackSuppression.builder().id(ruleId).reason(reason);
+        NagPackSuppression.Builder suppression =
+                NagPackSuppression.builder().id(ruleId).reason(reason);
         if (!appliesTo.isEmpty()) {
             suppression.appliesTo(List.copyOf(appliesTo));
         }

@@ -10,5 +10,4 @@ public record AlarmThresholds(
         double heapUsagePercent,
         double dataQualityPercent,
         double errorRatePercent,
-        double processingLatencySeconds) {
-}
+        double processingLatencySeconds) {}

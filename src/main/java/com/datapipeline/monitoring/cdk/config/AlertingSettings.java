@@ -15,8 +15,12 @@ import java.util.stream.Stream;
  * @param slack          Slack workspace and channels, when set
  * @param teams          Microsoft Teams team, tenant and channels, when set
  */
-public record AlertingSettings(Emails emails, boolean severityTopics, Set<String> warningAlarms,
-                               Optional<ChatChannel> slack, Optional<ChatChannel> teams) {
+public record AlertingSettings(
+        Emails emails,
+        boolean severityTopics,
+        Set<String> warningAlarms,
+        Optional<ChatChannel> slack,
+        Optional<ChatChannel> teams) {
     public AlertingSettings {
         Objects.requireNonNull(emails, "emails");
         warningAlarms = Set.copyOf(warningAlarms);
@@ -30,8 +34,8 @@ public record AlertingSettings(Emails emails, boolean severityTopics, Set<String
      * @param warning  for the warning topic (with severity topics), besides the alert address
      * @param health   for the monitoring-health topic
      */
-    public record Emails(Optional<String> alert, Optional<String> critical, Optional<String> warning,
-                         Optional<String> health) {
+    public record Emails(
+            Optional<String> alert, Optional<String> critical, Optional<String> warning, Optional<String> health) {
         public Emails {
             Objects.requireNonNull(alert, "alert");
             Objects.requireNonNull(critical, "critical");

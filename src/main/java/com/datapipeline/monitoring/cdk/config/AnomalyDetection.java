@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where anomaly-detection alarms go relative to the static thresholds. */
 public enum AnomalyDetection {
-    OFF, BESIDE, INSTEAD;
+    OFF,
+    BESIDE,
+    INSTEAD;
 
     /** As the context key {@code anomalyDetection} spells it. */
     public String configName() {

@@ -8,7 +8,9 @@ import java.util.Locale;
  * from the jobs' observability metrics (five alarms per pipeline).
  */
 public enum CapacityAlarms {
-    OFF, QUOTA, ALL;
+    OFF,
+    QUOTA,
+    ALL;
 
     /** As the context key {@code capacityAlarms} spells it. */
     public String configName() {

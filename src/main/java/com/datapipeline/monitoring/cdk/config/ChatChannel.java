@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param channelId         channel for critical alerts (and warnings, unless a warning channel is set)
  * @param warningChannelId  channel for warnings, when different
  */
-public record ChatChannel(String workspaceOrTeamId, Optional<String> tenantId, String channelId,
-                          Optional<String> warningChannelId) {
+public record ChatChannel(
+        String workspaceOrTeamId, Optional<String> tenantId, String channelId, Optional<String> warningChannelId) {
     public ChatChannel {
         Objects.requireNonNull(workspaceOrTeamId, "workspaceOrTeamId");
         Objects.requireNonNull(tenantId, "tenantId");

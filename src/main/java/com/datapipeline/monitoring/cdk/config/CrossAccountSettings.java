@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param organizationId with a sink: an organization whose accounts may link (instead of or besides a list)
  * @param sinkArn        in a source account: the monitoring account's sink to link to
  */
-public record CrossAccountSettings(List<String> sourceAccounts, Optional<String> organizationId,
-                                   Optional<String> sinkArn) {
+public record CrossAccountSettings(
+        List<String> sourceAccounts, Optional<String> organizationId, Optional<String> sinkArn) {
     public CrossAccountSettings {
         sourceAccounts = List.copyOf(sourceAccounts);
         Objects.requireNonNull(organizationId, "organizationId");

@@ -17,9 +17,15 @@ import java.util.OptionalInt;
  * @param stages                      the pipeline's other stages and output, {@link PipelineStages#NONE} for a job alone
  * @param muteWindows                 when the pipeline's pages are muted (its own, or the global muteWindows)
  */
-public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                                OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset,
-                                PipelineStages stages, List<MuteWindow> muteWindows) implements PipelineIdentity {
+public record MonitoredPipeline(
+        String jobName,
+        boolean sampleJob,
+        int stuckRunMinutes,
+        OptionalInt expectedSuccessEveryMinutes,
+        Optional<String> dataQualityRuleset,
+        PipelineStages stages,
+        List<MuteWindow> muteWindows)
+        implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
     public MonitoredPipeline {
@@ -31,9 +37,19 @@ public record MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunM
     }
 
     /** A job alone, as before pipelines had stages, without mute windows. */
-    public MonitoredPipeline(String jobName, boolean sampleJob, int stuckRunMinutes,
-                             OptionalInt expectedSuccessEveryMinutes, Optional<String> dataQualityRuleset) {
-        this(jobName, sampleJob, stuckRunMinutes, expectedSuccessEveryMinutes, dataQualityRuleset, PipelineStages.NONE,
+    public MonitoredPipeline(
+            String jobName,
+            boolean sampleJob,
+            int stuckRunMinutes,
+            OptionalInt expectedSuccessEveryMinutes,
+            Optional<String> dataQualityRuleset) {
+        this(
+                jobName,
+                sampleJob,
+                stuckRunMinutes,
+                expectedSuccessEveryMinutes,
+                dataQualityRuleset,
+                PipelineStages.NONE,
                 List.of());
     }
 }

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 public record MuteWindow(String schedule, String duration, String timeZone) {
     /** The field names of a window's JSON object. */
     public static final Set<String> FIELDS = Set.of("schedule", "duration", "timeZone");
+
     public static final String ALLOWED = "a JSON list of {\"schedule\": \"cron(m h dom mon dow)\" or"
             + " \"at(yyyy-mm-ddThh:mm)\", \"duration\": \"PT1M\" to \"P15D\", \"timeZone\": \"Europe/Berlin\" (optional, UTC)}";
     private static final Duration SHORTEST = Duration.ofMinutes(1);
@@ -89,7 +90,8 @@ public record MuteWindow(String schedule, String duration, String timeZone) {
     }
 
     private static MuteWindow window(Map<?, ?> fields, BiFunction<String, String, ConfigurationException> invalid) {
-        Set<String> unknown = new TreeSet<>(fields.keySet().stream().map(String::valueOf).toList());
+        Set<String> unknown =
+                new TreeSet<>(fields.keySet().stream().map(String::valueOf).toList());
         unknown.removeAll(FIELDS);
         if (!unknown.isEmpty()) {
             throw invalid.apply(String.valueOf(fields), "mute windows with only the fields " + new TreeSet<>(FIELDS));
@@ -98,8 +100,9 @@ public record MuteWindow(String schedule, String duration, String timeZone) {
         String duration = text(fields.get("duration"));
         String zone = text(fields.get("timeZone"));
         if (!validSchedule(schedule)) {
-            throw invalid.apply(schedule, "a schedule \"cron(minute hour day-of-month month day-of-week)\" or"
-                    + " \"at(yyyy-mm-ddThh:mm)\"");
+            throw invalid.apply(
+                    schedule,
+                    "a schedule \"cron(minute hour day-of-month month day-of-week)\" or" + " \"at(yyyy-mm-ddThh:mm)\"");
         }
         if (!validDuration(duration)) {
             throw invalid.apply(duration, "a duration in ISO 8601 from PT1M to P15D, e.g. PT4H or P2DT12H");

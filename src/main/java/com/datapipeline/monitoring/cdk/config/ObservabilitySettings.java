@@ -8,6 +8,5 @@ package com.datapipeline.monitoring.cdk.config;
  * @param contributorInsights a Contributor Insights rule of top failing jobs and messages
  * @param eventHistory        alarm state changes kept beside the Glue job events and shown on the dashboard
  */
-public record ObservabilitySettings(boolean tracing, int logRetentionDays, boolean contributorInsights,
-                                    boolean eventHistory) {
-}
+public record ObservabilitySettings(
+        boolean tracing, int logRetentionDays, boolean contributorInsights, boolean eventHistory) {}

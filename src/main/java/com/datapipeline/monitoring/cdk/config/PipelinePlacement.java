@@ -27,6 +27,7 @@ public record PipelinePlacement(Path file, Map<String, Integer> stackByJob, bool
      * CloudFormation allows 500 per stack.
      */
     public static final int PIPELINES_PER_STACK = 20;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PipelinePlacement {
@@ -92,15 +93,15 @@ public record PipelinePlacement(Path file, Map<String, Integer> stackByJob, bool
             Map<String, Integer> placement = new TreeMap<>();
             raw.forEach((job, stack) -> {
                 if (!(stack instanceof Integer number) || number < 1) {
-                    throw new ConfigurationException("pipeline placement " + file + ": '" + job + "' has stack '" + stack
-                            + "'; allowed: a whole number from 1 (or delete the entry to place it anew)");
+                    throw new ConfigurationException("pipeline placement " + file + ": '" + job + "' has stack '"
+                            + stack + "'; allowed: a whole number from 1 (or delete the entry to place it anew)");
                 }
                 placement.put(job, number);
             });
             return placement;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("pipeline placement " + file + " is not a JSON object of job names to stack"
-                    + " numbers: " + e.getOriginalMessage());
+            throw new ConfigurationException("pipeline placement " + file
+                    + " is not a JSON object of job names to stack" + " numbers: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigurationException("pipeline placement " + file + " cannot be read: " + e.getMessage());
         }

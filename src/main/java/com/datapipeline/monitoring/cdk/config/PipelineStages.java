@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public record PipelineStages(List<Stage> order, Optional<Output> output) {
     /** A metric-math alarm reads at most 10 metrics, and a pipeline's crawler alarm reads one per crawler. */
     public static final int MAX_CRAWLERS = 10;
+
     public static final PipelineStages NONE = new PipelineStages(List.of(), Optional.empty());
 
     /** The kinds of stage a pipeline may list, each as a one-key object {@code {"crawler": "raw-orders"}}. */
@@ -54,14 +55,11 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     }
 
     /** Where the output lives: a Glue table ({@code database.table}) or an S3 prefix ({@code s3://bucket/prefix/}). */
-    public sealed interface Location {
-    }
+    public sealed interface Location {}
 
-    public record GlueTable(String database, String table) implements Location {
-    }
+    public record GlueTable(String database, String table) implements Location {}
 
-    public record S3Prefix(String bucket, String prefix) implements Location {
-    }
+    public record S3Prefix(String bucket, String prefix) implements Location {}
 
     /**
      * @param location           the table or prefix
@@ -82,7 +80,10 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
 
     /** The names of the stages of one kind, in the order they run. */
     public List<String> named(Kind kind) {
-        return order.stream().filter(stage -> stage.kind() == kind).map(Stage::name).toList();
+        return order.stream()
+                .filter(stage -> stage.kind() == kind)
+                .map(Stage::name)
+                .toList();
     }
 
     public boolean declared() {
@@ -94,7 +95,8 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     // whitespace, brackets, wildcards or control characters (API_CreateStateMachine).
     private static final Pattern GLUE_NAME = Pattern.compile("^[^\\p{Cntrl}]{1,255}$");
     public static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
-    private static final Pattern STATE_MACHINE_NAME = Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}$");
+    private static final Pattern STATE_MACHINE_NAME =
+            Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}$");
     private static final Pattern GLUE_TABLE = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
     private static final Pattern S3_PREFIX = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
     private static final Set<String> OUTPUT_FIELDS = Set.of("glueTable", "s3Prefix", "freshWithinMinutes");
@@ -108,26 +110,44 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
         List<Stage> order = new ArrayList<>();
         if (stages != null) {
             if (!(stages instanceof List<?> list) || list.isEmpty()) {
-                throw invalid.of("stages", String.valueOf(stages), "a non-empty list of one-key objects such as"
-                        + " {\"crawler\": \"raw-orders\"}, in the order the stages run");
+                throw invalid.of(
+                        "stages",
+                        String.valueOf(stages),
+                        "a non-empty list of one-key objects such as"
+                                + " {\"crawler\": \"raw-orders\"}, in the order the stages run");
             }
             for (Object item : list) {
                 order.add(stage(item, invalid));
             }
             long jobs = order.stream().filter(stage -> stage.kind() == Kind.JOB).count();
-            if (jobs != 1 || order.stream().noneMatch(stage -> stage.kind() == Kind.JOB && stage.name().equals(jobName))) {
-                throw invalid.of("stages", String.valueOf(stages), "the pipeline's own job {\"job\": \"" + jobName
-                        + "\"} once, where it runs in the chain (list other jobs as pipelines of their own)");
+            if (jobs != 1
+                    || order.stream()
+                            .noneMatch(stage ->
+                                    stage.kind() == Kind.JOB && stage.name().equals(jobName))) {
+                throw invalid.of(
+                        "stages",
+                        String.valueOf(stages),
+                        "the pipeline's own job {\"job\": \"" + jobName
+                                + "\"} once, where it runs in the chain (list other jobs as pipelines of their own)");
             }
-            if (order.stream().filter(stage -> stage.kind() == Kind.WORKFLOW || stage.kind() == Kind.STATE_MACHINE)
-                    .map(Stage::kind).distinct().count() != order.stream()
-                    .filter(stage -> stage.kind() == Kind.WORKFLOW || stage.kind() == Kind.STATE_MACHINE).count()) {
+            if (order.stream()
+                            .filter(stage -> stage.kind() == Kind.WORKFLOW || stage.kind() == Kind.STATE_MACHINE)
+                            .map(Stage::kind)
+                            .distinct()
+                            .count()
+                    != order.stream()
+                            .filter(stage -> stage.kind() == Kind.WORKFLOW || stage.kind() == Kind.STATE_MACHINE)
+                            .count()) {
                 throw invalid.of("stages", String.valueOf(stages), "at most one workflow and one state machine");
             }
             if (order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count() > MAX_CRAWLERS) {
-                throw invalid.of("stages", order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count()
-                        + " crawlers", "at most " + MAX_CRAWLERS + " crawlers per pipeline (its crawler alarm is"
-                        + " metric math over one series per crawler, and an alarm reads at most 10 metrics)");
+                throw invalid.of(
+                        "stages",
+                        order.stream()
+                                        .filter(stage -> stage.kind() == Kind.CRAWLER)
+                                        .count() + " crawlers",
+                        "at most " + MAX_CRAWLERS + " crawlers per pipeline (its crawler alarm is"
+                                + " metric math over one series per crawler, and an alarm reads at most 10 metrics)");
             }
             Set<Stage> seen = new java.util.HashSet<>();
             for (Stage stage : order) {
@@ -141,12 +161,16 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
 
     private static Stage stage(Object item, Invalid invalid) {
         if (!(item instanceof Map<?, ?> map) || map.size() != 1) {
-            throw invalid.of("stages", String.valueOf(item), "one-key objects such as {\"crawler\": \"raw-orders\"};"
-                    + " keys " + keys());
+            throw invalid.of(
+                    "stages",
+                    String.valueOf(item),
+                    "one-key objects such as {\"crawler\": \"raw-orders\"};" + " keys " + keys());
         }
         Map.Entry<?, ?> only = map.entrySet().iterator().next();
         String key = String.valueOf(only.getKey());
-        Kind kind = java.util.Arrays.stream(Kind.values()).filter(k -> k.key().equals(key)).findFirst()
+        Kind kind = java.util.Arrays.stream(Kind.values())
+                .filter(k -> k.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> invalid.of("stages", key, "a stage kind of " + keys()));
         String name = only.getValue() instanceof String text ? text.trim() : "";
         Pattern pattern = switch (kind) {
@@ -155,11 +179,15 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
             default -> GLUE_NAME;
         };
         if (!pattern.matcher(name).matches()) {
-            throw invalid.of("stages", key + " " + only.getValue(), switch (kind) {
-                case DATA_QUALITY_RULESET -> "a ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'";
-                case STATE_MACHINE -> "a state machine name of 1-80 characters without spaces or special characters";
-                default -> "a Glue " + key + " name of 1-255 characters on one line";
-            });
+            throw invalid.of(
+                    "stages",
+                    key + " " + only.getValue(),
+                    switch (kind) {
+                        case DATA_QUALITY_RULESET -> "a ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'";
+                        case STATE_MACHINE ->
+                            "a state machine name of 1-80 characters without spaces or special characters";
+                        default -> "a Glue " + key + " name of 1-255 characters on one line";
+                    });
         }
         return new Stage(kind, name);
     }
@@ -168,14 +196,17 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
         if (!(value instanceof Map<?, ?> map)) {
             throw invalid.of("output", String.valueOf(value), "an object with glueTable or s3Prefix");
         }
-        Set<String> unknown = new TreeSet<>(map.keySet().stream().map(String::valueOf).toList());
+        Set<String> unknown =
+                new TreeSet<>(map.keySet().stream().map(String::valueOf).toList());
         unknown.removeAll(OUTPUT_FIELDS);
         if (!unknown.isEmpty()) {
             throw invalid.of("output", unknown.iterator().next(), "only the keys " + new TreeSet<>(OUTPUT_FIELDS));
         }
         if (map.containsKey("glueTable") == map.containsKey("s3Prefix")) {
-            throw invalid.of("output", String.valueOf(value), "exactly one of glueTable (\"database.table\") or s3Prefix"
-                    + " (\"s3://bucket/prefix/\")");
+            throw invalid.of(
+                    "output",
+                    String.valueOf(value),
+                    "exactly one of glueTable (\"database.table\") or s3Prefix" + " (\"s3://bucket/prefix/\")");
         }
         Location location;
         if (map.containsKey("glueTable")) {
@@ -187,7 +218,9 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
         } else {
             var prefix = S3_PREFIX.matcher(String.valueOf(map.get("s3Prefix")).trim());
             if (!prefix.matches()) {
-                throw invalid.of("output.s3Prefix", String.valueOf(map.get("s3Prefix")),
+                throw invalid.of(
+                        "output.s3Prefix",
+                        String.valueOf(map.get("s3Prefix")),
                         "\"s3://bucket/prefix/\" with a valid bucket name");
             }
             location = new S3Prefix(prefix.group(1), prefix.group(2));
@@ -196,8 +229,10 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
         if (map.containsKey("freshWithinMinutes")) {
             Object minutes = map.get("freshWithinMinutes");
             if (!(minutes instanceof Integer number) || number < 1 || number > 40_320) {
-                throw invalid.of("output.freshWithinMinutes", String.valueOf(minutes), "whole minutes from 1 to 40320"
-                        + " (28 days)");
+                throw invalid.of(
+                        "output.freshWithinMinutes",
+                        String.valueOf(minutes),
+                        "whole minutes from 1 to 40320" + " (28 days)");
             }
             fresh = OptionalInt.of(number);
         }

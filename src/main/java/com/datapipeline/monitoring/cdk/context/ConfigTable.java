@@ -19,12 +19,12 @@ public final class ConfigTable {
     /** The README's generated block lies between these two lines. */
     public static final String BEGIN = "<!-- configuration table: generated from ConfigKeys by `make config-docs`;"
             + " edit the registry, not the table -->";
+
     public static final String END = "<!-- end of configuration table -->";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGEX = Pattern.compile("(\\^\\S+\\$)");
 
-    private ConfigTable() {
-    }
+    private ConfigTable() {}
 
     /** No arguments: print the table. {@code --write}: rewrite README.md and cdk.json in the current folder. */
     public static void main(String[] args) throws IOException {
@@ -46,16 +46,26 @@ public final class ConfigTable {
     public static String markdown(List<ConfigKey<?>> keys) {
         StringBuilder out = new StringBuilder();
         for (ConfigKey.Section section : ConfigKey.Section.values()) {
-            List<ConfigKey<?>> inSection = keys.stream().filter(key -> key.section() == section).toList();
+            List<ConfigKey<?>> inSection =
+                    keys.stream().filter(key -> key.section() == section).toList();
             if (inSection.isEmpty()) {
                 continue;
             }
-            out.append(out.isEmpty() ? "" : "\n").append("**").append(section.title()).append("**\n\n");
+            out.append(out.isEmpty() ? "" : "\n")
+                    .append("**")
+                    .append(section.title())
+                    .append("**\n\n");
             out.append("| key | default | accepts | meaning |\n|---|---|---|---|\n");
             for (ConfigKey<?> key : inSection) {
-                out.append("| `").append(key.name()).append("` | ").append(shownDefault(key.defaultValue()))
-                        .append(" | ").append(REGEX.matcher(key.type().allowed()).replaceAll("`$1`"))
-                        .append(" | ").append(key.help()).append(" |\n");
+                out.append("| `")
+                        .append(key.name())
+                        .append("` | ")
+                        .append(shownDefault(key.defaultValue()))
+                        .append(" | ")
+                        .append(REGEX.matcher(key.type().allowed()).replaceAll("`$1`"))
+                        .append(" | ")
+                        .append(key.help())
+                        .append(" |\n");
             }
         }
         return out.toString();
@@ -83,8 +93,8 @@ public final class ConfigTable {
             flags++;
         }
         if (context < 0 || flags == lines.size()) {
-            throw new IllegalStateException("cdk.json has no \"context\" object whose CDK flags ('@...') follow the"
-                    + " app's keys");
+            throw new IllegalStateException(
+                    "cdk.json has no \"context\" object whose CDK flags ('@...') follow the" + " app's keys");
         }
         List<String> out = new ArrayList<>(lines.subList(0, context + 1));
         for (ConfigKey<?> key : keys) {

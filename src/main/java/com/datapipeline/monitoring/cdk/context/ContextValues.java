@@ -27,8 +27,8 @@ final class ContextValues {
                 return;
             }
             if (ConfigKeys.REMOVED.containsKey(key)) {
-                throw new ConfigurationException("context key '" + key + "' was removed: "
-                        + ConfigKeys.REMOVED.get(key));
+                throw new ConfigurationException(
+                        "context key '" + key + "' was removed: " + ConfigKeys.REMOVED.get(key));
             }
             if (!values.containsKey(key)) {
                 unknown.add(key);

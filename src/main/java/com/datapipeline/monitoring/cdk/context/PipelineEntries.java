@@ -1,8 +1,8 @@
 package com.datapipeline.monitoring.cdk.context;
 
-import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,17 +25,23 @@ public final class PipelineEntries {
     public static final String DATA_QUALITY_RULESET = "dataQualityRuleset";
     /** A whole pipeline's stages in order and its output (config.PipelineStages reads them). */
     public static final String STAGES = "stages";
+
     public static final String OUTPUT = "output";
     /** The fields of a job entry; the run-health ones are named like the context keys they override. */
-    public static final Set<String> FIELDS = Set.of(JOB_NAME, ConfigKeys.STUCK_RUN_MINUTES.name(),
-            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(), DATA_QUALITY_RULESET, STAGES, OUTPUT,
+    public static final Set<String> FIELDS = Set.of(
+            JOB_NAME,
+            ConfigKeys.STUCK_RUN_MINUTES.name(),
+            ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES.name(),
+            DATA_QUALITY_RULESET,
+            STAGES,
+            OUTPUT,
             ConfigKeys.MUTE_WINDOWS.name());
+
     public static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
     public static final Pattern RULESET_NAME = PipelineStages.RULESET_NAME;
     private static final ValueType<OptionalInt> MINUTES = ValueTypes.minutesOrEmpty();
 
-    private PipelineEntries() {
-    }
+    private PipelineEntries() {}
 
     static List<MonitoredPipeline> read(ContextValues values, double durationThresholdSeconds) {
         // A run still going at twice the duration alarm's threshold is no longer just slow.
@@ -46,55 +52,80 @@ public final class PipelineEntries {
         List<Object> listed = values.get(ConfigKeys.MONITORED_JOBS);
         Optional<Path> file = file(values);
         if (file.isPresent() && !listed.isEmpty()) {
-            throw ValueTypes.invalid(ConfigKeys.PIPELINES_FILE.name(), file.get().toString(),
+            throw ValueTypes.invalid(
+                    ConfigKeys.PIPELINES_FILE.name(),
+                    file.get().toString(),
                     "empty while " + ConfigKeys.MONITORED_JOBS.name() + " lists jobs (one list of pipelines)");
         }
         if (file.isEmpty() && listed.isEmpty()) {
-            return List.of(new MonitoredPipeline(MonitoredPipeline.SAMPLE_JOB_NAME, true, stuckDefault, expectedDefault,
-                    Optional.empty(), PipelineStages.NONE, muteDefault));
+            return List.of(new MonitoredPipeline(
+                    MonitoredPipeline.SAMPLE_JOB_NAME,
+                    true,
+                    stuckDefault,
+                    expectedDefault,
+                    Optional.empty(),
+                    PipelineStages.NONE,
+                    muteDefault));
         }
         List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             Map<?, ?> options = entry instanceof Map<?, ?> map ? map : Map.of(JOB_NAME, entry);
-            EntryField field = file.isPresent() ? new FileEntryField(file.get(), i + 1, options.get(JOB_NAME))
+            EntryField field = file.isPresent()
+                    ? new FileEntryField(file.get(), i + 1, options.get(JOB_NAME))
                     : new ContextEntryField(options.get(JOB_NAME));
-            Set<String> unknownOptions = new TreeSet<>(options.keySet().stream().map(String::valueOf).toList());
+            Set<String> unknownOptions =
+                    new TreeSet<>(options.keySet().stream().map(String::valueOf).toList());
             unknownOptions.removeAll(FIELDS);
             if (!unknownOptions.isEmpty()) {
-                throw field.invalid(unknownOptions.iterator().next(), String.valueOf(entry),
+                throw field.invalid(
+                        unknownOptions.iterator().next(),
+                        String.valueOf(entry),
                         "job entries with only the keys " + FIELDS);
             }
             String name = String.valueOf(options.get(JOB_NAME)).trim();
             if (!GLUE_JOB_NAME.matcher(name).matches()) {
-                throw field.invalid(JOB_NAME, name, "Glue job names of 1-255 letters, digits, '.', '-' or '_'"
-                        + (file.isPresent() ? "" : ", comma-separated or a JSON list"));
+                throw field.invalid(
+                        JOB_NAME,
+                        name,
+                        "Glue job names of 1-255 letters, digits, '.', '-' or '_'"
+                                + (file.isPresent() ? "" : ", comma-separated or a JSON list"));
             }
             if (pipelines.stream().anyMatch(p -> p.jobName().equals(name))) {
                 throw field.invalid(JOB_NAME, name, "each job name once");
             }
-            int stuck = minutes(field, ConfigKeys.STUCK_RUN_MINUTES, options).map(m -> m.orElse(stuckDefault))
+            int stuck = minutes(field, ConfigKeys.STUCK_RUN_MINUTES, options)
+                    .map(m -> m.orElse(stuckDefault))
                     .orElse(stuckDefault);
             OptionalInt expected = minutes(field, ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES, options)
                     .orElse(expectedDefault);
-            Optional<String> ruleset = Optional.ofNullable(options.get(DATA_QUALITY_RULESET)).map(String::valueOf)
-                    .map(String::trim).filter(value -> !value.isEmpty());
+            Optional<String> ruleset = Optional.ofNullable(options.get(DATA_QUALITY_RULESET))
+                    .map(String::valueOf)
+                    .map(String::trim)
+                    .filter(value -> !value.isEmpty());
             if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
-                throw field.invalid(DATA_QUALITY_RULESET, ruleset.get(),
+                throw field.invalid(
+                        DATA_QUALITY_RULESET,
+                        ruleset.get(),
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
             PipelineStages stages = PipelineStages.read(name, options.get(STAGES), options.get(OUTPUT), field::invalid);
             String muteField = ConfigKeys.MUTE_WINDOWS.name();
             List<MuteWindow> mute = options.containsKey(muteField)
-                    ? MuteWindow.read(options.get(muteField), (value, allowed) -> field.invalid(muteField, value, allowed))
+                    ? MuteWindow.read(
+                            options.get(muteField), (value, allowed) -> field.invalid(muteField, value, allowed))
                     : muteDefault;
             pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages, mute));
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
-            throw ValueTypes.invalid(ConfigKeys.MONITORED_JOBS.name(), pipelines.size() + " jobs", "at most "
-                    + ConfigKeys.MAX_PIPELINES_IN_CONTEXT + "; list more in a pipelines file ("
-                    + ConfigKeys.PIPELINES_FILE.name() + "), whose pipelines get nested stacks they never leave");
+            throw ValueTypes.invalid(
+                    ConfigKeys.MONITORED_JOBS.name(),
+                    pipelines.size() + " jobs",
+                    "at most "
+                            + ConfigKeys.MAX_PIPELINES_IN_CONTEXT + "; list more in a pipelines file ("
+                            + ConfigKeys.PIPELINES_FILE.name()
+                            + "), whose pipelines get nested stacks they never leave");
         }
         return pipelines;
     }

@@ -22,8 +22,7 @@ final class PipelinesFile {
     private static final Set<String> FIELDS = Set.of("$schema", "pipelines");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PipelinesFile() {
-    }
+    private PipelinesFile() {}
 
     @SuppressWarnings("unchecked")
     static List<Object> entries(Path file) {
@@ -34,8 +33,8 @@ final class PipelinesFile {
             throw new ConfigurationException("pipelines file " + file + " does not exist (context key '"
                     + ConfigKeys.PIPELINES_FILE.name() + "' is read from the project root)");
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("pipelines file " + file + " is not valid JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+            throw new ConfigurationException("pipelines file " + file + " is not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr());
         } catch (IOException e) {
             throw new ConfigurationException("pipelines file " + file + " cannot be read: " + e.getMessage());
         }
@@ -46,8 +45,8 @@ final class PipelinesFile {
         Set<String> unknown = new TreeSet<>(((Map<String, Object>) map).keySet());
         unknown.removeAll(FIELDS);
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("pipelines file " + file + ": unknown field(s) " + unknown
-                    + "; allowed: " + new TreeSet<>(FIELDS));
+            throw new ConfigurationException(
+                    "pipelines file " + file + ": unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(FIELDS));
         }
         if (pipelines.isEmpty()) {
             throw new ConfigurationException("pipelines file " + file + " lists no pipelines; remove '"

@@ -27,17 +27,18 @@ import java.util.TreeSet;
  */
 public final class SettingsReader {
 
-    private SettingsReader() {
-    }
+    private SettingsReader() {}
 
     /** Reads and validates; throws {@link ConfigurationException} naming the first bad setting. */
     public static MonitoringSettings read(Map<String, ?> rawContext) {
         ContextValues values = ContextValues.of(rawContext);
         double durationThresholdSeconds = values.get(DURATION_THRESHOLD_SECONDS);
         List<MonitoredPipeline> pipelines = PipelineEntries.read(values, durationThresholdSeconds);
-        Optional<PipelinePlacement> placement = PipelineEntries.file(values).map(file -> PipelinePlacement.assign(
-                PipelinePlacement.fileFor(file), pipelines.stream().map(MonitoredPipeline::jobName).toList(),
-                PipelinePlacement.PIPELINES_PER_STACK));
+        Optional<PipelinePlacement> placement = PipelineEntries.file(values)
+                .map(file -> PipelinePlacement.assign(
+                        PipelinePlacement.fileFor(file),
+                        pipelines.stream().map(MonitoredPipeline::jobName).toList(),
+                        PipelinePlacement.PIPELINES_PER_STACK));
         return new MonitoringSettings(
                 values.get(PREFIX),
                 pipelines,
@@ -47,12 +48,17 @@ public final class SettingsReader {
                 new TagSettings(values.get(ENVIRONMENT), values.get(OWNER)),
                 alarms(values, durationThresholdSeconds),
                 alerting(values),
-                new RemediationSettings(values.get(REMEDIATION_ENABLED), values.get(MAX_RESTARTS),
-                        values.get(RESTART_WINDOW_MINUTES)),
-                new ObservabilitySettings(values.get(TRACING), values.get(LOG_RETENTION_DAYS),
-                        values.get(CONTRIBUTOR_INSIGHTS), values.get(EVENT_HISTORY)),
-                new CrossAccountSettings(values.get(OBSERVABILITY_SOURCE_ACCOUNTS),
-                        values.get(OBSERVABILITY_ORGANIZATION_ID), values.get(OBSERVABILITY_SINK_ARN)));
+                new RemediationSettings(
+                        values.get(REMEDIATION_ENABLED), values.get(MAX_RESTARTS), values.get(RESTART_WINDOW_MINUTES)),
+                new ObservabilitySettings(
+                        values.get(TRACING),
+                        values.get(LOG_RETENTION_DAYS),
+                        values.get(CONTRIBUTOR_INSIGHTS),
+                        values.get(EVENT_HISTORY)),
+                new CrossAccountSettings(
+                        values.get(OBSERVABILITY_SOURCE_ACCOUNTS),
+                        values.get(OBSERVABILITY_ORGANIZATION_ID),
+                        values.get(OBSERVABILITY_SINK_ARN)));
     }
 
     private static AlarmSettings alarms(ContextValues values, double durationThresholdSeconds) {
@@ -73,8 +79,11 @@ public final class SettingsReader {
 
     private static AlertingSettings alerting(ContextValues values) {
         return new AlertingSettings(
-                new AlertingSettings.Emails(values.get(ALERT_EMAIL), values.get(CRITICAL_EMAIL),
-                        values.get(WARNING_EMAIL), values.get(HEALTH_EMAIL)),
+                new AlertingSettings.Emails(
+                        values.get(ALERT_EMAIL),
+                        values.get(CRITICAL_EMAIL),
+                        values.get(WARNING_EMAIL),
+                        values.get(HEALTH_EMAIL)),
                 values.get(SEVERITY_TOPICS),
                 new TreeSet<>(values.get(WARNING_ALARMS)),
                 chat(values, List.of(SLACK_WORKSPACE_ID, SLACK_CHANNEL_ID), SLACK_WARNING_CHANNEL_ID),
@@ -86,24 +95,30 @@ public final class SettingsReader {
      *
      * @param ids the workspace (or team), for Teams the tenant, and last the channel
      */
-    private static Optional<ChatChannel> chat(ContextValues values, List<ConfigKey<Optional<String>>> ids,
-                                              ConfigKey<Optional<String>> warningChannel) {
+    private static Optional<ChatChannel> chat(
+            ContextValues values, List<ConfigKey<Optional<String>>> ids, ConfigKey<Optional<String>> warningChannel) {
         List<Optional<String>> given = ids.stream().map(values::get).toList();
         Optional<String> warning = values.get(warningChannel);
         if (given.stream().allMatch(Optional::isEmpty)) {
             if (warning.isPresent()) {
-                throw ValueTypes.invalid(warningChannel.name(), warning.get(),
-                        "a value only together with " + ids.stream().map(ConfigKey::name).toList());
+                throw ValueTypes.invalid(
+                        warningChannel.name(),
+                        warning.get(),
+                        "a value only together with "
+                                + ids.stream().map(ConfigKey::name).toList());
             }
             return Optional.empty();
         }
         for (int i = 0; i < ids.size(); i++) {
             if (given.get(i).isEmpty()) {
-                throw ValueTypes.invalid(ids.get(i).name(), "", ids.get(i).type().allowed());
+                throw ValueTypes.invalid(
+                        ids.get(i).name(), "", ids.get(i).type().allowed());
             }
         }
-        return Optional.of(new ChatChannel(given.get(0).orElseThrow(),
+        return Optional.of(new ChatChannel(
+                given.get(0).orElseThrow(),
                 ids.size() == 3 ? given.get(1) : Optional.empty(),
-                given.get(ids.size() - 1).orElseThrow(), warning));
+                given.get(ids.size() - 1).orElseThrow(),
+                warning));
     }
 }

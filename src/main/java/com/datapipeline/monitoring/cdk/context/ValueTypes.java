@@ -1,7 +1,7 @@
 package com.datapipeline.monitoring.cdk.context;
 
-import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 public final class ValueTypes {
     /** Seven days: the longest run-health period in minutes. */
     public static final int MAX_MINUTES = 10_080;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private ValueTypes() {
-    }
+    private ValueTypes() {}
 
     /** The one shape of a bad value's message. */
     public static ConfigurationException invalid(String key, String value, String allowed) {
@@ -156,7 +156,9 @@ public final class ValueTypes {
 
     /** Mute windows: a JSON list of {schedule, duration, timeZone} (see {@link MuteWindow}); blank for none. */
     public static ValueType<List<MuteWindow>> muteWindows() {
-        return of(MuteWindow.ALLOWED, (key, raw) -> MuteWindow.read(raw, (value, allowed) -> invalid(key, value, allowed)));
+        return of(
+                MuteWindow.ALLOWED,
+                (key, raw) -> MuteWindow.read(raw, (value, allowed) -> invalid(key, value, allowed)));
     }
 
     /** One of an enum's values by its configuration name, in any case. */
@@ -164,7 +166,9 @@ public final class ValueTypes {
         String allowed = inWords(Arrays.stream(values).map(configName).toList());
         return of(allowed, (key, raw) -> {
             String value = text(key, raw).trim().toLowerCase(Locale.ROOT);
-            return Arrays.stream(values).filter(v -> configName.apply(v).equals(value)).findFirst()
+            return Arrays.stream(values)
+                    .filter(v -> configName.apply(v).equals(value))
+                    .findFirst()
                     .orElseThrow(() -> invalid(key, value, allowed));
         });
     }
@@ -192,7 +196,10 @@ public final class ValueTypes {
             if (value.isBlank()) {
                 return List.of();
             }
-            return Arrays.stream(value.split(",", -1)).map(String::trim).map(name -> (Object) name).toList();
+            return Arrays.stream(value.split(",", -1))
+                    .map(String::trim)
+                    .map(name -> (Object) name)
+                    .toList();
         });
     }
 
@@ -200,13 +207,17 @@ public final class ValueTypes {
     public static ValueType<List<String>> names(String entries, Predicate<String> valid, String names) {
         ValueType<List<Object>> list = list(entries);
         String allowed = names + ", comma-separated or a JSON list";
-        return of(allowed, (key, raw) -> list.read(key, raw).stream().map(entry -> {
-            String name = String.valueOf(entry).trim();
-            if (!valid.test(name)) {
-                throw invalid(key, name, allowed);
-            }
-            return name;
-        }).toList());
+        return of(
+                allowed,
+                (key, raw) -> list.read(key, raw).stream()
+                        .map(entry -> {
+                            String name = String.valueOf(entry).trim();
+                            if (!valid.test(name)) {
+                                throw invalid(key, name, allowed);
+                            }
+                            return name;
+                        })
+                        .toList());
     }
 
     /** A list of names from a fixed set. */

@@ -37,8 +37,12 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
     }
 
     /** One failure mode's signal: its alarm's price and the metrics it reads. */
-    public record Mode(String alarm, double alarmUsd, List<String> customMetrics, List<String> eventMetrics,
-                       List<String> glueMetrics) {
+    public record Mode(
+            String alarm,
+            double alarmUsd,
+            List<String> customMetrics,
+            List<String> eventMetrics,
+            List<String> glueMetrics) {
         public Mode {
             customMetrics = List.copyOf(customMetrics);
             eventMetrics = List.copyOf(eventMetrics);
@@ -47,9 +51,13 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
     }
 
     /** The breakdown of one pipeline's signals and pages, from what the app created for it. */
-    public static PipelineCost of(String pipeline, AlarmKind.Inputs inputs, List<CreatedAlarm> signals,
-                                  List<AlarmKind> pages,
-                                  PipelineMetricSet metrics, int publishedCustomMetrics) {
+    public static PipelineCost of(
+            String pipeline,
+            AlarmKind.Inputs inputs,
+            List<CreatedAlarm> signals,
+            List<AlarmKind> pages,
+            PipelineMetricSet metrics,
+            int publishedCustomMetrics) {
         List<Mode> modes = new ArrayList<>();
         for (CreatedAlarm signal : signals) {
             List<String> custom = new ArrayList<>();
@@ -65,7 +73,8 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
                     custom.add(name);
                 }
             }
-            double usd = signal.kind().billing() == Billing.ANOMALY_DETECTION ? Prices.ANOMALY_DETECTION_ALARM
+            double usd = signal.kind().billing() == Billing.ANOMALY_DETECTION
+                    ? Prices.ANOMALY_DETECTION_ALARM
                     : signal.metrics() * Prices.STANDARD_ALARM;
             modes.add(new Mode(signal.name(), usd, custom, event, glue));
         }
@@ -74,7 +83,9 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
 
     private static List<Metric> metricsOf(IMetric metric) {
         if (metric instanceof MathExpression expression) {
-            return expression.getUsingMetrics().values().stream().flatMap(m -> metricsOf(m).stream()).toList();
+            return expression.getUsingMetrics().values().stream()
+                    .flatMap(m -> metricsOf(m).stream())
+                    .toList();
         }
         return metric instanceof Metric plain ? List.of(plain) : List.of();
     }
@@ -106,19 +117,32 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
     /** The per-failure-mode table, for the file beside the templates. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "  Cost per added pipeline like %s, by failure mode (USD a month)%n", pipeline));
+        out.append(String.format(
+                Locale.ROOT, "  Cost per added pipeline like %s, by failure mode (USD a month)%n", pipeline));
         out.append(String.format(Locale.ROOT, "  %-46s %6s  %s%n", "signal", "alarm", "reads"));
         for (Mode mode : modes) {
             List<String> reads = new ArrayList<>();
-            mode.customMetrics().forEach(name -> reads.add(String.format(Locale.ROOT, "%s (custom, $%.2f, shared)", name, Prices.CUSTOM_METRIC)));
+            mode.customMetrics()
+                    .forEach(name -> reads.add(
+                            String.format(Locale.ROOT, "%s (custom, $%.2f, shared)", name, Prices.CUSTOM_METRIC)));
             mode.eventMetrics().forEach(name -> reads.add(name + " (event metric: only hours with events)"));
             mode.glueMetrics().forEach(name -> reads.add(name + " (Glue job metric, billed to the job)"));
-            out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %s%n", mode.alarm(), mode.alarmUsd(), String.join("; ", reads)));
+            out.append(String.format(
+                    Locale.ROOT, "  %-46s %6.2f  %s%n", mode.alarm(), mode.alarmUsd(), String.join("; ", reads)));
         }
-        out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %s%n", "pages (composite per severity)", pagesUsd(),
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-46s %6.2f  %s%n",
+                "pages (composite per severity)",
+                pagesUsd(),
                 pages.stream().map(AlarmKind::baseName).toList()));
-        out.append(String.format(Locale.ROOT, "  %-46s %6.2f  %d the metrics function publishes (priced as whole months), %d of them read by an alarm%n",
-                "custom metrics", customMetricsUsd(), publishedCustomMetrics, alarmedCustomMetrics().size()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-46s %6.2f  %d the metrics function publishes (priced as whole months), %d of them read by an alarm%n",
+                "custom metrics",
+                customMetricsUsd(),
+                publishedCustomMetrics,
+                alarmedCustomMetrics().size()));
         out.append(String.format(Locale.ROOT, "  %-46s %6.2f%n", "per added pipeline", addedUsd()));
         return out.toString();
     }

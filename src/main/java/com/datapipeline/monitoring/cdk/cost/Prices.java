@@ -9,11 +9,13 @@ public final class Prices {
     public static final double HIGH_RESOLUTION_ALARM = 0.30;
     /** An anomaly-detection alarm is billed as three alarm metrics (the metric and its two band bounds). */
     public static final double ANOMALY_DETECTION_ALARM = 3 * STANDARD_ALARM;
+
     public static final double COMPOSITE_ALARM = 0.50;
     /** Per metric (one name and dimension set) per month, first 10,000 metrics. */
     public static final double CUSTOM_METRIC = 0.30;
     /** Per dashboard per month; the first three dashboards of an account are free. */
     public static final double DASHBOARD = 3.00;
+
     public static final double LOG_INGESTION_PER_GB = 0.50;
     public static final double LOG_STORAGE_PER_GB_MONTH = 0.03;
     public static final double LAMBDA_PER_MILLION_REQUESTS = 0.20;
@@ -24,6 +26,5 @@ public final class Prices {
      *  (plus $0.02 per million matched log events, negligible for job state changes). */
     public static final double CONTRIBUTOR_INSIGHTS_RULE = 0.50;
 
-    private Prices() {
-    }
+    private Prices() {}
 }

@@ -9,14 +9,14 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
 import java.util.ArrayList;
-import java.util.Optional;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.LogQueryWidget;
@@ -66,8 +66,12 @@ public final class PipelineDashboard extends Construct {
         }
         if (!props.pageNames().isEmpty()) {
             dashboard.addWidgets(TextWidget.Builder.create()
-                    .markdown("### " + PAGES + "\n" + String.join(" · ", props.pageNames().stream()
-                            .map(page -> "[" + page + "](#dashboards:name=" + page + ")").toList()))
+                    .markdown("### " + PAGES + "\n"
+                            + String.join(
+                                    " · ",
+                                    props.pageNames().stream()
+                                            .map(page -> "[" + page + "](#dashboards:name=" + page + ")")
+                                            .toList()))
                     .width(FULL_WIDTH)
                     .height(Math.max(2, 1 + props.pageNames().size() / 6))
                     .build());
@@ -79,18 +83,19 @@ public final class PipelineDashboard extends Construct {
                 .width(FULL_WIDTH)
                 .height(GRAPH_HEIGHT)
                 .build());
-        props.eventHistoryLogGroup().ifPresent(logGroup -> dashboard.addWidgets(LogQueryWidget.Builder.create()
-                .title(EVENT_HISTORY)
-                .logGroupNames(List.of(logGroup))
-                .queryLines(List.of(
-                        "fields @timestamp, `detail-type` as event, detail.jobName as job, detail.jobRunId as run,"
-                                + " detail.alarmName as alarm, coalesce(detail.state.value, detail.state) as state,"
-                                + " coalesce(detail.message, detail.state.reason) as message",
-                        "sort @timestamp desc",
-                        "limit 100"))
-                .width(FULL_WIDTH)
-                .height(GRAPH_HEIGHT)
-                .build()));
+        props.eventHistoryLogGroup()
+                .ifPresent(logGroup -> dashboard.addWidgets(LogQueryWidget.Builder.create()
+                        .title(EVENT_HISTORY)
+                        .logGroupNames(List.of(logGroup))
+                        .queryLines(List.of(
+                                "fields @timestamp, `detail-type` as event, detail.jobName as job, detail.jobRunId as run,"
+                                        + " detail.alarmName as alarm, coalesce(detail.state.value, detail.state) as state,"
+                                        + " coalesce(detail.message, detail.state.reason) as message",
+                                "sort @timestamp desc",
+                                "limit 100"))
+                        .width(FULL_WIDTH)
+                        .height(GRAPH_HEIGHT)
+                        .build()));
         for (PipelineRow row : props.rows()) {
             dashboard.addWidgets(rowWidgets(row, props.names()).toArray(IWidget[]::new));
             dashboard.addWidgets(runHealth(row, props.names()), derived(row, props.names()));
@@ -103,24 +108,46 @@ public final class PipelineDashboard extends Construct {
         widgets.add(graph(row, names, Graph.DURATION)
                 .left(List.of(metrics.longestRunningSeconds(), metrics.processingLatencySeconds()))
                 .leftAnnotations(row.thresholds(Graph.DURATION, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("seconds")
+                        .showUnits(false)
+                        .min(0)
+                        .build())
                 .build());
         widgets.add(graph(row, names, Graph.DATA_PROCESSED)
                 .left(List.of(metrics.s3ReadBytes(), metrics.s3WriteBytes()))
-                .leftYAxis(YAxisProps.builder().label("bytes").showUnits(false).min(0).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("bytes")
+                        .showUnits(false)
+                        .min(0)
+                        .build())
                 .build());
         widgets.add(graph(row, names, Graph.MEMORY)
                 .left(List.of(metrics.driverHeapUsageFraction()))
                 .leftAnnotations(row.thresholds(Graph.MEMORY, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder().label("heap used (0-1)").showUnits(false).min(0).max(1).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("heap used (0-1)")
+                        .showUnits(false)
+                        .min(0)
+                        .max(1)
+                        .build())
                 .build());
         widgets.add(graph(row, names, Graph.QUALITY)
                 .left(List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent()))
                 .leftAnnotations(row.thresholds(Graph.QUALITY, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder().label("percent").showUnits(false).min(0).max(100).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("percent")
+                        .showUnits(false)
+                        .min(0)
+                        .max(100)
+                        .build())
                 .right(List.of(metrics.processingLatencySeconds(), metrics.recordsProcessed()))
                 .rightAnnotations(row.thresholds(Graph.QUALITY, Axis.RIGHT))
-                .rightYAxis(YAxisProps.builder().label("seconds / records").showUnits(false).min(0).build())
+                .rightYAxis(YAxisProps.builder()
+                        .label("seconds / records")
+                        .showUnits(false)
+                        .min(0)
+                        .build())
                 .build());
         return widgets;
     }
@@ -128,26 +155,42 @@ public final class PipelineDashboard extends Construct {
     private static IWidget derived(PipelineRow row, ResourceNames names) {
         return graph(row, names, Graph.DERIVED)
                 .left(List.of(row.metrics().jobSuccessRatePercent()))
-                .leftYAxis(YAxisProps.builder().label("percent of runs").showUnits(false).min(0).max(100).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("percent of runs")
+                        .showUnits(false)
+                        .min(0)
+                        .max(100)
+                        .build())
                 .right(List.of(row.metrics().throughputRecordsPerSecond()))
                 .rightAnnotations(row.thresholds(Graph.DERIVED, Axis.RIGHT))
-                .rightYAxis(YAxisProps.builder().label("records/s").showUnits(false).min(0).build())
+                .rightYAxis(YAxisProps.builder()
+                        .label("records/s")
+                        .showUnits(false)
+                        .min(0)
+                        .build())
                 .width(FULL_WIDTH / 2)
                 .build();
     }
 
     private static IWidget runHealth(PipelineRow row, ResourceNames names) {
         return graph(row, names, Graph.RUN_HEALTH)
-                .left(List.of(row.metrics().longestRunningSeconds(), row.metrics().secondsSinceLastSuccess()))
+                .left(List.of(
+                        row.metrics().longestRunningSeconds(), row.metrics().secondsSinceLastSuccess()))
                 .leftAnnotations(row.thresholds(Graph.RUN_HEALTH, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder().label("seconds").showUnits(false).min(0).build())
+                .leftYAxis(YAxisProps.builder()
+                        .label("seconds")
+                        .showUnits(false)
+                        .min(0)
+                        .build())
                 .width(FULL_WIDTH / 2)
                 .build();
     }
 
     private static GraphWidget.Builder graph(PipelineRow row, ResourceNames names, Graph graph) {
-        return GraphWidget.Builder.create().title(names.widgetTitle(graph.title(), row.pipeline()))
-                .width(GRAPH_WIDTH).height(GRAPH_HEIGHT);
+        return GraphWidget.Builder.create()
+                .title(names.widgetTitle(graph.title(), row.pipeline()))
+                .width(GRAPH_WIDTH)
+                .height(GRAPH_HEIGHT);
     }
 
     public Dashboard dashboard() {
@@ -166,7 +209,8 @@ public final class PipelineDashboard extends Construct {
         List<HorizontalAnnotation> thresholds(Graph graph, Axis axis) {
             Placement here = new Placement(graph, axis);
             return signals.stream()
-                    .filter(signal -> signal.kind().placement().filter(here::equals).isPresent())
+                    .filter(signal ->
+                            signal.kind().placement().filter(here::equals).isPresent())
                     .flatMap(signal -> signal.thresholdLine().stream())
                     .toList();
         }
@@ -176,8 +220,13 @@ public final class PipelineDashboard extends Construct {
      * @param pageNames            the dashboards with the graphs of the pipelines in nested stacks, linked from here
      * @param eventHistoryLogGroup the log group of job and alarm state changes, when kept
      */
-    public record Props(String dashboardName, ResourceNames names, List<PipelineRow> rows, List<String> alarmNames,
-                        List<String> pageNames, Optional<String> eventHistoryLogGroup) {
+    public record Props(
+            String dashboardName,
+            ResourceNames names,
+            List<PipelineRow> rows,
+            List<String> alarmNames,
+            List<String> pageNames,
+            Optional<String> eventHistoryLogGroup) {
         public Props {
             Objects.requireNonNull(dashboardName, "dashboardName");
             Objects.requireNonNull(names, "names");

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * with it a new layer version, would change on every synth.
  */
 public final class ConfigurationJson {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private ConfigurationJson() {
-    }
+    private ConfigurationJson() {}
 
     public static String of(Object configuration) {
         try {

@@ -25,8 +25,8 @@ import software.amazon.awscdk.services.lambda.IDestination;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.Tracing;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
@@ -43,8 +43,7 @@ public final class JavaFunction {
     /** Where Lambda extracts a layer's content. */
     private static final Path LAYER_MOUNT = Path.of("/opt");
 
-    private JavaFunction() {
-    }
+    private JavaFunction() {}
 
     public static Function create(Construct scope, String id, Spec spec) {
         LogGroup logGroup = LogGroup.Builder.create(scope, id + "Logs")
@@ -75,24 +74,41 @@ public final class JavaFunction {
         if (spec.tracing()) {
             builder.tracing(Tracing.ACTIVE);
         }
-        spec.onFailure().ifPresent(onFailure -> builder.onFailure(onFailure.destination()).retryAttempts(2)
-                .maxEventAge(onFailure.maxEventAge()));
+        spec.onFailure()
+                .ifPresent(onFailure -> builder.onFailure(onFailure.destination())
+                        .retryAttempts(2)
+                        .maxEventAge(onFailure.maxEventAge()));
         Function function = builder.build();
         if (spec.tracing()) {
-            TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and"
-                    + " PutTelemetryRecords have no resource-level permissions.", List.of("Resource::*"));
+            TemplateCheckExceptions.cdkNag(
+                    role,
+                    "AwsSolutions-IAM5",
+                    "X-Ray's PutTraceSegments and" + " PutTelemetryRecords have no resource-level permissions.",
+                    List.of("Resource::*"));
         }
         // CDK adds a DependsOn on the role that its GetAtt already implies; harmless, and not ours to change.
         TemplateCheckExceptions.cfnLint(function, "W3005");
-        TemplateCheckExceptions.checkov(function, "CKV_AWS_117", "Calls only AWS APIs; a VPC would add NAT or"
-                + " endpoint costs and cold-start time without isolating anything.");
-        TemplateCheckExceptions.checkov(function, "CKV_AWS_115", "Reserved concurrency fails to deploy in accounts"
-                + " with the default concurrency quota of 10; invocations are bounded by the 5-minute schedule and"
-                + " by alarm transitions.");
-        TemplateCheckExceptions.checkov(function, "CKV_AWS_173", "The environment holds only the pipeline list and"
-                + " route table, no secrets; Lambda encrypts it at rest with an AWS managed key.");
-        TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "Decision and metric log lines hold no sensitive"
-                + " data; CloudWatch Logs encrypts them at rest by default.");
+        TemplateCheckExceptions.checkov(
+                function,
+                "CKV_AWS_117",
+                "Calls only AWS APIs; a VPC would add NAT or"
+                        + " endpoint costs and cold-start time without isolating anything.");
+        TemplateCheckExceptions.checkov(
+                function,
+                "CKV_AWS_115",
+                "Reserved concurrency fails to deploy in accounts"
+                        + " with the default concurrency quota of 10; invocations are bounded by the 5-minute schedule and"
+                        + " by alarm transitions.");
+        TemplateCheckExceptions.checkov(
+                function,
+                "CKV_AWS_173",
+                "The environment holds only the pipeline list and"
+                        + " route table, no secrets; Lambda encrypts it at rest with an AWS managed key.");
+        TemplateCheckExceptions.checkov(
+                logGroup,
+                "CKV_AWS_158",
+                "Decision and metric log lines hold no sensitive"
+                        + " data; CloudWatch Logs encrypts them at rest by default.");
         return function;
     }
 
@@ -107,11 +123,13 @@ public final class JavaFunction {
 
     private static LayerVersion configurationLayer(Construct scope, String id, Spec spec) {
         if (Token.isUnresolved(spec.configJson())) {
-            throw new IllegalStateException(spec.function().configVariable() + " must be plain JSON, without deploy-time values");
+            throw new IllegalStateException(
+                    spec.function().configVariable() + " must be plain JSON, without deploy-time values");
         }
         try {
             Path staging = Files.createTempDirectory("function-configuration");
-            Path file = staging.resolve(LAYER_MOUNT.relativize(Path.of(spec.function().configFilePath())));
+            Path file = staging.resolve(
+                    LAYER_MOUNT.relativize(Path.of(spec.function().configFilePath())));
             Files.createDirectories(file.getParent());
             Files.writeString(file, spec.configJson());
             // The CLI zips the layer with each file's mode: fix it, so the umask cannot change the layer's bytes.
@@ -119,7 +137,8 @@ public final class JavaFunction {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
             return LayerVersion.Builder.create(scope, id + "Configuration")
-                    .description("Configuration of " + spec.functionName() + " (" + spec.function().configVariable() + ")")
+                    .description("Configuration of " + spec.functionName() + " ("
+                            + spec.function().configVariable() + ")")
                     .code(Code.fromAsset(staging.toString()))
                     .compatibleRuntimes(List.of(RUNTIME))
                     .removalPolicy(RemovalPolicy.DESTROY)
@@ -232,8 +251,7 @@ public final class JavaFunction {
             private boolean tracing;
             private Optional<OnFailure> onFailure = Optional.empty();
 
-            private Builder() {
-            }
+            private Builder() {}
 
             private Builder functionName(String functionName) {
                 this.functionName = functionName;

@@ -35,8 +35,8 @@ public record LambdaArtifacts(Code metricsFunction, Code responseFunction) {
         Path moduleDir = projectRoot.resolve(module);
         Path jar = moduleDir.resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new StaleBuildException(module + "/target/" + module + ".jar is missing: run `"
-                    + BUILD_COMMAND + "` (or `mvn package`) first");
+            throw new StaleBuildException(module + "/target/" + module + ".jar is missing: run `" + BUILD_COMMAND
+                    + "` (or `mvn package`) first");
         }
         FileTime builtAt = lastModified(jar);
         Path newest = newestSource(moduleDir);
@@ -48,10 +48,13 @@ public record LambdaArtifacts(Code metricsFunction, Code responseFunction) {
     }
 
     private static Path newestSource(Path moduleDir) {
-        try (Stream<Path> sources = Stream.concat(
-                Stream.of(moduleDir.resolve("pom.xml")),
-                Files.exists(moduleDir.resolve("src/main")) ? Files.walk(moduleDir.resolve("src/main")) : Stream.empty())) {
-            return sources.filter(Files::isRegularFile)
+        Path pom = moduleDir.resolve("pom.xml");
+        Path sourceDir = moduleDir.resolve("src/main");
+        if (!Files.exists(sourceDir)) {
+            return pom;
+        }
+        try (Stream<Path> sources = Files.walk(sourceDir)) {
+            return Stream.concat(Stream.of(pom), sources.filter(Files::isRegularFile))
                     .max((a, b) -> lastModified(a).compareTo(lastModified(b)))
                     .orElse(null);
         } catch (IOException e) {

@@ -22,15 +22,14 @@ public final class ScopedGrant {
     /** An ARN as deployed: arn:aws-us-gov:glue:ap-southeast-2:123456789012:job/ is 52 characters before the name. */
     private static final int ARN_OVERHEAD = 60;
 
-    private ScopedGrant() {
-    }
+    private ScopedGrant() {}
 
     /**
      * @param names the resources' names, whose length decides how many fit a policy
      * @param arns  their ARNs (tokens), in the same order
      */
-    public static void grant(Construct scope, String id, IRole role, List<String> actions, List<String> names,
-                             List<String> arns) {
+    public static void grant(
+            Construct scope, String id, IRole role, List<String> actions, List<String> names, List<String> arns) {
         if (size(names) <= INLINE_BUDGET) {
             role.addToPrincipalPolicy(statement(id, actions, arns));
             return;
@@ -60,7 +59,11 @@ public final class ScopedGrant {
     }
 
     private static PolicyStatement statement(String sid, List<String> actions, List<String> arns) {
-        return PolicyStatement.Builder.create().sid(sid).actions(actions).resources(List.copyOf(arns)).build();
+        return PolicyStatement.Builder.create()
+                .sid(sid)
+                .actions(actions)
+                .resources(List.copyOf(arns))
+                .build();
     }
 
     private static int size(List<String> names) {

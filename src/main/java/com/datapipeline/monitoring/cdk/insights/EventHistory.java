@@ -14,6 +14,7 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.CfnInsightRule;
+import software.amazon.awscdk.services.cloudwatch.Unit;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -22,7 +23,6 @@ import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
-import software.amazon.awscdk.services.cloudwatch.Unit;
 import software.amazon.awscdk.services.logs.ResourcePolicy;
 import software.constructs.Construct;
 
@@ -51,33 +51,47 @@ public final class EventHistory extends Construct {
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(props.logRetentionDays());
-        TemplateCheckExceptions.checkov(logGroup, "CKV_AWS_158", "State-change events hold job names, states and"
-                + " messages, no sensitive data; CloudWatch Logs encrypts them at rest by default.");
+        TemplateCheckExceptions.checkov(
+                logGroup,
+                "CKV_AWS_158",
+                "State-change events hold job names, states and"
+                        + " messages, no sensitive data; CloudWatch Logs encrypts them at rest by default.");
 
-        logGroupArn = stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
-                .resourceName(LOG_GROUP_PREFIX + props.name()).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        logGroupArn = stack.formatArn(ArnComponents.builder()
+                .service("logs")
+                .resource("log-group")
+                .resourceName(LOG_GROUP_PREFIX + props.name())
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
         if (props.keepAlarmStateChanges()) {
             Rule alarmEvents = Rule.Builder.create(this, "AlarmEvents")
                     .description("Keeps the state changes of this stack's alarms for the dashboard")
                     .eventPattern(EventPattern.builder()
                             .source(List.of("aws.cloudwatch"))
                             .detailType(List.of("CloudWatch Alarm State Change"))
-                            .detail(Map.of("alarmName", props.alarmNamePrefixes().stream()
-                                    .map(prefix -> (Object) Map.of("prefix", prefix)).toList()))
+                            .detail(Map.of(
+                                    "alarmName",
+                                    props.alarmNamePrefixes().stream()
+                                            .map(prefix -> (Object) Map.of("prefix", prefix))
+                                            .toList()))
                             .build())
                     .build();
-            props.delivery().toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
+            props.delivery()
+                    .toLogGroup(alarmEvents, logGroupArn, props.deliveryAlarmNamePrefix() + "-AlarmEventHistory");
         }
-        countPerPipeline("FailedRuns", CustomMetric.FAILED_RUNS,
+        countPerPipeline(
+                "FailedRuns",
+                CustomMetric.FAILED_RUNS,
                 "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }");
         // Only "Glue Job Run Status" events carry the notify-delay they passed.
-        countPerPipeline("StuckRuns", CustomMetric.STUCK_RUNS,
-                "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
+        countPerPipeline(
+                "StuckRuns", CustomMetric.STUCK_RUNS, "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
         // EventBridge delivers to CloudWatch Logs under a log resource policy, not an IAM role.
         ResourcePolicy.Builder.create(this, "EventBridgeMayWrite")
                 .resourcePolicyName(props.name() + "-events-to-logs")
                 .policyStatements(List.of(PolicyStatement.Builder.create()
-                        .principals(List.of(new ServicePrincipal("events.amazonaws.com"),
+                        .principals(List.of(
+                                new ServicePrincipal("events.amazonaws.com"),
                                 new ServicePrincipal("delivery.logs.amazonaws.com")))
                         .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                         .resources(List.of(logGroup.getLogGroupArn()))
@@ -121,9 +135,11 @@ public final class EventHistory extends Construct {
     private CfnInsightRule topFailuresRule(Props props) {
         Map<String, Object> contribution = new LinkedHashMap<>();
         contribution.put("Keys", List.of("$.detail.jobName", "$.detail.message"));
-        contribution.put("Filters", List.of(
-                filter("$.detail-type", List.of("Glue Job State Change")),
-                filter("$.detail.state", List.of("FAILED", "TIMEOUT", "ERROR"))));
+        contribution.put(
+                "Filters",
+                List.of(
+                        filter("$.detail-type", List.of("Glue Job State Change")),
+                        filter("$.detail.state", List.of("FAILED", "TIMEOUT", "ERROR"))));
         Map<String, Object> body = new LinkedHashMap<>();
         // Ordered maps throughout: the body is a string, so a different key order would update the rule.
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -168,9 +184,15 @@ public final class EventHistory extends Construct {
      * @param keepAlarmStateChanges   also keep this stack's alarm state changes (the eventHistory switch)
      * @param deliveryAlarmNamePrefix the start of the names of the alarms on the rules' failed deliveries
      */
-    public record Props(String name, List<String> alarmNamePrefixes, boolean keepAlarmStateChanges, int logRetentionDays,
-                        boolean contributorInsights, String contributorRuleName, AlertDelivery delivery,
-                        String deliveryAlarmNamePrefix) {
+    public record Props(
+            String name,
+            List<String> alarmNamePrefixes,
+            boolean keepAlarmStateChanges,
+            int logRetentionDays,
+            boolean contributorInsights,
+            String contributorRuleName,
+            AlertDelivery delivery,
+            String deliveryAlarmNamePrefix) {
         public Props {
             Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(deliveryAlarmNamePrefix, "deliveryAlarmNamePrefix");

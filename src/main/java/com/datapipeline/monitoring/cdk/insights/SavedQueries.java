@@ -47,15 +47,18 @@ public final class SavedQueries extends Construct {
                 .queryString(QueryString.Builder.create()
                         .fields(List.of("@timestamp", "@message"))
                         .filterStatements(List.of("@message like \"Processed\"", "@message like \"Total:\""))
-                        .parseStatements(List.of("@message \"Processed * records. Total: *\" as records_count, running_total"))
-                        .statsStatements(List.of("sum(records_count) as total_records, avg(records_count) as avg_batch_size"))
+                        .parseStatements(
+                                List.of("@message \"Processed * records. Total: *\" as records_count, running_total"))
+                        .statsStatements(
+                                List.of("sum(records_count) as total_records, avg(records_count) as avg_batch_size"))
                         .build())
                 .build();
         responseAudit = QueryDefinition.Builder.create(this, "ResponseAudit")
                 .queryDefinitionName(props.names().savedQuery(ResourceNames.RESPONSE_AUDIT_QUERY))
                 .logGroups(List.of(props.responseFunctionLogGroup()))
                 .queryString(QueryString.Builder.create()
-                        .fields(Stream.concat(Stream.of("@timestamp"), DecisionLine.AUDIT_FIELDS.stream()).toList())
+                        .fields(Stream.concat(Stream.of("@timestamp"), DecisionLine.AUDIT_FIELDS.stream())
+                                .toList())
                         .filterStatements(List.of(LogFields.EVENT + " = \"" + DecisionLine.EVENT + "\""))
                         .sort("@timestamp desc")
                         .limit(100)

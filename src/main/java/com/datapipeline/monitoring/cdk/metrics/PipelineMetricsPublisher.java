@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -51,66 +51,106 @@ public final class PipelineMetricsPublisher extends Construct {
     public PipelineMetricsPublisher(Construct scope, String id, Props props) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        function = JavaFunction.create(this, "Function", JavaFunction.Spec
-                .builder(props.functionName(), props.code(), MonitoringFunction.METRICS)
-                .description("Publishes DataPipelineMetrics for the monitored Glue jobs (" + props.source().configName()
-                        + " source)")
-                .memoryMb(MEMORY_MB)
-                .timeout(Duration.seconds(60))
-                .configuration(configJson(props))
-                .logRetentionDays(props.logRetentionDays())
-                .tracing(props.tracing())
-                .build());
+        function = JavaFunction.create(
+                this,
+                "Function",
+                JavaFunction.Spec.builder(props.functionName(), props.code(), MonitoringFunction.METRICS)
+                        .description("Publishes DataPipelineMetrics for the monitored Glue jobs ("
+                                + props.source().configName() + " source)")
+                        .memoryMb(MEMORY_MB)
+                        .timeout(Duration.seconds(60))
+                        .configuration(configJson(props))
+                        .logRetentionDays(props.logRetentionDays())
+                        .tracing(props.tracing())
+                        .build());
 
         if (props.source() == MetricsSource.GLUE) {
-            List<String> jobs = props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
-            ScopedGrant.grant(this, "ReadMonitoredJobRuns", function.getRole(), List.of("glue:GetJobRuns"), jobs,
+            List<String> jobs =
+                    props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
+            ScopedGrant.grant(
+                    this,
+                    "ReadMonitoredJobRuns",
+                    function.getRole(),
+                    List.of("glue:GetJobRuns"),
+                    jobs,
                     jobs.stream().map(job -> GlueArns.job(stack, job)).toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ReadJobSummaryLines")
                     .actions(List.of("logs:FilterLogEvents"))
                     .resources(List.of(GlueLogGroups.arn(stack, GlueLogGroups.OUTPUT)))
                     .build());
-            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "FilterLogEvents reads the job's"
-                    + " summary line from the stream Glue names after each run id; ':*' covers the streams of Glue's"
-                    + " output log group and nothing else.", List.of(GlueLogGroups.arnAsNagFinding(GlueLogGroups.OUTPUT)));
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "FilterLogEvents reads the job's"
+                            + " summary line from the stream Glue names after each run id; ':*' covers the streams of Glue's"
+                            + " output log group and nothing else.",
+                    List.of(GlueLogGroups.arnAsNagFinding(GlueLogGroups.OUTPUT)));
         }
 
-        List<String> rulesets = props.pipelines().stream().flatMap(p -> p.dataQualityRuleset().stream()).toList();
+        List<String> rulesets = props.pipelines().stream()
+                .flatMap(p -> p.dataQualityRuleset().stream())
+                .toList();
         if (props.source() == MetricsSource.GLUE && !rulesets.isEmpty()) {
-            ScopedGrant.grant(this, "ReadDataQualityResultsOfConfiguredRulesets", function.getRole(),
-                    List.of("glue:GetDataQualityResult"), rulesets,
-                    rulesets.stream().map(ruleset -> GlueArns.dataQualityRuleset(stack, ruleset)).toList());
+            ScopedGrant.grant(
+                    this,
+                    "ReadDataQualityResultsOfConfiguredRulesets",
+                    function.getRole(),
+                    List.of("glue:GetDataQualityResult"),
+                    rulesets,
+                    rulesets.stream()
+                            .map(ruleset -> GlueArns.dataQualityRuleset(stack, ruleset))
+                            .toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ListDataQualityResults")
                     .actions(List.of("glue:ListDataQualityResults"))
                     .resources(List.of(GlueArns.dataQualityRuleset(stack, "*")))
                     .build());
-            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "glue:ListDataQualityResults"
-                    + " is authorized only on dataQualityRuleset/*; reading a result is limited to the configured"
-                    + " rulesets.", List.of("Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:dataQualityRuleset/*"));
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "glue:ListDataQualityResults"
+                            + " is authorized only on dataQualityRuleset/*; reading a result is limited to the configured"
+                            + " rulesets.",
+                    List.of("Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:dataQualityRuleset/*"));
         }
-        TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "Invoked by its 5-minute schedule: a failed"
-                + " invocation is reported by the function's errors alarm and the next run publishes again, so there"
-                + " is nothing worth keeping in a dead-letter queue.");
+        TemplateCheckExceptions.checkov(
+                function,
+                "CKV_AWS_116",
+                "Invoked by its 5-minute schedule: a failed"
+                        + " invocation is reported by the function's errors alarm and the next run publishes again, so there"
+                        + " is nothing worth keeping in a dead-letter queue.");
 
         schedule = Rule.Builder.create(this, "Schedule")
                 .ruleName(props.scheduleName())
                 .description("Schedule for publishing custom data pipeline metrics")
                 .schedule(Schedule.rate(PipelineMetricSet.PERIOD))
                 .build();
-        props.delivery().toFunction(schedule, function,
-                props.names().shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName() + "-MetricsSchedule"));
+        props.delivery()
+                .toFunction(
+                        schedule,
+                        function,
+                        props.names().shared(AlarmKind.EVENT_DELIVERY_FAILED.baseName() + "-MetricsSchedule"));
 
         // Without these, a broken publisher would look like a healthy pipeline: its metrics' alarms treat
         // missing data as not breaching.
-        errorsAlarm = props.alarmFactory().watch(this, "ErrorsAlarm", AlarmKind.METRICS_FUNCTION_ERRORS,
-                props.names().shared(AlarmKind.METRICS_FUNCTION_ERRORS.baseName()),
-                props.functionName() + " failed: no pipeline's metrics were published in that run.", function::metric);
-        scheduleAlarm = props.alarmFactory().watch(this, "ScheduleAlarm", AlarmKind.METRICS_SCHEDULE,
-                props.names().shared(AlarmKind.METRICS_SCHEDULE.baseName()),
-                props.functionName() + " was not invoked for two schedule periods: no pipeline is being measured.",
-                function::metric);
+        errorsAlarm = props.alarmFactory()
+                .watch(
+                        this,
+                        "ErrorsAlarm",
+                        AlarmKind.METRICS_FUNCTION_ERRORS,
+                        props.names().shared(AlarmKind.METRICS_FUNCTION_ERRORS.baseName()),
+                        props.functionName() + " failed: no pipeline's metrics were published in that run.",
+                        function::metric);
+        scheduleAlarm = props.alarmFactory()
+                .watch(
+                        this,
+                        "ScheduleAlarm",
+                        AlarmKind.METRICS_SCHEDULE,
+                        props.names().shared(AlarmKind.METRICS_SCHEDULE.baseName()),
+                        props.functionName()
+                                + " was not invoked for two schedule periods: no pipeline is being measured.",
+                        function::metric);
     }
 
     /** The configuration the function reads ({@link MetricsConfiguration}); its parser is tested against this. */
@@ -120,18 +160,25 @@ public final class PipelineMetricsPublisher extends Construct {
         config.put(MetricsConfiguration.LOOKBACK_MINUTES, lookbackMinutes(props));
         // The window the function counts RecordsProcessed in is the schedule's period, so runs are counted once.
         config.put(MetricsConfiguration.INTERVAL_MINUTES, PipelineMetricSet.PERIOD_MINUTES);
-        config.put(MetricsConfiguration.PIPELINES, props.pipelines().stream().map(pipeline -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put(MetricsConfiguration.NAME, pipeline.jobName());
-            entry.put(MetricsConfiguration.JOB_NAME, pipeline.jobName());
-            entry.put(MetricsConfiguration.SOURCE, props.source().configName());
-            entry.put(MetricsConfiguration.OUTPUT_LOG_GROUP, GlueLogGroups.OUTPUT);
-            pipeline.expectedSuccessEveryMinutes()
-                    .ifPresent(minutes -> entry.put(MetricsConfiguration.EXPECTED_SUCCESS_EVERY_MINUTES, minutes));
-            pipeline.dataQualityRuleset()
-                    .ifPresent(ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
-            return entry;
-        }).toList());
+        config.put(
+                MetricsConfiguration.PIPELINES,
+                props.pipelines().stream()
+                        .map(pipeline -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put(MetricsConfiguration.NAME, pipeline.jobName());
+                            entry.put(MetricsConfiguration.JOB_NAME, pipeline.jobName());
+                            entry.put(
+                                    MetricsConfiguration.SOURCE, props.source().configName());
+                            entry.put(MetricsConfiguration.OUTPUT_LOG_GROUP, GlueLogGroups.OUTPUT);
+                            pipeline.expectedSuccessEveryMinutes()
+                                    .ifPresent(minutes ->
+                                            entry.put(MetricsConfiguration.EXPECTED_SUCCESS_EVERY_MINUTES, minutes));
+                            pipeline.dataQualityRuleset()
+                                    .ifPresent(
+                                            ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
+                            return entry;
+                        })
+                        .toList());
         return ConfigurationJson.of(config);
     }
 
@@ -155,7 +202,8 @@ public final class PipelineMetricsPublisher extends Construct {
     static int lookbackMinutes(Props props) {
         return props.pipelines().stream()
                 .flatMapToInt(pipeline -> pipeline.expectedSuccessEveryMinutes().stream())
-                .map(minutes -> (int) Math.ceil(minutes * props.missedRunGraceFactor()) + MINIMUM_LOOKBACK_MARGIN_MINUTES)
+                .map(minutes ->
+                        (int) Math.ceil(minutes * props.missedRunGraceFactor()) + MINIMUM_LOOKBACK_MARGIN_MINUTES)
                 .reduce(LOOKBACK_MINUTES, Math::max);
     }
 

@@ -14,6 +14,7 @@ public final class ResourceNames {
     public static final String HEALTH_TOPIC = "data-pipeline-monitoring-health";
     /** Every pipeline signal, for AlarmResponseFunction only: nobody is paged from it. */
     public static final String REMEDIATION_TOPIC = "data-pipeline-remediation";
+
     public static final String DASHBOARD = "DataPipelineMonitoring";
     public static final String METRICS_FUNCTION = "DataPipelineMetricsFunction";
     public static final String METRICS_SCHEDULE = "DataPipelineMetricsSchedule";

@@ -30,8 +30,8 @@ public final class ObservabilitySinkStack extends Stack {
 
     private final CfnSink sink;
 
-    public ObservabilitySinkStack(Construct scope, String id, StackProps props, String name,
-                                  CrossAccountSettings observability) {
+    public ObservabilitySinkStack(
+            Construct scope, String id, StackProps props, String name, CrossAccountSettings observability) {
         super(scope, id, props);
         sink = CfnSink.Builder.create(this, "Sink")
                 .name(name)
@@ -42,11 +42,18 @@ public final class ObservabilitySinkStack extends Stack {
                 .value(sink.getAttrArn())
                 .build();
 
-        Dashboard dashboard = Dashboard.Builder.create(this, "AllAccounts").dashboardName(name + "-all-accounts").build();
-        for (String metric : Stream.of(CustomMetric.ERROR_RATE, CustomMetric.DATA_QUALITY_SCORE,
-                        CustomMetric.PROCESSING_LATENCY, CustomMetric.RECORDS_PROCESSED,
-                        CustomMetric.SECONDS_SINCE_LAST_SUCCESS, CustomMetric.LONGEST_RUNNING_SECONDS)
-                .map(CustomMetric::metricName).toList()) {
+        Dashboard dashboard = Dashboard.Builder.create(this, "AllAccounts")
+                .dashboardName(name + "-all-accounts")
+                .build();
+        for (String metric : Stream.of(
+                        CustomMetric.ERROR_RATE,
+                        CustomMetric.DATA_QUALITY_SCORE,
+                        CustomMetric.PROCESSING_LATENCY,
+                        CustomMetric.RECORDS_PROCESSED,
+                        CustomMetric.SECONDS_SINCE_LAST_SUCCESS,
+                        CustomMetric.LONGEST_RUNNING_SECONDS)
+                .map(CustomMetric::metricName)
+                .toList()) {
             IMetric everyPipeline = MathExpression.Builder.create()
                     .expression("SEARCH('{" + CustomMetric.NAMESPACE + "," + CustomMetric.PIPELINE_DIMENSION
                             + "} MetricName=\"" + metric + "\"', 'Maximum', 300)")
@@ -63,12 +70,13 @@ public final class ObservabilitySinkStack extends Stack {
 
     /** Linking is allowed for the listed accounts and/or the organization, and only for the shared types. */
     private static Map<String, Object> policy(CrossAccountSettings observability) {
-        Map<String, Object> principal = observability.sourceAccounts().isEmpty()
-                ? Map.of()
-                : Map.of("AWS", observability.sourceAccounts());
+        Map<String, Object> principal =
+                observability.sourceAccounts().isEmpty() ? Map.of() : Map.of("AWS", observability.sourceAccounts());
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("ForAllValues:StringEquals", Map.of("oam:ResourceTypes", SHARED_RESOURCE_TYPES));
-        observability.organizationId().ifPresent(org -> condition.put("StringEquals", Map.of("aws:PrincipalOrgID", org)));
+        observability
+                .organizationId()
+                .ifPresent(org -> condition.put("StringEquals", Map.of("aws:PrincipalOrgID", org)));
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Effect", "Allow");
         statement.put("Principal", principal.isEmpty() ? "*" : principal);

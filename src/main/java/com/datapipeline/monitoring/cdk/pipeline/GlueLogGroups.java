@@ -17,13 +17,16 @@ public final class GlueLogGroups {
     public static final String CONTINUOUS = "/aws-glue/jobs/logs-v2";
     public static final List<String> ALL = List.of(OUTPUT, ERROR, CONTINUOUS);
 
-    private GlueLogGroups() {
-    }
+    private GlueLogGroups() {}
 
     /** The ARN IAM uses for a log group and its streams (the ':*' covers the streams). */
     public static String arn(Stack stack, String logGroupName) {
-        return stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
-                .resourceName(logGroupName + ":*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        return stack.formatArn(ArnComponents.builder()
+                .service("logs")
+                .resource("log-group")
+                .resourceName(logGroupName + ":*")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
     }
 
     /** {@link #arn} as cdk-nag writes it in a finding, for a suppression's {@code appliesTo}. */

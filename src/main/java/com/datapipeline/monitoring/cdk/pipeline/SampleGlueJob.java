@@ -1,11 +1,11 @@
 package com.datapipeline.monitoring.cdk.pipeline;
 
+import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
@@ -43,7 +43,9 @@ public final class SampleGlueJob extends Construct {
                         .build())
                 .build();
 
-        Asset script = Asset.Builder.create(this, "Script").path(props.scriptPath().toString()).build();
+        Asset script = Asset.Builder.create(this, "Script")
+                .path(props.scriptPath().toString())
+                .build();
 
         role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("glue.amazonaws.com"))
@@ -53,10 +55,17 @@ public final class SampleGlueJob extends Construct {
                 .sid("ReadOwnScript")
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(stack.formatArn(ArnComponents.builder()
-                        .service("s3").region("").account("").resource(script.getS3BucketName())
-                        .resourceName(script.getS3ObjectKey()).arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())))
+                        .service("s3")
+                        .region("")
+                        .account("")
+                        .resource(script.getS3BucketName())
+                        .resourceName(script.getS3ObjectKey())
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build())))
                 .build());
-        List<String> logGroupArns = GlueLogGroups.ALL.stream().map(group -> GlueLogGroups.arn(stack, group)).toList();
+        List<String> logGroupArns = GlueLogGroups.ALL.stream()
+                .map(group -> GlueLogGroups.arn(stack, group))
+                .toList();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("WriteGlueLogs")
                 .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
@@ -78,10 +87,13 @@ public final class SampleGlueJob extends Construct {
                 .numberOfWorkers(2)
                 .timeout(props.timeoutMinutes())
                 .maxRetries(0)
-                .executionProperty(CfnJob.ExecutionPropertyProperty.builder().maxConcurrentRuns(1).build())
+                .executionProperty(CfnJob.ExecutionPropertyProperty.builder()
+                        .maxConcurrentRuns(1)
+                        .build())
                 // Glue emits a "Glue Job Run Status" event for a run still going after this many minutes.
                 .notificationProperty(CfnJob.NotificationPropertyProperty.builder()
-                        .notifyDelayAfter(props.notifyDelayMinutes()).build())
+                        .notifyDelayAfter(props.notifyDelayMinutes())
+                        .build())
                 .command(CfnJob.JobCommandProperty.builder()
                         .name("glueetl")
                         .pythonVersion("3")
@@ -97,19 +109,31 @@ public final class SampleGlueJob extends Construct {
                         "--job-bookmark-option", "job-bookmark-disable")))
                 .build();
 
-        TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "Glue names its log streams after each run id,"
-                + " so writing logs needs the ':*' stream wildcard on each of Glue's three job log groups, and"
-                + " nothing wider.", GlueLogGroups.ALL.stream().map(GlueLogGroups::arnAsNagFinding).toList());
-        TemplateCheckExceptions.cdkNag(role, "AwsSolutions-IAM5", "cloudwatch:PutMetricData has no resource-level"
-                + " permissions; the statement is limited to the Glue namespace by the cloudwatch:namespace"
-                + " condition.", List.of("Resource::*"));
+        TemplateCheckExceptions.cdkNag(
+                role,
+                "AwsSolutions-IAM5",
+                "Glue names its log streams after each run id,"
+                        + " so writing logs needs the ':*' stream wildcard on each of Glue's three job log groups, and"
+                        + " nothing wider.",
+                GlueLogGroups.ALL.stream().map(GlueLogGroups::arnAsNagFinding).toList());
+        TemplateCheckExceptions.cdkNag(
+                role,
+                "AwsSolutions-IAM5",
+                "cloudwatch:PutMetricData has no resource-level"
+                        + " permissions; the statement is limited to the Glue namespace by the cloudwatch:namespace"
+                        + " condition.",
+                List.of("Resource::*"));
         String noSecurityConfiguration = "A security configuration with CloudWatch encryption moves Glue's logs into"
                 + " configuration-specific log groups that the dashboard, saved queries and metrics function do not"
                 + " read; the sample job logs only simulated batch counts, which CloudWatch Logs encrypts at rest.";
         TemplateCheckExceptions.cdkNag(job, "AwsSolutions-GL1", noSecurityConfiguration, List.of());
         TemplateCheckExceptions.checkov(job, "CKV_AWS_195", noSecurityConfiguration);
-        TemplateCheckExceptions.cdkNag(job, "AwsSolutions-GL3", "The sample job disables job bookmarks"
-                + " (--job-bookmark-option job-bookmark-disable), so there is no bookmark data to encrypt.", List.of());
+        TemplateCheckExceptions.cdkNag(
+                job,
+                "AwsSolutions-GL3",
+                "The sample job disables job bookmarks"
+                        + " (--job-bookmark-option job-bookmark-disable), so there is no bookmark data to encrypt.",
+                List.of());
     }
 
     public String jobName() {
@@ -128,7 +152,8 @@ public final class SampleGlueJob extends Construct {
         return role;
     }
 
-    public record Props(String jobName, String databaseName, Path scriptPath, int timeoutMinutes, int notifyDelayMinutes) {
+    public record Props(
+            String jobName, String databaseName, Path scriptPath, int timeoutMinutes, int notifyDelayMinutes) {
         public Props {
             Objects.requireNonNull(jobName, "jobName");
             Objects.requireNonNull(databaseName, "databaseName");

@@ -3,39 +3,39 @@ package com.datapipeline.monitoring.cdk.response;
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
-import com.datapipeline.monitoring.cdk.naming.ResourceNames;
-import com.datapipeline.monitoring.contract.MonitoringFunction;
-import com.datapipeline.monitoring.contract.ResponseConfiguration;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
-import software.amazon.awscdk.services.dynamodb.Table;
+import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.sns.ITopic;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -66,94 +66,146 @@ public final class AlarmResponder extends Construct {
         Stack stack = Stack.of(this);
         failedNotifications = AlertDelivery.deadLetterQueue(this, "FailedNotifications", "AlarmResponseFunction");
 
-        function = JavaFunction.create(this, "Function", JavaFunction.Spec
-                .builder(props.functionName(), props.code(), MonitoringFunction.ALARM_RESPONSE)
-                .description("Reacts to pipeline alarms with guarded remediation (route table in "
-                        + MonitoringFunction.ALARM_RESPONSE.configVariable() + ")")
-                .memoryMb(MEMORY_MB)
-                .timeout(Duration.seconds(60))
-                .configuration(configJson(props))
-                .logRetentionDays(props.logRetentionDays())
-                .tracing(props.tracing())
-                // A notification older than this is no use to act on; it goes to the failure queue instead.
-                .onFailure(new SqsDestination(failedNotifications), AlertDelivery.MAX_EVENT_AGE)
-                .build());
+        function = JavaFunction.create(
+                this,
+                "Function",
+                JavaFunction.Spec.builder(props.functionName(), props.code(), MonitoringFunction.ALARM_RESPONSE)
+                        .description("Reacts to pipeline alarms with guarded remediation (route table in "
+                                + MonitoringFunction.ALARM_RESPONSE.configVariable() + ")")
+                        .memoryMb(MEMORY_MB)
+                        .timeout(Duration.seconds(60))
+                        .configuration(configJson(props))
+                        .logRetentionDays(props.logRetentionDays())
+                        .tracing(props.tracing())
+                        // A notification older than this is no use to act on; it goes to the failure queue instead.
+                        .onFailure(new SqsDestination(failedNotifications), AlertDelivery.MAX_EVENT_AGE)
+                        .build());
 
         ledger = Table.Builder.create(this, "Ledger")
-                .partitionKey(Attribute.builder().name(ResponseConfiguration.LEDGER_KEY).type(AttributeType.STRING)
+                .partitionKey(Attribute.builder()
+                        .name(ResponseConfiguration.LEDGER_KEY)
+                        .type(AttributeType.STRING)
                         .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .timeToLiveAttribute(ResponseConfiguration.LEDGER_EXPIRES_AT)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
-                        .pointInTimeRecoveryEnabled(true).build())
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        TemplateCheckExceptions.checkov(ledger, "CKV_AWS_119", "Holds incident ids, job names and expiry times only;"
-                + " encrypted at rest with the DynamoDB-owned key.");
+        TemplateCheckExceptions.checkov(
+                ledger,
+                "CKV_AWS_119",
+                "Holds incident ids, job names and expiry times only;"
+                        + " encrypted at rest with the DynamoDB-owned key.");
         ledger.grant(function, "dynamodb:PutItem", "dynamodb:DeleteItem");
         function.addEnvironment(ResponseConfiguration.LEDGER_TABLE_VARIABLE, ledger.getTableName());
-        function.addEnvironment(ResponseConfiguration.SOURCE_TOPICS_VARIABLE, props.remediationTopic().getTopicArn());
+        function.addEnvironment(
+                ResponseConfiguration.SOURCE_TOPICS_VARIABLE,
+                props.remediationTopic().getTopicArn());
 
         List<String> startableJobs = props.routes().values().stream()
                 .flatMap(route -> route.targetJob().stream())
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new))
-                .stream().toList();
+                .stream()
+                .toList();
         if (!startableJobs.isEmpty()) {
-            ScopedGrant.grant(this, "GuardedRestartOfRoutedJobs", function.getRole(),
-                    List.of("glue:GetJobRuns", "glue:StartJobRun"), startableJobs,
+            ScopedGrant.grant(
+                    this,
+                    "GuardedRestartOfRoutedJobs",
+                    function.getRole(),
+                    List.of("glue:GetJobRuns", "glue:StartJobRun"),
+                    startableJobs,
                     startableJobs.stream().map(job -> GlueArns.job(stack, job)).toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ReadJobRunInsights")
                     .actions(List.of("logs:FilterLogEvents"))
-                    .resources(INSIGHTS_LOG_GROUPS.stream().map(group -> GlueLogGroups.arn(stack, group)).toList())
+                    .resources(INSIGHTS_LOG_GROUPS.stream()
+                            .map(group -> GlueLogGroups.arn(stack, group))
+                            .toList())
                     .build());
-            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "FilterLogEvents reads a failed"
-                    + " run's job run insights stream, which Glue names after the run id; ':*' covers the streams of"
-                    + " the two Glue log groups that hold them and nothing else.",
-                    INSIGHTS_LOG_GROUPS.stream().map(GlueLogGroups::arnAsNagFinding).toList());
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "FilterLogEvents reads a failed"
+                            + " run's job run insights stream, which Glue names after the run id; ':*' covers the streams of"
+                            + " the two Glue log groups that hold them and nothing else.",
+                    INSIGHTS_LOG_GROUPS.stream()
+                            .map(GlueLogGroups::arnAsNagFinding)
+                            .toList());
         }
-        List<String> pageAlarms = props.pages().values().stream().map(PipelinePage::pageAlarm).distinct().sorted().toList();
+        List<String> pageAlarms = props.pages().values().stream()
+                .map(PipelinePage::pageAlarm)
+                .distinct()
+                .sorted()
+                .toList();
         if (!pageAlarms.isEmpty()) {
             // The function moves a pipeline's page to ALARM with the failed run's text (AlarmStatePage).
-            ScopedGrant.grant(this, "PageOfFailedRuns", function.getRole(), List.of("cloudwatch:SetAlarmState"),
+            ScopedGrant.grant(
+                    this,
+                    "PageOfFailedRuns",
+                    function.getRole(),
+                    List.of("cloudwatch:SetAlarmState"),
                     pageAlarms,
-                    pageAlarms.stream().map(alarm -> stack.formatArn(ArnComponents.builder().service("cloudwatch")
-                            .resource("alarm").resourceName(alarm).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))
+                    pageAlarms.stream()
+                            .map(alarm -> stack.formatArn(ArnComponents.builder()
+                                    .service("cloudwatch")
+                                    .resource("alarm")
+                                    .resourceName(alarm)
+                                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                                    .build()))
                             .toList());
             function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("ReadPageAlarmState")
                     .actions(List.of("cloudwatch:DescribeAlarms"))
                     .resources(List.of("*"))
                     .build());
-            TemplateCheckExceptions.cdkNag(function.getRole(), "AwsSolutions-IAM5", "DescribeAlarms returns composite"
-                    + " alarms only with a '*' scope (CloudWatch permissions reference); the function reads a page"
-                    + " alarm's state before it sets it, and the statement allows nothing but that read.",
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "DescribeAlarms returns composite"
+                            + " alarms only with a '*' scope (CloudWatch permissions reference); the function reads a page"
+                            + " alarm's state before it sets it, and the statement allows nothing but that read.",
                     List.of("Resource::*"));
         }
-        TemplateCheckExceptions.checkov(function, "CKV_AWS_116", "A notification that fails after Lambda's retries"
-                + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
-                + " checkov does not recognise as a dead-letter queue.");
+        TemplateCheckExceptions.checkov(
+                function,
+                "CKV_AWS_116",
+                "A notification that fails after Lambda's retries"
+                        + " goes to the on-failure destination (an EventInvokeConfig to the FailedNotifications queue), which"
+                        + " checkov does not recognise as a dead-letter queue.");
         Subscription.Builder.create(this, "Subscription")
                 .topic(props.remediationTopic())
                 .protocol(SubscriptionProtocol.LAMBDA)
                 .endpoint(function.getFunctionArn())
                 .deadLetterQueue(props.delivery().deadLetters())
                 .build();
-        function.addPermission("InvokedBySubscription", Permission.builder()
-                .principal(new ServicePrincipal("sns.amazonaws.com"))
-                .sourceArn(props.remediationTopic().getTopicArn())
-                .build());
+        function.addPermission(
+                "InvokedBySubscription",
+                Permission.builder()
+                        .principal(new ServicePrincipal("sns.amazonaws.com"))
+                        .sourceArn(props.remediationTopic().getTopicArn())
+                        .build());
 
-        AlertDelivery.watchQueue(this, "FailedNotificationsAlarm", props.alarmFactory(), failedNotifications,
-                AlarmKind.RESPONSE_FAILED, props.names().shared(AlarmKind.RESPONSE_FAILED.baseName()),
+        AlertDelivery.watchQueue(
+                this,
+                "FailedNotificationsAlarm",
+                props.alarmFactory(),
+                failedNotifications,
+                AlarmKind.RESPONSE_FAILED,
+                props.names().shared(AlarmKind.RESPONSE_FAILED.baseName()),
                 "AlarmResponseFunction could not handle a notification after retries, or it was older than "
                         + AlertDelivery.MAX_EVENT_AGE.toMinutes() + " minutes; it waits in the queue for inspection.");
-        props.alarmFactory().watch(this, "HealthAlarm", AlarmKind.RESPONSE_FUNCTION_HEALTH,
-                props.names().shared(AlarmKind.RESPONSE_FUNCTION_HEALTH.baseName()),
-                "AlarmResponseFunction failed, was throttled, dropped an event or could not deliver one to its"
-                        + " failure queue: a remediation may be missing or late. Its log and the Alarm Response Audit"
-                        + " query say which.",
-                function::metric);
+        props.alarmFactory()
+                .watch(
+                        this,
+                        "HealthAlarm",
+                        AlarmKind.RESPONSE_FUNCTION_HEALTH,
+                        props.names().shared(AlarmKind.RESPONSE_FUNCTION_HEALTH.baseName()),
+                        "AlarmResponseFunction failed, was throttled, dropped an event or could not deliver one to its"
+                                + " failure queue: a remediation may be missing or late. Its log and the Alarm Response Audit"
+                                + " query say which.",
+                        function::metric);
     }
 
     /** The configuration the function reads ({@link ResponseConfiguration}); its parser is tested against this. */
@@ -166,16 +218,26 @@ public final class AlarmResponder extends Construct {
             routes.put(key, entry);
         });
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ResponseConfiguration.REMEDIATION_ENABLED, props.remediation().enabled());
-        config.put(ResponseConfiguration.RESTART_BUDGET, new TreeMap<>(Map.of(
-                ResponseConfiguration.MAX_RESTARTS, props.remediation().maxRestarts(),
-                ResponseConfiguration.WINDOW_MINUTES, props.remediation().windowMinutes())));
+        config.put(
+                ResponseConfiguration.REMEDIATION_ENABLED, props.remediation().enabled());
+        config.put(
+                ResponseConfiguration.RESTART_BUDGET,
+                new TreeMap<>(Map.of(
+                        ResponseConfiguration.MAX_RESTARTS, props.remediation().maxRestarts(),
+                        ResponseConfiguration.WINDOW_MINUTES,
+                                props.remediation().windowMinutes())));
         config.put(ResponseConfiguration.ERROR_CLASS_ACTIONS, ResponseRoute.ERROR_CLASS_ACTIONS);
         config.put(ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS, INSIGHTS_LOG_GROUPS);
         config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
         Map<String, Object> pipelines = new LinkedHashMap<>();
-        props.pages().forEach((job, page) -> pipelines.put(job, new TreeMap<>(Map.of(
-                ResponseConfiguration.PAGE_ALARM, page.pageAlarm(), ResponseConfiguration.DASHBOARD, page.dashboard()))));
+        props.pages()
+                .forEach((job, page) -> pipelines.put(
+                        job,
+                        new TreeMap<>(Map.of(
+                                ResponseConfiguration.PAGE_ALARM,
+                                page.pageAlarm(),
+                                ResponseConfiguration.DASHBOARD,
+                                page.dashboard()))));
         config.put(ResponseConfiguration.PIPELINES, pipelines);
         config.put(ResponseConfiguration.ROUTES, routes);
         return ConfigurationJson.of(config);

@@ -27,8 +27,11 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
      * each class's default from the contract (restart within the budget only where a retry can help).
      */
     public static final Map<String, String> ERROR_CLASS_ACTIONS = Arrays.stream(ErrorClass.values())
-            .collect(Collectors.toMap(ErrorClass::configName, errorClass -> errorClass.defaultAction().configName(),
-                    (first, second) -> first, TreeMap::new));
+            .collect(Collectors.toMap(
+                    ErrorClass::configName,
+                    errorClass -> errorClass.defaultAction().configName(),
+                    (first, second) -> first,
+                    TreeMap::new));
 
     public ResponseRoute {
         Objects.requireNonNull(action, "action");
@@ -51,10 +54,12 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         routes.put(ResponseConfiguration.glueJobStateRouteKey(jobName), restartJob(jobName));
         for (CreatedAlarm signal : signals) {
-            routes.put(signal.name(), switch (signal.kind().response().orElseThrow()) {
-                case RESTART_JOB -> restartJob(jobName);
-                case NOTIFY_ONLY -> notifyOnly();
-            });
+            routes.put(
+                    signal.name(),
+                    switch (signal.kind().response().orElseThrow()) {
+                        case RESTART_JOB -> restartJob(jobName);
+                        case NOTIFY_ONLY -> notifyOnly();
+                    });
         }
         return routes;
     }

@@ -22,41 +22,58 @@ class DeployLimitsTest {
     @SuppressWarnings("unchecked")
     void aNameTooLongForAnAlarmFailsWithTheLimitTheValueAndTheFix() {
         String job = "j".repeat(230);
-        App app = new App(AppProps.builder().context(Map.of("prefix", "p".repeat(30) + "-", "monitoredJobs", job)).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("prefix", "p".repeat(30) + "-", "monitoredJobs", job))
+                .build());
         String placeholder = "src/test/resources/placeholder-lambda";
-        Map<String, Object> template = (Map<String, Object>) Template.fromStack(MonitoringApp.build(app,
-                new LambdaArtifacts(Code.fromAsset(placeholder), Code.fromAsset(placeholder)), Path.of("").toAbsolutePath()))
+        Map<String, Object> template = (Map<String, Object>) Template.fromStack(MonitoringApp.build(
+                        app,
+                        new LambdaArtifacts(Code.fromAsset(placeholder), Code.fromAsset(placeholder)),
+                        Path.of("").toAbsolutePath()))
                 .toJSON();
 
         List<String> violations = DeployLimits.check(Map.of("stack.template.json", template), Map.of());
 
         assertThat(violations).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("Deploy limit: "));
-        assertThat(violations).anySatisfy(line -> assertThat(line)
-                .startsWith("Deploy limit: alarm name length is 283, over the 255 AWS allows (stack.template.json: "
-                        + "p".repeat(30) + "-GlueJobRunFailedAlarm-" + job + ")")
-                .endsWith("; shorten the prefix or the job name"));
+        assertThat(violations)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(
+                                "Deploy limit: alarm name length is 283, over the 255 AWS allows (stack.template.json: "
+                                        + "p".repeat(30) + "-GlueJobRunFailedAlarm-" + job + ")")
+                        .endsWith("; shorten the prefix or the job name"));
     }
 
     @Test
     void overAHardQuotaOfResourcesOrAnAdjustableOneOfRules() {
         Map<String, Object> resources = new HashMap<>();
         IntStream.range(0, 501).forEach(i -> resources.put("Rule" + i, Map.of("Type", "AWS::Events::Rule")));
-        List<String> violations = DeployLimits.check(Map.of("big.template.json", Map.of("Resources", resources)),
-                Map.of("big.template.json", 1_200_000L));
-        assertThat(violations).containsExactly(
-                "Deploy limit: template size (bytes) is 1200000, over the 1000000 AWS allows (big.template.json); monitor"
-                        + " fewer pipelines per deployment: split the pipelines file over deployments with their own prefix",
-                "Deploy limit: resources per stack is 501, over the 500 AWS allows (big.template.json); use a pipelines"
-                        + " file (pipelinesFile), whose pipelines go to nested stacks of 20",
-                "Deploy limit: rules on the default event bus is 501, over the 300 AWS allows (all stacks); raise the quota"
-                        + " 'Rules per event bus' in Service Quotas (other rules of the account count too), or split the"
-                        + " pipelines over deployments");
+        List<String> violations = DeployLimits.check(
+                Map.of("big.template.json", Map.of("Resources", resources)), Map.of("big.template.json", 1_200_000L));
+        assertThat(violations)
+                .containsExactly(
+                        "Deploy limit: template size (bytes) is 1200000, over the 1000000 AWS allows (big.template.json); monitor"
+                                + " fewer pipelines per deployment: split the pipelines file over deployments with their own prefix",
+                        "Deploy limit: resources per stack is 501, over the 500 AWS allows (big.template.json); use a pipelines"
+                                + " file (pipelinesFile), whose pipelines go to nested stacks of 20",
+                        "Deploy limit: rules on the default event bus is 501, over the 300 AWS allows (all stacks); raise the quota"
+                                + " 'Rules per event bus' in Service Quotas (other rules of the account count too), or split the"
+                                + " pipelines over deployments");
     }
 
     @Test
     void resolvedLengthsCountDeployTimeValuesAtTheirLongest() {
-        Map<String, Object> arn = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":glue:",
-                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":job/orders")));
+        Map<String, Object> arn = Map.of(
+                "Fn::Join",
+                List.of(
+                        "",
+                        List.of(
+                                "arn:",
+                                Map.of("Ref", "AWS::Partition"),
+                                ":glue:",
+                                Map.of("Ref", "AWS::Region"),
+                                ":",
+                                Map.of("Ref", "AWS::AccountId"),
+                                ":job/orders")));
         assertThat(DeployLimits.length(arn)).isEqualTo("arn::glue::".length() + 10 + 14 + 12 + ":job/orders".length());
         Map<String, Object> policy = Map.of("Statement", List.of(Map.of("Resource", arn)));
         assertThat(DeployLimits.length(policy)).isGreaterThan(DeployLimits.length(arn));

@@ -24,8 +24,10 @@ class DocumentedExceptionsTest {
     void everyExceptionHasAReasonAndIsInTheReadme() throws Exception {
         String placeholder = "src/test/resources/placeholder-lambda";
         App app = new App(AppProps.builder().context(Map.of()).build());
-        Template template = Template.fromStack(MonitoringApp.build(app,
-                new LambdaArtifacts(Code.fromAsset(placeholder), Code.fromAsset(placeholder)), Path.of("").toAbsolutePath()));
+        Template template = Template.fromStack(MonitoringApp.build(
+                app,
+                new LambdaArtifacts(Code.fromAsset(placeholder), Code.fromAsset(placeholder)),
+                Path.of("").toAbsolutePath()));
         Set<String> ids = new TreeSet<>();
         Map<String, Object> resources = (Map<String, Object>) template.toJSON().get("Resources");
         for (Object value : resources.values()) {
@@ -35,13 +37,17 @@ class DocumentedExceptionsTest {
             }
             if (metadata.get("cdk_nag") instanceof Map<?, ?> nag) {
                 for (Map<String, Object> rule : (List<Map<String, Object>>) nag.get("rules_to_suppress")) {
-                    assertThat((String) rule.get("reason")).as("reason of %s", rule.get("id")).hasSizeGreaterThan(40);
+                    assertThat((String) rule.get("reason"))
+                            .as("reason of %s", rule.get("id"))
+                            .hasSizeGreaterThan(40);
                     ids.add((String) rule.get("id"));
                 }
             }
             if (metadata.get("checkov") instanceof Map<?, ?> checkov) {
                 for (Map<String, Object> skip : (List<Map<String, Object>>) checkov.get("skip")) {
-                    assertThat((String) skip.get("comment")).as("reason of %s", skip.get("id")).hasSizeGreaterThan(40);
+                    assertThat((String) skip.get("comment"))
+                            .as("reason of %s", skip.get("id"))
+                            .hasSizeGreaterThan(40);
                     ids.add((String) skip.get("id"));
                 }
             }
@@ -51,6 +57,7 @@ class DocumentedExceptionsTest {
         }
         assertThat(ids).as("exceptions found in the template").isNotEmpty();
         String readme = Files.readString(Path.of("README.md"));
-        assertThat(ids).allSatisfy(id -> assertThat(readme).as("README lists %s", id).contains("`" + id + "`"));
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(readme).as("README lists %s", id).contains("`" + id + "`"));
     }
 }

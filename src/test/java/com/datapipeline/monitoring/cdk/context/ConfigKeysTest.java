@@ -30,7 +30,10 @@ class ConfigKeysTest {
     void helpAndAllowedValuesFitInOneTableCell() {
         for (ConfigKey<?> key : ConfigKeys.ALL) {
             assertThat(key.help()).as(key.name()).doesNotContain("|", "\n");
-            assertThat(key.type().allowed()).as(key.name()).doesNotContain("|", "\n").isNotBlank();
+            assertThat(key.type().allowed())
+                    .as(key.name())
+                    .doesNotContain("|", "\n")
+                    .isNotBlank();
         }
     }
 
@@ -40,7 +43,8 @@ class ConfigKeysTest {
         for (ConfigKey<?> key : ConfigKeys.ALL) {
             Matcher named = keyName.matcher(key.help());
             while (named.find()) {
-                assertThat(ConfigKeys.find(named.group(1))).as("%s's help names `%s`", key.name(), named.group(1))
+                assertThat(ConfigKeys.find(named.group(1)))
+                        .as("%s's help names `%s`", key.name(), named.group(1))
                         .isPresent();
             }
         }
@@ -58,8 +62,8 @@ class ConfigKeysTest {
         assertThat(ConfigKeys.nearest(typo)).contains(meant);
         assertThatThrownBy(() -> SettingsReader.read(Map.of(typo, "x")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("unknown context key(s) [" + typo + "]; did you mean '" + meant + "' for '"
-                        + typo + "'?")
+                .hasMessageStartingWith(
+                        "unknown context key(s) [" + typo + "]; did you mean '" + meant + "' for '" + typo + "'?")
                 .hasMessageNotContaining("\n");
     }
 

@@ -55,8 +55,10 @@ class ValueTypesTest {
     void emailsAreTrimmedAndMayBeEmpty() {
         assertThat(ValueTypes.email().read("k", " a@example.com ")).contains("a@example.com");
         assertThat(ValueTypes.email().read("k", "")).isEmpty();
-        assertError(ValueTypes.email(), "a@b", "context key 'k' is 'a@b'; allowed: an email address like"
-                + " oncall@example.com, or empty for none");
+        assertError(
+                ValueTypes.email(),
+                "a@b",
+                "context key 'k' is 'a@b'; allowed: an email address like" + " oncall@example.com, or empty for none");
     }
 
     @Test
@@ -85,7 +87,9 @@ class ValueTypesTest {
     void namesAreCheckedOneByOne() {
         ValueType<List<String>> alarms = ValueTypes.namesFrom("alarm names", List.of("A", "B"));
         assertThat(alarms.read("k", "B, A")).containsExactly("B", "A");
-        assertError(alarms, "A,C",
+        assertError(
+                alarms,
+                "A,C",
                 "context key 'k' is 'C'; allowed: alarm names from [A, B], comma-separated or a JSON list");
     }
 
@@ -95,11 +99,13 @@ class ValueTypesTest {
         assertThat(minutes.read("k", null)).isEmpty();
         assertThat(minutes.read("k", "")).isEmpty();
         assertThat(minutes.read("k", 60)).hasValue(60);
-        assertError(minutes, "0",
-                "context key 'k' is '0'; allowed: a whole number of minutes from 1 to 10080, or empty");
+        assertError(
+                minutes, "0", "context key 'k' is '0'; allowed: a whole number of minutes from 1 to 10080, or empty");
     }
 
     private static void assertError(ValueType<?> type, Object raw, String message) {
-        assertThatThrownBy(() -> type.read("k", raw)).isInstanceOf(ConfigurationException.class).hasMessage(message);
+        assertThatThrownBy(() -> type.read("k", raw))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(message);
     }
 }

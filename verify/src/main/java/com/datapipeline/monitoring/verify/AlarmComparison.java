@@ -18,8 +18,7 @@ public final class AlarmComparison {
     /** The part of an alarm ARN before its name, as a composite's rule may hold it. */
     private static final Pattern ALARM_ARN_PREFIX = Pattern.compile("arn:aws[a-z-]*:cloudwatch:[^:\"]*:[0-9]*:alarm:");
 
-    private AlarmComparison() {
-    }
+    private AlarmComparison() {}
 
     /**
      * A metric or metric-math alarm against what DescribeAlarms returned for its name.
@@ -36,12 +35,19 @@ public final class AlarmComparison {
                 return differences;
             }
         }
-        actions(differences, expected.actionTopic(), topicArns, actual.alarmActions(), actual.okActions(), actual.actionsEnabled());
+        actions(
+                differences,
+                expected.actionTopic(),
+                topicArns,
+                actual.alarmActions(),
+                actual.okActions(),
+                actual.actionsEnabled());
         return differences;
     }
 
     /** A composite alarm against what DescribeAlarms (with the composite alarm type) returned for its name. */
-    public static List<String> differences(ExpectedAlarm expected, CompositeAlarm actual, Map<String, String> topicArns) {
+    public static List<String> differences(
+            ExpectedAlarm expected, CompositeAlarm actual, Map<String, String> topicArns) {
         List<String> differences = new ArrayList<>();
         if (!(expected instanceof ExpectedAlarm.Composite composite)) {
             differences.add("is a composite alarm, expected a metric alarm (" + describe(expected) + ")");
@@ -53,7 +59,13 @@ public final class AlarmComparison {
         } else if (!normalizedRule(rule).equals(composite.rule())) {
             differences.add("rule is " + rule + ", expected " + composite.rule());
         }
-        actions(differences, expected.actionTopic(), topicArns, actual.alarmActions(), actual.okActions(), actual.actionsEnabled());
+        actions(
+                differences,
+                expected.actionTopic(),
+                topicArns,
+                actual.alarmActions(),
+                actual.okActions(),
+                actual.actionsEnabled());
         return differences;
     }
 
@@ -73,8 +85,8 @@ public final class AlarmComparison {
         threshold(differences, expected.threshold(), actual.threshold());
         dimensions(differences, "", expected.dimensions(), actual.dimensions());
         if (!actual.metrics().isEmpty()) {
-            differences.add("has metric queries " + actual.metrics().stream().map(MetricDataQuery::id).toList()
-                    + ", expected a single metric");
+            differences.add("has metric queries "
+                    + actual.metrics().stream().map(MetricDataQuery::id).toList() + ", expected a single metric");
         }
     }
 
@@ -104,16 +116,29 @@ public final class AlarmComparison {
                     differences.add(what + " has no metric, expected " + stat.namespace() + " " + stat.metricName());
                     continue;
                 }
-                same(differences, what + " namespace", stat.namespace(), metricStat.metric().namespace());
-                same(differences, what + " metric", stat.metricName(), metricStat.metric().metricName());
+                same(
+                        differences,
+                        what + " namespace",
+                        stat.namespace(),
+                        metricStat.metric().namespace());
+                same(
+                        differences,
+                        what + " metric",
+                        stat.metricName(),
+                        metricStat.metric().metricName());
                 same(differences, what + " statistic", stat.stat(), metricStat.stat());
                 same(differences, what + " period", stat.period(), metricStat.period());
-                dimensions(differences, what + " ", stat.dimensions(), metricStat.metric().dimensions());
+                dimensions(
+                        differences,
+                        what + " ",
+                        stat.dimensions(),
+                        metricStat.metric().dimensions());
             } else if (found.metricStat() != null) {
                 differences.add(what + " has a metric, expected only the expression");
             }
         }
-        deployed.keySet().stream().filter(id -> expected.queries().stream().noneMatch(q -> q.id().equals(id)))
+        deployed.keySet().stream()
+                .filter(id -> expected.queries().stream().noneMatch(q -> q.id().equals(id)))
                 .forEach(id -> differences.add("unexpected query " + id));
         same(differences, "threshold metric", expected.thresholdMetricId().orElse(null), actual.thresholdMetricId());
         same(differences, "evaluation periods", expected.evaluationPeriods(), actual.evaluationPeriods());
@@ -130,7 +155,8 @@ public final class AlarmComparison {
         }
     }
 
-    private static void dimensions(List<String> differences, String what, Map<String, String> expected, List<Dimension> actual) {
+    private static void dimensions(
+            List<String> differences, String what, Map<String, String> expected, List<Dimension> actual) {
         Map<String, String> deployed = new LinkedHashMap<>();
         for (Dimension dimension : actual) {
             deployed.put(dimension.name(), dimension.value());
@@ -143,7 +169,8 @@ public final class AlarmComparison {
                 differences.add(what + "dimension " + name + " is '" + actualValue + "', expected '" + value + "'");
             }
         });
-        deployed.keySet().stream().filter(name -> !expected.containsKey(name))
+        deployed.keySet().stream()
+                .filter(name -> !expected.containsKey(name))
                 .forEach(name -> differences.add(what + "unexpected dimension " + name));
     }
 
@@ -151,8 +178,13 @@ public final class AlarmComparison {
      * Both actions must be exactly the expected topic's ARN, or both empty for an alarm without actions (a
      * composite's child whose own actions are off: a child that still notifies would page twice).
      */
-    private static void actions(List<String> differences, Optional<String> topic, Map<String, String> topicArns,
-                                List<String> alarmActions, List<String> okActions, Boolean actionsEnabled) {
+    private static void actions(
+            List<String> differences,
+            Optional<String> topic,
+            Map<String, String> topicArns,
+            List<String> alarmActions,
+            List<String> okActions,
+            Boolean actionsEnabled) {
         if (topic.isEmpty()) {
             if (!alarmActions.isEmpty()) {
                 differences.add("alarm actions are " + alarmActions + ", expected none (its composite alarm notifies)");
@@ -188,22 +220,33 @@ public final class AlarmComparison {
      */
     public static String describe(ExpectedAlarm alarm) {
         return switch (alarm) {
-            case ExpectedAlarm.Metric m -> m.namespace() + " " + m.metricName() + " " + symbol(m.comparisonOperator()) + " "
-                    + plain(m.threshold());
+            case ExpectedAlarm.Metric m ->
+                m.namespace() + " " + m.metricName() + " " + symbol(m.comparisonOperator()) + " "
+                        + plain(m.threshold());
             case ExpectedAlarm.MetricMath m -> describe(m);
             case ExpectedAlarm.Composite c -> "composite of " + String.join(", ", c.children());
         };
     }
 
     private static String describe(ExpectedAlarm.MetricMath alarm) {
-        String metrics = String.join(", ", alarm.metricStats().stream().map(s -> s.namespace() + " " + s.metricName()).toList());
+        String metrics = String.join(
+                ", ",
+                alarm.metricStats().stream()
+                        .map(s -> s.namespace() + " " + s.metricName())
+                        .toList());
         if (alarm.anomalyDetection()) {
-            String band = alarm.queries().stream().filter(q -> q.id().equals(alarm.thresholdMetricId().get()))
-                    .flatMap(q -> q.expression().stream()).findFirst().orElse(alarm.thresholdMetricId().get());
+            String band = alarm.queries().stream()
+                    .filter(q -> q.id().equals(alarm.thresholdMetricId().get()))
+                    .flatMap(q -> q.expression().stream())
+                    .findFirst()
+                    .orElse(alarm.thresholdMetricId().get());
             return metrics + " " + symbol(alarm.comparisonOperator()) + " " + band;
         }
-        String expression = alarm.queries().stream().filter(ExpectedAlarm.Query::returnData)
-                .flatMap(q -> q.expression().stream()).findFirst().orElse("metric math");
+        String expression = alarm.queries().stream()
+                .filter(ExpectedAlarm.Query::returnData)
+                .flatMap(q -> q.expression().stream())
+                .findFirst()
+                .orElse("metric math");
         OptionalDouble threshold = alarm.threshold();
         return expression + " " + symbol(alarm.comparisonOperator()) + " "
                 + (threshold.isPresent() ? plain(threshold.getAsDouble()) : "?") + " over " + metrics;
@@ -232,6 +275,8 @@ public final class AlarmComparison {
         if (value == null) {
             return "none";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : String.valueOf(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf(value.longValue())
+                : String.valueOf(value);
     }
 }

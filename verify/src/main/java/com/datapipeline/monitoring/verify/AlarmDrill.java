@@ -46,14 +46,17 @@ public final class AlarmDrill {
         for (String alarm : alarms) {
             try {
                 Instant setAt = clock.instant();
-                aws.cloudWatch().setAlarmState(r -> r.alarmName(alarm).stateValue(StateValue.ALARM)
-                        .stateReason(DrillMarker.TEXT + " make verify drill started " + setAt
-                                + "; the function must not remediate"));
+                aws.cloudWatch()
+                        .setAlarmState(r -> r.alarmName(alarm)
+                                .stateValue(StateValue.ALARM)
+                                .stateReason(DrillMarker.TEXT + " make verify drill started " + setAt
+                                        + "; the function must not remediate"));
                 pending.put(alarm, setAt);
                 results.put(alarm, null);
             } catch (AwsServiceException e) {
-                results.put(alarm, CheckResult.fail(check(alarm), "could not set it to ALARM: "
-                        + DeploymentChecks.refusal(e)));
+                results.put(
+                        alarm,
+                        CheckResult.fail(check(alarm), "could not set it to ALARM: " + DeploymentChecks.refusal(e)));
             }
         }
         Instant deadline = start.plus(timeLimit);
@@ -67,17 +70,27 @@ public final class AlarmDrill {
                 String event = line.text(LogFields.EVENT);
                 String outcome = line.text(DecisionLine.OUTCOME);
                 if (DecisionLine.EVENT.equals(event) && DecisionLine.DRILL_OUTCOME.equals(outcome)) {
-                    results.put(alarm, CheckResult.pass(check(alarm), "AlarmResponseFunction logged outcome drill after "
-                            + seconds(Duration.between(setAt, line.timestamp()))));
+                    results.put(
+                            alarm,
+                            CheckResult.pass(
+                                    check(alarm),
+                                    "AlarmResponseFunction logged outcome drill after "
+                                            + seconds(Duration.between(setAt, line.timestamp()))));
                     pending.remove(alarm);
                 } else if (DecisionLine.EVENT.equals(event) && "ALARM".equals(line.text(DecisionLine.STATE))) {
-                    results.put(alarm, CheckResult.fail(check(alarm), "AlarmResponseFunction answered outcome " + outcome
-                            + ", expected " + DecisionLine.DRILL_OUTCOME
-                            + " (" + line.text(DecisionLine.REASON) + ")"));
+                    results.put(
+                            alarm,
+                            CheckResult.fail(
+                                    check(alarm),
+                                    "AlarmResponseFunction answered outcome " + outcome
+                                            + ", expected " + DecisionLine.DRILL_OUTCOME
+                                            + " (" + line.text(DecisionLine.REASON) + ")"));
                     pending.remove(alarm);
                 } else if (DecisionLine.ERROR_EVENT.equals(event)) {
-                    results.put(alarm, CheckResult.fail(check(alarm), "AlarmResponseFunction failed: "
-                            + line.text(DecisionLine.REASON)));
+                    results.put(
+                            alarm,
+                            CheckResult.fail(
+                                    check(alarm), "AlarmResponseFunction failed: " + line.text(DecisionLine.REASON)));
                     pending.remove(alarm);
                 }
             }
@@ -89,9 +102,15 @@ public final class AlarmDrill {
                 break;
             }
             if (!now.isBefore(deadline)) {
-                pending.keySet().forEach(alarm -> results.put(alarm, CheckResult.fail(check(alarm),
-                        "no decision in " + responseLogGroup + " within " + timeLimit.toSeconds()
-                                + " s (is the function subscribed to the topic, and does the alarm notify it?)")));
+                pending.keySet()
+                        .forEach(
+                                alarm -> results.put(
+                                        alarm,
+                                        CheckResult.fail(
+                                                check(alarm),
+                                                "no decision in " + responseLogGroup + " within "
+                                                        + timeLimit.toSeconds()
+                                                        + " s (is the function subscribed to the topic, and does the alarm notify it?)")));
                 break;
             }
             try {
@@ -114,8 +133,9 @@ public final class AlarmDrill {
      */
     public static java.util.Optional<String> skipReason(ExpectedAlarm alarm) {
         if (alarm instanceof ExpectedAlarm.Composite) {
-            return java.util.Optional.of("composite alarm: AWS re-evaluates it only when a child changes state, so a drill"
-                    + " could leave it in ALARM and hide the next real incident; its actions are checked by its alarm line");
+            return java.util.Optional.of(
+                    "composite alarm: AWS re-evaluates it only when a child changes state, so a drill"
+                            + " could leave it in ALARM and hide the next real incident; its actions are checked by its alarm line");
         }
         if (alarm.actionTopic().isEmpty()) {
             return java.util.Optional.of("no actions of its own: it pages through its composite alarm");

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The four clients the check reads a deployment with. */
-public record AwsClients(CloudWatchClient cloudWatch, CloudWatchLogsClient logs, SnsClient sns, EventBridgeClient eventBridge)
+public record AwsClients(
+        CloudWatchClient cloudWatch, CloudWatchLogsClient logs, SnsClient sns, EventBridgeClient eventBridge)
         implements AutoCloseable {
 
     public AwsClients {

@@ -5,7 +5,11 @@ import java.util.Objects;
 /** One line of the report: what was checked, how it went, and why. */
 public record CheckResult(String check, Status status, String detail) {
 
-    public enum Status { PASS, FAIL, SKIP }
+    public enum Status {
+        PASS,
+        FAIL,
+        SKIP
+    }
 
     public CheckResult {
         Objects.requireNonNull(check, "check");

@@ -14,10 +14,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinitionsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.Target;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sns.model.Topic;
 
@@ -59,8 +57,8 @@ public final class DeploymentChecks {
         // DescribeAlarms takes at most 100 names per call.
         for (int from = 0; from < names.size(); from += 100) {
             List<String> batch = names.subList(from, Math.min(names.size(), from + 100));
-            for (DescribeAlarmsResponse page : cloudWatch.describeAlarmsPaginator(r -> r.alarmNames(batch)
-                    .alarmTypes(AlarmType.COMPOSITE_ALARM, AlarmType.METRIC_ALARM))) {
+            for (DescribeAlarmsResponse page : cloudWatch.describeAlarmsPaginator(
+                    r -> r.alarmNames(batch).alarmTypes(AlarmType.COMPOSITE_ALARM, AlarmType.METRIC_ALARM))) {
                 page.metricAlarms().forEach(alarm -> metricAlarms.put(alarm.alarmName(), alarm));
                 page.compositeAlarms().forEach(alarm -> compositeAlarms.put(alarm.alarmName(), alarm));
             }
@@ -78,11 +76,16 @@ public final class DeploymentChecks {
                     ? AlarmComparison.differences(alarm, metric, topicArns)
                     : AlarmComparison.differences(alarm, composite, topicArns);
             String state = metric != null ? metric.stateValueAsString() : composite.stateValueAsString();
-            results.add(differences.isEmpty()
-                    ? CheckResult.pass(check, AlarmComparison.describe(alarm) + ", "
-                            + alarm.actionTopic().map(topic -> "notifies " + topic).orElse("no actions of its own (its composite notifies)")
-                            + " (state " + state + ")")
-                    : CheckResult.fail(check, String.join("; ", differences)));
+            results.add(
+                    differences.isEmpty()
+                            ? CheckResult.pass(
+                                    check,
+                                    AlarmComparison.describe(alarm) + ", "
+                                            + alarm.actionTopic()
+                                                    .map(topic -> "notifies " + topic)
+                                                    .orElse("no actions of its own (its composite notifies)")
+                                            + " (state " + state + ")")
+                            : CheckResult.fail(check, String.join("; ", differences)));
         }
         return results;
     }
@@ -104,24 +107,31 @@ public final class DeploymentChecks {
                 if (topic.responseFunctionSubscribed()) {
                     results.add(CheckResult.fail(lambdaCheck, "the topic does not exist"));
                 }
-                topic.emails().forEach(email -> results.add(CheckResult.fail(onTopic("subscription email " + email, topic, several),
-                        "the topic does not exist")));
+                topic.emails()
+                        .forEach(email -> results.add(CheckResult.fail(
+                                onTopic("subscription email " + email, topic, several), "the topic does not exist")));
                 continue;
             }
             List<Subscription> subscriptions = new ArrayList<>();
-            aws.sns().listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().forEach(subscriptions::add);
+            aws.sns()
+                    .listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn))
+                    .subscriptions()
+                    .forEach(subscriptions::add);
             results.add(CheckResult.pass(check, topicArn + " (" + subscriptions.size() + " subscriptions)"));
             for (String email : topic.emails()) {
-                results.add(emailSubscription(onTopic("subscription email " + email, topic, several), email, subscriptions));
+                results.add(emailSubscription(
+                        onTopic("subscription email " + email, topic, several), email, subscriptions));
             }
             if (!topic.responseFunctionSubscribed()) {
                 continue;
             }
             results.add(subscriptions.stream()
-                    .filter(s -> "lambda".equals(s.protocol()) && functionName(s.endpoint()).equals(expected.responseFunctionName()))
+                    .filter(s -> "lambda".equals(s.protocol())
+                            && functionName(s.endpoint()).equals(expected.responseFunctionName()))
                     .findFirst()
                     .map(s -> CheckResult.pass(lambdaCheck, s.endpoint()))
-                    .orElseGet(() -> CheckResult.fail(lambdaCheck,
+                    .orElseGet(() -> CheckResult.fail(
+                            lambdaCheck,
                             "the topic has no lambda subscription for " + expected.responseFunctionName())));
         }
         if (expected.topics().stream().allMatch(topic -> topic.emails().isEmpty())) {
@@ -159,7 +169,9 @@ public final class DeploymentChecks {
         if (!expected.scheduleExpression().equals(rule.scheduleExpression())) {
             problems.add("schedule is " + rule.scheduleExpression() + ", expected " + expected.scheduleExpression());
         }
-        List<Target> targets = aws.eventBridge().listTargetsByRule(r -> r.rule(expected.scheduleRuleName())).targets();
+        List<Target> targets = aws.eventBridge()
+                .listTargetsByRule(r -> r.rule(expected.scheduleRuleName()))
+                .targets();
         if (targets.stream().noneMatch(t -> functionName(t.arn()).equals(expected.metricsFunctionName()))) {
             problems.add("does not target " + expected.metricsFunctionName() + " (targets "
                     + targets.stream().map(Target::arn).toList() + ")");
@@ -180,7 +192,9 @@ public final class DeploymentChecks {
                 String page = token;
                 DescribeQueryDefinitionsResponse response = logs.describeQueryDefinitions(
                         r -> r.queryDefinitionNamePrefix(name).nextToken(page));
-                found = response.queryDefinitions().stream().map(QueryDefinition::name).anyMatch(name::equals);
+                found = response.queryDefinitions().stream()
+                        .map(QueryDefinition::name)
+                        .anyMatch(name::equals);
                 token = response.nextToken();
             } while (!found && token != null);
             results.add(found ? CheckResult.pass(check, "exists") : CheckResult.fail(check, "not found"));

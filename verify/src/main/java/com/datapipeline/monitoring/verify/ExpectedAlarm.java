@@ -21,7 +21,6 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
     /** The name of the topic both the ALARM and the OK action notify; empty when the alarm has no actions. */
     Optional<String> actionTopic();
 
-
     /**
      * A classic alarm on one metric.
      *
@@ -38,7 +37,8 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
             double threshold,
             String comparisonOperator,
             String treatMissingData,
-            Optional<String> actionTopic) implements ExpectedAlarm {
+            Optional<String> actionTopic)
+            implements ExpectedAlarm {
 
         public Metric {
             Objects.requireNonNull(name, "name");
@@ -61,7 +61,8 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
             int evaluationPeriods,
             String comparisonOperator,
             String treatMissingData,
-            Optional<String> actionTopic) implements ExpectedAlarm {
+            Optional<String> actionTopic)
+            implements ExpectedAlarm {
 
         public MetricMath {
             Objects.requireNonNull(name, "name");
@@ -109,7 +110,8 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
      *                 {@code (ALARM("GlueJobFailureAlarm") OR ALARM("DataQualityAlarm"))}; see {@link #children}
      * @param children the alarms the rule refers to, by name, in order
      */
-    record Composite(String name, String rule, List<String> children, Optional<String> actionTopic) implements ExpectedAlarm {
+    record Composite(String name, String rule, List<String> children, Optional<String> actionTopic)
+            implements ExpectedAlarm {
         public Composite {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(rule, "rule");

@@ -29,11 +29,11 @@ public record ExpectedStack(
         List<String> customMetrics) {
 
     /**
-     * An alert topic; AlarmResponseFunction is subscribed to every one.
+     * An alert topic the stack creates.
      *
      * @param emails the addresses the stack subscribes to it by email
+     * @param responseFunctionSubscribed whether AlarmResponseFunction reads this topic (the remediation topic)
      */
-    /** @param responseFunctionSubscribed whether AlarmResponseFunction reads this topic (the remediation topic) */
     public record Topic(String name, List<String> emails, boolean responseFunctionSubscribed) {
         public Topic {
             Objects.requireNonNull(name, "name");

@@ -22,8 +22,7 @@ final class LogLines {
         }
     }
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     /** JSON lines logged since {@code from}; an absent log group has none. */
     static List<Line> since(CloudWatchLogsClient logs, String logGroup, Instant from) {
@@ -32,10 +31,11 @@ final class LogLines {
         try {
             do {
                 String page = token;
-                FilterLogEventsResponse response = logs.filterLogEvents(r -> r.logGroupName(logGroup)
-                        .startTime(from.toEpochMilli()).nextToken(page));
+                FilterLogEventsResponse response = logs.filterLogEvents(r ->
+                        r.logGroupName(logGroup).startTime(from.toEpochMilli()).nextToken(page));
                 for (FilteredLogEvent event : response.events()) {
-                    parse(event.message()).ifPresent(json -> lines.add(new Line(Instant.ofEpochMilli(event.timestamp()), json)));
+                    parse(event.message())
+                            .ifPresent(json -> lines.add(new Line(Instant.ofEpochMilli(event.timestamp()), json)));
                 }
                 token = response.nextToken();
             } while (token != null);

@@ -40,8 +40,8 @@ public record Report(String stackName, List<CheckResult> checks) {
     }
 
     public String summary() {
-        return "verify " + (failed() ? "FAILED" : "OK") + ": " + count(Status.PASS) + " passed, "
-                + count(Status.FAIL) + " failed, " + count(Status.SKIP) + " skipped";
+        return "verify " + (failed() ? "FAILED" : "OK") + ": " + count(Status.PASS) + " passed, " + count(Status.FAIL)
+                + " failed, " + count(Status.SKIP) + " skipped";
     }
 
     public String json() {
@@ -51,13 +51,17 @@ public record Report(String stackName, List<CheckResult> checks) {
         root.put("passed", count(Status.PASS));
         root.put("failed", count(Status.FAIL));
         root.put("skipped", count(Status.SKIP));
-        root.put("checks", checks.stream().map(check -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("check", check.check());
-            line.put("status", check.status().name());
-            line.put("detail", check.detail());
-            return line;
-        }).toList());
+        root.put(
+                "checks",
+                checks.stream()
+                        .map(check -> {
+                            Map<String, Object> line = new LinkedHashMap<>();
+                            line.put("check", check.check());
+                            line.put("status", check.status().name());
+                            line.put("detail", check.detail());
+                            return line;
+                        })
+                        .toList());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

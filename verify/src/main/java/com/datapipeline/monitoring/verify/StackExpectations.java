@@ -32,8 +32,7 @@ public final class StackExpectations {
     private static final String RULE = "AWS::Events::Rule";
     private static final String QUERY = "AWS::Logs::QueryDefinition";
 
-    private StackExpectations() {
-    }
+    private StackExpectations() {}
 
     /** @param context CDK context as the app would get it (cdk.json merged with {@code -c key=value}) */
     public static ExpectedStack synthesize(Map<String, Object> context, Path projectRoot) {
@@ -52,8 +51,9 @@ public final class StackExpectations {
             Map<String, Object> properties = properties(resource);
             switch (String.valueOf(resource.get("Type"))) {
                 case TOPIC -> topicNames.put(id, literal(properties.get("TopicName"), "TopicName of " + id));
-                case ALARM, COMPOSITE_ALARM -> alarmNames.put(id, literal(properties.get("AlarmName"), "AlarmName of " + id));
-                default -> { }
+                case ALARM, COMPOSITE_ALARM ->
+                    alarmNames.put(id, literal(properties.get("AlarmName"), "AlarmName of " + id));
+                default -> {}
             }
         });
         Map<String, List<String>> emails = new LinkedHashMap<>();
@@ -71,7 +71,8 @@ public final class StackExpectations {
                 case COMPOSITE_ALARM -> alarms.add(composite(entry.getKey(), properties, topicNames, alarmNames));
                 case QUERY -> queries.add(String.valueOf(properties.get("Name")));
                 case SUBSCRIPTION -> {
-                    if (asMap(properties.get("TopicArn")).get("Ref") instanceof String topic && emails.containsKey(topic)) {
+                    if (asMap(properties.get("TopicArn")).get("Ref") instanceof String topic
+                            && emails.containsKey(topic)) {
                         if ("email".equals(properties.get("Protocol"))) {
                             emails.get(topic).add(literal(properties.get("Endpoint"), "Endpoint of " + entry.getKey()));
                         } else if ("lambda".equals(properties.get("Protocol"))) {
@@ -84,7 +85,7 @@ public final class StackExpectations {
                         scheduleExpression = String.valueOf(properties.get("ScheduleExpression"));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (scheduleExpression == null) {
@@ -94,7 +95,8 @@ public final class StackExpectations {
             throw new IllegalStateException("the synthesized stack has no SNS topic");
         }
         List<ExpectedStack.Topic> topics = topicNames.entrySet().stream()
-                .map(t -> new ExpectedStack.Topic(t.getValue(), emails.get(t.getKey()), lambdaSubscribed.contains(t.getKey())))
+                .map(t -> new ExpectedStack.Topic(
+                        t.getValue(), emails.get(t.getKey()), lambdaSubscribed.contains(t.getKey())))
                 .toList();
         return new ExpectedStack(
                 stackName,
@@ -110,32 +112,55 @@ public final class StackExpectations {
                 settings.metricsSource(),
                 CustomMetric.NAMESPACE,
                 CustomMetric.PIPELINE_DIMENSION,
-                Stream.of(CustomMetric.DATA_QUALITY_SCORE, CustomMetric.ERROR_RATE, CustomMetric.PROCESSING_LATENCY,
-                        CustomMetric.RECORDS_PROCESSED).map(CustomMetric::metricName).toList());
+                Stream.of(
+                                CustomMetric.DATA_QUALITY_SCORE,
+                                CustomMetric.ERROR_RATE,
+                                CustomMetric.PROCESSING_LATENCY,
+                                CustomMetric.RECORDS_PROCESSED)
+                        .map(CustomMetric::metricName)
+                        .toList());
     }
 
     private static ExpectedAlarm alarm(String id, Map<String, Object> p, Map<String, String> topicNames) {
         String name = literal(p.get("AlarmName"), "AlarmName of " + id);
         Optional<String> topic = actionTopic(id, p, topicNames);
-        String treatMissingData = Optional.ofNullable(p.get("TreatMissingData")).map(String::valueOf).orElse("missing");
+        String treatMissingData = Optional.ofNullable(p.get("TreatMissingData"))
+                .map(String::valueOf)
+                .orElse("missing");
         int evaluationPeriods = number(p.get("EvaluationPeriods")).intValue();
         String comparison = String.valueOf(p.get("ComparisonOperator"));
         if (p.containsKey("Metrics")) {
             List<ExpectedAlarm.Query> queries = new ArrayList<>();
             for (Object query : asList(p.get("Metrics"))) {
                 Map<String, Object> q = asMap(query);
-                Optional<ExpectedAlarm.MetricStat> stat = Optional.ofNullable(q.get("MetricStat")).map(StackExpectations::asMap).map(s -> {
-                    Map<String, Object> metric = asMap(s.get("Metric"));
-                    return new ExpectedAlarm.MetricStat((String) metric.get("Namespace"), (String) metric.get("MetricName"),
-                            dimensions(metric.get("Dimensions")), (String) s.get("Stat"), number(s.get("Period")).intValue());
-                });
-                queries.add(new ExpectedAlarm.Query(String.valueOf(q.get("Id")),
-                        Optional.ofNullable(q.get("Expression")).map(String::valueOf), stat, !Boolean.FALSE.equals(q.get("ReturnData"))));
+                Optional<ExpectedAlarm.MetricStat> stat = Optional.ofNullable(q.get("MetricStat"))
+                        .map(StackExpectations::asMap)
+                        .map(s -> {
+                            Map<String, Object> metric = asMap(s.get("Metric"));
+                            return new ExpectedAlarm.MetricStat(
+                                    (String) metric.get("Namespace"),
+                                    (String) metric.get("MetricName"),
+                                    dimensions(metric.get("Dimensions")),
+                                    (String) s.get("Stat"),
+                                    number(s.get("Period")).intValue());
+                        });
+                queries.add(new ExpectedAlarm.Query(
+                        String.valueOf(q.get("Id")),
+                        Optional.ofNullable(q.get("Expression")).map(String::valueOf),
+                        stat,
+                        !Boolean.FALSE.equals(q.get("ReturnData"))));
             }
-            return new ExpectedAlarm.MetricMath(name, queries,
+            return new ExpectedAlarm.MetricMath(
+                    name,
+                    queries,
                     Optional.ofNullable(p.get("ThresholdMetricId")).map(String::valueOf),
-                    p.get("Threshold") == null ? OptionalDouble.empty() : OptionalDouble.of(number(p.get("Threshold")).doubleValue()),
-                    evaluationPeriods, comparison, treatMissingData, topic);
+                    p.get("Threshold") == null
+                            ? OptionalDouble.empty()
+                            : OptionalDouble.of(number(p.get("Threshold")).doubleValue()),
+                    evaluationPeriods,
+                    comparison,
+                    treatMissingData,
+                    topic);
         }
         return new ExpectedAlarm.Metric(
                 name,
@@ -152,17 +177,19 @@ public final class StackExpectations {
     }
 
     /** The rule with each child's name where the template has its ARN ({@code Fn::GetAtt}) or name ({@code Ref}). */
-    private static ExpectedAlarm.Composite composite(String id, Map<String, Object> p, Map<String, String> topicNames,
-                                                     Map<String, String> alarmNames) {
+    private static ExpectedAlarm.Composite composite(
+            String id, Map<String, Object> p, Map<String, String> topicNames, Map<String, String> alarmNames) {
         Object rule = p.get("AlarmRule");
         List<Object> parts;
         Map<String, Object> join = asMap(rule);
         if (rule instanceof String) {
             parts = List.of(rule);
-        } else if (join.containsKey("Fn::Join") && "".equals(asList(join.get("Fn::Join")).getFirst())) {
+        } else if (join.containsKey("Fn::Join")
+                && "".equals(asList(join.get("Fn::Join")).getFirst())) {
             parts = asList(asList(join.get("Fn::Join")).get(1));
         } else {
-            throw new IllegalStateException("AlarmRule of " + id + " is neither a string nor a Fn::Join with \"\": " + rule);
+            throw new IllegalStateException(
+                    "AlarmRule of " + id + " is neither a string nor a Fn::Join with \"\": " + rule);
         }
         StringBuilder text = new StringBuilder();
         List<String> children = new ArrayList<>();
@@ -172,15 +199,21 @@ public final class StackExpectations {
                 continue;
             }
             Map<String, Object> token = asMap(part);
-            Object target = token.containsKey("Ref") ? token.get("Ref") : asList(token.get("Fn::GetAtt")).stream().findFirst().orElse(null);
+            Object target = token.containsKey("Ref")
+                    ? token.get("Ref")
+                    : asList(token.get("Fn::GetAtt")).stream().findFirst().orElse(null);
             String child = alarmNames.get(String.valueOf(target));
             if (child == null) {
-                throw new IllegalStateException("AlarmRule of " + id + " refers to " + part + ", which is not an alarm of the stack");
+                throw new IllegalStateException(
+                        "AlarmRule of " + id + " refers to " + part + ", which is not an alarm of the stack");
             }
             children.add(child);
             text.append(child);
         }
-        return new ExpectedAlarm.Composite(literal(p.get("AlarmName"), "AlarmName of " + id), text.toString(), children,
+        return new ExpectedAlarm.Composite(
+                literal(p.get("AlarmName"), "AlarmName of " + id),
+                text.toString(),
+                children,
                 actionTopic(id, p, topicNames));
     }
 
@@ -192,18 +225,21 @@ public final class StackExpectations {
         Optional<String> alarm = onlyTopic(id, "AlarmActions", p.get("AlarmActions"), topicNames);
         Optional<String> ok = onlyTopic(id, "OKActions", p.get("OKActions"), topicNames);
         if (!alarm.equals(ok)) {
-            throw new IllegalStateException(id + ": AlarmActions notify " + alarm.orElse("nothing") + " but OKActions "
-                    + ok.orElse("nothing"));
+            throw new IllegalStateException(
+                    id + ": AlarmActions notify " + alarm.orElse("nothing") + " but OKActions " + ok.orElse("nothing"));
         }
         return alarm;
     }
 
-    private static Optional<String> onlyTopic(String id, String property, Object actions, Map<String, String> topicNames) {
+    private static Optional<String> onlyTopic(
+            String id, String property, Object actions, Map<String, String> topicNames) {
         List<Object> list = asList(actions);
         if (list.isEmpty()) {
             return Optional.empty();
         }
-        if (list.size() == 1 && asMap(list.getFirst()).get("Ref") instanceof String ref && topicNames.containsKey(ref)) {
+        if (list.size() == 1
+                && asMap(list.getFirst()).get("Ref") instanceof String ref
+                && topicNames.containsKey(ref)) {
             return Optional.of(topicNames.get(ref));
         }
         throw new IllegalStateException(id + ": " + property + " is not one topic of the stack: " + actions);

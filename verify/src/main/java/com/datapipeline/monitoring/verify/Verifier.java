@@ -15,8 +15,7 @@ public final class Verifier {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
     /** How the command keeps time: the real clock and sleep in use, a fake one in tests. */
-    public record Settings(Clock clock, Sleeper sleeper, Duration pollInterval) {
-    }
+    public record Settings(Clock clock, Sleeper sleeper, Duration pollInterval) {}
 
     private final AwsClients aws;
     private final Settings timing;
@@ -39,25 +38,33 @@ public final class Verifier {
         }
         Map<String, String> topics = topicArns;
         results.addAll(guarded("alarms", () -> deployment.alarms(expected, topics)));
-        results.addAll(guarded("topics " + String.join(", ", expected.topicNames()), () -> deployment.topics(expected, topics)));
-        results.addAll(guarded("schedule " + expected.scheduleRuleName(), () -> List.of(deployment.schedule(expected))));
+        results.addAll(guarded(
+                "topics " + String.join(", ", expected.topicNames()), () -> deployment.topics(expected, topics)));
+        results.addAll(
+                guarded("schedule " + expected.scheduleRuleName(), () -> List.of(deployment.schedule(expected))));
         results.addAll(guarded("saved queries", () -> deployment.savedQueries(expected)));
-        results.addAll(guarded("metrics", () -> new MetricsFreshnessCheck(aws, timing.clock()).run(expected, options.metricsWindow())));
+        results.addAll(guarded(
+                "metrics",
+                () -> new MetricsFreshnessCheck(aws, timing.clock()).run(expected, options.metricsWindow())));
         if (!options.drill()) {
             results.add(CheckResult.skip("drill", "--no-drill"));
         } else {
-            List<ExpectedAlarm> chosen = options.alarm().map(name -> expected.alarm(name).stream().toList()).orElse(expected.alarms());
+            List<ExpectedAlarm> chosen = options.alarm()
+                    .map(name -> expected.alarm(name).stream().toList())
+                    .orElse(expected.alarms());
             List<String> drilled = new ArrayList<>();
             List<CheckResult> skipped = new ArrayList<>();
             for (ExpectedAlarm alarm : chosen) {
-                AlarmDrill.skipReason(alarm).ifPresentOrElse(
-                        reason -> skipped.add(CheckResult.skip(AlarmDrill.check(alarm.name()), reason)),
-                        () -> drilled.add(alarm.name()));
+                AlarmDrill.skipReason(alarm)
+                        .ifPresentOrElse(
+                                reason -> skipped.add(CheckResult.skip(AlarmDrill.check(alarm.name()), reason)),
+                                () -> drilled.add(alarm.name()));
             }
             if (!drilled.isEmpty()) {
-                results.addAll(guarded("drill", () -> new AlarmDrill(aws, timing.clock(), timing.sleeper(), progress,
-                        timing.pollInterval())
-                        .run(drilled, expected.responseLogGroup(), options.drillTimeout())));
+                results.addAll(guarded(
+                        "drill",
+                        () -> new AlarmDrill(aws, timing.clock(), timing.sleeper(), progress, timing.pollInterval())
+                                .run(drilled, expected.responseLogGroup(), options.drillTimeout())));
             }
             results.addAll(skipped);
         }

@@ -21,17 +21,26 @@ public final class VerifyCommand {
     public static final int CHECK_FAILED = 1;
     public static final int CANNOT_RUN = 2;
 
-    private VerifyCommand() {
-    }
+    private VerifyCommand() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, Path.of("").toAbsolutePath(), System.out, System.err, AwsClients::fromEnvironment,
+        System.exit(run(
+                args,
+                Path.of("").toAbsolutePath(),
+                System.out,
+                System.err,
+                AwsClients::fromEnvironment,
                 new Verifier.Settings(Clock.systemUTC(), Sleeper.REAL, Verifier.POLL_INTERVAL)));
     }
 
     /** The whole command; returns the exit status. Tests pass their own clients and timing. */
-    public static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err,
-                          Supplier<AwsClients> clients, Verifier.Settings timing) {
+    public static int run(
+            String[] args,
+            Path projectRoot,
+            PrintStream out,
+            PrintStream err,
+            Supplier<AwsClients> clients,
+            Verifier.Settings timing) {
         VerifyOptions options;
         try {
             options = VerifyOptions.parse(args);

@@ -2,8 +2,8 @@ package com.datapipeline.monitoring.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.verify.CheckResult.Status;
 import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.verify.CheckResult.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +23,14 @@ class AlarmDrillTest {
     private final List<String> progress = new ArrayList<>();
 
     private AlarmDrill drill() {
-        return new AlarmDrill(Fakes.clients(cloudWatch, logs), clock, clock.sleeper(), progress::add, Duration.ofSeconds(2));
+        return new AlarmDrill(
+                Fakes.clients(cloudWatch, logs), clock, clock.sleeper(), progress::add, Duration.ofSeconds(2));
     }
 
     private static String decision(String alarm, String outcome) {
         return "{\"level\":\"INFO\",\"event\":\"alarm-response\",\"alarm\":\"" + alarm + "\",\"state\":\"ALARM\","
-                + "\"action\":\"notify-only\",\"target\":null,\"outcome\":\"" + outcome + "\",\"reason\":\"r\",\"jobRunId\":null}";
+                + "\"action\":\"notify-only\",\"target\":null,\"outcome\":\"" + outcome
+                + "\",\"reason\":\"r\",\"jobRunId\":null}";
     }
 
     @Test
@@ -59,8 +61,9 @@ class AlarmDrillTest {
 
         List<CheckResult> results = drill().run(List.of("GlueJobFailureAlarm"), GROUP, Duration.ofSeconds(120));
 
-        assertThat(results).containsExactly(CheckResult.pass("drill GlueJobFailureAlarm",
-                "AlarmResponseFunction logged outcome drill after 3.4 s"));
+        assertThat(results)
+                .containsExactly(CheckResult.pass(
+                        "drill GlueJobFailureAlarm", "AlarmResponseFunction logged outcome drill after 3.4 s"));
         assertThat(progress).first().isEqualTo("drill: 0 of 1 alarm responses logged, 0 s of 120 s");
         assertThat(progress).last().isEqualTo("drill: 1 of 1 alarm responses logged, 4 s of 120 s");
     }
@@ -84,7 +87,8 @@ class AlarmDrillTest {
         List<CheckResult> results = drill().run(List.of("A"), GROUP, Duration.ofSeconds(10));
 
         assertThat(results.getFirst().status()).isEqualTo(Status.FAIL);
-        assertThat(results.getFirst().detail()).startsWith("AlarmResponseFunction answered outcome unknown-route, expected drill");
+        assertThat(results.getFirst().detail())
+                .startsWith("AlarmResponseFunction answered outcome unknown-route, expected drill");
     }
 
     @Test
@@ -101,14 +105,20 @@ class AlarmDrillTest {
     @Test
     void anAlarmThatCannotBeSetFailsWithoutWaiting() {
         cloudWatch.setAlarmState = r -> {
-            throw (CloudWatchException) CloudWatchException.builder().statusCode(404).awsErrorDetails(AwsErrorDetails.builder()
-                    .errorCode("ResourceNotFound").errorMessage("alarm A does not exist").build()).build();
+            throw (CloudWatchException) CloudWatchException.builder()
+                    .statusCode(404)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ResourceNotFound")
+                            .errorMessage("alarm A does not exist")
+                            .build())
+                    .build();
         };
 
         List<CheckResult> results = drill().run(List.of("A"), GROUP, Duration.ofSeconds(120));
 
-        assertThat(results).containsExactly(CheckResult.fail("drill A",
-                "could not set it to ALARM: ResourceNotFound alarm A does not exist"));
+        assertThat(results)
+                .containsExactly(CheckResult.fail(
+                        "drill A", "could not set it to ALARM: ResourceNotFound alarm A does not exist"));
         assertThat(logs.filterCalls).isZero();
         assertThat(clock.instant()).isEqualTo(START);
         cloudWatch.setAlarmState = r -> SetAlarmStateResponse.builder().build();

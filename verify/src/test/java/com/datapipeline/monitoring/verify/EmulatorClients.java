@@ -28,21 +28,28 @@ final class EmulatorClients {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    private EmulatorClients() {
-    }
+    private EmulatorClients() {}
 
     static URI endpoint() {
         String endpoint = System.getenv("AWS_EMULATOR_ENDPOINT");
         if (endpoint == null || endpoint.isBlank()) {
-            fail("integration tests need the local AWS emulator: run `make test` (it starts it and sets AWS_EMULATOR_ENDPOINT)");
+            fail(
+                    "integration tests need the local AWS emulator: run `make test` (it starts it and sets AWS_EMULATOR_ENDPOINT)");
         }
         return URI.create(endpoint);
     }
 
-    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C build(B builder) {
-        return builder.endpointOverride(endpoint()).region(REGION).credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+    static <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>,
+                    C>
+            C build(B builder) {
+        return builder.endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**
@@ -56,8 +63,11 @@ final class EmulatorClients {
     /** As {@link #withRecordedQueryDefinitions}, and CloudWatch keeps composite alarms in {@code composites} (moto has none). */
     static AwsClients withRecordedAnswers(List<String> savedQueries, RecordedCompositeAlarms.Store composites) {
         CloudWatchLogsClient logs = build(CloudWatchLogsClient.builder());
-        return new AwsClients(new RecordedCompositeAlarms(build(CloudWatchClient.builder()), composites),
-                new RecordedQueryDefinitions(logs, savedQueries), build(SnsClient.builder()), build(EventBridgeClient.builder()));
+        return new AwsClients(
+                new RecordedCompositeAlarms(build(CloudWatchClient.builder()), composites),
+                new RecordedQueryDefinitions(logs, savedQueries),
+                build(SnsClient.builder()),
+                build(EventBridgeClient.builder()));
     }
 
     static GlueClient glue() {
@@ -78,17 +88,27 @@ final class EmulatorClients {
         public DescribeQueryDefinitionsResponse describeQueryDefinitions(DescribeQueryDefinitionsRequest request) {
             List<QueryDefinition> found = new ArrayList<>();
             for (String name : names) {
-                if (request.queryDefinitionNamePrefix() == null || name.startsWith(request.queryDefinitionNamePrefix())) {
-                    found.add(QueryDefinition.builder().name(name).queryDefinitionId("id-" + found.size())
-                            .queryString("fields @timestamp").logGroupNames("/aws-glue/jobs/output").build());
+                if (request.queryDefinitionNamePrefix() == null
+                        || name.startsWith(request.queryDefinitionNamePrefix())) {
+                    found.add(QueryDefinition.builder()
+                            .name(name)
+                            .queryDefinitionId("id-" + found.size())
+                            .queryString("fields @timestamp")
+                            .logGroupNames("/aws-glue/jobs/output")
+                            .build());
                 }
             }
-            return DescribeQueryDefinitionsResponse.builder().queryDefinitions(found).build();
+            return DescribeQueryDefinitionsResponse.builder()
+                    .queryDefinitions(found)
+                    .build();
         }
 
         @Override
-        public DescribeQueryDefinitionsResponse describeQueryDefinitions(Consumer<DescribeQueryDefinitionsRequest.Builder> request) {
-            return describeQueryDefinitions(DescribeQueryDefinitionsRequest.builder().applyMutation(request).build());
+        public DescribeQueryDefinitionsResponse describeQueryDefinitions(
+                Consumer<DescribeQueryDefinitionsRequest.Builder> request) {
+            return describeQueryDefinitions(DescribeQueryDefinitionsRequest.builder()
+                    .applyMutation(request)
+                    .build());
         }
 
         @Override

@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /** In-memory stand-ins for the SDK clients and the clock, for the unit tests of the pure parts. */
 final class Fakes {
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** A clock that only moves when the sleeper sleeps. */
     static final class ManualClock extends Clock {
@@ -62,9 +61,12 @@ final class Fakes {
 
     static final class CloudWatch implements CloudWatchClient {
         final List<SetAlarmStateRequest> stateChanges = new ArrayList<>();
-        Function<GetMetricDataRequest, GetMetricDataResponse> metricData = r -> GetMetricDataResponse.builder().build();
-        Function<SetAlarmStateRequest, SetAlarmStateResponse> setAlarmState = r -> SetAlarmStateResponse.builder().build();
-        Function<DescribeAlarmsRequest, DescribeAlarmsResponse> describeAlarms = r -> DescribeAlarmsResponse.builder().build();
+        Function<GetMetricDataRequest, GetMetricDataResponse> metricData =
+                r -> GetMetricDataResponse.builder().build();
+        Function<SetAlarmStateRequest, SetAlarmStateResponse> setAlarmState =
+                r -> SetAlarmStateResponse.builder().build();
+        Function<DescribeAlarmsRequest, DescribeAlarmsResponse> describeAlarms =
+                r -> DescribeAlarmsResponse.builder().build();
         final List<DescribeAlarmsRequest> describeRequests = new ArrayList<>();
 
         @Override
@@ -90,38 +92,48 @@ final class Fakes {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     static final class Logs implements CloudWatchLogsClient {
         final List<FilteredLogEvent> events = new ArrayList<>();
         final List<String> savedQueries = new ArrayList<>();
         int filterCalls;
-        Runnable onFilter = () -> { };
+        Runnable onFilter = () -> {};
 
         void log(Instant at, String message) {
-            events.add(FilteredLogEvent.builder().timestamp(at.toEpochMilli()).message(message).build());
+            events.add(FilteredLogEvent.builder()
+                    .timestamp(at.toEpochMilli())
+                    .message(message)
+                    .build());
         }
 
         @Override
         public FilterLogEventsResponse filterLogEvents(FilterLogEventsRequest request) {
             filterCalls++;
             onFilter.run();
-            return FilterLogEventsResponse.builder().events(events.stream()
-                    .filter(e -> request.startTime() == null || e.timestamp() >= request.startTime()).toList()).build();
+            return FilterLogEventsResponse.builder()
+                    .events(events.stream()
+                            .filter(e -> request.startTime() == null || e.timestamp() >= request.startTime())
+                            .toList())
+                    .build();
         }
 
         /** The shape AWS documents for DescribeQueryDefinitions (moto does not implement it). */
         @Override
         public DescribeQueryDefinitionsResponse describeQueryDefinitions(DescribeQueryDefinitionsRequest request) {
-            return DescribeQueryDefinitionsResponse.builder().queryDefinitions(savedQueries.stream()
-                    .filter(name -> name.startsWith(request.queryDefinitionNamePrefix()))
-                    .map(name -> software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition.builder()
-                            .queryDefinitionId("0f7b1c2d-" + name.length()).name(name)
-                            .queryString("fields @timestamp, @message | sort @timestamp desc | limit 20")
-                            .lastModified(1_764_000_000_000L).logGroupNames("/aws-glue/jobs/output").build())
-                    .toList()).build();
+            return DescribeQueryDefinitionsResponse.builder()
+                    .queryDefinitions(savedQueries.stream()
+                            .filter(name -> name.startsWith(request.queryDefinitionNamePrefix()))
+                            .map(name -> software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition.builder()
+                                    .queryDefinitionId("0f7b1c2d-" + name.length())
+                                    .name(name)
+                                    .queryString("fields @timestamp, @message | sort @timestamp desc | limit 20")
+                                    .lastModified(1_764_000_000_000L)
+                                    .logGroupNames("/aws-glue/jobs/output")
+                                    .build())
+                            .toList())
+                    .build();
         }
 
         @Override
@@ -130,29 +142,30 @@ final class Fakes {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     static AwsClients clients(CloudWatch cloudWatch, Logs logs) {
-        return new AwsClients(cloudWatch, logs, new SnsClient() {
-            @Override
-            public String serviceName() {
-                return "sns";
-            }
+        return new AwsClients(
+                cloudWatch,
+                logs,
+                new SnsClient() {
+                    @Override
+                    public String serviceName() {
+                        return "sns";
+                    }
 
-            @Override
-            public void close() {
-            }
-        }, new EventBridgeClient() {
-            @Override
-            public String serviceName() {
-                return "events";
-            }
+                    @Override
+                    public void close() {}
+                },
+                new EventBridgeClient() {
+                    @Override
+                    public String serviceName() {
+                        return "events";
+                    }
 
-            @Override
-            public void close() {
-            }
-        });
+                    @Override
+                    public void close() {}
+                });
     }
 }

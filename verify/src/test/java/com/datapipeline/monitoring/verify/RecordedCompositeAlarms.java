@@ -49,17 +49,23 @@ final class RecordedCompositeAlarms implements CloudWatchClient {
     @Override
     public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest request) {
         Instant now = Instant.now();
-        store.alarms.put(request.alarmName(), CompositeAlarm.builder()
-                .alarmName(request.alarmName())
-                .alarmArn("arn:aws:cloudwatch:" + EmulatorClients.REGION.id() + ":" + EmulatorClients.ACCOUNT + ":alarm:" + request.alarmName())
-                .alarmDescription(request.alarmDescription())
-                .alarmRule(request.alarmRule())
-                .actionsEnabled(request.actionsEnabled() == null || request.actionsEnabled())
-                .alarmActions(request.alarmActions()).okActions(request.okActions())
-                .insufficientDataActions(request.insufficientDataActions())
-                .stateValue(StateValue.INSUFFICIENT_DATA).stateReason("Unchecked: Initial alarm creation")
-                .stateUpdatedTimestamp(now).alarmConfigurationUpdatedTimestamp(now)
-                .build());
+        store.alarms.put(
+                request.alarmName(),
+                CompositeAlarm.builder()
+                        .alarmName(request.alarmName())
+                        .alarmArn("arn:aws:cloudwatch:" + EmulatorClients.REGION.id() + ":" + EmulatorClients.ACCOUNT
+                                + ":alarm:" + request.alarmName())
+                        .alarmDescription(request.alarmDescription())
+                        .alarmRule(request.alarmRule())
+                        .actionsEnabled(request.actionsEnabled() == null || request.actionsEnabled())
+                        .alarmActions(request.alarmActions())
+                        .okActions(request.okActions())
+                        .insufficientDataActions(request.insufficientDataActions())
+                        .stateValue(StateValue.INSUFFICIENT_DATA)
+                        .stateReason("Unchecked: Initial alarm creation")
+                        .stateUpdatedTimestamp(now)
+                        .alarmConfigurationUpdatedTimestamp(now)
+                        .build());
         return PutCompositeAlarmResponse.builder().build();
     }
 
@@ -72,7 +78,8 @@ final class RecordedCompositeAlarms implements CloudWatchClient {
         List<CompositeAlarm> composites = new ArrayList<>();
         for (CompositeAlarm alarm : store.alarms.values()) {
             boolean named = request.hasAlarmNames() && request.alarmNames().contains(alarm.alarmName());
-            boolean prefixed = request.alarmNamePrefix() != null && alarm.alarmName().startsWith(request.alarmNamePrefix());
+            boolean prefixed =
+                    request.alarmNamePrefix() != null && alarm.alarmName().startsWith(request.alarmNamePrefix());
             boolean all = !request.hasAlarmNames() && request.alarmNamePrefix() == null;
             if (named || prefixed || all) {
                 composites.add(alarm);
@@ -80,7 +87,10 @@ final class RecordedCompositeAlarms implements CloudWatchClient {
         }
         List<software.amazon.awssdk.services.cloudwatch.model.MetricAlarm> metricAlarms =
                 request.alarmTypes().contains(AlarmType.METRIC_ALARM) ? metric.metricAlarms() : List.of();
-        return metric.toBuilder().metricAlarms(metricAlarms).compositeAlarms(composites).build();
+        return metric.toBuilder()
+                .metricAlarms(metricAlarms)
+                .compositeAlarms(composites)
+                .build();
     }
 
     /** SetAlarmState works on a composite in AWS; here it changes the recorded one. */
@@ -91,8 +101,13 @@ final class RecordedCompositeAlarms implements CloudWatchClient {
             return delegate.setAlarmState(request);
         }
         store.stateChanges.add(request);
-        store.alarms.put(request.alarmName(), composite.toBuilder().stateValue(request.stateValue())
-                .stateReason(request.stateReason()).stateUpdatedTimestamp(Instant.now()).build());
+        store.alarms.put(
+                request.alarmName(),
+                composite.toBuilder()
+                        .stateValue(request.stateValue())
+                        .stateReason(request.stateReason())
+                        .stateUpdatedTimestamp(Instant.now())
+                        .build());
         return SetAlarmStateResponse.builder().build();
     }
 

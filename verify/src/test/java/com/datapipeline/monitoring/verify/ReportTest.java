@@ -8,10 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
-    private final Report report = new Report("DataPipelineMonitoringStack", List.of(
-            CheckResult.pass("alarm ErrorRateAlarm", "DataPipelineMetrics ErrorRate > 2"),
-            CheckResult.fail("subscription lambda AlarmResponseFunction", "the topic has no lambda subscription"),
-            CheckResult.skip("subscription email", "no alertEmail configured")));
+    private final Report report = new Report(
+            "DataPipelineMonitoringStack",
+            List.of(
+                    CheckResult.pass("alarm ErrorRateAlarm", "DataPipelineMetrics ErrorRate > 2"),
+                    CheckResult.fail(
+                            "subscription lambda AlarmResponseFunction", "the topic has no lambda subscription"),
+                    CheckResult.skip("subscription email", "no alertEmail configured")));
 
     @Test
     void textHasOneLinePerCheckThenASummary() {
@@ -27,7 +30,8 @@ class ReportTest {
     @Test
     void anyFailureFailsTheReportButSkipsDoNot() {
         assertThat(report.failed()).isTrue();
-        assertThat(new Report("S", List.of(CheckResult.pass("a", ""), CheckResult.skip("b", "why"))).failed()).isFalse();
+        assertThat(new Report("S", List.of(CheckResult.pass("a", ""), CheckResult.skip("b", "why"))).failed())
+                .isFalse();
     }
 
     @Test
@@ -41,6 +45,7 @@ class ReportTest {
         assertThat(json.get("skipped").asInt()).isEqualTo(1);
         assertThat(json.get("checks")).hasSize(3);
         assertThat(json.get("checks").get(1).get("status").asText()).isEqualTo("FAIL");
-        assertThat(json.get("checks").get(1).get("check").asText()).isEqualTo("subscription lambda AlarmResponseFunction");
+        assertThat(json.get("checks").get(1).get("check").asText())
+                .isEqualTo("subscription lambda AlarmResponseFunction");
     }
 }

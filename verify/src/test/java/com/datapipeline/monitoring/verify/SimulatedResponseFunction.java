@@ -6,11 +6,9 @@ import com.datapipeline.monitoring.response.Delivery;
 import com.datapipeline.monitoring.response.Incident;
 import com.datapipeline.monitoring.response.IncidentLedger;
 import com.datapipeline.monitoring.response.JobRemediator;
-import com.datapipeline.monitoring.response.SourceTopics;
-import java.util.OptionalInt;
-import java.util.UUID;
 import com.datapipeline.monitoring.response.JsonLineDecisionLog;
 import com.datapipeline.monitoring.response.ResponseConfig;
+import com.datapipeline.monitoring.response.SourceTopics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +21,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -50,7 +50,8 @@ final class SimulatedResponseFunction implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    SimulatedResponseFunction(CloudWatchClient cloudWatch, CloudWatchLogsClient logs, String alarmPrefix, String logGroup) {
+    SimulatedResponseFunction(
+            CloudWatchClient cloudWatch, CloudWatchLogsClient logs, String alarmPrefix, String logGroup) {
         this.cloudWatch = cloudWatch;
         this.logs = logs;
         this.alarmPrefix = alarmPrefix;
@@ -59,7 +60,9 @@ final class SimulatedResponseFunction implements AutoCloseable {
                 "{\"remediationEnabled\":true,\"restartBudget\":{\"maxRestarts\":2,\"windowMinutes\":60},\"routes\":{}}");
         this.topicArn = "arn:aws:sns:" + EmulatorClients.REGION.id() + ":" + EmulatorClients.ACCOUNT + ":" + alarmPrefix
                 + ResourceNames.REMEDIATION_TOPIC;
-        this.responder = new AlarmResponder(config, SourceTopics.parse(topicArn),
+        this.responder = new AlarmResponder(
+                config,
+                SourceTopics.parse(topicArn),
                 new JobRemediator(EmulatorClients.glue(), new DrillsOnly(), Clock.systemUTC(), config.restartBudget()),
                 new JsonLineDecisionLog(new PrintStream(stdout, true, StandardCharsets.UTF_8)));
         logs.createLogStream(r -> r.logGroupName(logGroup).logStreamName("simulated"));
@@ -70,8 +73,11 @@ final class SimulatedResponseFunction implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            for (MetricAlarm alarm : cloudWatch.describeAlarms(r -> r.alarmNamePrefix(alarmPrefix)).metricAlarms()) {
-                if ("ALARM".equals(alarm.stateValueAsString()) && handled.add(alarm.alarmName() + alarm.stateUpdatedTimestamp())) {
+            for (MetricAlarm alarm : cloudWatch
+                    .describeAlarms(r -> r.alarmNamePrefix(alarmPrefix))
+                    .metricAlarms()) {
+                if ("ALARM".equals(alarm.stateValueAsString())
+                        && handled.add(alarm.alarmName() + alarm.stateUpdatedTimestamp())) {
                     respond(alarm);
                 }
             }
@@ -87,8 +93,12 @@ final class SimulatedResponseFunction implements AutoCloseable {
         stdout.reset();
         responder.respond(new Delivery(topicArn, UUID.randomUUID().toString(), message(alarm)));
         String line = stdout.toString(StandardCharsets.UTF_8).trim();
-        logs.putLogEvents(r -> r.logGroupName(logGroup).logStreamName("simulated").logEvents(
-                InputLogEvent.builder().timestamp(Instant.now().toEpochMilli()).message(line).build()));
+        logs.putLogEvents(r -> r.logGroupName(logGroup)
+                .logStreamName("simulated")
+                .logEvents(InputLogEvent.builder()
+                        .timestamp(Instant.now().toEpochMilli())
+                        .message(line)
+                        .build()));
     }
 
     /**
@@ -103,12 +113,25 @@ final class SimulatedResponseFunction implements AutoCloseable {
             trigger.put("StatisticType", "Statistic");
             trigger.put("Statistic", String.valueOf(alarm.statisticAsString()).toUpperCase(java.util.Locale.ROOT));
             trigger.put("Unit", null);
-            trigger.put("Dimensions", alarm.dimensions().stream().map(d -> Map.of("value", d.value(), "name", d.name())).toList());
+            trigger.put(
+                    "Dimensions",
+                    alarm.dimensions().stream()
+                            .map(d -> Map.of("value", d.value(), "name", d.name()))
+                            .toList());
             trigger.put("Period", alarm.period());
         } else {
-            trigger.put("Period", alarm.metrics().stream().filter(q -> q.metricStat() != null)
-                    .map(q -> q.metricStat().period()).findFirst().orElse(null));
-            trigger.put("Metrics", alarm.metrics().stream().map(SimulatedResponseFunction::query).toList());
+            trigger.put(
+                    "Period",
+                    alarm.metrics().stream()
+                            .filter(q -> q.metricStat() != null)
+                            .map(q -> q.metricStat().period())
+                            .findFirst()
+                            .orElse(null));
+            trigger.put(
+                    "Metrics",
+                    alarm.metrics().stream()
+                            .map(SimulatedResponseFunction::query)
+                            .toList());
             if (alarm.thresholdMetricId() != null) {
                 trigger.put("ThresholdMetricId", alarm.thresholdMetricId());
             }
@@ -148,10 +171,23 @@ final class SimulatedResponseFunction implements AutoCloseable {
         }
         if (q.metricStat() != null) {
             var metric = q.metricStat().metric();
-            query.put("MetricStat", Map.of(
-                    "Metric", Map.of("Dimensions", metric.dimensions().stream().map(d -> Map.of("value", d.value(), "name", d.name())).toList(),
-                            "MetricName", metric.metricName(), "Namespace", metric.namespace()),
-                    "Period", q.metricStat().period(), "Stat", q.metricStat().stat()));
+            query.put(
+                    "MetricStat",
+                    Map.of(
+                            "Metric",
+                            Map.of(
+                                    "Dimensions",
+                                    metric.dimensions().stream()
+                                            .map(d -> Map.of("value", d.value(), "name", d.name()))
+                                            .toList(),
+                                    "MetricName",
+                                    metric.metricName(),
+                                    "Namespace",
+                                    metric.namespace()),
+                            "Period",
+                            q.metricStat().period(),
+                            "Stat",
+                            q.metricStat().stat()));
         }
         query.put("ReturnData", q.returnData() == null || q.returnData());
         return query;

@@ -39,7 +39,13 @@ class VerifyCommandIT {
     private static final String EMAIL = "oncall@example.com";
     private static final Duration POLL = Duration.ofMillis(200);
 
-    enum Breakage { MISSING_ERROR_RATE_ALARM, LAB_DURATION_THRESHOLD, NO_LAMBDA_SUBSCRIPTION, NO_METRICS, NOISY_CHILD }
+    enum Breakage {
+        MISSING_ERROR_RATE_ALARM,
+        LAB_DURATION_THRESHOLD,
+        NO_LAMBDA_SUBSCRIPTION,
+        NO_METRICS,
+        NOISY_CHILD
+    }
 
     @BeforeAll
     static void emulatorIsThere() {
@@ -53,25 +59,45 @@ class VerifyCommandIT {
         ExpectedStack expected = healthy.expected();
         Run run = healthy.run();
         // The pages (composites) and the health signals are not drilled; every pipeline signal is.
-        assertThat(run.lines()).contains("SKIP  drill " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": "
-                + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName())).orElseThrow()).orElseThrow());
-        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
-                + ": AlarmResponseFunction logged outcome drill");
-        assertThat(run.lines()).contains(
-                "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-alerts: confirmed",
-                "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-monitoring-health: confirmed",
-                "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
-        assertThat(run.out()).contains("PASS  alarm " + alarm(prefix, AlarmKind.DURATION.baseName())
-                        + ": DataPipelineMetrics LongestRunningSeconds > 300, notifies " + prefix + "data-pipeline-remediation")
+        assertThat(run.lines())
+                .contains("SKIP  drill " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": "
+                        + AlarmDrill.skipReason(expected.alarm(alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()))
+                                        .orElseThrow())
+                                .orElseThrow());
+        assertThat(run.out())
+                .containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
+                        + ": AlarmResponseFunction logged outcome drill");
+        assertThat(run.lines())
+                .contains(
+                        "PASS  subscription email " + EMAIL + " on " + prefix + "data-pipeline-alerts: confirmed",
+                        "PASS  subscription email " + EMAIL + " on " + prefix
+                                + "data-pipeline-monitoring-health: confirmed",
+                        "PASS  saved query " + expected.savedQueries().getFirst() + ": exists");
+        assertThat(run.out())
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.DURATION.baseName())
+                        + ": DataPipelineMetrics LongestRunningSeconds > 300, notifies " + prefix
+                        + "data-pipeline-remediation")
                 .contains("PASS  alarm " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": composite of "
-                        + String.join(", ", java.util.stream.Stream.of(AlarmKind.DURATION.baseName(), AlarmKind.FAILED_TASKS.baseName(),
-                                AlarmKind.MEMORY.baseName(), AlarmKind.DATA_QUALITY.baseName(), AlarmKind.ERROR_RATE.baseName(), AlarmKind.LATENCY.baseName(),
-                                AlarmKind.COLLECTION_FAILED.baseName(), AlarmKind.RUN_FAILED.baseName(), AlarmKind.STUCK_RUN.baseName())
-                                .map(kind -> alarm(prefix, kind)).toList())
+                        + String.join(
+                                ", ",
+                                java.util.stream.Stream.of(
+                                                AlarmKind.DURATION.baseName(),
+                                                AlarmKind.FAILED_TASKS.baseName(),
+                                                AlarmKind.MEMORY.baseName(),
+                                                AlarmKind.DATA_QUALITY.baseName(),
+                                                AlarmKind.ERROR_RATE.baseName(),
+                                                AlarmKind.LATENCY.baseName(),
+                                                AlarmKind.COLLECTION_FAILED.baseName(),
+                                                AlarmKind.RUN_FAILED.baseName(),
+                                                AlarmKind.STUCK_RUN.baseName())
+                                        .map(kind -> alarm(prefix, kind))
+                                        .toList())
                         + ", notifies " + prefix + "data-pipeline-alerts")
-                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix + "data-pipeline-remediation")
+                .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
+                        + "data-pipeline-remediation")
                 .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(5 minutes)")
-                .contains("PASS  metrics " + job(prefix) + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
+                .contains("PASS  metrics " + job(prefix)
+                        + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
     }
 
     /**
@@ -87,14 +113,16 @@ class VerifyCommandIT {
         String warning = prefix + "data-pipeline-alerts-warning";
         String remediation = prefix + "data-pipeline-remediation";
         assertThat(run.out())
-                .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly") + ": DataPipelineMetrics DataQualityScore below"
-                        + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies " + remediation)
-                .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": DataPipelineMetrics ProcessingLatency above"
+                .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly")
+                        + ": DataPipelineMetrics DataQualityScore below" + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies "
+                        + remediation)
+                .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly")
+                        + ": DataPipelineMetrics ProcessingLatency above"
                         + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
-                .contains("PASS  alarm " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName()) + ": records / PERIOD(records) < 5 over"
-                        + " DataPipelineMetrics RecordsProcessed, notifies ")
-                .contains("PASS  alarm " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName()) + ": DataPipelineMetrics DataQualityScore < 90,"
-                        + " notifies " + remediation)
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName())
+                        + ": records / PERIOD(records) < 5 over" + " DataPipelineMetrics RecordsProcessed, notifies ")
+                .contains("PASS  alarm " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
+                        + ": DataPipelineMetrics DataQualityScore < 90," + " notifies " + remediation)
                 .contains("PASS  alarm " + alarm(prefix, AlarmKind.PIPELINE_DEGRADED.baseName()) + ": composite of ")
                 .contains("PASS  topic " + critical + ": ", "PASS  topic " + warning + ": ")
                 .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + remediation)
@@ -103,9 +131,13 @@ class VerifyCommandIT {
                 .contains("PASS  subscription email " + EMAIL + " on " + warning + ": confirmed")
                 .contains("PASS  subscription email pager@example.com on " + critical + ": confirmed")
                 .doesNotContain("pager@example.com on " + warning);
-        assertThat(run.out()).containsPattern("PASS  drill " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName()) + ": AlarmResponseFunction logged outcome drill")
-                .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly") + ": AlarmResponseFunction logged outcome drill")
-                .containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName()) + ": AlarmResponseFunction logged outcome drill")
+        assertThat(run.out())
+                .containsPattern("PASS  drill " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName())
+                        + ": AlarmResponseFunction logged outcome drill")
+                .containsPattern("PASS  drill " + alarm(prefix, "ProcessingLatencyAlarmAnomaly")
+                        + ": AlarmResponseFunction logged outcome drill")
+                .containsPattern("PASS  drill " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
+                        + ": AlarmResponseFunction logged outcome drill")
                 .contains("SKIP  drill " + alarm(prefix, AlarmKind.PIPELINE_UNHEALTHY.baseName()) + ": composite alarm")
                 .contains("SKIP  drill " + prefix + AlarmKind.DEAD_LETTERS.baseName() + ": no actions of its own");
     }
@@ -122,16 +154,20 @@ class VerifyCommandIT {
             Run run = run(composites, expected, args(context, "--no-drill"));
 
             String child = alarm(prefix, AlarmKind.DATA_QUALITY.baseName());
-            String topicArn = aws.sns().listTopics().topics().stream().map(t -> t.topicArn())
-                    .filter(arn -> arn.endsWith(":" + expected.topicNames().getFirst())).findFirst().orElseThrow();
+            String topicArn = aws.sns().listTopics().topics().stream()
+                    .map(t -> t.topicArn())
+                    .filter(arn -> arn.endsWith(":" + expected.topicNames().getFirst()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(run.exitCode()).as(run.out()).isEqualTo(VerifyCommand.CHECK_FAILED);
-            assertThat(run.lines().stream().filter(l -> l.startsWith("FAIL")).toList()).singleElement().asString()
+            assertThat(run.lines().stream().filter(l -> l.startsWith("FAIL")).toList())
+                    .singleElement()
+                    .asString()
                     .startsWith("FAIL  alarm " + child + ": alarm actions are [" + topicArn + "]");
         }
     }
 
-    private record HealthyRun(ExpectedStack expected, Run run) {
-    }
+    private record HealthyRun(ExpectedStack expected, Run run) {}
 
     /**
      * Creates the whole stack in the emulator as {@code context} would deploy it, with a simulated response function
@@ -142,8 +178,11 @@ class VerifyCommandIT {
         var composites = new RecordedCompositeAlarms.Store();
         try (AwsClients aws = EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites)) {
             deploy(aws, expected, Set.of());
-            try (var function = new SimulatedResponseFunction(aws.cloudWatch(),
-                    EmulatorClients.build(CloudWatchLogsClient.builder()), prefix, expected.responseLogGroup())) {
+            try (var function = new SimulatedResponseFunction(
+                    aws.cloudWatch(),
+                    EmulatorClients.build(CloudWatchLogsClient.builder()),
+                    prefix,
+                    expected.responseLogGroup())) {
                 Run run = run(composites, expected, args(context, "--timeout", "60"));
                 assertHealthy(run, expected, composites);
                 return new HealthyRun(expected, run);
@@ -156,21 +195,28 @@ class VerifyCommandIT {
         List<String> skipped = new ArrayList<>();
         List<String> drilled = new ArrayList<>();
         for (ExpectedAlarm alarm : expected.alarms()) {
-            AlarmDrill.skipReason(alarm).ifPresentOrElse(reason -> skipped.add("SKIP  drill " + alarm.name() + ": " + reason),
-                    () -> drilled.add(alarm.name()));
+            AlarmDrill.skipReason(alarm)
+                    .ifPresentOrElse(
+                            reason -> skipped.add("SKIP  drill " + alarm.name() + ": " + reason),
+                            () -> drilled.add(alarm.name()));
         }
         assertThat(run.exitCode()).as(run.out()).isZero();
-        assertThat(run.lines().stream().filter(l -> !l.startsWith("PASS")).toList()).as(run.out()).containsExactlyElementsOf(skipped);
+        assertThat(run.lines().stream().filter(l -> !l.startsWith("PASS")).toList())
+                .as(run.out())
+                .containsExactlyElementsOf(skipped);
         for (String alarm : drilled) {
-            assertThat(run.out()).containsPattern("PASS  drill " + alarm + ": AlarmResponseFunction logged outcome drill after \\d+\\.\\d s");
+            assertThat(run.out())
+                    .containsPattern(
+                            "PASS  drill " + alarm + ": AlarmResponseFunction logged outcome drill after \\d+\\.\\d s");
         }
         for (String alarm : expected.alarmNames()) {
             assertThat(run.out()).contains("PASS  alarm " + alarm + ": ");
         }
         assertThat(composites.stateChanges).as("no composite is drilled").isEmpty();
         assertThat(run.err()).contains("drill: " + drilled.size() + " of " + drilled.size());
-        assertThat(run.out()).contains("verify OK: " + (run.lines().size() - skipped.size()) + " passed, 0 failed, "
-                + skipped.size() + " skipped");
+        assertThat(run.out())
+                .contains("verify OK: " + (run.lines().size() - skipped.size()) + " passed, 0 failed, " + skipped.size()
+                        + " skipped");
     }
 
     @Test
@@ -195,8 +241,9 @@ class VerifyCommandIT {
                     failed.add(c.get("check").asText());
                 }
             });
-            assertThat(failed).containsExactly("subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
-                    + "data-pipeline-remediation");
+            assertThat(failed)
+                    .containsExactly("subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
+                            + "data-pipeline-remediation");
         }
     }
 
@@ -214,16 +261,25 @@ class VerifyCommandIT {
 
             assertThat(run.exitCode()).isEqualTo(VerifyCommand.CHECK_FAILED);
             assertThat(run.out())
-                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.ERROR_RATE.baseName()) + ": not found (expected DataPipelineMetrics ErrorRate > 2)")
-                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.DURATION.baseName()) + ": threshold is 300000, expected 300")
+                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.ERROR_RATE.baseName())
+                            + ": not found (expected DataPipelineMetrics ErrorRate > 2)")
+                    .contains("FAIL  alarm " + alarm(prefix, AlarmKind.DURATION.baseName())
+                            + ": threshold is 300000, expected 300")
                     .contains("FAIL  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
                             + "data-pipeline-remediation: the topic has no lambda subscription")
-                    .contains("FAIL  metrics " + job(prefix) + ": no datum in the last 15 min for DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed")
-                    .contains("FAIL  drill " + drilled + ": no decision in /aws/lambda/" + prefix + "AlarmResponseFunction within 2 s")
+                    .contains(
+                            "FAIL  metrics " + job(prefix)
+                                    + ": no datum in the last 15 min for DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed")
+                    .contains("FAIL  drill " + drilled + ": no decision in /aws/lambda/" + prefix
+                            + "AlarmResponseFunction within 2 s")
                     .contains("PASS  alarm " + alarm(prefix, AlarmKind.MEMORY.baseName()))
                     .contains("verify FAILED");
             assertThat(run.out()).doesNotContain("drill " + alarm(prefix, AlarmKind.DURATION.baseName()));
-            assertThat(aws.cloudWatch().describeAlarms(r -> r.alarmNames(drilled)).metricAlarms().getFirst().stateReason())
+            assertThat(aws.cloudWatch()
+                            .describeAlarms(r -> r.alarmNames(drilled))
+                            .metricAlarms()
+                            .getFirst()
+                            .stateReason())
                     .startsWith(DrillMarker.TEXT);
         }
     }
@@ -233,44 +289,81 @@ class VerifyCommandIT {
         for (ExpectedStack.Topic topic : expected.topics()) {
             String topicArn = aws.sns().createTopic(r -> r.name(topic.name())).topicArn();
             topicArns.put(topic.name(), topicArn);
-            topic.emails().forEach(email -> aws.sns().subscribe(r -> r.topicArn(topicArn).protocol("email").endpoint(email)));
+            topic.emails()
+                    .forEach(email -> aws.sns()
+                            .subscribe(
+                                    r -> r.topicArn(topicArn).protocol("email").endpoint(email)));
             if (topic.responseFunctionSubscribed() && !broken.contains(Breakage.NO_LAMBDA_SUBSCRIPTION)) {
-                aws.sns().subscribe(r -> r.topicArn(topicArn).protocol("lambda").endpoint(functionArn(expected.responseFunctionName())));
+                aws.sns()
+                        .subscribe(r -> r.topicArn(topicArn)
+                                .protocol("lambda")
+                                .endpoint(functionArn(expected.responseFunctionName())));
             }
         }
         for (ExpectedAlarm alarm : expected.alarms()) {
-            if (broken.contains(Breakage.MISSING_ERROR_RATE_ALARM) && alarm.name().equals(alarm(expected, AlarmKind.ERROR_RATE.baseName()))) {
+            if (broken.contains(Breakage.MISSING_ERROR_RATE_ALARM)
+                    && alarm.name().equals(alarm(expected, AlarmKind.ERROR_RATE.baseName()))) {
                 continue;
             }
-            List<String> actions = alarm.actionTopic().map(topic -> List.of(topicArns.get(topic))).orElse(List.of());
-            if (broken.contains(Breakage.NOISY_CHILD) && alarm.name().equals(alarm(expected, AlarmKind.DATA_QUALITY.baseName()))) {
+            List<String> actions = alarm.actionTopic()
+                    .map(topic -> List.of(topicArns.get(topic)))
+                    .orElse(List.of());
+            if (broken.contains(Breakage.NOISY_CHILD)
+                    && alarm.name().equals(alarm(expected, AlarmKind.DATA_QUALITY.baseName()))) {
                 actions = List.of(topicArns.values().iterator().next());
             }
             List<String> topics = actions;
             switch (alarm) {
                 case ExpectedAlarm.Metric metric -> {
-                    double threshold = broken.contains(Breakage.LAB_DURATION_THRESHOLD) && alarm.name().equals(alarm(expected, AlarmKind.DURATION.baseName()))
-                            ? 300_000 : metric.threshold();
-                    aws.cloudWatch().putMetricAlarm(r -> r.alarmName(metric.name())
-                            .namespace(metric.namespace()).metricName(metric.metricName()).statistic(metric.statistic())
-                            .dimensions(dimensions(metric.dimensions()))
-                            .period(metric.period()).evaluationPeriods(metric.evaluationPeriods()).datapointsToAlarm(1)
-                            .threshold(threshold).comparisonOperator(metric.comparisonOperator())
-                            .treatMissingData(metric.treatMissingData())
-                            .alarmActions(topics).okActions(topics));
+                    double threshold = broken.contains(Breakage.LAB_DURATION_THRESHOLD)
+                                    && alarm.name().equals(alarm(expected, AlarmKind.DURATION.baseName()))
+                            ? 300_000
+                            : metric.threshold();
+                    aws.cloudWatch()
+                            .putMetricAlarm(r -> r.alarmName(metric.name())
+                                    .namespace(metric.namespace())
+                                    .metricName(metric.metricName())
+                                    .statistic(metric.statistic())
+                                    .dimensions(dimensions(metric.dimensions()))
+                                    .period(metric.period())
+                                    .evaluationPeriods(metric.evaluationPeriods())
+                                    .datapointsToAlarm(1)
+                                    .threshold(threshold)
+                                    .comparisonOperator(metric.comparisonOperator())
+                                    .treatMissingData(metric.treatMissingData())
+                                    .alarmActions(topics)
+                                    .okActions(topics));
                 }
-                case ExpectedAlarm.MetricMath math -> aws.cloudWatch().putMetricAlarm(r -> r.alarmName(math.name())
-                        .metrics(math.queries().stream().map(q -> MetricDataQuery.builder().id(q.id())
-                                .expression(q.expression().orElse(null)).returnData(q.returnData())
-                                .metricStat(q.metricStat().map(stat -> MetricStat.builder().stat(stat.stat()).period(stat.period())
-                                        .metric(m -> m.namespace(stat.namespace()).metricName(stat.metricName())
-                                                .dimensions(dimensions(stat.dimensions()))).build()).orElse(null))
-                                .build()).toList())
-                        .thresholdMetricId(math.thresholdMetricId().orElse(null))
-                        .threshold(math.threshold().isPresent() ? math.threshold().getAsDouble() : null)
-                        .evaluationPeriods(math.evaluationPeriods()).datapointsToAlarm(1)
-                        .comparisonOperator(math.comparisonOperator()).treatMissingData(math.treatMissingData())
-                        .alarmActions(topics).okActions(topics));
+                case ExpectedAlarm.MetricMath math ->
+                    aws.cloudWatch()
+                            .putMetricAlarm(r -> r.alarmName(math.name())
+                                    .metrics(math.queries().stream()
+                                            .map(q -> MetricDataQuery.builder()
+                                                    .id(q.id())
+                                                    .expression(q.expression().orElse(null))
+                                                    .returnData(q.returnData())
+                                                    .metricStat(q.metricStat()
+                                                            .map(stat -> MetricStat.builder()
+                                                                    .stat(stat.stat())
+                                                                    .period(stat.period())
+                                                                    .metric(m -> m.namespace(stat.namespace())
+                                                                            .metricName(stat.metricName())
+                                                                            .dimensions(dimensions(stat.dimensions())))
+                                                                    .build())
+                                                            .orElse(null))
+                                                    .build())
+                                            .toList())
+                                    .thresholdMetricId(math.thresholdMetricId().orElse(null))
+                                    .threshold(
+                                            math.threshold().isPresent()
+                                                    ? math.threshold().getAsDouble()
+                                                    : null)
+                                    .evaluationPeriods(math.evaluationPeriods())
+                                    .datapointsToAlarm(1)
+                                    .comparisonOperator(math.comparisonOperator())
+                                    .treatMissingData(math.treatMissingData())
+                                    .alarmActions(topics)
+                                    .okActions(topics));
                 case ExpectedAlarm.Composite composite -> {
                     // As CloudFormation deploys it: the rule names each child by its ARN.
                     String rule = composite.rule();
@@ -278,31 +371,50 @@ class VerifyCommandIT {
                         rule = rule.replace("\"" + child + "\"", "\"" + alarmArn(child) + "\"");
                     }
                     String deployedRule = rule;
-                    aws.cloudWatch().putCompositeAlarm(r -> r.alarmName(composite.name()).alarmRule(deployedRule)
-                            .alarmDescription("Pipeline is unhealthy").alarmActions(topics).okActions(topics));
+                    aws.cloudWatch()
+                            .putCompositeAlarm(r -> r.alarmName(composite.name())
+                                    .alarmRule(deployedRule)
+                                    .alarmDescription("Pipeline is unhealthy")
+                                    .alarmActions(topics)
+                                    .okActions(topics));
                 }
             }
         }
-        aws.eventBridge().putRule(r -> r.name(expected.scheduleRuleName()).scheduleExpression(expected.scheduleExpression()));
-        aws.eventBridge().putTargets(r -> r.rule(expected.scheduleRuleName()).targets(t -> t.id("Target0")
-                .arn(functionArn(expected.metricsFunctionName()))));
+        aws.eventBridge()
+                .putRule(r -> r.name(expected.scheduleRuleName()).scheduleExpression(expected.scheduleExpression()));
+        aws.eventBridge()
+                .putTargets(r -> r.rule(expected.scheduleRuleName())
+                        .targets(t -> t.id("Target0").arn(functionArn(expected.metricsFunctionName()))));
         try (var logs = EmulatorClients.build(CloudWatchLogsClient.builder())) {
             logs.createLogGroup(r -> r.logGroupName(expected.responseLogGroup()));
             logs.createLogGroup(r -> r.logGroupName(expected.metricsLogGroup()));
         }
         if (!broken.contains(Breakage.NO_METRICS)) {
             for (String pipeline : expected.pipelines()) {
-                aws.cloudWatch().putMetricData(r -> r.namespace(expected.metricsNamespace()).metricData(
-                        expected.customMetrics().stream().map(metric -> MetricDatum.builder().metricName(metric)
-                                .dimensions(Dimension.builder().name(expected.pipelineDimension()).value(pipeline).build())
-                                .value(42.0).timestamp(Instant.now().minusSeconds(120)).build()).toList()));
+                aws.cloudWatch()
+                        .putMetricData(r -> r.namespace(expected.metricsNamespace())
+                                .metricData(expected.customMetrics().stream()
+                                        .map(metric -> MetricDatum.builder()
+                                                .metricName(metric)
+                                                .dimensions(Dimension.builder()
+                                                        .name(expected.pipelineDimension())
+                                                        .value(pipeline)
+                                                        .build())
+                                                .value(42.0)
+                                                .timestamp(Instant.now().minusSeconds(120))
+                                                .build())
+                                        .toList()));
             }
         }
     }
 
     private static List<Dimension> dimensions(Map<String, String> dimensions) {
-        return dimensions.entrySet().stream().map(d -> Dimension.builder().name(d.getKey())
-                .value(ExpectedAlarm.DEPLOY_TIME.equals(d.getValue()) ? "deployed-name-1A2B3C" : d.getValue()).build()).toList();
+        return dimensions.entrySet().stream()
+                .map(d -> Dimension.builder()
+                        .name(d.getKey())
+                        .value(ExpectedAlarm.DEPLOY_TIME.equals(d.getValue()) ? "deployed-name-1A2B3C" : d.getValue())
+                        .build())
+                .toList();
     }
 
     private static String alarmArn(String name) {
@@ -320,15 +432,29 @@ class VerifyCommandIT {
 
     /** Its own job too: the custom metrics' only dimension is the job name, shared by every deployment. */
     private static List<String> context(String prefix) {
-        return List.of("-c", "prefix=" + prefix, "-c", "alertEmail=" + EMAIL, "-c", "metricsSource=simulate",
-                "-c", "monitoredJobs=" + job(prefix));
+        return List.of(
+                "-c",
+                "prefix=" + prefix,
+                "-c",
+                "alertEmail=" + EMAIL,
+                "-c",
+                "metricsSource=simulate",
+                "-c",
+                "monitoredJobs=" + job(prefix));
     }
 
     /** Every alarm kind: anomaly detection beside the static alarms, metric math, health signals, severity topics. */
     private static List<String> richContext(String prefix) {
         List<String> context = new ArrayList<>(context(prefix));
-        context.addAll(List.of("-c", "anomalyDetection=beside", "-c", "minThroughputRecordsPerSecond=5",
-                "-c", "severityTopics=true", "-c", "criticalEmail=pager@example.com"));
+        context.addAll(List.of(
+                "-c",
+                "anomalyDetection=beside",
+                "-c",
+                "minThroughputRecordsPerSecond=5",
+                "-c",
+                "severityTopics=true",
+                "-c",
+                "criticalEmail=pager@example.com"));
         return context;
     }
 
@@ -348,19 +474,25 @@ class VerifyCommandIT {
     }
 
     private static ExpectedStack expected(List<String> context) throws Exception {
-        return StackExpectations.synthesize(VerifyCommand.context(ROOT, VerifyOptions.parse(context.toArray(String[]::new))), ROOT);
+        return StackExpectations.synthesize(
+                VerifyCommand.context(ROOT, VerifyOptions.parse(context.toArray(String[]::new))), ROOT);
     }
 
     record Run(int exitCode, String out, String err) {
         List<String> lines() {
-            return out.lines().filter(l -> l.startsWith("PASS") || l.startsWith("FAIL") || l.startsWith("SKIP")).toList();
+            return out.lines()
+                    .filter(l -> l.startsWith("PASS") || l.startsWith("FAIL") || l.startsWith("SKIP"))
+                    .toList();
         }
     }
 
     private static Run run(RecordedCompositeAlarms.Store composites, ExpectedStack expected, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyCommand.run(args, ROOT, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = VerifyCommand.run(
+                args,
+                ROOT,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 // The command closes the clients it is given, so each run gets its own.
                 () -> EmulatorClients.withRecordedAnswers(expected.savedQueries(), composites),

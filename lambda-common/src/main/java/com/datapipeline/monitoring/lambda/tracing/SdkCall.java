@@ -17,16 +17,30 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * @param requestId   AWS's request id, or empty
  * @param failure     why the call failed, or empty when it succeeded
  */
-public record SdkCall(String service, String operation, String region, Instant start, Instant end, int attempts,
-                      Optional<Integer> httpStatus, Optional<String> requestId, Optional<Throwable> failure) {
+public record SdkCall(
+        String service,
+        String operation,
+        String region,
+        Instant start,
+        Instant end,
+        int attempts,
+        Optional<Integer> httpStatus,
+        Optional<String> requestId,
+        Optional<Throwable> failure) {
 
     /** How X-Ray classifies the outcome: client errors, throttling, and faults are shown differently. */
-    public enum Outcome { OK, ERROR, THROTTLE, FAULT }
+    public enum Outcome {
+        OK,
+        ERROR,
+        THROTTLE,
+        FAULT
+    }
 
     public Outcome outcome() {
         int status = httpStatus.orElse(0);
-        if (status == 429 || failure.filter(f -> f instanceof SdkServiceException e && e.isThrottlingException())
-                .isPresent()) {
+        if (status == 429
+                || failure.filter(f -> f instanceof SdkServiceException e && e.isThrottlingException())
+                        .isPresent()) {
             return Outcome.THROTTLE;
         }
         if (status >= 500) {

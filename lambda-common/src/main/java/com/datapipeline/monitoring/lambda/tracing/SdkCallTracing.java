@@ -45,8 +45,8 @@ public final class SdkCallTracing implements ExecutionInterceptor {
      * @param clock         the call's start and end times
      * @param ids           new 16-hex-digit ids
      */
-    public SdkCallTracing(Supplier<Optional<TraceHeader>> currentTrace, Consumer<String> daemon, Clock clock,
-                          Supplier<String> ids) {
+    public SdkCallTracing(
+            Supplier<Optional<TraceHeader>> currentTrace, Consumer<String> daemon, Clock clock, Supplier<String> ids) {
         this.currentTrace = currentTrace;
         this.daemon = daemon;
         this.clock = clock;
@@ -66,12 +66,17 @@ public final class SdkCallTracing implements ExecutionInterceptor {
         try {
             daemon = new XRayDaemon(XRayDaemon.parseAddress(environment.apply("AWS_XRAY_DAEMON_ADDRESS")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(MonitoringFunction.SDK_CALL_TRACING_VARIABLE + " is true but "
-                    + e.getMessage()
-                    + " (Lambda sets it when active tracing is on)", e);
+            throw new IllegalStateException(
+                    MonitoringFunction.SDK_CALL_TRACING_VARIABLE + " is true but "
+                            + e.getMessage()
+                            + " (Lambda sets it when active tracing is on)",
+                    e);
         }
-        return List.of(new SdkCallTracing(() -> TraceHeader.current(System::getProperty, environment), daemon,
-                Clock.systemUTC(), SdkCallTracing::randomId));
+        return List.of(new SdkCallTracing(
+                () -> TraceHeader.current(System::getProperty, environment),
+                daemon,
+                Clock.systemUTC(),
+                SdkCallTracing::randomId));
     }
 
     static String randomId() {
@@ -106,8 +111,8 @@ public final class SdkCallTracing implements ExecutionInterceptor {
         record(attributes, context.httpResponse(), Optional.of(context.exception()));
     }
 
-    private void record(ExecutionAttributes attributes, Optional<SdkHttpResponse> response,
-                        Optional<Throwable> failure) {
+    private void record(
+            ExecutionAttributes attributes, Optional<SdkHttpResponse> response, Optional<Throwable> failure) {
         TraceHeader trace = attributes.getAttribute(TRACE);
         if (trace == null) {
             return;
@@ -119,8 +124,12 @@ public final class SdkCallTracing implements ExecutionInterceptor {
                 attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
                 String.valueOf(attributes.getAttribute(AwsExecutionAttribute.AWS_REGION)),
-                attributes.getAttribute(STARTED), clock.instant(), attributes.getAttribute(ATTEMPTS),
-                response.map(SdkHttpResponse::statusCode), requestId.filter(id -> !id.isBlank()), failure);
+                attributes.getAttribute(STARTED),
+                clock.instant(),
+                attributes.getAttribute(ATTEMPTS),
+                response.map(SdkHttpResponse::statusCode),
+                requestId.filter(id -> !id.isBlank()),
+                failure);
         try {
             daemon.accept(SubsegmentDocument.toJson(trace, call, ids));
         } catch (UncheckedIOException e) {

@@ -18,8 +18,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  */
 public final class SubsegmentDocument {
 
-    private SubsegmentDocument() {
-    }
+    private SubsegmentDocument() {}
 
     /**
      * @param trace  the invocation's trace header (trace id and parent segment)
@@ -52,10 +51,10 @@ public final class SubsegmentDocument {
                 document.put("throttle", true);
             }
             case FAULT -> document.put("fault", true);
-            case OK -> {
-            }
+            case OK -> {}
         }
-        call.failure().ifPresent(failure -> document.put("cause", Map.of("exceptions", List.of(exception(failure, ids)))));
+        call.failure()
+                .ifPresent(failure -> document.put("cause", Map.of("exceptions", List.of(exception(failure, ids)))));
         try {
             return JSON.std.asString(document);
         } catch (IOException e) {

@@ -16,14 +16,15 @@ public record TraceHeader(String root, String parent, boolean sampled) {
 
     /** Set per invocation by Lambda's Java runtime (the environment cannot change inside a running JVM). */
     static final String RUNTIME_PROPERTY = "com.amazonaws.xray.traceHeader";
+
     static final String ENVIRONMENT_VARIABLE = "_X_AMZN_TRACE_ID";
 
     private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
     private static final Pattern SEGMENT_ID = Pattern.compile("[0-9a-f]{16}");
 
     /** The header as Lambda's runtime passes it, or empty when there is none or it names no parent segment. */
-    public static Optional<TraceHeader> current(UnaryOperator<String> systemProperties,
-                                                UnaryOperator<String> environment) {
+    public static Optional<TraceHeader> current(
+            UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
         String header = systemProperties.apply(RUNTIME_PROPERTY);
         return parse(header != null && !header.isBlank() ? header : environment.apply(ENVIRONMENT_VARIABLE));
     }
@@ -52,7 +53,9 @@ public record TraceHeader(String root, String parent, boolean sampled) {
                 }
             }
         }
-        if (root == null || parent == null || !TRACE_ID.matcher(root).matches()
+        if (root == null
+                || parent == null
+                || !TRACE_ID.matcher(root).matches()
                 || !SEGMENT_ID.matcher(parent).matches()) {
             return Optional.empty();
         }

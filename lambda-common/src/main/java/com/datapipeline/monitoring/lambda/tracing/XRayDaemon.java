@@ -60,8 +60,8 @@ public final class XRayDaemon implements Consumer<String>, AutoCloseable {
     }
 
     private static IllegalArgumentException invalid(String variable) {
-        return new IllegalArgumentException("AWS_XRAY_DAEMON_ADDRESS is '" + variable
-                + "'; expected host:port or 'tcp:host:port udp:host:port'");
+        return new IllegalArgumentException(
+                "AWS_XRAY_DAEMON_ADDRESS is '" + variable + "'; expected host:port or 'tcp:host:port udp:host:port'");
     }
 
     @Override

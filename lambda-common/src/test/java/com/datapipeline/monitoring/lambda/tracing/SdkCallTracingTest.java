@@ -36,15 +36,14 @@ import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 /** A real Glue client calling a JDK HTTP server on loopback that answers like Glue would. */
 class SdkCallTracingTest {
-    private static final TraceHeader SAMPLED = new TraceHeader("1-5759e988-bd862e3fe1be46a994272793",
-            "53995c3f42cd8ad8", true);
+    private static final TraceHeader SAMPLED =
+            new TraceHeader("1-5759e988-bd862e3fe1be46a994272793", "53995c3f42cd8ad8", true);
 
     private HttpServer glue;
     private final List<Reply> replies = new CopyOnWriteArrayList<>();
     private final List<String> documents = new CopyOnWriteArrayList<>();
 
-    private record Reply(int status, String body) {
-    }
+    private record Reply(int status, String body) {}
 
     @BeforeEach
     void startGlue() throws Exception {
@@ -71,18 +70,24 @@ class SdkCallTracingTest {
         return GlueClient.builder()
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .endpointOverride(URI.create("http://127.0.0.1:" + glue.getAddress().getPort()))
+                .endpointOverride(
+                        URI.create("http://127.0.0.1:" + glue.getAddress().getPort()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(tracing)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(maxAttempts).backoffStrategy(BackoffStrategy.retryImmediately())
-                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build()))
+                                .maxAttempts(maxAttempts)
+                                .backoffStrategy(BackoffStrategy.retryImmediately())
+                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                                .build()))
                 .build();
     }
 
     private SdkCallTracing tracing(Optional<TraceHeader> trace, Consumer<String> daemon) {
-        return new SdkCallTracing(() -> trace, daemon,
-                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC), () -> "cccccccccccccccc");
+        return new SdkCallTracing(
+                () -> trace,
+                daemon,
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC),
+                () -> "cccccccccccccccc");
     }
 
     @Test
@@ -94,11 +99,15 @@ class SdkCallTracingTest {
 
         assertThat(documents).hasSize(1);
         Map<String, Object> document = JSON.std.mapFrom(documents.get(0));
-        assertThat(document).containsEntry("name", "Glue").containsEntry("trace_id", SAMPLED.root())
-                .containsEntry("parent_id", SAMPLED.parent()).containsEntry("type", "subsegment")
+        assertThat(document)
+                .containsEntry("name", "Glue")
+                .containsEntry("trace_id", SAMPLED.root())
+                .containsEntry("parent_id", SAMPLED.parent())
+                .containsEntry("type", "subsegment")
                 .doesNotContainKeys("error", "fault", "throttle");
-        assertThat(document.get("aws")).isEqualTo(Map.of("operation", "GetJobRuns", "region", "eu-west-1",
-                "request_id", "req-200", "retries", 0));
+        assertThat(document.get("aws"))
+                .isEqualTo(Map.of(
+                        "operation", "GetJobRuns", "region", "eu-west-1", "request_id", "req-200", "retries", 0));
     }
 
     @Test
@@ -135,7 +144,9 @@ class SdkCallTracingTest {
             assertThatThrownBy(() -> client.getJobRuns(r -> r.jobName("nightly")));
         }
 
-        assertThat(JSON.std.mapFrom(documents.get(0))).containsEntry("throttle", true).containsEntry("error", true);
+        assertThat(JSON.std.mapFrom(documents.get(0)))
+                .containsEntry("throttle", true)
+                .containsEntry("error", true);
     }
 
     @Test
@@ -163,10 +174,16 @@ class SdkCallTracingTest {
 
     @Test
     void fromTheEnvironmentTracingIsOffUnlessTheCdkAppSwitchedItOn() {
-        assertThat(SdkCallTracing.fromEnvironment(Map.<String, String>of()::get)).isEmpty();
-        assertThat(SdkCallTracing.fromEnvironment(Map.of(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "false",
-                "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000")::get)).isEmpty();
-        assertThatThrownBy(() -> SdkCallTracing.fromEnvironment(Map.of(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true")::get))
+        assertThat(SdkCallTracing.fromEnvironment(Map.<String, String>of()::get))
+                .isEmpty();
+        assertThat(SdkCallTracing.fromEnvironment(Map.of(
+                        MonitoringFunction.SDK_CALL_TRACING_VARIABLE,
+                        "false",
+                        "AWS_XRAY_DAEMON_ADDRESS",
+                        "127.0.0.1:2000")::get))
+                .isEmpty();
+        assertThatThrownBy(() -> SdkCallTracing.fromEnvironment(
+                        Map.of(MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true")::get))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("TRACE_SDK_CALLS is true but AWS_XRAY_DAEMON_ADDRESS is not set "
                         + "(Lambda sets it when active tracing is on)");
@@ -179,9 +196,12 @@ class SdkCallTracingTest {
         try (DatagramSocket daemon = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             daemon.setSoTimeout(5_000);
             List<ExecutionInterceptor> interceptors = SdkCallTracing.fromEnvironment(Map.of(
-                    MonitoringFunction.SDK_CALL_TRACING_VARIABLE, "true",
-                    "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + daemon.getLocalPort(),
-                    TraceHeader.ENVIRONMENT_VARIABLE, header)::get);
+                    MonitoringFunction.SDK_CALL_TRACING_VARIABLE,
+                    "true",
+                    "AWS_XRAY_DAEMON_ADDRESS",
+                    "127.0.0.1:" + daemon.getLocalPort(),
+                    TraceHeader.ENVIRONMENT_VARIABLE,
+                    header)::get);
             assertThat(interceptors).hasSize(1);
             try (GlueClient client = client(interceptors.get(0), 1)) {
                 client.getJobRuns(r -> r.jobName("nightly"));
@@ -192,7 +212,8 @@ class SdkCallTracingTest {
             String datagram = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
             assertThat(datagram).startsWith(XRayDaemon.HEADER);
             assertThat(JSON.std.mapFrom(datagram.substring(XRayDaemon.HEADER.length())))
-                    .containsEntry("name", "Glue").containsEntry("parent_id", SAMPLED.parent());
+                    .containsEntry("name", "Glue")
+                    .containsEntry("parent_id", SAMPLED.parent());
         }
     }
 }

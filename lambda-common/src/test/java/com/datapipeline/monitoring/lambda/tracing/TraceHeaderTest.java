@@ -19,9 +19,15 @@ class TraceHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Root=" + ROOT + ";Sampled=1", "Parent=53995c3f42cd8ad8;Sampled=1",
-            "Root=1-xyz;Parent=53995c3f42cd8ad8;Sampled=1", "Root=" + ROOT + ";Parent=53995c3f;Sampled=1",
-            "garbage"})
+    @ValueSource(
+            strings = {
+                "",
+                "Root=" + ROOT + ";Sampled=1",
+                "Parent=53995c3f42cd8ad8;Sampled=1",
+                "Root=1-xyz;Parent=53995c3f42cd8ad8;Sampled=1",
+                "Root=" + ROOT + ";Parent=53995c3f;Sampled=1",
+                "garbage"
+            })
     void withoutAWellFormedRootAndParentThereIsNothingToHangASubsegmentUnder(String header) {
         assertThat(TraceHeader.parse(header)).isEmpty();
     }
@@ -33,10 +39,15 @@ class TraceHeaderTest {
         Map<String, String> properties = Map.of(TraceHeader.RUNTIME_PROPERTY, fromProperty);
         Map<String, String> environment = Map.of(TraceHeader.ENVIRONMENT_VARIABLE, fromEnvironment);
 
-        assertThat(TraceHeader.current(properties::get, environment::get).orElseThrow().parent())
+        assertThat(TraceHeader.current(properties::get, environment::get)
+                        .orElseThrow()
+                        .parent())
                 .isEqualTo("1111111111111111");
-        assertThat(TraceHeader.current(Map.<String, String>of()::get, environment::get).orElseThrow().parent())
+        assertThat(TraceHeader.current(Map.<String, String>of()::get, environment::get)
+                        .orElseThrow()
+                        .parent())
                 .isEqualTo("2222222222222222");
-        assertThat(TraceHeader.current(Map.<String, String>of()::get, Map.<String, String>of()::get)).isEmpty();
+        assertThat(TraceHeader.current(Map.<String, String>of()::get, Map.<String, String>of()::get))
+                .isEmpty();
     }
 }

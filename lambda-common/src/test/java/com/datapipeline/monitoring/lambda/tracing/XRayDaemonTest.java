@@ -33,8 +33,8 @@ class XRayDaemonTest {
     @Test
     void sendsEachDocumentAsOneDatagramAfterTheDaemonHeader() throws Exception {
         try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             XRayDaemon daemon = new XRayDaemon(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                     receiver.getLocalPort()))) {
+                XRayDaemon daemon = new XRayDaemon(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), receiver.getLocalPort()))) {
             receiver.setSoTimeout(5_000);
             daemon.accept("{\"name\":\"Glue\"}");
 
