@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
+import com.datapipeline.monitoring.cdk.alarms.FreshnessSlo;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
@@ -204,6 +205,7 @@ public final class MonitoringStack extends Stack {
             PipelineAlarms alarms =
                     new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(inputs, metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
+            FreshnessSlo.of(pipelineScope, pipeline, metrics, names);
             responsePages.put(
                     pipeline.jobName(),
                     new AlarmResponder.PipelinePage(

@@ -43,7 +43,8 @@ class MetricsFunctionContractTest {
                 metrics.longestRunningSeconds(),
                 metrics.collectionErrors(),
                 metrics.failedRuns(),
-                metrics.stuckRuns());
+                metrics.stuckRuns(),
+                metrics.outputAgeSeconds());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)

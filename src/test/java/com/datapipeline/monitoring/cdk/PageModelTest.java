@@ -47,6 +47,11 @@ class PageModelTest {
         modes.put(
                 "crawler failed, then the job",
                 List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE));
+        modes.put("output stale", List.of(AlarmKind.OUTPUT_STALE));
+        // The whole chain: a crawler fails, the job after it fails, and the output it should write goes stale.
+        modes.put(
+                "crawler failed, then the job, then the output is stale",
+                List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE, AlarmKind.OUTPUT_STALE));
         return modes;
     }
 

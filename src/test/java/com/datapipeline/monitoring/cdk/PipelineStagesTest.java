@@ -93,7 +93,11 @@ class PipelineStagesTest {
                 "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 0}}"
                         + "|field 'output.freshWithinMinutes' is '0'; allowed: whole minutes from 1 to 40320 (28 days)",
                 "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"maxAge\": 5}}"
-                        + "|field 'output' is 'maxAge'; allowed: only the keys [freshWithinMinutes, glueTable, s3Prefix]",
+                        + "|field 'output' is 'maxAge'; allowed: only the keys [freshObjectivePercent, freshWithinMinutes, glueTable, s3Prefix]",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshObjectivePercent\": 99}}"
+                        + "|field 'output.freshObjectivePercent' is '99'; allowed: a percent from 50 to 99.99, with freshWithinMinutes",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 60, \"freshObjectivePercent\": 100}}"
+                        + "|field 'output.freshObjectivePercent' is '100'; allowed: a percent from 50 to 99.99, with freshWithinMinutes",
             })
     void badStagesOrOutputGiveOneLineThatNamesTheEntryAndField(String entry, String expected) throws Exception {
         Path file = write(entry);

@@ -138,17 +138,14 @@ class WholePipelineTest {
                                 Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*")))))))
                 .isEmpty();
         assertThat(jobsOnly.toJSON().toString()).doesNotContain(CrawlerEvents.STATE_CHANGE, "GlueCrawlerFailedAlarm");
-        // The job's own alarms are the same with and without stages.
+        // The job's own alarms are the same with and without stages: the stages add two crawler alarms and the
+        // output's freshness alarm.
         assertThat(staged.findResources("AWS::CloudWatch::Alarm").size())
-                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 1);
+                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 1 + 1);
     }
 
     private static String alarmId(String name) {
-        Map<String, Map<String, Object>> found = staged.findResources(
-                "AWS::CloudWatch::Alarm",
-                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("AlarmName", name)))));
-        assertThat(found).as(name).hasSize(1);
-        return found.keySet().iterator().next();
+        return TestStacks.alarmId(staged, name);
     }
 
     private static Object crawlerQuery(String id, String crawler) {

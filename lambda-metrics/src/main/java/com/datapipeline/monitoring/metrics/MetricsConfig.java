@@ -7,7 +7,9 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.LOOKBACK_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAMESPACE;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_GLUE_TABLE;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_LOG_GROUP;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_S3_PREFIX;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
 
@@ -56,6 +58,7 @@ public record MetricsConfig(
      * @param outputLogGroup              where the job's print() output goes; null skips RecordsProcessed
      * @param dataQualityRuleset          ruleset name or evaluation context; null skips DataQualityScore
      * @param expectedSuccessEveryMinutes used by the CDK app for the staleness alarm; not read here
+     * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
      */
     public record PipelineConfig(
             String name,
@@ -63,7 +66,20 @@ public record MetricsConfig(
             MetricsSource source,
             String outputLogGroup,
             String dataQualityRuleset,
-            Integer expectedSuccessEveryMinutes) {}
+            Integer expectedSuccessEveryMinutes,
+            OutputLocation output) {
+
+        /** A pipeline without a declared output. */
+        public PipelineConfig(
+                String name,
+                String jobName,
+                MetricsSource source,
+                String outputLogGroup,
+                String dataQualityRuleset,
+                Integer expectedSuccessEveryMinutes) {
+            this(name, jobName, source, outputLogGroup, dataQualityRuleset, expectedSuccessEveryMinutes, null);
+        }
+    }
 
     /**
      * Parses and validates the JSON configuration. Unknown fields are refused, like the response function's. The
@@ -129,7 +145,26 @@ public record MetricsConfig(
                 source,
                 blankToNull(outputLogGroup),
                 blankToNull(ruleset),
-                expectedMinutes);
+                expectedMinutes,
+                readOutput(raw));
+    }
+
+    private static OutputLocation readOutput(JsonObject raw) {
+        if (raw.has(OUTPUT_GLUE_TABLE) && raw.has(OUTPUT_S3_PREFIX)) {
+            throw raw.invalid(OUTPUT_S3_PREFIX, "must not be set together with " + OUTPUT_GLUE_TABLE);
+        }
+        if (raw.has(OUTPUT_GLUE_TABLE)) {
+            String text = raw.requiredString(OUTPUT_GLUE_TABLE);
+            return OutputLocation.glueTable(text)
+                    .orElseThrow(() -> raw.invalid(OUTPUT_GLUE_TABLE, "must be 'database.table', was '" + text + "'"));
+        }
+        if (raw.has(OUTPUT_S3_PREFIX)) {
+            String text = raw.requiredString(OUTPUT_S3_PREFIX);
+            return OutputLocation.s3Prefix(text)
+                    .orElseThrow(
+                            () -> raw.invalid(OUTPUT_S3_PREFIX, "must be 's3://bucket/prefix/', was '" + text + "'"));
+        }
+        return null;
     }
 
     private static String blankToNull(String value) {

@@ -29,7 +29,12 @@ public enum CustomMetric {
     /** "Glue Job State Change" events in FAILED or TIMEOUT; counted by a metric filter on the app's event history. */
     FAILED_RUNS("FailedRuns", "Count"),
     /** "Glue Job Run Status" events (a run past its notify-delay); counted by a metric filter on the event history. */
-    STUCK_RUNS("StuckRuns", "Count");
+    STUCK_RUNS("StuckRuns", "Count"),
+    /**
+     * Age of the pipeline's declared output: the newest partition or table update of its Glue table, or the newest
+     * object under its S3 prefix; written by the metrics function for pipelines that declare an output.
+     */
+    OUTPUT_AGE_SECONDS("OutputAgeSeconds", "Seconds");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

@@ -42,7 +42,8 @@ public record PipelineMetricSet(
         Metric workerUtilizationFraction,
         Metric skewness,
         Metric executorDiskUsedFraction,
-        Metric executorMemoryUsedFraction) {
+        Metric executorMemoryUsedFraction,
+        Metric outputAgeSeconds) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -104,7 +105,8 @@ public record PipelineMetricSet(
                 observability(jobName, "glue.driver.workerUtilization", RESOURCE_UTILIZATION, "Average"),
                 observability(jobName, "glue.driver.skewness.job", JOB_PERFORMANCE, "Maximum"),
                 observability(jobName, "glue.ALL.disk.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
-                observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"));
+                observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
+                custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"));
     }
 
     /**

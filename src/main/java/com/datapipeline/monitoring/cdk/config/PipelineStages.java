@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.contract.MetricsConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,22 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     public record S3Prefix(String bucket, String prefix) implements Location {}
 
     /**
-     * @param location           the table or prefix
-     * @param freshWithinMinutes the newest partition, object or table update must be at most this old; empty for no
-     *                           freshness expectation
+     * @param location              the table or prefix
+     * @param freshWithinMinutes    the newest partition, object or table update must be at most this old; empty for
+     *                              no freshness expectation
+     * @param freshObjectivePercent the share of the time over 28 days the output must be fresh (its SLO)
      */
-    public record Output(Location location, OptionalInt freshWithinMinutes) {
+    public record Output(Location location, OptionalInt freshWithinMinutes, double freshObjectivePercent) {
+        /** The objective when the file names none: fresh 99 % of the time, about 6 h 43 min of budget in 28 days. */
+        public static final double DEFAULT_OBJECTIVE_PERCENT = 99;
+
         public Output {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(freshWithinMinutes, "freshWithinMinutes");
+        }
+
+        public Output(Location location, OptionalInt freshWithinMinutes) {
+            this(location, freshWithinMinutes, DEFAULT_OBJECTIVE_PERCENT);
         }
     }
 
@@ -97,9 +106,10 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     public static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
     private static final Pattern STATE_MACHINE_NAME =
             Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}$");
-    private static final Pattern GLUE_TABLE = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
-    private static final Pattern S3_PREFIX = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
-    private static final Set<String> OUTPUT_FIELDS = Set.of("glueTable", "s3Prefix", "freshWithinMinutes");
+    private static final Pattern GLUE_TABLE = MetricsConfiguration.GLUE_TABLE_FORM;
+    private static final Pattern S3_PREFIX = MetricsConfiguration.S3_PREFIX_FORM;
+    private static final Set<String> OUTPUT_FIELDS =
+            Set.of("glueTable", "s3Prefix", "freshWithinMinutes", "freshObjectivePercent");
 
     /**
      * Reads an entry's {@code stages} and {@code output} (either may be absent) for the job {@code jobName}.
@@ -236,7 +246,22 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
             }
             fresh = OptionalInt.of(number);
         }
-        return new Output(location, fresh);
+        double objective = Output.DEFAULT_OBJECTIVE_PERCENT;
+        if (map.containsKey("freshObjectivePercent")) {
+            Object percent = map.get("freshObjectivePercent");
+            // Application Signals takes an attainment goal below 100; under 50 % an objective says little.
+            if (!(percent instanceof Number number)
+                    || number.doubleValue() < 50
+                    || number.doubleValue() > 99.99
+                    || fresh.isEmpty()) {
+                throw invalid.of(
+                        "output.freshObjectivePercent",
+                        String.valueOf(percent),
+                        "a percent from 50 to 99.99, with freshWithinMinutes");
+            }
+            objective = number.doubleValue();
+        }
+        return new Output(location, fresh, objective);
     }
 
     private static String keys() {
