@@ -5,6 +5,7 @@ import com.datapipeline.monitoring.cdk.alarms.FreshnessSlo;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
+import com.datapipeline.monitoring.cdk.alarms.StageEvents;
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
@@ -238,10 +239,12 @@ public final class MonitoringStack extends Stack {
                     suffix);
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), events);
             CrawlerEvents.of(groupScope, "CrawlerEvents" + suffix.replace("-", ""), events);
+            StageEvents.of(groupScope, "StageEvents" + suffix.replace("-", ""), events);
         });
         if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
             eventHistory.countFailedCrawls();
         }
+        StageEvents.count(eventHistory, settings.pipelines());
 
         metricsPublisher = new PipelineMetricsPublisher(
                 this,

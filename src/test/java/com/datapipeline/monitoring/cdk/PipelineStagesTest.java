@@ -79,7 +79,7 @@ class PipelineStagesTest {
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c1\"}, {\"crawler\": \"c2\"}, {\"crawler\": \"c3\"},"
                         + " {\"crawler\": \"c4\"}, {\"crawler\": \"c5\"}, {\"crawler\": \"c6\"}, {\"crawler\": \"c7\"}, {\"crawler\": \"c8\"},"
                         + " {\"crawler\": \"c9\"}, {\"crawler\": \"c10\"}, {\"crawler\": \"c11\"}]}"
-                        + "|field 'stages' is '11 crawlers'; allowed: at most 10 crawlers per pipeline",
+                        + "|field 'stages' is '11 crawler stages'; allowed: at most 10 per pipeline",
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"stateMachine\": \"has space\"}]}"
                         + "|field 'stages' is 'stateMachine has space'; allowed: a state machine name of 1-80 characters without spaces or special characters",
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": 7}]}"

@@ -209,6 +209,30 @@ public enum AlarmKind {
                     + " history).")),
 
     /**
+     * A Data Quality ruleset stage of the pipeline failed its evaluation or a rule: the "Data Quality Evaluation
+     * Results Available" event (source aws.glue-dataquality, docs/glue-events.md) with state FAILED or rulesFailed
+     * above 0, counted per ruleset as FailedDataQualityEvaluations from the event history. Event-driven, so it fires
+     * minutes before the polled DataQualityScore, and also for rulesets the job itself does not name.
+     */
+    DATA_QUALITY_FAILED(signal("GlueDataQualityFailedAlarm", "Stages", "DataQualityFailed")
+            .watchingStage(PipelineStages.Kind.DATA_QUALITY_RULESET, StageMetrics::failedEvaluations)
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
+            .describedAs(in -> "A Data Quality evaluation of pipeline " + in.job() + " failed or failed a rule ("
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.DATA_QUALITY_RULESET))
+                    + "; the Data Quality Evaluation Results Available event, counted as FailedDataQualityEvaluations"
+                    + " from the event history).")),
+    /**
+     * The pipeline's state machine ended an execution FAILED, TIMED_OUT or ABORTED: the "Step Functions Execution
+     * Status Change" event (Standard workflows only), counted as FailedExecutions from the event history.
+     */
+    STATE_MACHINE_FAILED(signal("StepFunctionsExecutionFailedAlarm", "Stages", "StateMachineFailed")
+            .watchingStage(PipelineStages.Kind.STATE_MACHINE, StageMetrics::failedExecutions)
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
+            .describedAs(in -> "An execution of state machine "
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.STATE_MACHINE))
+                    + " of pipeline " + in.job() + " ended FAILED, TIMED_OUT or ABORTED (the Step Functions Execution"
+                    + " Status Change event, counted as FailedExecutions from the event history).")),
+    /**
      * The pipeline's declared output is older than its expectation ({@code output.freshWithinMinutes}):
      * OutputAgeSeconds, the age of the newest partition, table update or object, from the metrics function. Missing
      * data is breaching, as for a missed run: no point means no output was found (empty, or unreadable, which the

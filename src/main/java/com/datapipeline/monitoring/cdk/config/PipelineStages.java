@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * @param output what downstream users read; empty when none is declared
  */
 public record PipelineStages(List<Stage> order, Optional<Output> output) {
-    /** A metric-math alarm reads at most 10 metrics, and a pipeline's crawler alarm reads one per crawler. */
-    public static final int MAX_CRAWLERS = 10;
+    /**
+     * A metric-math alarm reads at most 10 metrics, and a pipeline's crawler (or Data Quality) alarm reads one per
+     * crawler (or ruleset).
+     */
+    public static final int MAX_STAGES_PER_ALARM = 10;
 
     public static final PipelineStages NONE = new PipelineStages(List.of(), Optional.empty());
 
@@ -150,14 +153,16 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
                             .count()) {
                 throw invalid.of("stages", String.valueOf(stages), "at most one workflow and one state machine");
             }
-            if (order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count() > MAX_CRAWLERS) {
-                throw invalid.of(
-                        "stages",
-                        order.stream()
-                                        .filter(stage -> stage.kind() == Kind.CRAWLER)
-                                        .count() + " crawlers",
-                        "at most " + MAX_CRAWLERS + " crawlers per pipeline (its crawler alarm is"
-                                + " metric math over one series per crawler, and an alarm reads at most 10 metrics)");
+            for (Kind counted : List.of(Kind.CRAWLER, Kind.DATA_QUALITY_RULESET)) {
+                long count =
+                        order.stream().filter(stage -> stage.kind() == counted).count();
+                if (count > MAX_STAGES_PER_ALARM) {
+                    throw invalid.of(
+                            "stages",
+                            count + " " + counted.key() + " stages",
+                            "at most " + MAX_STAGES_PER_ALARM + " per pipeline (its alarm is metric math over one"
+                                    + " series per stage, and an alarm reads at most 10 metrics)");
+                }
             }
             Set<Stage> seen = new java.util.HashSet<>();
             for (Stage stage : order) {

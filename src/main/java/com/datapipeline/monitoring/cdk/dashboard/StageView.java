@@ -118,7 +118,7 @@ final class StageView {
 
     /**
      * The signals that watch one kind of stage: a stage kind's own alarms ({@link AlarmKind#stage()}); for the job, the
-     * job's run signals; for a Data Quality ruleset, the score's alarms.
+     * job's run signals; for a Data Quality ruleset, its evaluation events' and the score's alarms.
      */
     private static Predicate<CreatedAlarm> signalsOf(PipelineStages.Kind stage) {
         return signal -> switch (stage) {
@@ -126,7 +126,9 @@ final class StageView {
                 Set.of(AlarmKind.RUN_FAILED, AlarmKind.STUCK_RUN, AlarmKind.STUCK_RUN_BY_AGE, AlarmKind.MISSED_RUN)
                         .contains(signal.kind());
             case DATA_QUALITY_RULESET ->
-                signal.kind() == AlarmKind.DATA_QUALITY || signal.kind() == AlarmKind.DATA_QUALITY_ANOMALY;
+                signal.kind().stage().filter(stage::equals).isPresent()
+                        || signal.kind() == AlarmKind.DATA_QUALITY
+                        || signal.kind() == AlarmKind.DATA_QUALITY_ANOMALY;
             default -> signal.kind().stage().filter(stage::equals).isPresent();
         };
     }
