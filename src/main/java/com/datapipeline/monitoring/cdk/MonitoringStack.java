@@ -215,6 +215,8 @@ public final class MonitoringStack extends Stack {
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
+            ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
+                    .forEach(routes::putIfAbsent);
             addedPipelineCost = PipelineCost.of(
                     pipeline.jobName(),
                     inputs,

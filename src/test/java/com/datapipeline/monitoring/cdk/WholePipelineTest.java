@@ -44,9 +44,9 @@ class WholePipelineTest {
                                 "source", List.of("aws.glue"),
                                 "detail-type", List.of(CrawlerEvents.STATE_CHANGE),
                                 "detail",
-                                        Map.of(
+                                        Match.objectEquals(Map.of(
                                                 "crawlerName",
-                                                List.of("orders-raw", "orders-curated", "refunds-curated")))),
+                                                List.of("orders-raw", "orders-curated", "refunds-curated"))))),
                 1);
         staged.hasResourceProperties(
                 "AWS::Events::Rule",
@@ -138,10 +138,10 @@ class WholePipelineTest {
                                 Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*")))))))
                 .isEmpty();
         assertThat(jobsOnly.toJSON().toString()).doesNotContain(CrawlerEvents.STATE_CHANGE, "GlueCrawlerFailedAlarm");
-        // The job's own alarms are the same with and without stages: the stages add two crawler alarms and the
-        // output's freshness alarm.
+        // The job's own alarms are the same with and without stages: the stages add two crawler alarms, the delivery
+        // alarms of the crawler rules (history, failures) and the output's freshness alarm.
         assertThat(staged.findResources("AWS::CloudWatch::Alarm").size())
-                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 1 + 1);
+                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 2 + 1);
     }
 
     private static String alarmId(String name) {

@@ -36,6 +36,11 @@ public record ConsoleLinks(String region) {
                 + "~source~(" + source + "))";
     }
 
+    /** The crawler's page in the Glue console (its runs and their logs). */
+    public String crawler(String name) {
+        return CONSOLE + "glue/home?region=" + region + "#/v2/data-catalog/crawlers/view/" + pathSegment(name);
+    }
+
     public String dashboard(String name) {
         return CONSOLE + "cloudwatch/home?region=" + region + "#dashboards:name=" + pathSegment(name);
     }
