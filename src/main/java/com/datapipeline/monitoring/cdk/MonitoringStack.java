@@ -173,13 +173,17 @@ public final class MonitoringStack extends Stack {
                 "EventHistory",
                 new EventHistory.Props(
                         names.shared(ResourceNames.EVENT_HISTORY),
-                        AlarmKind.namePrefixes(settings.pipelines().stream()
-                                        .flatMap(pipeline -> pipeline.stages().order().stream()
-                                                .map(PipelineStages.Stage::kind))
-                                        .toList())
-                                .stream()
-                                .map(names::shared)
-                                .toList(),
+                        // With a prefix, it alone matches every alarm this deployment names: one base name per
+                        // kind after a 32-character prefix would outgrow an event pattern's 2,048 characters.
+                        names.prefix().isEmpty()
+                                ? AlarmKind.namePrefixes(settings.pipelines().stream()
+                                                .flatMap(pipeline -> pipeline.stages().order().stream()
+                                                        .map(PipelineStages.Stage::kind))
+                                                .toList())
+                                        .stream()
+                                        .map(names::shared)
+                                        .toList()
+                                : List.of(names.prefix()),
                         settings.observability().eventHistory(),
                         settings.observability().logRetentionDays(),
                         settings.observability().contributorInsights(),
