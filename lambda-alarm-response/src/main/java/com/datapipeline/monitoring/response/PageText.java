@@ -94,10 +94,15 @@ public final class PageText {
                 "restarted as run " + decision.jobRunId() + " ("
                         + decision.reason().replaceFirst("^started \\S+ \\((.*)\\)$", "$1") + ")";
             case SKIPPED_ERROR_CLASS ->
-                errorClass == ErrorClass.UNKNOWN
-                        ? "not restarted: the error is not one the response function knows, so a person decides"
-                        : "not restarted: a retry fails the same way until the cause is fixed ("
-                                + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName() + ")";
+                // A class routed to pause-trigger: the reason says how far the pause is.
+                !decision.reason().endsWith(RouteAction.NOTIFY_ONLY.configName())
+                        ? decision.reason()
+                        : errorClass == ErrorClass.UNKNOWN
+                                ? "not restarted: the error is not one the response function knows, so a person"
+                                        + " decides"
+                                : "not restarted: a retry fails the same way until the cause is fixed ("
+                                        + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName()
+                                        + ")";
             case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
             default -> "not restarted: " + decision.reason();
         };

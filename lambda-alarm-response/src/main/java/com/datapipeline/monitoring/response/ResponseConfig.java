@@ -135,7 +135,7 @@ public record ResponseConfig(
                 root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS),
                 new PageSettings(
                         pages,
-                        root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK),
+                        root.optionalString(RUNBOOK_URL).orElse(ResponseConfiguration.DEFAULT_RUNBOOK),
                         root.stringList(JOB_LOG_GROUPS)));
     }
 

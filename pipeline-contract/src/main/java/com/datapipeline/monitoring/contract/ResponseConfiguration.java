@@ -30,6 +30,11 @@ public final class ResponseConfiguration {
     public static final String JOB_LOG_GROUPS = "jobLogGroups";
     /** The runbook a page links to (an error class's section is appended as an anchor). */
     public static final String RUNBOOK_URL = "runbookUrl";
+    /**
+     * The runbook of this repository, relative to its root: what pages and alarm descriptions link to when the
+     * configuration names no {@link #RUNBOOK_URL}; a failure mode's or error class's section follows as an anchor.
+     */
+    public static final String DEFAULT_RUNBOOK = "docs/runbook.md";
     /** How many failed runs in a row a {@link RouteAction#PAUSE_TRIGGER} class waits for. */
     public static final String PAUSE_AFTER_FAILURES = "pauseAfterFailures";
 
