@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.util.Arrays;
@@ -24,8 +25,8 @@ public record ErrorClassActions(
         Map<String, Map<ErrorClass, RouteAction>> byPipeline,
         int pauseAfterFailures) {
 
-    /** Three failed runs in a row: one failure may be bad luck, three of a class that retries cannot fix are not. */
-    public static final int DEFAULT_PAUSE_AFTER = 3;
+    /** {@link ResponseConfiguration#DEFAULT_PAUSE_AFTER_FAILURES}. */
+    public static final int DEFAULT_PAUSE_AFTER = ResponseConfiguration.DEFAULT_PAUSE_AFTER_FAILURES;
 
     public static final ErrorClassActions DEFAULT = new ErrorClassActions(defaults(), Map.of(), DEFAULT_PAUSE_AFTER);
 

@@ -126,7 +126,11 @@ public record ResponseConfig(
                                     pipeline.optionalString(DASHBOARD),
                                     pipeline.optionalString(RUNBOOK_URL)));
                 }));
-        int pauseAfter = root.optionalInt(PAUSE_AFTER_FAILURES, 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        int pauseAfter = root.optionalInt(
+                        PAUSE_AFTER_FAILURES,
+                        ResponseConfiguration.MIN_PAUSE_AFTER_FAILURES,
+                        ResponseConfiguration.MAX_PAUSE_AFTER_FAILURES)
+                .orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
         return new ResponseConfig(
                 enabled,
                 budget,
