@@ -1,6 +1,5 @@
-package com.datapipeline.monitoring.cdk.checks;
+package com.datapipeline.monitoring.cdk;
 
-import com.datapipeline.monitoring.cdk.MonitoringApp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
