@@ -65,7 +65,10 @@ public final class PipelineAlarms {
                             at.id(),
                             page,
                             name,
-                            description(page, props.inputs().job(), children),
+                            factory.describe(
+                                    props.inputs().job(),
+                                    page,
+                                    description(page, props.inputs().job(), children)),
                             rule),
                     0));
         }

@@ -88,6 +88,7 @@ public enum AlarmKind {
             .watching(PipelineMetricSet::dataQualityScorePercent)
             .firesWhen(LESS_THAN_THRESHOLD, new Setting(in -> in.thresholds().dataQualityPercent()))
             .onlyIf(Inputs::staticThresholds)
+            .response(Response.START_VALIDATION_JOB)
             .drawnOn(Graph.QUALITY, Axis.LEFT)
             .describedAs(in -> "Data quality score of pipeline " + in.job() + " below "
                     + NumberText.plain(in.thresholds().dataQualityPercent()) + " %.")),
@@ -385,6 +386,8 @@ public enum AlarmKind {
     public enum Response {
         /** Restart the pipeline's job within the restart budget. */
         RESTART_JOB,
+        /** Start the pipeline's validation job ({@code validationJob}) within the budget; without one, log only. */
+        START_VALIDATION_JOB,
         /** Log the decision only. */
         NOTIFY_ONLY
     }
@@ -771,6 +774,7 @@ public enum AlarmKind {
                 twin.baseName() + ANOMALY_SUFFIX, twin.location().orElseThrow().scope(), id);
         definition.twin = twin;
         definition.severity = null;
+        definition.response = twin.definition.response;
         definition.watch = twin.definition.watch;
         definition.comparison = band;
         definition.threshold = new Band(in -> in.alarms().anomalyBandWidth());
