@@ -74,7 +74,8 @@ public final class SettingsReader {
                 values.get(ANOMALY_DETECTION),
                 values.get(ANOMALY_BAND_WIDTH),
                 values.get(MISSED_RUN_GRACE_FACTOR),
-                values.get(ConfigKeys.CAPACITY_ALARMS));
+                values.get(ConfigKeys.CAPACITY_ALARMS),
+                values.get(ConfigKeys.DETAILED_METRICS));
     }
 
     private static AlertingSettings alerting(ContextValues values) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
@@ -135,7 +136,7 @@ public final class AlarmResponder extends Construct {
                             .toList());
         }
         List<String> pageAlarms = props.pages().values().stream()
-                .map(PipelinePage::pageAlarm)
+                .flatMap(page -> page.pageAlarm().stream())
                 .distinct()
                 .sorted()
                 .toList();
@@ -230,14 +231,11 @@ public final class AlarmResponder extends Construct {
         config.put(ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS, INSIGHTS_LOG_GROUPS);
         config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
         Map<String, Object> pipelines = new LinkedHashMap<>();
-        props.pages()
-                .forEach((job, page) -> pipelines.put(
-                        job,
-                        new TreeMap<>(Map.of(
-                                ResponseConfiguration.PAGE_ALARM,
-                                page.pageAlarm(),
-                                ResponseConfiguration.DASHBOARD,
-                                page.dashboard()))));
+        props.pages().forEach((job, page) -> {
+            Map<String, Object> entry = new TreeMap<>(Map.of(ResponseConfiguration.DASHBOARD, page.dashboard()));
+            page.pageAlarm().ifPresent(alarm -> entry.put(ResponseConfiguration.PAGE_ALARM, alarm));
+            pipelines.put(job, entry);
+        });
         config.put(ResponseConfiguration.PIPELINES, pipelines);
         config.put(ResponseConfiguration.ROUTES, routes);
         return ConfigurationJson.of(config);
@@ -258,9 +256,10 @@ public final class AlarmResponder extends Construct {
     /**
      * Where the function puts the page text of a pipeline's failed run, and the dashboard the page links to.
      *
-     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise
+     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise; empty for a one-alarm page, which
+     *                  SetAlarmState cannot hold in ALARM (the function then only logs the page text)
      */
-    public record PipelinePage(String pageAlarm, String dashboard) {
+    public record PipelinePage(Optional<String> pageAlarm, String dashboard) {
         public PipelinePage {
             Objects.requireNonNull(pageAlarm, "pageAlarm");
             Objects.requireNonNull(dashboard, "dashboard");

@@ -52,7 +52,7 @@ class StackExpectationsTest {
         assertThat(expected.topics().getFirst().emails()).containsExactly("oncall@example.com");
         assertThat(expected.responseLogGroup()).isEqualTo("/aws/lambda/team1-AlarmResponseFunction");
         assertThat(expected.scheduleRuleName()).isEqualTo(names.shared(ResourceNames.METRICS_SCHEDULE));
-        assertThat(expected.scheduleExpression()).isEqualTo("rate(5 minutes)");
+        assertThat(expected.scheduleExpression()).isEqualTo("rate(1 minute)");
         assertThat(expected.alertEmail()).isEqualTo(Optional.of("oncall@example.com"));
         assertThat(expected.metricsSource()).isEqualTo(MetricsSource.SIMULATE);
         assertThat(expected.savedQueries())
