@@ -146,7 +146,7 @@ class CostEstimateTest {
                         "GlueJobMemoryAlarm (bit 2048, heap)",
                         "ErrorRateAlarm (bit 8, error rate)",
                         "ProcessingLatencyAlarm (bit 16, latency)",
-                        "MetricsCollectionFailedAlarm (bit 128, metrics collection failed)",
+                        "MetricsCollectionFailedAlarm (bit 128, metrics collection broken)",
                         "GlueJobRunFailedAlarm (bit 256, run failed)",
                         "GlueJobStuckRunAlarm (bit 2, run stuck)");
         assertThat(added.table()).contains("FailedRuns (event metric").contains("per added pipeline");

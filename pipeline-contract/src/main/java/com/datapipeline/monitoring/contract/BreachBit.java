@@ -25,7 +25,7 @@ public enum BreachBit {
      * Two failed collections in a row; then it is the only bit the function sets (nothing else was measured), which
      * keeps a failed collection apart from a measured breach.
      */
-    COLLECTION_FAILED(7, "metrics collection failed", Source.METRICS_FUNCTION),
+    COLLECTION_FAILED(7, "metrics collection broken", Source.METRICS_FUNCTION),
     RUN_FAILED(8, "run failed", Source.PAGE_EXPRESSION),
     STUCK_RUN_EVENT(9, "run stuck (Glue event)", Source.PAGE_EXPRESSION),
     FAILED_TASKS(10, "failed tasks", Source.PAGE_EXPRESSION),
@@ -85,21 +85,5 @@ public enum BreachBit {
     /** The modes a breach value says fired, lowest bit first; bits no mode has are left out. */
     public static List<BreachBit> decode(long value) {
         return Arrays.stream(values()).filter(b -> (value & b.value()) != 0).toList();
-    }
-
-    /** The bits a value has that no mode has (a value from something else than a breach sum). */
-    public static long unknownBits(long value) {
-        long known = Arrays.stream(values()).mapToLong(BreachBit::value).reduce(0, (a, b) -> a | b);
-        return value & ~known;
-    }
-
-    /** The legend a page description carries: "1 duration, 2 run stuck, ...", for the given bits. */
-    public static String legend(List<BreachBit> bits) {
-        return String.join(
-                ", ", bits.stream().map(b -> b.value() + " " + b.mode()).toList());
-    }
-
-    public static Optional<BreachBit> byMode(String mode) {
-        return Arrays.stream(values()).filter(b -> b.mode.equals(mode)).findFirst();
     }
 }

@@ -94,13 +94,20 @@ public final class BreachPage {
         return thresholds;
     }
 
-    /** The description of a page over {@code modes}: what the value in its reason means. */
+    /**
+     * The description of a page over {@code modes}: what the value in its reason means, each bit with its mode and the
+     * signal alarm it stands for ("256 run failed [GlueJobRunFailedAlarm]"; tools/time-to-page reads it).
+     */
     public static String legend(List<AlarmKind> modes) {
         return "The value in the reason is the sum of the modes that breached: "
-                + BreachBit.legend(modes.stream()
-                        .map(kind -> kind.bit().orElseThrow())
-                        .sorted()
-                        .toList())
+                + String.join(
+                        ", ",
+                        modes.stream()
+                                .sorted(java.util.Comparator.comparing(
+                                        kind -> kind.bit().orElseThrow()))
+                                .map(kind -> kind.bit().orElseThrow().value() + " "
+                                        + kind.bit().orElseThrow().mode() + " [" + kind.baseName() + "]")
+                                .toList())
                 + ".";
     }
 

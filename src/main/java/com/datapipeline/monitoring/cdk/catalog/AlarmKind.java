@@ -811,9 +811,15 @@ public enum AlarmKind {
         return definition;
     }
 
-    /** A capacity signal of a pipeline: a warning, only with capacityAlarms=all, its runbook "Capacity alarms". */
+    /**
+     * A capacity signal of a pipeline: a warning, only with capacityAlarms=all, its runbook "Capacity alarms". Its
+     * periods stay 5 minutes: "for 15 minutes of a run" is three of them, and a shorter period adds nothing to a
+     * signal that is not urgent.
+     */
     private static Definition capacity(String baseName, String id) {
         return signal(baseName, "Capacity", id)
+                // Not a constant: the enum's static fields are not initialized yet while its constants are built.
+                .period(Duration.minutes(5))
                 .severity(Severity.WARNING)
                 .runbook(Runbook.CAPACITY)
                 .onlyIf(in -> in.alarms().capacityAlarms().perPipeline());

@@ -43,6 +43,7 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, 
     /** One failure mode's signal: its alarm's price and the metrics it reads. */
     public record Mode(
             String alarm,
+            boolean inPage,
             double alarmUsd,
             List<String> customMetrics,
             List<String> eventMetrics,
@@ -68,13 +69,14 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, 
             double usd = signal.kind().billing() == Billing.ANOMALY_DETECTION
                     ? Prices.ANOMALY_DETECTION_ALARM
                     : signal.metrics() * Prices.STANDARD_ALARM;
-            modes.add(mode(signal.name(), usd, signal.kind().metric(inputs, metrics)));
+            modes.add(mode(signal.name(), false, usd, signal.kind().metric(inputs, metrics)));
         }
         // A one-alarm page's modes have no alarm of their own: the page bills each metric it reads once.
         for (AlarmKind kind : pageModes) {
             BreachBit bit = kind.bit().orElseThrow();
             modes.add(mode(
                     kind.baseName() + " (bit " + bit.value() + ", " + bit.mode() + ")",
+                    true,
                     0,
                     bit.source() == BreachBit.Source.METRICS_FUNCTION
                             ? metrics.breach()
@@ -90,7 +92,7 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, 
         return new PipelineCost(pipeline, modes, billedPages, publishedCustomMetrics);
     }
 
-    private static Mode mode(String name, double usd, IMetric watched) {
+    private static Mode mode(String name, boolean inPage, double usd, IMetric watched) {
         List<String> custom = new ArrayList<>();
         List<String> event = new ArrayList<>();
         List<String> glue = new ArrayList<>();
@@ -104,7 +106,7 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, 
                 custom.add(metricName);
             }
         }
-        return new Mode(name, usd, custom, event, glue);
+        return new Mode(name, inPage, usd, custom, event, glue);
     }
 
     private static List<Metric> metricsOf(IMetric metric) {
@@ -151,10 +153,18 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, 
             mode.customMetrics()
                     .forEach(name -> reads.add(
                             String.format(Locale.ROOT, "%s (custom, $%.2f, shared)", name, Prices.CUSTOM_METRIC)));
+            if (mode.inPage()) {
+                reads.add(String.format(
+                        Locale.ROOT, "read by the page: $%.2f a metric, shared by its bits", Prices.STANDARD_ALARM));
+            }
             mode.eventMetrics().forEach(name -> reads.add(name + " (event metric: only hours with events)"));
             mode.glueMetrics().forEach(name -> reads.add(name + " (Glue job metric, billed to the job)"));
             out.append(String.format(
-                    Locale.ROOT, "  %-46s %6.2f  %s%n", mode.alarm(), mode.alarmUsd(), String.join("; ", reads)));
+                    Locale.ROOT,
+                    "  %-46s %6s  %s%n",
+                    mode.alarm(),
+                    mode.inPage() ? "page" : String.format(Locale.ROOT, "%.2f", mode.alarmUsd()),
+                    String.join("; ", reads)));
         }
         out.append(String.format(
                 Locale.ROOT,
