@@ -434,6 +434,13 @@ class AlarmKindTest {
                     .isEqualTo(value));
         }
 
+        /** The width of {@code ANOMALY_DETECTION_BAND(watched, width)}, or NaN for any other expression. */
+        private static double bandOf(String expression, String watched) {
+            Matcher band = Pattern.compile("ANOMALY_DETECTION_BAND\\((\\w+), ([0-9.]+)\\)")
+                    .matcher(expression);
+            return band.matches() && band.group(1).equals(watched) ? Double.parseDouble(band.group(2)) : Double.NaN;
+        }
+
         private static void checkPipelineMetric(
                 SoftAssertions softly,
                 String what,
@@ -467,11 +474,15 @@ class AlarmKindTest {
             softly.assertThat(stat.get(anomaly ? "Stat" : "Statistic")).as(what).isEqualTo(single.getStatistic());
             softly.assertThat(stat.get("Period")).as(what).isEqualTo(period);
             if (kind.billing() == AlarmKind.Billing.ANOMALY_DETECTION) {
-                softly.assertThat(p.get("ThresholdMetricId")).as(what).isEqualTo("band");
+                String watched = queries(p).stream()
+                        .filter(q -> q.containsKey("MetricStat"))
+                        .map(q -> String.valueOf(q.get("Id")))
+                        .findFirst()
+                        .orElseThrow();
                 softly.assertThat(queries(p))
-                        .as(what)
-                        .anyMatch(q ->
-                                ("ANOMALY_DETECTION_BAND(m1, " + kind.bandWidth(in) + ")").equals(q.get("Expression")));
+                        .as(what + ": the threshold is the band around the watched metric")
+                        .anyMatch(q -> q.get("Id").equals(p.get("ThresholdMetricId"))
+                                && bandOf(String.valueOf(q.get("Expression")), watched) == kind.bandWidth(in));
             }
         }
 

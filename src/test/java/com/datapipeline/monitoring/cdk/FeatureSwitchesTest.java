@@ -80,10 +80,10 @@ class FeatureSwitchesTest {
                 Match.objectLike(Map.of(
                         "AlarmName", "DataQualityAlarmAnomaly",
                         "ComparisonOperator", "LessThanLowerThreshold",
-                        "ThresholdMetricId", "band",
+                        "ThresholdMetricId", "expr_1",
                         "Metrics",
                                 Match.arrayWith(List.of(Match.objectLike(
-                                        Map.of("Id", "band", "Expression", "ANOMALY_DETECTION_BAND(m1, 2.0)")))))));
+                                        Map.of("Id", "expr_1", "Expression", "ANOMALY_DETECTION_BAND(m0, 2)")))))));
         on.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Match.objectLike(Map.of(
@@ -107,7 +107,7 @@ class FeatureSwitchesTest {
                             replaced + "Anomaly",
                             "Metrics",
                             Match.arrayWith(List.of(
-                                    Match.objectLike(Map.of("Expression", "ANOMALY_DETECTION_BAND(m1, 3.0)")))))));
+                                    Match.objectLike(Map.of("Expression", "ANOMALY_DETECTION_BAND(m0, 3)")))))));
         }
         assertThat(instead.findResources("AWS::CloudWatch::CompositeAlarm").toString())
                 .as("the composite watches the anomaly alarms instead")

@@ -7,11 +7,10 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Trigger;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
+import software.amazon.awscdk.services.cloudwatch.AnomalyDetectionAlarm;
 import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
 import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
@@ -92,17 +91,20 @@ public final class AlarmFactory {
                 .datapointsToAlarm(trigger.datapointsToAlarm())
                 .treatMissingData(trigger.missingData())
                 .build();
+        notifyOnStateChanges(alarm, kind);
+        return alarm;
+    }
+
+    private void notifyOnStateChanges(Alarm alarm, AlarmKind kind) {
         routing.topicFor(kind).map(SnsAction::new).ifPresent(notify -> {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
         });
-        return alarm;
     }
 
     /**
      * An anomaly-detection alarm: it fires when the metric leaves the band CloudWatch learns from the
-     * metric's history, {@code bandWidth} standard deviations wide. The L2 Alarm cannot express a band
-     * threshold, hence the L1 resource.
+     * metric's history, {@code bandWidth} standard deviations wide.
      */
     private CreatedAlarm anomalyDetection(
             Construct scope,
@@ -113,56 +115,18 @@ public final class AlarmFactory {
             Metric metric,
             double bandWidth) {
         Trigger trigger = kind.trigger().orElseThrow();
-        List<String> actions = routing.topicFor(kind)
-                .map(topic -> List.of(topic.getTopicArn()))
-                .orElse(List.of());
-        CfnAlarm alarm = CfnAlarm.Builder.create(scope, id)
+        AnomalyDetectionAlarm alarm = AnomalyDetectionAlarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
-                .comparisonOperator(cloudFormationName(trigger.comparison().name(), true))
+                .metric(metric)
+                .stdDevs(bandWidth)
+                .comparisonOperator(trigger.comparison())
                 .evaluationPeriods(trigger.evaluationPeriods())
                 .datapointsToAlarm(trigger.datapointsToAlarm())
-                .thresholdMetricId("band")
-                .treatMissingData(cloudFormationName(trigger.missingData().name(), false))
-                .alarmActions(actions)
-                .okActions(actions)
-                .metrics(List.of(
-                        CfnAlarm.MetricDataQueryProperty.builder()
-                                .id("m1")
-                                .returnData(true)
-                                .metricStat(CfnAlarm.MetricStatProperty.builder()
-                                        .metric(CfnAlarm.MetricProperty.builder()
-                                                .namespace(metric.getNamespace())
-                                                .metricName(metric.getMetricName())
-                                                .dimensions(metric.getDimensions().entrySet().stream()
-                                                        .map(d -> CfnAlarm.DimensionProperty.builder()
-                                                                .name(d.getKey())
-                                                                .value(String.valueOf(d.getValue()))
-                                                                .build())
-                                                        .toList())
-                                                .build())
-                                        .period(metric.getPeriod().toSeconds())
-                                        .stat(metric.getStatistic())
-                                        .build())
-                                .build(),
-                        CfnAlarm.MetricDataQueryProperty.builder()
-                                .id("band")
-                                .expression("ANOMALY_DETECTION_BAND(m1, " + bandWidth + ")")
-                                .label(metric.getMetricName() + " (expected)")
-                                .returnData(true)
-                                .build()))
+                .treatMissingData(trigger.missingData())
                 .build();
-        return remember(kind, name, Alarm.fromAlarmArn(scope, id + "Ref", alarm.getAttrArn()), 0);
-    }
-
-    /** CloudFormation's name of a CDK enum value: LESS_THAN_LOWER_THRESHOLD is LessThanLowerThreshold. */
-    private static String cloudFormationName(String constant, boolean capitalized) {
-        StringBuilder name = new StringBuilder();
-        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
-            name.append(
-                    name.isEmpty() && !capitalized ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return name.toString();
+        notifyOnStateChanges(alarm, kind);
+        return remember(kind, name, alarm, 0);
     }
 
     /** A composite alarm over alarms created here; it notifies the topic of its kind. */

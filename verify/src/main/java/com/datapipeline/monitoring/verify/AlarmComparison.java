@@ -214,7 +214,7 @@ public final class AlarmComparison {
 
     /**
      * A one-line description of what an alarm watches, e.g. {@code DataPipelineMetrics ErrorRate > 2},
-     * {@code DataPipelineMetrics DataQualityScore below ANOMALY_DETECTION_BAND(m1, 2.0)},
+     * {@code DataPipelineMetrics DataQualityScore below ANOMALY_DETECTION_BAND(m0, 2)},
      * {@code records / PERIOD(records) < 5 over DataPipelineMetrics RecordsProcessed} or
      * {@code composite of GlueJobFailureAlarm, DataQualityAlarm}.
      */

@@ -49,7 +49,7 @@ public sealed interface ExpectedAlarm permits ExpectedAlarm.Metric, ExpectedAlar
 
     /**
      * An alarm on metric queries: metric math ({@code records / PERIOD(records)} against a threshold) or an
-     * anomaly-detection band ({@code ANOMALY_DETECTION_BAND(m1, 2.0)}, named by {@code thresholdMetricId}).
+     * anomaly-detection band ({@code ANOMALY_DETECTION_BAND(m0, 2)}, named by {@code thresholdMetricId}).
      *
      * @param threshold empty for an anomaly-detection alarm, whose threshold is the band
      */

@@ -184,13 +184,15 @@ class StackExpectationsTest {
         ExpectedAlarm.MetricMath anomaly = (ExpectedAlarm.MetricMath)
                 rich.alarm("p-DataQualityAlarmAnomaly-other-job").orElseThrow();
         assertThat(anomaly.anomalyDetection()).isTrue();
-        assertThat(anomaly.thresholdMetricId()).contains("band");
+        assertThat(anomaly.thresholdMetricId()).contains("expr_1");
         assertThat(anomaly.threshold()).isEmpty();
         assertThat(anomaly.comparisonOperator()).isEqualTo("LessThanLowerThreshold");
         assertThat(anomaly.queries())
                 .containsExactly(
                         new ExpectedAlarm.Query(
-                                "m1",
+                                "expr_1", Optional.of("ANOMALY_DETECTION_BAND(m0, 2)"), Optional.empty(), true),
+                        new ExpectedAlarm.Query(
+                                "m0",
                                 Optional.empty(),
                                 Optional.of(new ExpectedAlarm.MetricStat(
                                         "DataPipelineMetrics",
@@ -198,9 +200,7 @@ class StackExpectationsTest {
                                         Map.of("Pipeline", "other-job"),
                                         "Average",
                                         300)),
-                                true),
-                        new ExpectedAlarm.Query(
-                                "band", Optional.of("ANOMALY_DETECTION_BAND(m1, 2.0)"), Optional.empty(), true));
+                                true));
         assertThat(anomaly.actionTopic())
                 .as("a signal: tells the response function only")
                 .contains(remediation);

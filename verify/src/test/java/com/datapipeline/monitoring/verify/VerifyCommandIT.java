@@ -114,11 +114,11 @@ class VerifyCommandIT {
         String remediation = prefix + "data-pipeline-remediation";
         assertThat(run.out())
                 .contains("PASS  alarm " + alarm(prefix, "DataQualityAlarmAnomaly")
-                        + ": DataPipelineMetrics DataQualityScore below" + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies "
+                        + ": DataPipelineMetrics DataQualityScore below" + " ANOMALY_DETECTION_BAND(m0, 2), notifies "
                         + remediation)
                 .contains("PASS  alarm " + alarm(prefix, "ProcessingLatencyAlarmAnomaly")
                         + ": DataPipelineMetrics ProcessingLatency above"
-                        + " ANOMALY_DETECTION_BAND(m1, 2.0), notifies ")
+                        + " ANOMALY_DETECTION_BAND(m0, 2), notifies ")
                 .contains("PASS  alarm " + alarm(prefix, AlarmKind.LOW_THROUGHPUT.baseName())
                         + ": records / PERIOD(records) < 5 over" + " DataPipelineMetrics RecordsProcessed, notifies ")
                 .contains("PASS  alarm " + alarm(prefix, AlarmKind.DATA_QUALITY.baseName())
