@@ -530,11 +530,12 @@ public enum AlarmKind {
 
         /**
          * Whether the pipeline has a DataQualityScore to alarm on: one with a Data Quality ruleset, and the sample job,
-         * whose alarm is the lab's (step 6; metricsSource=simulate publishes its score without a ruleset). An added
-         * job without a ruleset gets no data-quality alarm: nothing would publish its metric.
+         * whose alarm is the lab's (step 6), and every pipeline with metricsSource=simulate, which publishes a random
+         * score without a ruleset. An added job without a ruleset gets no data-quality alarm: nothing would publish its
+         * metric.
          */
         boolean qualityScored() {
-            return pipeline.sampleJob() || pipeline.dataQualityRuleset().isPresent();
+            return pipeline.sampleJob() || pipeline.dataQualityRuleset().isPresent() || alarms.simulatedMetrics();
         }
 
         double missedRunLimitSeconds() {

@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  * @param capacityAlarms                the account's run quota alarm, and the jobs' own capacity signals
  * @param detailedMetrics               an added pipeline's detailed custom metrics, each with its own alarm under a
  *                                      composite page; off: its page is one alarm over its Breach metric
+ * @param simulatedMetrics              metricsSource=simulate: every pipeline gets the lab's random values, a data
+ *                                      quality score among them, with or without a ruleset
  */
 public record AlarmSettings(
         AlarmThresholds thresholds,
@@ -23,7 +25,8 @@ public record AlarmSettings(
         double anomalyBandWidth,
         double missedRunGraceFactor,
         CapacityAlarms capacityAlarms,
-        boolean detailedMetrics) {
+        boolean detailedMetrics,
+        boolean simulatedMetrics) {
     public AlarmSettings {
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(minThroughputRecordsPerSecond, "minThroughputRecordsPerSecond");

@@ -161,7 +161,7 @@ public final class ConfigKeys {
             "added pipelines (the sample job always has them): `ErrorRate`, `ProcessingLatency`, `LongestRunningSeconds`,"
                     + " `DataQualityScore`, `SecondsSinceLastSuccess`, `RecordsProcessed` and `CollectionErrors` with an"
                     + " alarm each under a composite page; off: one `Breach` metric and one alarm per page (see \"What it"
-                    + " costs\")");
+                    + " costs\"); always on with `metricsSource=simulate`");
 
     // ---- Stuck and missed runs (defaults for every job; a job entry may override them)
     public static final ConfigKey<Optional<Integer>> STUCK_RUN_MINUTES = key(
