@@ -42,9 +42,19 @@ public final class MonitoringApp {
     public static final String NAG_VARIABLE = "CDK_NAG";
 
     public static void main(String[] args) {
+        int status = synthesize(new App(), "true".equals(System.getenv(NAG_VARIABLE)));
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Synthesizes the app into its output directory with the summary, details and cost files beside the
+     * templates, and checks the deploy limits (and cdk-nag's rules, with {@code nag}). Every problem is one line on
+     * standard error; returns the exit status: 0, 1 for a failed check or synth, 2 for a configuration error.
+     */
+    public static int synthesize(App app, boolean nag) {
         try {
-            App app = new App();
-            boolean nag = "true".equals(System.getenv(NAG_VARIABLE));
             if (nag) {
                 Aspects.of(app)
                         .add(AwsSolutionsChecks.Builder.create().verbose(true).build());
@@ -64,15 +74,13 @@ public final class MonitoringApp {
                             + stack.addedPipelineCost().table());
             List<String> limits = DeployLimits.check(outdir);
             limits.forEach(System.err::println);
-            if (!limits.isEmpty() || (nag && reportNagFindings(assembly) > 0)) {
-                System.exit(1);
-            }
+            return !limits.isEmpty() || (nag && reportNagFindings(assembly) > 0) ? 1 : 0;
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
-            System.exit(2);
+            return 2;
         } catch (StaleBuildException e) {
             System.err.println("Build needed: " + e.getMessage());
-            System.exit(1);
+            return 1;
         } catch (RuntimeException e) {
             // e.g. CloudFormation's 500-resource limit with too many pipelines in one stack
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -80,10 +88,10 @@ public final class MonitoringApp {
                     + (message.contains("TooManyResourcesInStack")
                             ? " (split the monitored jobs over several deployments, each with its own prefix)"
                             : ""));
-            System.exit(1);
+            return 1;
         } catch (IOException e) {
             System.err.println("Could not write the deployment summary: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
     }
 

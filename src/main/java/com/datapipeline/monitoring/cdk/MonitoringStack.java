@@ -5,7 +5,9 @@ import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
+import com.datapipeline.monitoring.cdk.alarms.RunSuccessEvents;
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
+import com.datapipeline.monitoring.cdk.alerting.AlarmLinks;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
@@ -41,6 +43,7 @@ import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
 import software.constructs.Construct;
 
 /** Wires the constructs together; every decision lives in a construct or in the settings. */
@@ -205,6 +208,13 @@ public final class MonitoringStack extends Stack {
             }
             PipelineMetricSet metrics = PipelineMetricSet.forJob(pipeline.jobName());
             AlarmKind.Inputs inputs = new AlarmKind.Inputs(pipeline, settings.alarms());
+            alarmFactory.linkPipeline(
+                    pipeline.jobName(),
+                    AlarmLinks.of(
+                            pipeline.response().runbookUrl(),
+                            settings.remediation().runbookUrl(),
+                            Token.isUnresolved(getRegion()) ? Optional.empty() : Optional.of(getRegion()),
+                            dashboardName(names, Optional.ofNullable(group))));
             PipelineAlarms alarms =
                     new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(inputs, metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
@@ -215,7 +225,8 @@ public final class MonitoringStack extends Stack {
                     pipeline.jobName(),
                     new AlarmResponder.PipelinePage(
                             alarms.breachPages() ? Optional.empty() : Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
-                            dashboardName(names, Optional.ofNullable(group))));
+                            dashboardName(names, Optional.ofNullable(group)),
+                            pipeline.response()));
             if (alarms.breachPages()) {
                 breachThresholds.put(pipeline.jobName(), BreachPage.functionThresholds(inputs));
                 breachPipelines.add(pipeline.jobName());
@@ -223,7 +234,7 @@ public final class MonitoringStack extends Stack {
             rowsByGroup
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
-            routes.putAll(ResponseRoute.forPipeline(pipeline.jobName(), alarms.signals()));
+            routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
             addedPipelineCost = PipelineCost.of(
                     pipeline.jobName(),
                     inputs,
@@ -250,6 +261,15 @@ public final class MonitoringStack extends Stack {
                     suffix);
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), events);
             CrawlerEvents.of(groupScope, "CrawlerEvents" + suffix.replace("-", ""), events);
+            RunSuccessEvents.of(
+                    groupScope,
+                    "RunSuccessEvents" + suffix.replace("-", ""),
+                    groupPipelines.stream()
+                            .filter(pipeline ->
+                                    responsePages.get(pipeline.jobName()).mayPauseTriggers(settings.remediation()))
+                            .map(MonitoredPipeline::jobName)
+                            .toList(),
+                    events);
         });
         if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
             eventHistory.countFailedCrawls();

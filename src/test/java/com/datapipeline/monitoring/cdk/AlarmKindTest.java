@@ -266,9 +266,17 @@ class AlarmKindTest {
                     softly.assertThat(routes.routes().get(name))
                             .as(what + " route")
                             .isEqualTo(
-                                    kind.response().orElseThrow() == AlarmKind.Response.RESTART_JOB
-                                            ? new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName())
-                                            : new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
+                                    switch (kind.response().orElseThrow()) {
+                                        case RESTART_JOB ->
+                                            new ResponseConfig.Route(RouteAction.RESTART_JOB, pipeline.jobName());
+                                        case START_VALIDATION_JOB ->
+                                            pipeline.response()
+                                                    .validationJob()
+                                                    .map(job -> new ResponseConfig.Route(
+                                                            RouteAction.START_VALIDATION_JOB, job))
+                                                    .orElse(new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
+                                        case NOTIFY_ONLY -> new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null);
+                                    });
                 }
                 for (Graph graph : Graph.values()) {
                     for (Axis axis : Axis.values()) {

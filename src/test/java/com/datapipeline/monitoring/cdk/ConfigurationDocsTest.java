@@ -3,17 +3,21 @@ package com.datapipeline.monitoring.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datapipeline.monitoring.cdk.config.PipelineResponse;
 import com.datapipeline.monitoring.cdk.context.ConfigKey;
 import com.datapipeline.monitoring.cdk.context.ConfigKeys;
 import com.datapipeline.monitoring.cdk.context.ConfigTable;
 import com.datapipeline.monitoring.cdk.context.PipelineEntries;
 import com.datapipeline.monitoring.cdk.context.ValueTypes;
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +110,26 @@ class ConfigurationDocsTest {
                 .isEqualTo("#/$defs/rulesetName");
         assertThat(definitions.get("rulesetName").get("pattern").asText())
                 .isEqualTo(PipelineEntries.RULESET_NAME.pattern());
+        Set<String> classes = new TreeSet<>();
+        entry.get(ConfigKeys.ERROR_CLASS_ACTIONS.name())
+                .get("properties")
+                .fieldNames()
+                .forEachRemaining(classes::add);
+        assertThat(classes)
+                .isEqualTo(new TreeSet<>(Arrays.stream(ErrorClass.values())
+                        .map(ErrorClass::configName)
+                        .toList()));
+        List<String> actions = new ArrayList<>();
+        definitions.get("errorClassAction").get("enum").forEach(action -> actions.add(action.asText()));
+        assertThat(actions)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(RouteAction.values())
+                        .filter(RouteAction::isErrorClassAction)
+                        .map(RouteAction::configName)
+                        .toList());
+        assertThat(entry.get(ConfigKeys.RUNBOOK_URL.name()).get("pattern").asText())
+                .isEqualTo(PipelineResponse.RUNBOOK_URL.pattern());
+        assertThat(entry.get(PipelineEntries.VALIDATION_JOB).get("$ref").asText())
+                .isEqualTo("#/$defs/jobName");
     }
 
     @Test

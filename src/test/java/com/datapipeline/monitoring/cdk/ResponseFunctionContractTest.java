@@ -7,7 +7,6 @@ import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ErrorClassActions;
-import com.datapipeline.monitoring.response.PageSettings;
 import com.datapipeline.monitoring.response.PipelinePage;
 import com.datapipeline.monitoring.response.ResponseConfig;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class ResponseFunctionContractTest {
         assertThat(page.pageAlarm()).contains("PipelineUnhealthyAlarm");
         assertThat(page.dashboard()).contains("DataPipelineMonitoring");
         assertThat(page.runbookUrl()).isEmpty();
-        assertThat(config.pages().runbookUrl()).isEqualTo(PageSettings.DEFAULT_RUNBOOK);
+        assertThat(config.pages().runbookUrl()).isEqualTo(ResponseConfiguration.DEFAULT_RUNBOOK);
         assertThat(config.pages().logGroups()).containsExactly("/aws-glue/jobs/error", "/aws-glue/jobs/output");
         String policies = defaults.template().findResources("AWS::IAM::Policy").toString();
         assertThat(policies)

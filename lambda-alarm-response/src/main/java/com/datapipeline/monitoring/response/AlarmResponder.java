@@ -8,8 +8,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns one SNS delivery into one logged {@link Decision}. The order of the checks is the policy: foreign topic,
- * malformed, foreign alarm, drill, not-an-alarm state, unknown route, notify-only, remediation disabled, then the
- * guard rails of {@link JobRemediator}.
+ * malformed, foreign alarm, drill, a successful run (which resumes paused triggers), not-an-alarm state, unknown route,
+ * notify-only, remediation disabled, then the guard rails of {@link JobRemediator}.
  */
 public final class AlarmResponder {
 
@@ -99,6 +99,13 @@ public final class AlarmResponder {
                             null,
                             null));
         }
+        if (notification instanceof GlueJobStateNotification event
+                && event.succeeded()
+                && route.isPresent()
+                && route.get().action().startsJob()
+                && config.remediationEnabled()) {
+            return resume(delivery, event, route.get());
+        }
         if (!notification.isAlarm()) {
             return record(
                     delivery,
@@ -165,6 +172,16 @@ public final class AlarmResponder {
             throw e;
         }
         return record(delivery, paged(notification, decision));
+    }
+
+    /** A run succeeded: the triggers a pause of its job stopped start again. */
+    private Decision resume(Delivery delivery, GlueJobStateNotification event, Route route) {
+        try {
+            return record(delivery, remediator.resumeAfterSuccess(event, route));
+        } catch (SdkException e) {
+            log.failed(delivery, event, route.jobName(), e);
+            throw e;
+        }
     }
 
     /**

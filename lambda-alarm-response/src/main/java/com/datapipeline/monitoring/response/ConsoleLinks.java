@@ -1,6 +1,6 @@
 package com.datapipeline.monitoring.response;
 
-import java.nio.charset.StandardCharsets;
+import com.datapipeline.monitoring.contract.ConsoleUrls;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,8 +19,7 @@ public record ConsoleLinks(String region) {
         Objects.requireNonNull(region, "region");
     }
 
-    // The global console host with ?region= reaches every Region's pages, and is shorter: a page is 1,023 characters.
-    private static final String CONSOLE = "https://console.aws.amazon.com/";
+    private static final String CONSOLE = ConsoleUrls.CONSOLE;
 
     public String glueRun(String job, String runId) {
         return CONSOLE + "gluestudio/home?region=" + region + "#/job/" + pathSegment(job) + "/run/" + runId;
@@ -37,25 +36,14 @@ public record ConsoleLinks(String region) {
     }
 
     public String dashboard(String name) {
-        return CONSOLE + "cloudwatch/home?region=" + region + "#dashboards:name=" + pathSegment(name);
+        return ConsoleUrls.dashboard(region, name);
     }
 
-    /** The console's escaping inside a queryDetail value: every byte but letters, digits, '-', '_' and '.' as *XX. */
     static String escape(String text) {
-        StringBuilder escaped = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((Character.isLetterOrDigit(c) && c < 128) || c == '-' || c == '_' || c == '.') {
-                escaped.append(c);
-            } else {
-                escaped.append('*').append(String.format("%02x", b & 0xff));
-            }
-        }
-        return escaped.toString();
+        return ConsoleUrls.escape(text);
     }
 
-    /** A name in a URL path: percent-encoded where it is not a plain letter, digit, '-', '_' or '.'. */
     static String pathSegment(String name) {
-        return escape(name).replace('*', '%');
+        return ConsoleUrls.pathSegment(name);
     }
 }

@@ -2,18 +2,22 @@ package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The ledger in a DynamoDB table with partition key {@code pk} (String), no sort key, and TTL on {@code expiresAt}
  * (Number, epoch seconds), as the CDK app creates it. Items:
  * <ul>
  *   <li>{@code incident#<incident id>}: the incident is claimed;</li>
- *   <li>{@code budget#<job>#<n>} with {@code incident}: budget slot n of the job is held until {@code expiresAt}.</li>
+ *   <li>{@code budget#<job>#<n>} with {@code incident}: budget slot n of the job is held until {@code expiresAt};</li>
+ *   <li>{@code pause#<job>} with {@code triggers}: the triggers of the job this function stopped, until a successful run
+ *       resumes them (DeleteItem returning the old item, so one delivery resumes them) or {@code expiresAt}.</li>
  * </ul>
  * Every claim is a conditional PutItem. TTL deletes expired items only within a few days, so a slot counts as free
  * once its {@code expiresAt} has passed, whether or not the item is still there.
@@ -25,6 +29,7 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
 
     private static final String EXPIRES_AT = ResponseConfiguration.LEDGER_EXPIRES_AT;
     static final String INCIDENT = "incident";
+    static final String TRIGGERS = "triggers";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -40,6 +45,10 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
 
     static String budgetSlotKey(String job, int slot) {
         return "budget#" + job + "#" + slot;
+    }
+
+    static String pauseKey(String job) {
+        return "pause#" + job;
     }
 
     @Override
@@ -88,6 +97,40 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
         } catch (ConditionalCheckFailedException e) {
             // The slot expired and another incident holds it now: it is not ours to free.
         }
+    }
+
+    @Override
+    public boolean claimPause(String job, Instant now, Instant expiresAt) {
+        return putIf(
+                Map.of(KEY, text(pauseKey(job)), EXPIRES_AT, epochSeconds(expiresAt)),
+                "attribute_not_exists(#pk) OR #expiresAt < :now",
+                Map.of("#pk", KEY, "#expiresAt", EXPIRES_AT),
+                Map.of(":now", epochSeconds(now)));
+    }
+
+    @Override
+    public void recordPause(String job, List<String> triggers, Instant expiresAt) {
+        dynamo.putItem(request -> request.tableName(table)
+                .item(Map.of(
+                        KEY,
+                        text(pauseKey(job)),
+                        EXPIRES_AT,
+                        epochSeconds(expiresAt),
+                        TRIGGERS,
+                        AttributeValue.fromL(
+                                triggers.stream().map(AttributeValue::fromS).toList()))));
+    }
+
+    @Override
+    public List<String> releasePause(String job) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(request -> request.tableName(table)
+                        .key(Map.of(KEY, text(pauseKey(job))))
+                        .returnValues(ReturnValue.ALL_OLD))
+                .attributes();
+        if (old == null || !old.containsKey(TRIGGERS)) {
+            return List.of();
+        }
+        return old.get(TRIGGERS).l().stream().map(AttributeValue::s).toList();
     }
 
     /** PutItem if {@code condition} holds; false if it does not. */

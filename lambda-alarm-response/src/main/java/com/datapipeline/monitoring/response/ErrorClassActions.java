@@ -1,12 +1,12 @@
 package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a restart route does with a failed run of each {@link ErrorClass}: {@code restart-job} (within the budget),
@@ -25,12 +25,8 @@ public record ErrorClassActions(
         Map<String, Map<ErrorClass, RouteAction>> byPipeline,
         int pauseAfterFailures) {
 
-    /** The actions a class may be routed to. */
-    static final Set<RouteAction> ALLOWED =
-            Set.of(RouteAction.RESTART_JOB, RouteAction.NOTIFY_ONLY, RouteAction.PAUSE_TRIGGER);
-
-    /** Three failed runs in a row: one failure may be bad luck, three of a class that retries cannot fix are not. */
-    public static final int DEFAULT_PAUSE_AFTER = 3;
+    /** {@link ResponseConfiguration#DEFAULT_PAUSE_AFTER_FAILURES}. */
+    public static final int DEFAULT_PAUSE_AFTER = ResponseConfiguration.DEFAULT_PAUSE_AFTER_FAILURES;
 
     public static final ErrorClassActions DEFAULT = new ErrorClassActions(defaults(), Map.of(), DEFAULT_PAUSE_AFTER);
 
@@ -64,7 +60,7 @@ public record ErrorClassActions(
                                             .toList()));
             String actionName = json.requiredString(name);
             RouteAction action = RouteAction.fromConfigName(actionName)
-                    .filter(ALLOWED::contains)
+                    .filter(RouteAction::isErrorClassAction)
                     .orElseThrow(() -> json.invalid(
                             name,
                             "is '" + actionName + "'; expected "

@@ -18,6 +18,9 @@ public record GlueJobStateNotification(String jobName, String jobRunId, String s
     /** Run states that count as an alarm (the rule forwards only these two). */
     public static final Set<String> ALARM_STATES = Set.of("FAILED", "TIMEOUT");
 
+    /** The end state of a run that succeeded: it resumes the triggers a pause stopped. */
+    public static final String SUCCEEDED = "SUCCEEDED";
+
     public GlueJobStateNotification {
         Objects.requireNonNull(jobName, "jobName");
         Objects.requireNonNull(jobRunId, "jobRunId");
@@ -33,6 +36,11 @@ public record GlueJobStateNotification(String jobName, String jobRunId, String s
     @Override
     public boolean isAlarm() {
         return ALARM_STATES.contains(state);
+    }
+
+    /** Whether the run succeeded (the success rule forwards these for pipelines that may pause their triggers). */
+    public boolean succeeded() {
+        return SUCCEEDED.equals(state);
     }
 
     @Override

@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.glue.model.JobRunState;
  *       transition;</li>
  *   <li>for a {@code restart-job} route, classify the failed run's error ({@link ErrorClassifier}, with its job run
  *       insights root cause when there is one); a class routed to {@code notify-only} is not restarted
- *       ({@code skipped-error-class});</li>
+ *       ({@code skipped-error-class}); one routed to {@code pause-trigger} stops the job's own triggers after
+ *       {@code pauseAfterFailures} failed runs in a row, at most once until a run succeeds
+ *       ({@link #resumeAfterSuccess});</li>
  *   <li>claim the incident in the {@link IncidentLedger}; already claimed: duplicate, do nothing;</li>
  *   <li>claim one of the job's {@code maxRestarts} budget slots for the budget window; none free: do nothing;</li>
  *   <li>StartJobRun with {@code --remediation-key}. Glue's ConcurrentRunsExceededException (a run started since our
@@ -56,6 +58,9 @@ public final class JobRemediator {
     static final Duration HISTORY_LOOKBACK = Duration.ofDays(7);
     // Longer than Lambda's async retries (up to 6 hours) and SNS redelivery, so every repeat finds the claim.
     static final Duration INCIDENT_RETENTION = Duration.ofDays(7);
+    // How long a pause waits for a success to resume it; after that the triggers stay stopped and a pause may be
+    // claimed again (it finds nothing active to stop).
+    static final Duration PAUSE_RETENTION = Duration.ofDays(30);
     static final int PAGE_SIZE = 200;
     // 1,000 runs: far more than a job produces in 7 days in practice.
     static final int MAX_PAGES = 5;
@@ -198,11 +203,30 @@ public final class JobRemediator {
                     null,
                     incident);
         }
+        if (!ledger.claimPause(job, now, now.plus(PAUSE_RETENTION))) {
+            return decision(
+                    notification,
+                    route,
+                    Outcome.SKIPPED_ERROR_CLASS,
+                    "not restarted: " + what + "; " + inARow + " failed runs in a row, and the triggers of " + job
+                            + " are paused already (by an earlier failure): they stay paused until a run of " + job
+                            + " succeeds",
+                    failure.runId(),
+                    incident);
+        }
         TriggerPause.Result result;
         try {
             result = TriggerPause.pause(glue, job);
+            if (result.paused().isEmpty()) {
+                ledger.releasePause(job);
+            } else {
+                ledger.recordPause(job, result.paused(), now.plus(PAUSE_RETENTION));
+            }
         } catch (SdkException e) {
-            throw releasing(e, () -> ledger.releaseIncident(incident));
+            throw releasing(e, () -> {
+                ledger.releasePause(job);
+                ledger.releaseIncident(incident);
+            });
         }
         String leftAlone = result.leftAlone().isEmpty() ? "" : "; left alone: " + String.join(", ", result.leftAlone());
         if (result.paused().isEmpty()) {
@@ -221,10 +245,47 @@ public final class JobRemediator {
                 Outcome.PAUSED_TRIGGER,
                 "paused trigger " + String.join(", ", result.paused()) + " of " + job + " after " + inARow
                         + " failed runs in a row (" + what
-                        + "); resume by hand: aws glue start-trigger --name "
-                        + result.paused().get(0) + leftAlone,
+                        + "); the next successful run of " + job + " resumes it, or by hand: aws glue start-trigger"
+                        + " --name " + result.paused().get(0) + leftAlone,
                 failure.runId(),
                 incident);
+    }
+
+    /**
+     * After a successful run of {@code route.jobName()}: starts again the triggers that a pause of the job stopped
+     * (those still stopped), and ends the pause. Without a pause, nothing to do.
+     */
+    public Decision resumeAfterSuccess(GlueJobStateNotification event, Route route) {
+        String job = route.jobName();
+        List<String> paused = ledger.releasePause(job);
+        if (paused.isEmpty()) {
+            return decision(
+                    event,
+                    route,
+                    Outcome.IGNORED_STATE,
+                    "state " + event.state() + " needs no response (no triggers of " + job
+                            + " paused by this function)",
+                    event.jobRunId(),
+                    null);
+        }
+        TriggerPause.Result result;
+        try {
+            result = TriggerPause.resume(glue, job, paused);
+        } catch (SdkException e) {
+            Instant now = clock.instant();
+            throw releasing(e, () -> ledger.recordPause(job, paused, now.plus(PAUSE_RETENTION)));
+        }
+        String leftAlone = result.leftAlone().isEmpty() ? "" : "; left alone: " + String.join(", ", result.leftAlone());
+        return decision(
+                event,
+                route,
+                result.paused().isEmpty() ? Outcome.IGNORED_STATE : Outcome.RESUMED_TRIGGER,
+                (result.paused().isEmpty()
+                                ? "ended the pause of " + job + ": none of its paused triggers was still stopped"
+                                : "resumed trigger " + String.join(", ", result.paused()) + " of " + job)
+                        + " after run " + event.jobRunId() + " succeeded" + leftAlone,
+                event.jobRunId(),
+                null);
     }
 
     /** How many of the job's newest finished runs failed, counting from the newest until one did not. */

@@ -12,8 +12,10 @@ public enum Outcome {
     SKIPPED_NO_FAILED_RUN("skipped-no-failed-run"),
     /** The failed run's error class is routed to notify-only: a restart would fail the same way. */
     SKIPPED_ERROR_CLASS("skipped-error-class"),
-    /** The job failed too often in a row; its own triggers were stopped until a person resumes them. */
+    /** The job failed too often in a row; its own triggers were stopped until a run succeeds or a person resumes them. */
     PAUSED_TRIGGER("paused-trigger"),
+    /** A run of a job whose triggers a pause had stopped succeeded; those triggers were started again. */
+    RESUMED_TRIGGER("resumed-trigger"),
     /** The route's job no longer exists; nothing to start, and a retry would not change that. */
     JOB_NOT_FOUND("job-not-found"),
     NOTIFY_ONLY("notify-only"),

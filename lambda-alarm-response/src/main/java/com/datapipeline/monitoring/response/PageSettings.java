@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,10 +15,8 @@ import java.util.Objects;
  */
 public record PageSettings(Map<String, PipelinePage> pipelines, String runbookUrl, List<String> logGroups) {
 
-    /** The runbook of this repository, relative to its root, when the configuration names none. */
-    public static final String DEFAULT_RUNBOOK = "docs/runbook.md";
-
-    public static final PageSettings DEFAULT = new PageSettings(Map.of(), DEFAULT_RUNBOOK, List.of());
+    public static final PageSettings DEFAULT =
+            new PageSettings(Map.of(), ResponseConfiguration.DEFAULT_RUNBOOK, List.of());
 
     public PageSettings {
         pipelines = Map.copyOf(pipelines);

@@ -22,6 +22,9 @@ public final class PageText {
     /** The whole page in the decision log: enough for every line and a long error, never a whole traceback. */
     public static final int FULL_LIMIT = 4000;
 
+    /** The runbook section of a pause: how the triggers resume (docs/runbook.md). */
+    static final String TRIGGERS_PAUSED_ANCHOR = "triggers-paused";
+
     static final int ERROR_LIMIT = 1000;
     /** An error line is cut no shorter than this to make room; below it, lines are dropped instead. */
     static final int ERROR_MIN = 120;
@@ -77,8 +80,9 @@ public final class PageText {
                 (failure.rootCause().isEmpty() ? "Error: " : "Root cause: ")
                         + cut(oneLine(error.isBlank() ? "(Glue gave no error message)" : error), ERROR_LIMIT)));
         lines.add(new Line(1, "Response: " + response(decision, errorClass)));
-        lines.add(new Line(
-                6, "Runbook: " + pipeline.runbookUrl().orElse(runbookBase) + "#" + errorClass.runbookAnchor()));
+        String anchor =
+                decision.outcome() == Outcome.PAUSED_TRIGGER ? TRIGGERS_PAUSED_ANCHOR : errorClass.runbookAnchor();
+        lines.add(new Line(6, "Runbook: " + pipeline.runbookUrl().orElse(runbookBase) + "#" + anchor));
         lines.add(new Line(5, "Run: " + links.glueRun(failure.jobName(), failure.runId())));
         if (!logGroups.isEmpty()) {
             lines.add(new Line(7, "Logs: " + links.runLogs(failure.runId(), logGroups)));
@@ -94,10 +98,15 @@ public final class PageText {
                 "restarted as run " + decision.jobRunId() + " ("
                         + decision.reason().replaceFirst("^started \\S+ \\((.*)\\)$", "$1") + ")";
             case SKIPPED_ERROR_CLASS ->
-                errorClass == ErrorClass.UNKNOWN
-                        ? "not restarted: the error is not one the response function knows, so a person decides"
-                        : "not restarted: a retry fails the same way until the cause is fixed ("
-                                + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName() + ")";
+                // A class routed to pause-trigger: the reason says how far the pause is.
+                !decision.reason().endsWith(RouteAction.NOTIFY_ONLY.configName())
+                        ? decision.reason()
+                        : errorClass == ErrorClass.UNKNOWN
+                                ? "not restarted: the error is not one the response function knows, so a person"
+                                        + " decides"
+                                : "not restarted: a retry fails the same way until the cause is fixed ("
+                                        + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName()
+                                        + ")";
             case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
             default -> "not restarted: " + decision.reason();
         };

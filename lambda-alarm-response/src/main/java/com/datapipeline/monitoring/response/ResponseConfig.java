@@ -126,7 +126,11 @@ public record ResponseConfig(
                                     pipeline.optionalString(DASHBOARD),
                                     pipeline.optionalString(RUNBOOK_URL)));
                 }));
-        int pauseAfter = root.optionalInt(PAUSE_AFTER_FAILURES, 2, 100).orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
+        int pauseAfter = root.optionalInt(
+                        PAUSE_AFTER_FAILURES,
+                        ResponseConfiguration.MIN_PAUSE_AFTER_FAILURES,
+                        ResponseConfiguration.MAX_PAUSE_AFTER_FAILURES)
+                .orElse(ErrorClassActions.DEFAULT_PAUSE_AFTER);
         return new ResponseConfig(
                 enabled,
                 budget,
@@ -135,7 +139,7 @@ public record ResponseConfig(
                 root.stringList(JOB_RUN_INSIGHTS_LOG_GROUPS),
                 new PageSettings(
                         pages,
-                        root.optionalString(RUNBOOK_URL).orElse(PageSettings.DEFAULT_RUNBOOK),
+                        root.optionalString(RUNBOOK_URL).orElse(ResponseConfiguration.DEFAULT_RUNBOOK),
                         root.stringList(JOB_LOG_GROUPS)));
     }
 

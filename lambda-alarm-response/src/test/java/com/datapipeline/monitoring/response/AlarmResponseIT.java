@@ -41,6 +41,8 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
+import software.amazon.awssdk.services.glue.model.StartTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StartTriggerResponse;
 import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
 import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
 import software.amazon.awssdk.services.glue.model.TriggerState;
@@ -130,6 +132,11 @@ class AlarmResponseIT {
         @Override
         public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
             return emulatorGlue.stopTrigger(request);
+        }
+
+        @Override
+        public StartTriggerResponse startTrigger(StartTriggerRequest request) {
+            return emulatorGlue.startTrigger(request);
         }
 
         @Override
@@ -685,5 +692,30 @@ class AlarmResponseIT {
                         .state())
                 .isEqualTo(TriggerState.ACTIVATED);
         assertThat(restarts()).isEmpty();
+        assertThat(ledgerItem("pause#" + job)).containsKey("triggers");
+
+        // A fourth failure (a run started by hand) finds the pause held: no second pause.
+        deliver(handler(pauseCode, Clock.systemUTC()), glueFailureEvent(failedRun(error)));
+        assertThat(log.decisions.get(1).reason()).contains("are paused already (by an earlier failure)");
+
+        // The job's next successful run resumes the trigger the pause stopped, in Glue, and ends the pause.
+        String succeeded = Corpus.message("glue-state-succeeded-raw.json")
+                .replace("sample-etl-job", job)
+                .replace(
+                        "jr_11aa22bb33cc",
+                        emulatorGlue
+                                .startJobRun(request -> request.jobName(job))
+                                .jobRunId());
+        deliver(handler(pauseCode, Clock.systemUTC()), succeeded);
+
+        assertThat(log.decisions.get(2).outcome())
+                .as(log.decisions.get(2).reason())
+                .isEqualTo(Outcome.RESUMED_TRIGGER);
+        assertThat(triggerState(own)).isEqualTo(TriggerState.ACTIVATED);
+        assertThat(ledgerItem("pause#" + job)).isEmpty();
+    }
+
+    private static TriggerState triggerState(String name) {
+        return emulatorGlue.getTrigger(request -> request.name(name)).trigger().state();
     }
 }

@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.glue.model.JobRun;
 import software.amazon.awssdk.services.glue.model.JobRunState;
 import software.amazon.awssdk.services.glue.model.StartJobRunRequest;
 import software.amazon.awssdk.services.glue.model.StartJobRunResponse;
+import software.amazon.awssdk.services.glue.model.StartTriggerRequest;
+import software.amazon.awssdk.services.glue.model.StartTriggerResponse;
 import software.amazon.awssdk.services.glue.model.StopTriggerRequest;
 import software.amazon.awssdk.services.glue.model.StopTriggerResponse;
 import software.amazon.awssdk.services.glue.model.Trigger;
@@ -87,7 +89,7 @@ final class FakeGlue implements GlueClient {
                 .build();
     }
 
-    /** The job's triggers, as GetTriggers returns them; StopTrigger deactivates one. */
+    /** The job's triggers, as GetTriggers returns them; StopTrigger deactivates one, StartTrigger activates it. */
     final List<Trigger> triggers = new ArrayList<>();
 
     FakeGlue withTrigger(String name, TriggerType type, String... jobs) {
@@ -121,11 +123,20 @@ final class FakeGlue implements GlueClient {
     }
 
     @Override
+    public StartTriggerResponse startTrigger(StartTriggerRequest request) {
+        setState(request.name(), TriggerState.ACTIVATED);
+        return StartTriggerResponse.builder().name(request.name()).build();
+    }
+
+    @Override
     public StopTriggerResponse stopTrigger(StopTriggerRequest request) {
-        triggers.replaceAll(trigger -> trigger.name().equals(request.name())
-                ? trigger.toBuilder().state(TriggerState.DEACTIVATED).build()
-                : trigger);
+        setState(request.name(), TriggerState.DEACTIVATED);
         return StopTriggerResponse.builder().name(request.name()).build();
+    }
+
+    private void setState(String name, TriggerState state) {
+        triggers.replaceAll(trigger ->
+                trigger.name().equals(name) ? trigger.toBuilder().state(state).build() : trigger);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.response;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -16,6 +17,9 @@ final class InMemoryIncidentLedger implements IncidentLedger {
     final Map<String, Instant> incidents = new HashMap<>();
     /** {@code <job>#<n>} to the slot. */
     final Map<String, Slot> slots = new HashMap<>();
+
+    /** Job to the triggers its held pause stopped (empty while the pause is claimed but not yet recorded). */
+    final Map<String, List<String>> pauses = new HashMap<>();
 
     Supplier<RuntimeException> slotFailure;
     Supplier<RuntimeException> releaseFailure;
@@ -57,5 +61,21 @@ final class InMemoryIncidentLedger implements IncidentLedger {
     @Override
     public synchronized void releaseBudgetSlot(String job, int slot, Incident incident) {
         slots.computeIfPresent(job + "#" + slot, (key, held) -> held.incident().equals(incident.id()) ? null : held);
+    }
+
+    @Override
+    public synchronized boolean claimPause(String job, Instant now, Instant expiresAt) {
+        return pauses.putIfAbsent(job, List.of()) == null;
+    }
+
+    @Override
+    public synchronized void recordPause(String job, List<String> triggers, Instant expiresAt) {
+        pauses.put(job, List.copyOf(triggers));
+    }
+
+    @Override
+    public synchronized List<String> releasePause(String job) {
+        List<String> triggers = pauses.remove(job);
+        return triggers == null ? List.of() : triggers;
     }
 }

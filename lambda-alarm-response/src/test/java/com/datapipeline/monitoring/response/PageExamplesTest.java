@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's example pages are what the function sends: one failed run of each error class through the response
- * path, as it reaches the page alarm. A changed page text fails here until the README shows it; the pages are
+ * path, as it reaches the page alarm, and the page of a pause. A changed page text fails here until the README shows it; the pages are
  * written to target/page-examples.md to copy from.
  */
 class PageExamplesTest {
@@ -25,6 +25,10 @@ class PageExamplesTest {
             test.failedRunOf(errorClass);
             examples.add("#### " + errorClass.configName() + "\n\n```text\n" + test.pages.texts.get(0) + "\n```\n");
         }
+        PageTest pause = new PageTest();
+        pause.thirdCodeFailureOfAPipelineThatPauses();
+        examples.add("#### code, routed to pause-trigger: the third failure in a row\n\n```text\n"
+                + pause.pages.texts.get(0) + "\n```\n");
         return examples;
     }
 
@@ -36,7 +40,7 @@ class PageExamplesTest {
         String readme = Files.readString(PageTest.repositoryFile("README.md"));
 
         assertThat(examples)
-                .hasSize(ErrorClass.values().length)
+                .hasSize(ErrorClass.values().length + 1)
                 .allSatisfy(example -> assertThat(readme).contains(example));
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.JobRunState;
+import software.amazon.awssdk.services.glue.model.TriggerState;
+import software.amazon.awssdk.services.glue.model.TriggerType;
 
 /**
  * Real-shaped Glue failure events and run histories of each error class through the whole response path: the page
@@ -104,6 +106,48 @@ class PageTest {
     Decision failedRunOf(ErrorClass errorClass) {
         glue.withFailedRun(RUN, JobRunState.FAILED, STARTED, 540, ERRORS.get(errorClass));
         return responder(CONFIG).respond(Corpus.deliveryOf(failureEvent(ERRORS.get(errorClass))));
+    }
+
+    /**
+     * The third code failure in a row of a pipeline that routes code failures to pause-trigger: its own scheduled
+     * trigger is paused, and the page says how it resumes.
+     */
+    Decision thirdCodeFailureOfAPipelineThatPauses() {
+        glue.withFailedRun(
+                        "jr_earlier_2",
+                        JobRunState.FAILED,
+                        STARTED.minusSeconds(7200),
+                        540,
+                        ERRORS.get(ErrorClass.CODE))
+                .withFailedRun(
+                        "jr_earlier_1",
+                        JobRunState.FAILED,
+                        STARTED.minusSeconds(3600),
+                        540,
+                        ERRORS.get(ErrorClass.CODE))
+                .withFailedRun(RUN, JobRunState.FAILED, STARTED, 540, ERRORS.get(ErrorClass.CODE))
+                .withTrigger("sample-etl-job-nightly", TriggerType.SCHEDULED, "sample-etl-job");
+        String pausing = CONFIG.replace(
+                "\"dashboard\":\"DataPipelineMonitoring\"}",
+                "\"dashboard\":\"DataPipelineMonitoring\",\"errorClassActions\":{\"code\":\"pause-trigger\"}}");
+        return responder(pausing).respond(Corpus.deliveryOf(failureEvent(ERRORS.get(ErrorClass.CODE))));
+    }
+
+    @Test
+    void thePageOfAPauseNamesTheTriggerAndHowItResumes() {
+        Decision decision = thirdCodeFailureOfAPipelineThatPauses();
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.PAUSED_TRIGGER);
+        assertThat(pages.texts)
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .hasSizeLessThanOrEqualTo(PageText.STATE_REASON_LIMIT)
+                        .contains("\nResponse: not restarted; paused trigger sample-etl-job-nightly of sample-etl-job"
+                                + " after 3 failed runs in a row")
+                        .contains("the next successful run of sample-etl-job resumes it, or by hand: aws glue"
+                                + " start-trigger --name sample-etl-job-nightly")
+                        .contains("\nRunbook: docs/runbook.md#" + PageText.TRIGGERS_PAUSED_ANCHOR + "\n"));
+        assertThat(glue.stateOf("sample-etl-job-nightly")).isEqualTo(TriggerState.DEACTIVATED);
     }
 
     @ParameterizedTest
@@ -342,6 +386,7 @@ class PageTest {
         for (ErrorClass errorClass : ErrorClass.values()) {
             assertThat(runbook).contains("<a id=\"" + errorClass.runbookAnchor() + "\"></a>");
         }
+        assertThat(runbook).contains("<a id=\"" + PageText.TRIGGERS_PAUSED_ANCHOR + "\"></a>");
     }
 
     /**

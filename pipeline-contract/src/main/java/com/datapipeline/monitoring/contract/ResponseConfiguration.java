@@ -30,8 +30,19 @@ public final class ResponseConfiguration {
     public static final String JOB_LOG_GROUPS = "jobLogGroups";
     /** The runbook a page links to (an error class's section is appended as an anchor). */
     public static final String RUNBOOK_URL = "runbookUrl";
+    /**
+     * The runbook of this repository, relative to its root: what pages and alarm descriptions link to when the
+     * configuration names no {@link #RUNBOOK_URL}; a failure mode's or error class's section follows as an anchor.
+     */
+    public static final String DEFAULT_RUNBOOK = "docs/runbook.md";
     /** How many failed runs in a row a {@link RouteAction#PAUSE_TRIGGER} class waits for. */
     public static final String PAUSE_AFTER_FAILURES = "pauseAfterFailures";
+    /** Three failed runs in a row: one failure may be bad luck, three of a class that retries cannot fix are not. */
+    public static final int DEFAULT_PAUSE_AFTER_FAILURES = 3;
+    /** The fewest and most {@link #PAUSE_AFTER_FAILURES}: a single failure never pauses. */
+    public static final int MIN_PAUSE_AFTER_FAILURES = 2;
+
+    public static final int MAX_PAUSE_AFTER_FAILURES = 100;
 
     public static final Set<String> KEYS = Set.of(
             REMEDIATION_ENABLED,

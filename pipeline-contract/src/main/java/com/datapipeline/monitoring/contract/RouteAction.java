@@ -13,7 +13,8 @@ public enum RouteAction {
     NOTIFY_ONLY("notify-only"),
     /**
      * For an {@link ErrorClass} only: after repeated failed runs, stop the job's own triggers so that a broken job
-     * stops burning DPU-hours; a person resumes them (the response function's TriggerPause).
+     * stops burning DPU-hours; the next successful run resumes them, or a person does (the response function's
+     * TriggerPause).
      */
     PAUSE_TRIGGER("pause-trigger");
 
@@ -36,6 +37,11 @@ public enum RouteAction {
     /** Whether a route of the action table may have this action (the others are error class actions). */
     public boolean isRouteAction() {
         return this != PAUSE_TRIGGER;
+    }
+
+    /** Whether an {@link ErrorClass} may be routed to this action ({@link ResponseConfiguration#ERROR_CLASS_ACTIONS}). */
+    public boolean isErrorClassAction() {
+        return this != START_VALIDATION_JOB;
     }
 
     public static Optional<RouteAction> fromConfigName(String name) {

@@ -74,7 +74,10 @@ public final class PipelineAlarms {
                             at.id(),
                             page,
                             name,
-                            description(page, props.inputs().job(), children),
+                            factory.describe(
+                                    props.inputs().job(),
+                                    page,
+                                    description(page, props.inputs().job(), children)),
                             rule),
                     0));
         }
@@ -107,7 +110,7 @@ public final class PipelineAlarms {
                     at.id(),
                     page,
                     name,
-                    breachDescription(page, in.job(), ofSeverity),
+                    factory.describe(in.job(), page, breachDescription(page, in.job(), ofSeverity)),
                     BreachPage.expression(ofSeverity, in, props.metrics(), allFunctionBitsHere)));
         }
     }

@@ -6,7 +6,9 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind.MetricSource;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Trigger;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -29,6 +31,7 @@ import software.constructs.Construct;
 public final class AlarmFactory {
     private final AlarmRouting routing;
     private final List<CreatedAlarm> created = new ArrayList<>();
+    private final Map<String, AlarmLinks> links = new HashMap<>();
 
     public AlarmFactory(AlarmRouting routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -38,11 +41,25 @@ public final class AlarmFactory {
         return routing;
     }
 
+    /** What the descriptions of {@code job}'s alarms link to; call before its alarms are made. */
+    public void linkPipeline(String job, AlarmLinks pipelineLinks) {
+        links.put(job, Objects.requireNonNull(pipelineLinks, "pipelineLinks"));
+    }
+
+    /**
+     * {@code description} of an alarm of {@code kind} about {@code job}, with the runbook and dashboard links of the
+     * job ({@link #linkPipeline}); unchanged when the job has none.
+     */
+    public String describe(String job, AlarmKind kind, String description) {
+        AlarmLinks pipelineLinks = links.get(job);
+        return pipelineLinks == null ? description : pipelineLinks.describe(description, kind.baseName());
+    }
+
     /** A pipeline's signal of this kind: its metric from the pipeline's catalog, its threshold from the settings. */
     public CreatedAlarm signal(
             Construct scope, String id, AlarmKind kind, String name, AlarmKind.Inputs in, PipelineMetricSet metrics) {
         IMetric metric = kind.metric(in, metrics);
-        String description = kind.description(in, metric);
+        String description = describe(in.job(), kind, kind.description(in, metric));
         if (kind.billing() == Billing.ANOMALY_DETECTION) {
             return anomalyDetection(scope, id, kind, name, description, (Metric) metric, kind.bandWidth(in));
         }

@@ -93,6 +93,7 @@ public enum AlarmKind {
             .watching(PipelineMetricSet::dataQualityScorePercent)
             .firesWhen(LESS_THAN_THRESHOLD, new Setting(in -> in.thresholds().dataQualityPercent()))
             .onlyIf(in -> in.staticThresholds() && in.qualityScored())
+            .response(Response.START_VALIDATION_JOB)
             .drawnOn(Graph.QUALITY, Axis.LEFT)
             .describedAs(in -> "Data quality score of pipeline " + in.job() + " below "
                     + NumberText.plain(in.thresholds().dataQualityPercent()) + " %.")),
@@ -365,6 +366,8 @@ public enum AlarmKind {
     public enum Response {
         /** Restart the pipeline's job within the restart budget. */
         RESTART_JOB,
+        /** Start the pipeline's validation job ({@code validationJob}) within the budget; without one, log only. */
+        START_VALIDATION_JOB,
         /** Log the decision only. */
         NOTIFY_ONLY
     }
@@ -517,12 +520,14 @@ public enum AlarmKind {
 
         /**
          * Whether the pipeline's pages are one metric-math alarm each over its breach bits: for an added pipeline
-         * without detailed metrics, when every signal it gets has a bit (no anomaly band, no capacity signal of
+         * without detailed metrics and without a validation job, when every signal it gets has a bit (no anomaly band, no capacity signal of
          * several periods, no stage) and each page reads at most CloudWatch's 10 metrics.
          */
         public boolean breachPage() {
             return !pipeline.sampleJob()
                     && !alarms.detailedMetrics()
+                    // A validation job starts from the data-quality alarm's own notification: it needs that alarm.
+                    && pipeline.response().validationJob().isEmpty()
                     && Arrays.stream(values())
                             .filter(kind -> kind.role() == Role.PIPELINE_SIGNAL && kind.appliesTo(this))
                             .allMatch(kind -> kind.bit().isPresent());
@@ -802,6 +807,7 @@ public enum AlarmKind {
                 twin.baseName() + ANOMALY_SUFFIX, twin.location().orElseThrow().scope(), id);
         definition.twin = twin;
         definition.severity = null;
+        definition.response = twin.definition.response;
         definition.watch = twin.definition.watch;
         definition.comparison = band;
         definition.threshold = new Band(in -> in.alarms().anomalyBandWidth());

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
  * @param dataQualityRuleset          the Glue Data Quality ruleset whose results give DataQualityScore; empty for none
  * @param stages                      the pipeline's other stages and output, {@link PipelineStages#NONE} for a job alone
  * @param muteWindows                 when the pipeline's pages are muted (its own, or the global muteWindows)
+ * @param response                    its own error class actions, runbook and validation job
  */
 public record MonitoredPipeline(
         String jobName,
@@ -24,7 +25,8 @@ public record MonitoredPipeline(
         OptionalInt expectedSuccessEveryMinutes,
         Optional<String> dataQualityRuleset,
         PipelineStages stages,
-        List<MuteWindow> muteWindows)
+        List<MuteWindow> muteWindows,
+        PipelineResponse response)
         implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
@@ -34,6 +36,27 @@ public record MonitoredPipeline(
         Objects.requireNonNull(dataQualityRuleset, "dataQualityRuleset");
         Objects.requireNonNull(stages, "stages");
         muteWindows = List.copyOf(muteWindows);
+        Objects.requireNonNull(response, "response");
+    }
+
+    /** A pipeline without response options of its own. */
+    public MonitoredPipeline(
+            String jobName,
+            boolean sampleJob,
+            int stuckRunMinutes,
+            OptionalInt expectedSuccessEveryMinutes,
+            Optional<String> dataQualityRuleset,
+            PipelineStages stages,
+            List<MuteWindow> muteWindows) {
+        this(
+                jobName,
+                sampleJob,
+                stuckRunMinutes,
+                expectedSuccessEveryMinutes,
+                dataQualityRuleset,
+                stages,
+                muteWindows,
+                PipelineResponse.NONE);
     }
 
     /** A job alone, as before pipelines had stages, without mute windows. */

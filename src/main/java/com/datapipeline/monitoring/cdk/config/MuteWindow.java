@@ -1,7 +1,5 @@
 package com.datapipeline.monitoring.cdk.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -39,7 +38,6 @@ public record MuteWindow(String schedule, String duration, String timeZone) {
     private static final Pattern CRON = Pattern.compile("^cron\\(([^()]+)\\)$");
     private static final Pattern CRON_FIELD = Pattern.compile("^[0-9A-Za-z*?,/#L W-]+$");
     private static final Pattern AT = Pattern.compile("^at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2})?)\\)$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public MuteWindow {
         Objects.requireNonNull(schedule, "schedule");
@@ -64,20 +62,11 @@ public record MuteWindow(String schedule, String duration, String timeZone) {
      * @param invalid makes the one-line error for a bad value: (what is wrong, what is allowed)
      */
     public static List<MuteWindow> read(Object value, BiFunction<String, String, ConfigurationException> invalid) {
-        Object parsed = value;
-        if (value == null) {
+        Optional<Object> json = JsonValue.of(value, text -> invalid.apply(text, ALLOWED));
+        if (json.isEmpty()) {
             return List.of();
         }
-        if (value instanceof String text) {
-            if (text.isBlank()) {
-                return List.of();
-            }
-            try {
-                parsed = JSON.readValue(text.trim(), Object.class);
-            } catch (JsonProcessingException e) {
-                throw invalid.apply(text.trim(), ALLOWED);
-            }
-        }
+        Object parsed = json.get();
         List<?> entries = parsed instanceof List<?> list ? list : List.of(parsed);
         List<MuteWindow> windows = new ArrayList<>();
         for (Object entry : entries) {

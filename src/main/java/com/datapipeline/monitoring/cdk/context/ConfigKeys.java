@@ -14,7 +14,11 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.CapacityAlarms;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
+import com.datapipeline.monitoring.cdk.config.PipelineResponse;
+import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
+import com.datapipeline.monitoring.contract.RouteAction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -284,6 +288,31 @@ public final class ConfigKeys {
             ValueTypes.wholeNumber(1, 1440),
             60,
             "the rolling window of the restart budget");
+
+    public static final ConfigKey<Map<ErrorClass, RouteAction>> ERROR_CLASS_ACTIONS = key(
+            ResponseConfiguration.ERROR_CLASS_ACTIONS,
+            REMEDIATION,
+            ValueTypes.errorClassActions(),
+            "",
+            "what a failed run of each error class gets, for every pipeline (a pipeline entry may override classes); the"
+                    + " classes not named keep their default: `transient` restart-job, the others notify-only (see"
+                    + " \"Error classes\")");
+    public static final ConfigKey<Integer> PAUSE_AFTER_FAILURES = key(
+            ResponseConfiguration.PAUSE_AFTER_FAILURES,
+            REMEDIATION,
+            ValueTypes.wholeNumber(
+                    ResponseConfiguration.MIN_PAUSE_AFTER_FAILURES, ResponseConfiguration.MAX_PAUSE_AFTER_FAILURES),
+            ResponseConfiguration.DEFAULT_PAUSE_AFTER_FAILURES,
+            "a class routed to `pause-trigger` stops the job's own triggers after this many failed runs in a row");
+    public static final ConfigKey<Optional<String>> RUNBOOK_URL = key(
+            ResponseConfiguration.RUNBOOK_URL,
+            REMEDIATION,
+            ValueTypes.text(PipelineResponse.RUNBOOK_URL, PipelineResponse.RUNBOOK_URL_ALLOWED)
+                    .orEmpty(),
+            "",
+            "the runbook pages and alarm descriptions link to, with the failure mode's section as an anchor (a pipeline"
+                    + " entry may have its own); empty: `" + ResponseConfiguration.DEFAULT_RUNBOOK + "` of this"
+                    + " repository");
 
     // ---- The monitoring's own logs and traces
     public static final ConfigKey<Boolean> TRACING = key(

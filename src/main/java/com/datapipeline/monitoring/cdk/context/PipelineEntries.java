@@ -3,7 +3,10 @@ package com.datapipeline.monitoring.cdk.context;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
+import com.datapipeline.monitoring.cdk.config.PipelineResponse;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The section reader of the pipelines: the sample job, or the jobs of {@code monitoredJobs} or of a pipelines file.
  * An entry is a job name, or an object {"jobName": ..., "stuckRunMinutes": ..., "expectedSuccessEveryMinutes": ...,
- * "dataQualityRuleset": ...} whose run-health fields override the global keys of the same name for that job.
+ * "dataQualityRuleset": ...} whose run-health fields override the global keys of the same name for that job, and
+ * whose response fields ("errorClassActions", "runbookUrl", "validationJob") say what AlarmResponseFunction does for it.
  * {@code pipelines/schema.json} states the same rules for editors (a test keeps the two equal).
  */
 public final class PipelineEntries {
@@ -27,6 +31,8 @@ public final class PipelineEntries {
     public static final String STAGES = "stages";
 
     public static final String OUTPUT = "output";
+    /** The Glue job a data-quality alarm of the pipeline starts ({@code start-validation-job}). */
+    public static final String VALIDATION_JOB = "validationJob";
     /** The fields of a job entry; the run-health ones are named like the context keys they override. */
     public static final Set<String> FIELDS = Set.of(
             JOB_NAME,
@@ -35,7 +41,10 @@ public final class PipelineEntries {
             DATA_QUALITY_RULESET,
             STAGES,
             OUTPUT,
-            ConfigKeys.MUTE_WINDOWS.name());
+            ConfigKeys.MUTE_WINDOWS.name(),
+            ConfigKeys.ERROR_CLASS_ACTIONS.name(),
+            ConfigKeys.RUNBOOK_URL.name(),
+            VALIDATION_JOB);
 
     public static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
     public static final Pattern RULESET_NAME = PipelineStages.RULESET_NAME;
@@ -100,10 +109,7 @@ public final class PipelineEntries {
                     .orElse(stuckDefault);
             OptionalInt expected = minutes(field, ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES, options)
                     .orElse(expectedDefault);
-            Optional<String> ruleset = Optional.ofNullable(options.get(DATA_QUALITY_RULESET))
-                    .map(String::valueOf)
-                    .map(String::trim)
-                    .filter(value -> !value.isEmpty());
+            Optional<String> ruleset = text(options, DATA_QUALITY_RULESET);
             if (ruleset.isPresent() && !RULESET_NAME.matcher(ruleset.get()).matches()) {
                 throw field.invalid(
                         DATA_QUALITY_RULESET,
@@ -116,7 +122,8 @@ public final class PipelineEntries {
                     ? MuteWindow.read(
                             options.get(muteField), (value, allowed) -> field.invalid(muteField, value, allowed))
                     : muteDefault;
-            pipelines.add(new MonitoredPipeline(name, false, stuck, expected, ruleset, stages, mute));
+            pipelines.add(new MonitoredPipeline(
+                    name, false, stuck, expected, ruleset, stages, mute, response(field, options)));
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
             throw ValueTypes.invalid(
@@ -128,6 +135,33 @@ public final class PipelineEntries {
                             + "), whose pipelines get nested stacks they never leave");
         }
         return pipelines;
+    }
+
+    /** The entry's own response options: its error class actions, runbook and validation job. */
+    private static PipelineResponse response(EntryField field, Map<?, ?> options) {
+        String actionsField = ConfigKeys.ERROR_CLASS_ACTIONS.name();
+        Map<ErrorClass, RouteAction> actions = PipelineResponse.readErrorClassActions(
+                options.get(actionsField),
+                value -> field.invalid(actionsField, value, ValueTypes.ERROR_CLASS_ACTIONS_ALLOWED));
+        String runbookField = ConfigKeys.RUNBOOK_URL.name();
+        Optional<String> runbook = text(options, runbookField);
+        if (runbook.isPresent()
+                && !PipelineResponse.RUNBOOK_URL.matcher(runbook.get()).matches()) {
+            throw field.invalid(runbookField, runbook.get(), PipelineResponse.RUNBOOK_URL_ALLOWED);
+        }
+        Optional<String> validation = text(options, VALIDATION_JOB);
+        if (validation.isPresent() && !GLUE_JOB_NAME.matcher(validation.get()).matches()) {
+            throw field.invalid(
+                    VALIDATION_JOB, validation.get(), "a Glue job name of 1-255 letters, digits, '.', '-' or '_'");
+        }
+        return new PipelineResponse(actions, runbook, validation);
+    }
+
+    private static Optional<String> text(Map<?, ?> options, String field) {
+        return Optional.ofNullable(options.get(field))
+                .map(String::valueOf)
+                .map(String::trim)
+                .filter(value -> !value.isEmpty());
     }
 
     static Optional<Path> file(ContextValues values) {

@@ -50,7 +50,12 @@ public final class SettingsReader {
                 alarms(values, durationThresholdSeconds),
                 alerting(values),
                 new RemediationSettings(
-                        values.get(REMEDIATION_ENABLED), values.get(MAX_RESTARTS), values.get(RESTART_WINDOW_MINUTES)),
+                        values.get(REMEDIATION_ENABLED),
+                        values.get(MAX_RESTARTS),
+                        values.get(RESTART_WINDOW_MINUTES),
+                        values.get(ConfigKeys.ERROR_CLASS_ACTIONS),
+                        values.get(ConfigKeys.PAUSE_AFTER_FAILURES),
+                        values.get(ConfigKeys.RUNBOOK_URL)),
                 new ObservabilitySettings(
                         values.get(TRACING),
                         values.get(LOG_RETENTION_DAYS),

@@ -2,13 +2,17 @@ package com.datapipeline.monitoring.cdk.context;
 
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
+import com.datapipeline.monitoring.cdk.config.PipelineResponse;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
+import com.datapipeline.monitoring.contract.ErrorClass;
+import com.datapipeline.monitoring.contract.RouteAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -159,6 +163,27 @@ public final class ValueTypes {
         return of(
                 MuteWindow.ALLOWED,
                 (key, raw) -> MuteWindow.read(raw, (value, allowed) -> invalid(key, value, allowed)));
+    }
+
+    /** What {@link #errorClassActions()} accepts, in the words of an error message and of the README's table. */
+    public static final String ERROR_CLASS_ACTIONS_ALLOWED = "a JSON object of error class ("
+            + String.join(
+                    ", ",
+                    Arrays.stream(ErrorClass.values())
+                            .map(ErrorClass::configName)
+                            .toList()) + ") to "
+            + inWords(Arrays.stream(RouteAction.values())
+                    .filter(RouteAction::isErrorClassAction)
+                    .map(RouteAction::configName)
+                    .toList())
+            + ", e.g. {\"resources\": \"pause-trigger\"}";
+
+    /** Error class actions: a JSON object of class to action (see {@link PipelineResponse}); blank for none. */
+    public static ValueType<Map<ErrorClass, RouteAction>> errorClassActions() {
+        return of(
+                ERROR_CLASS_ACTIONS_ALLOWED,
+                (key, raw) -> PipelineResponse.readErrorClassActions(
+                        raw, value -> invalid(key, value, ERROR_CLASS_ACTIONS_ALLOWED)));
     }
 
     /** One of an enum's values by its configuration name, in any case. */

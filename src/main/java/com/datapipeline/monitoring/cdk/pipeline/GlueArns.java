@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.pipeline;
 
+import java.util.List;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
 
@@ -22,5 +23,26 @@ public final class GlueArns {
                 .resource("dataQualityRuleset")
                 .resourceName(rulesetName)
                 .build());
+    }
+
+    /**
+     * What pausing and resuming a failing job's triggers needs: find the triggers that start the job, stop them, start
+     * them again (AlarmResponseFunction's TriggerPause).
+     */
+    public static final List<String> TRIGGER_PAUSE_ACTIONS =
+            List.of("glue:GetTriggers", "glue:StopTrigger", "glue:StartTrigger");
+
+    /** Every trigger of the stack's account and Region: their names are the account's own, not this app's. */
+    public static String allTriggers(Stack stack) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("trigger")
+                .resourceName("*")
+                .build());
+    }
+
+    /** {@link #allTriggers} as cdk-nag writes it in a finding, for a suppression's {@code appliesTo}. */
+    public static String allTriggersAsNagFinding() {
+        return "Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:trigger/*";
     }
 }

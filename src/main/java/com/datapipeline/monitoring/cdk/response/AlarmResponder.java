@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
+import com.datapipeline.monitoring.cdk.config.PipelineResponse;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
@@ -135,6 +136,26 @@ public final class AlarmResponder extends Construct {
                             .map(GlueLogGroups::arnAsNagFinding)
                             .toList());
         }
+        List<String> pausable = props.pages().entrySet().stream()
+                .filter(page -> page.getValue().mayPauseTriggers(props.remediation()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!pausable.isEmpty()) {
+            // GetTriggers finds the triggers that start a job (DependentJobName); Stop and Start pause and resume them.
+            // Their names are the account's, not this app's, so the statement names the account's triggers.
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("PauseAndResumeTriggersOfFailingJobs")
+                    .actions(GlueArns.TRIGGER_PAUSE_ACTIONS)
+                    .resources(List.of(GlueArns.allTriggers(stack)))
+                    .build());
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "Pausing a failing job stops its own"
+                            + " triggers, whose names the account chooses; only with a class routed to pause-trigger, and"
+                            + " the function stops only triggers that start nothing but the failing job (TriggerPause).",
+                    List.of(GlueArns.allTriggersAsNagFinding()));
+        }
         List<String> pageAlarms = props.pages().values().stream()
                 .flatMap(page -> page.pageAlarm().stream())
                 .distinct()
@@ -227,14 +248,28 @@ public final class AlarmResponder extends Construct {
                         ResponseConfiguration.MAX_RESTARTS, props.remediation().maxRestarts(),
                         ResponseConfiguration.WINDOW_MINUTES,
                                 props.remediation().windowMinutes())));
-        config.put(ResponseConfiguration.ERROR_CLASS_ACTIONS, ResponseRoute.ERROR_CLASS_ACTIONS);
+        Map<String, String> classActions = new TreeMap<>(ResponseRoute.ERROR_CLASS_ACTIONS);
+        classActions.putAll(PipelineResponse.configNames(props.remediation().errorClassActions()));
+        config.put(ResponseConfiguration.ERROR_CLASS_ACTIONS, classActions);
+        props.remediation().runbookUrl().ifPresent(url -> config.put(ResponseConfiguration.RUNBOOK_URL, url));
+        if (props.pages().values().stream().anyMatch(page -> page.mayPauseTriggers(props.remediation()))) {
+            config.put(
+                    ResponseConfiguration.PAUSE_AFTER_FAILURES,
+                    props.remediation().pauseAfterFailures());
+        }
         config.put(ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS, INSIGHTS_LOG_GROUPS);
         config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
         Map<String, Object> pipelines = new LinkedHashMap<>();
         props.pages().forEach((job, page) -> {
-            Map<String, Object> entry = new TreeMap<>(Map.of(ResponseConfiguration.DASHBOARD, page.dashboard()));
-            page.pageAlarm().ifPresent(alarm -> entry.put(ResponseConfiguration.PAGE_ALARM, alarm));
-            pipelines.put(job, entry);
+            Map<String, Object> pipeline = new TreeMap<>(Map.of(ResponseConfiguration.DASHBOARD, page.dashboard()));
+            page.pageAlarm().ifPresent(alarm -> pipeline.put(ResponseConfiguration.PAGE_ALARM, alarm));
+            if (!page.response().errorClassActions().isEmpty()) {
+                pipeline.put(
+                        ResponseConfiguration.ERROR_CLASS_ACTIONS,
+                        PipelineResponse.configNames(page.response().errorClassActions()));
+            }
+            page.response().runbookUrl().ifPresent(url -> pipeline.put(ResponseConfiguration.RUNBOOK_URL, url));
+            pipelines.put(job, pipeline);
         });
         config.put(ResponseConfiguration.PIPELINES, pipelines);
         config.put(ResponseConfiguration.ROUTES, routes);
@@ -254,15 +289,22 @@ public final class AlarmResponder extends Construct {
     }
 
     /**
-     * Where the function puts the page text of a pipeline's failed run, and the dashboard the page links to.
+     * Where the function puts the page text of a pipeline's failed run, the dashboard the page links to, and what the
+     * pipeline's failed runs get beyond the global settings.
      *
      * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise; empty for a one-alarm page, which
      *                  SetAlarmState cannot hold in ALARM (the function then only logs the page text)
      */
-    public record PipelinePage(Optional<String> pageAlarm, String dashboard) {
+    public record PipelinePage(Optional<String> pageAlarm, String dashboard, PipelineResponse response) {
         public PipelinePage {
             Objects.requireNonNull(pageAlarm, "pageAlarm");
             Objects.requireNonNull(dashboard, "dashboard");
+            Objects.requireNonNull(response, "response");
+        }
+
+        /** Whether a failed run of the pipeline may pause its triggers, with the global settings. */
+        public boolean mayPauseTriggers(RemediationSettings remediation) {
+            return remediation.enabled() && response.mayPauseTriggers(remediation.errorClassActions());
         }
     }
 

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.response;
 
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
+import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
@@ -46,11 +47,17 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
         return new ResponseRoute(RouteAction.NOTIFY_ONLY, Optional.empty());
     }
 
+    public static ResponseRoute startValidationJob(String jobName) {
+        return new ResponseRoute(RouteAction.START_VALIDATION_JOB, Optional.of(jobName));
+    }
+
     /**
      * The lab's response intent as a table, for one pipeline: a failed job run (its state-change event) restarts the
-     * job within the guard rails, and each signal does what its kind says ({@link AlarmKind#response()}).
+     * job within the guard rails, and each signal does what its kind says ({@link AlarmKind#response()}); a
+     * data-quality signal starts the pipeline's validation job if it names one, and only logs otherwise.
      */
-    public static Map<String, ResponseRoute> forPipeline(String jobName, List<CreatedAlarm> signals) {
+    public static Map<String, ResponseRoute> forPipeline(MonitoredPipeline pipeline, List<CreatedAlarm> signals) {
+        String jobName = pipeline.jobName();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         routes.put(ResponseConfiguration.glueJobStateRouteKey(jobName), restartJob(jobName));
         for (CreatedAlarm signal : signals) {
@@ -58,6 +65,11 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
                     signal.name(),
                     switch (signal.kind().response().orElseThrow()) {
                         case RESTART_JOB -> restartJob(jobName);
+                        case START_VALIDATION_JOB ->
+                            pipeline.response()
+                                    .validationJob()
+                                    .map(ResponseRoute::startValidationJob)
+                                    .orElseGet(ResponseRoute::notifyOnly);
                         case NOTIFY_ONLY -> notifyOnly();
                     });
         }

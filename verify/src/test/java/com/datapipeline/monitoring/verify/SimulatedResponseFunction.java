@@ -225,5 +225,20 @@ final class SimulatedResponseFunction implements AutoCloseable {
         public void releaseBudgetSlot(String job, int slot, Incident incident) {
             throw new IllegalStateException("the simulated function only answers drills");
         }
+
+        @Override
+        public boolean claimPause(String job, Instant now, Instant expiresAt) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
+
+        @Override
+        public void recordPause(String job, List<String> triggers, Instant expiresAt) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
+
+        @Override
+        public List<String> releasePause(String job) {
+            throw new IllegalStateException("the simulated function only answers drills");
+        }
     }
 }

@@ -1,0 +1,59 @@
+package com.datapipeline.monitoring.cdk.alarms;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.constructs.Construct;
+
+/**
+ * The successful runs of the pipelines whose failed runs may pause their job's triggers (an error class routed to
+ * pause-trigger), with one rule for all of them: a run that ended SUCCEEDED goes, as a readable message, to the
+ * remediation topic, and AlarmResponseFunction starts again the triggers a pause of that job stopped. Only the
+ * response function reads that topic, so a success pages nobody; the event history keeps every state change anyway
+ * ({@link GlueJobEvents}), and its metric filters count only failed and stuck runs. A stack without such pipelines
+ * gets no rule.
+ */
+public final class RunSuccessEvents extends Construct {
+    /** The end state of a successful run (Glue Job State Change). */
+    public static final String SUCCEEDED = "SUCCEEDED";
+
+    private final Rule successes;
+
+    private RunSuccessEvents(Construct scope, String id, List<String> jobs, GlueJobEvents.Props props) {
+        super(scope, id);
+        successes = Rule.Builder.create(this, "RunSuccesses")
+                .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + SUCCEEDED
+                        + ", to resume triggers paused after repeated failures")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.glue"))
+                        .detailType(List.of(GlueJobEvents.STATE_CHANGE))
+                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", List.of(SUCCEEDED))))
+                        .build())
+                .build();
+        props.delivery()
+                .toTopic(
+                        successes,
+                        props.remediationTopic(),
+                        GlueEventMessage.of(
+                                GlueJobEvents.STATE_CHANGE,
+                                "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
+                                        + " succeeded: paused triggers of the job may resume"),
+                        props.deliveryAlarmNamePrefix() + "-RunSuccesses" + props.nameSuffix());
+    }
+
+    /**
+     * The success rule of these jobs (the pipelines of one stack that may pause their triggers), with the same inputs
+     * as the stack's job events; empty without such jobs.
+     */
+    public static Optional<RunSuccessEvents> of(
+            Construct scope, String id, List<String> jobs, GlueJobEvents.Props props) {
+        return jobs.isEmpty() ? Optional.empty() : Optional.of(new RunSuccessEvents(scope, id, jobs, props));
+    }
+
+    public Rule successes() {
+        return successes;
+    }
+}
