@@ -11,7 +11,9 @@ public enum PipelineMetric {
     SECONDS_SINCE_LAST_SUCCESS(CustomMetric.SECONDS_SINCE_LAST_SUCCESS),
     LONGEST_RUNNING_SECONDS(CustomMetric.LONGEST_RUNNING_SECONDS),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
-    COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS);
+    COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
+    /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */
+    BREACH(CustomMetric.BREACH);
 
     private final CustomMetric metric;
 

@@ -29,7 +29,12 @@ public enum CustomMetric {
     /** "Glue Job State Change" events in FAILED or TIMEOUT; counted by a metric filter on the app's event history. */
     FAILED_RUNS("FailedRuns", "Count"),
     /** "Glue Job Run Status" events (a run past its notify-delay); counted by a metric filter on the event history. */
-    STUCK_RUNS("StuckRuns", "Count");
+    STUCK_RUNS("StuckRuns", "Count"),
+    /**
+     * The sum of the {@link BreachBit}s the metrics function measured as breached (0 when none), for a pipeline whose
+     * page is one alarm; written by the metrics function.
+     */
+    BREACH("Breach", "None");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";
