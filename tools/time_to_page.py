@@ -361,19 +361,47 @@ def masked(statistic: str, operator: str) -> bool:
     return statistic not in ("Maximum", "Sum")
 
 
-def inputs(alarm: dict) -> list[tuple[dict, int, str]]:
-    """(metric, period, statistic) of each metric the alarm reads."""
+def inputs(alarm: dict, only: str | None = None) -> list[tuple[dict, int, str]]:
+    """(metric, period, statistic) of each metric the alarm reads; of the one with query id `only`, if given."""
     if "MetricName" in alarm:
         return [({k: alarm.get(k) for k in ("Namespace", "MetricName", "Dimensions")}, alarm["Period"],
                  alarm.get("Statistic") or alarm.get("ExtendedStatistic"))]
     return [(query["MetricStat"]["Metric"], query["MetricStat"]["Period"], query["MetricStat"]["Stat"])
-            for query in alarm.get("Metrics", []) if "MetricStat" in query]
+            for query in alarm.get("Metrics", []) if "MetricStat" in query and only in (None, query.get("Id"))]
 
 
-def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact]) -> Timing:
+def expression(alarm: dict) -> str:
+    """The metric math an alarm watches (the query that returns data), or "" for a single-metric alarm."""
+    return next((str(q.get("Expression")) for q in alarm.get("Metrics", []) if q.get("ReturnData", True)
+                 and "Expression" in q), "")
+
+
+def filled(alarm: dict) -> bool:
+    """Whether every input the alarm reads is FILL(id, 0): a period without data is a datum of 0, never missing."""
+    ids = [q["Id"] for q in alarm.get("Metrics", []) if "MetricStat" in q]
+    return bool(ids) and all(f"FILL({i}, 0)" in expression(alarm) for i in ids)
+
+
+# A one-alarm page's legend (alarms/BreachPage): "256 run failed [GlueJobRunFailedAlarm]", one per failure mode.
+LEGEND = re.compile(r"(\d+) [^,\[]+\[([A-Za-z0-9]+Alarm)\]")
+
+
+def breach_inputs(graph: Graph, kind: str) -> list[tuple[str, str]]:
+    """The one-alarm pages that hold the bit of this signal kind: (page id, the query id its bit is read from)."""
+    found = []
+    for rid, alarm in graph.of_type("AWS::CloudWatch::Alarm").items():
+        for value, legend_kind in LEGEND.findall(str(alarm.get("AlarmDescription", ""))):
+            if legend_kind != kind:
+                continue
+            term = re.search(r"IF\(FILL\((\w+), 0\) [^,]+, " + value + r", 0\)", expression(alarm))
+            found.append((rid, term.group(1) if term else "breach"))
+    return found
+
+
+def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact], only: str | None = None) -> Timing:
     alarm = graph.resources[alarm_id]["Properties"]
     candidates = []
-    for metric, period, statistic in inputs(alarm):
+    for metric, period, statistic in inputs(alarm, only):
         source = source_of(graph, metric, facts)
         candidates.append((sum(s.worst for s in source.spans), metric["MetricName"], source,
                            graph.what_if.period or period, statistic))
@@ -393,7 +421,14 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact]) -> Timing:
     evaluate = [interval_span("next evaluation", check)]
     publish = source.spans
     flaw = ""
-    if operator in LESS and missing == "breaching":
+    if operator in LESS and filled(alarm):
+        # FILL(m, 0): a period without data is a datum of 0 once the period has passed; nothing is missing.
+        publish = (Span("the period without data ends", period / 2, period),
+                   interval_span("metric ingestion", facts["metric-ingest"]))
+        if datapoints > 1:
+            more = (datapoints - 1) * period
+            evaluate.append(Span(f"{datapoints - 1} more breaching period(s)", more, more))
+    elif operator in LESS and missing == "breaching":
         # No datum at all: the alarm fires when its evaluation range holds at most N - M real datapoints.
         range_seconds = (evaluations + facts["evaluation-range"].typical) * period
         wait = range_seconds - (evaluations - datapoints) * source.interval - source.interval
@@ -411,12 +446,15 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact]) -> Timing:
         if masked(statistic, operator) and source.interval < period:
             evaluate.append(Span("older data leaves the window", (period - source.interval) / 2,
                                  period - source.interval))
-    path = graph.page_path(alarm_id)
-    page = tuple(interval_span("composite", facts["composite-evaluation"]) for _ in path)
+    # A one-alarm page (only its bit's input, `only`) notifies a human topic itself: no composite above it.
+    path = [alarm_id] if only is not None else graph.page_path(alarm_id)
+    page = tuple(interval_span("composite", facts["composite-evaluation"]) for _ in path if only is None)
     if path:
         page += (interval_span("SNS delivery", facts["sns-delivery"]),)
     described = f"{period} s × {evaluations}, {datapoints} of {evaluations}, {statistic}"
-    if missing == "breaching":
+    if filled(alarm):
+        described += ", FILL(…, 0)"
+    elif missing == "breaching":
         described += ", missing = breaching"
     if flaw:
         described += f"; **{flaw}**"
@@ -469,6 +507,9 @@ def rows(graph: Graph, modes: list[Mode], facts: dict[str, Fact]) -> list[Row]:
             grouped: dict[Timing, list[Timing]] = {}
             for alarm in alarms_of_kind(graph, kind):
                 measured = timing(graph, alarm, facts)
+                grouped.setdefault(replace(measured, signal="", pages=()), []).append(measured)
+            for page, query in ([] if later else breach_inputs(graph, kind)):
+                measured = replace(timing(graph, page, facts, only=query), signal=f"bit of {kind}")
                 grouped.setdefault(replace(measured, signal="", pages=()), []).append(measured)
             for same in grouped.values():
                 result.append(Row(mode.name, same[0], len(same), later))

@@ -265,3 +265,38 @@ def test_the_readme_table_is_what_the_tool_gives_for_a_fresh_synth_of_the_defaul
     fresh = time_to_page.table(time_to_page.generate(tmp_path / "default", readme, time_to_page.FACTS.read_text()))
     assert time_to_page.readme_table(readme) == fresh, \
         "README's time-to-page table is stale: run tools/time-to-page --readme on a synth of the default configuration"
+
+
+def test_a_filled_absence_alarm_fires_once_the_empty_periods_pass_and_a_one_alarm_page_has_no_composite(assembly):
+    parent = json.loads((assembly / "Stack.template.json").read_text())
+    resources = parent["Resources"]
+    metric = {"Namespace": "AWS/Lambda", "MetricName": "Invocations",
+              "Dimensions": [{"Name": "FunctionName", "Value": {"Ref": "Function"}}]}
+    resources["Absent"]["Properties"] = {
+        "AlarmName": "ScheduleAlarm", "EvaluationPeriods": 2, "DatapointsToAlarm": 2,
+        "ComparisonOperator": "LessThanThreshold", "Threshold": 1, "TreatMissingData": "breaching",
+        "Metrics": [{"Id": "m", "MetricStat": {"Metric": metric, "Period": 300, "Stat": "Sum"}, "ReturnData": False},
+                    {"Id": "e", "Expression": "FILL(m, 0)", "ReturnData": True}]}
+    # A one-alarm page over a Glue metric's bit (1024) and the Breach metric's bits, with its legend.
+    glue = {"Namespace": "Glue", "MetricName": "glue.driver.jvm.heap.usage", "Dimensions": []}
+    breach = {"Namespace": "Custom", "MetricName": "Breach", "Dimensions": []}
+    resources["OneAlarmPage"] = {"Type": "AWS::CloudWatch::Alarm", "Properties": {
+        "AlarmName": "PipelineUnhealthyAlarm-job-3", "AlarmActions": [{"Ref": "Topic"}],
+        "AlarmDescription": "Sum of: 2 error rate [RateAlarm], 1024 heap [HeapAlarm].",
+        "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanOrEqualToThreshold", "Threshold": 1,
+        "TreatMissingData": "notBreaching",
+        "Metrics": [{"Id": "breach", "MetricStat": {"Metric": breach, "Period": 60, "Stat": "Maximum"},
+                     "ReturnData": False},
+                    {"Id": "heap", "MetricStat": {"Metric": glue, "Period": 60, "Stat": "Maximum"},
+                     "ReturnData": False},
+                    {"Id": "e", "Expression": "FILL(breach, 0) + IF(FILL(heap, 0) > 0.8, 1024, 0)",
+                     "ReturnData": True}]}}
+    (assembly / "Stack.template.json").write_text(json.dumps(parent))
+    by_signal = rows_by_signal(assembly)
+    absent = by_signal["ScheduleAlarm"]
+    # The empty period ends (150 | 300) and is ingested; evaluation; one more breaching period; composite, SNS.
+    assert totals(absent) == (150 + 1 + 30 + 300 + 1100, 300 + 2 + 60 + 300 + 2200)
+    page = by_signal["bit of HeapAlarm"]
+    assert page.timing.pages == ("PipelineUnhealthyAlarm-job-3",)
+    # Glue's report and ingestion, evaluation, then SNS only: the page is the alarm itself.
+    assert totals(page) == (15 + 1 + 30 + 1000, 30 + 2 + 60 + 2000)

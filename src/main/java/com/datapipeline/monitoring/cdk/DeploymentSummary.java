@@ -101,8 +101,10 @@ final class DeploymentSummary {
                 topics,
                 names.shared(ResourceNames.DASHBOARD),
                 functions,
-                names.shared(ResourceNames.METRICS_SCHEDULE) + " (every " + PipelineMetricSet.PERIOD_MINUTES
-                        + " minutes)",
+                names.shared(ResourceNames.METRICS_SCHEDULE)
+                        + (PipelineMetricSet.PERIOD_MINUTES == 1
+                                ? " (every minute)"
+                                : " (every " + PipelineMetricSet.PERIOD_MINUTES + " minutes)"),
                 queries,
                 templates,
                 stack.costEstimate(),

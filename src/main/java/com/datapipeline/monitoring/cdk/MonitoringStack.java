@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk;
 
+import com.datapipeline.monitoring.cdk.alarms.BreachPage;
 import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.alarms.FreshnessSlo;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
@@ -75,6 +76,8 @@ public final class MonitoringStack extends Stack {
     private final SavedQueries savedQueries;
     private final EventHistory eventHistory;
     private PipelineCost addedPipelineCost;
+    /** The pipelines whose pages are one alarm each over their Breach metric. */
+    private final java.util.Set<String> breachPipelines = new java.util.HashSet<>();
 
     public MonitoringStack(
             Construct scope,
@@ -198,6 +201,7 @@ public final class MonitoringStack extends Stack {
         Map<Optional<NestedGroup>, List<PipelineDashboard.PipelineRow>> rowsByGroup = new LinkedHashMap<>();
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();
         Map<String, AlarmResponder.PipelinePage> responsePages = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> breachThresholds = new LinkedHashMap<>();
         for (MonitoredPipeline pipeline : settings.pipelines()) {
             String scopeId = pipeline.sampleJob() ? "SampleJobMonitoring" : "Monitoring-" + pipeline.jobName();
             NestedGroup group = settings.placement()
@@ -221,12 +225,19 @@ public final class MonitoringStack extends Stack {
                     new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(inputs, metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             FreshnessSlo.of(pipelineScope, pipeline, metrics, names);
+            // A one-alarm page is a metric alarm, which SetAlarmState would move back to its computed state within
+            // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. Its run
+            // failures' page text then stays in the decision line.
             responsePages.put(
                     pipeline.jobName(),
                     new AlarmResponder.PipelinePage(
-                            alarms.pageOf(AlarmKind.RUN_FAILED),
+                            alarms.breachPages() ? Optional.empty() : Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
                             dashboardName(names, Optional.ofNullable(group)),
                             pipeline.response()));
+            if (alarms.breachPages()) {
+                breachThresholds.put(pipeline.jobName(), BreachPage.functionThresholds(inputs));
+                breachPipelines.add(pipeline.jobName());
+            }
             rowsByGroup
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
@@ -237,9 +248,11 @@ public final class MonitoringStack extends Stack {
                     pipeline.jobName(),
                     inputs,
                     alarms.signals(),
-                    alarms.pages().stream().map(AlarmFactory.CreatedAlarm::kind).toList(),
+                    alarms.pages(),
+                    alarms.pageModes(),
                     metrics,
-                    PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline));
+                    PipelineMetricsPublisher.metricsPerPipeline(
+                            settings.metricsSource(), pipeline, alarms.breachPages()));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -287,7 +300,8 @@ public final class MonitoringStack extends Stack {
                         names,
                         alarmFactory,
                         delivery,
-                        settings.observability().tracing()));
+                        settings.observability().tracing(),
+                        breachThresholds));
         responder = new AlarmResponder(
                 this,
                 "AlarmResponse",
@@ -440,10 +454,12 @@ public final class MonitoringStack extends Stack {
                 alarmFactory.anomalyDetectionAlarmCount(),
                 alarmFactory.compositeAlarmCount(),
                 settings.pipelines().stream()
-                        .mapToInt(pipeline ->
-                                PipelineMetricsPublisher.metricsPerPipeline(settings.metricsSource(), pipeline))
+                        .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(
+                                settings.metricsSource(), pipeline, breachPipelines.contains(pipeline.jobName())))
                         .sum(),
-                pipelines * PipelineMetricSet.GLUE_METRICS_PER_JOB,
+                (int) settings.pipelines().stream()
+                        .filter(MonitoredPipeline::sampleJob)
+                        .count(),
                 // The main dashboard and a page of graphs per nested stack.
                 1 + nestedStacks().size(),
                 pipelines,
@@ -451,7 +467,9 @@ public final class MonitoringStack extends Stack {
                 AlarmResponder.MEMORY_MB,
                 (int) allTopics().stream().filter(AlertTopic::ownsKey).count(),
                 eventHistory.topFailures().isPresent() ? 1 : 0,
-                settings.observability().logRetentionDays()));
+                settings.observability().logRetentionDays(),
+                settings.observability().tracing(),
+                settings.observability().eventHistory()));
     }
 
     /** What one more pipeline like the last configured one adds to the bill, by failure mode. */

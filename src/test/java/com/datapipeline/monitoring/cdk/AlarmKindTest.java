@@ -19,6 +19,7 @@ import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.BreachBit;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.RouteAction;
 import com.datapipeline.monitoring.response.ResponseConfig;
@@ -235,6 +236,10 @@ class AlarmKindTest {
                 List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
                         .filter(kind -> kind.appliesTo(in))
                         .toList();
+                if (in.breachPage()) {
+                    checkBreachPages(softly, configuration, pipeline, applicable, warnings, seen);
+                    continue;
+                }
                 for (AlarmKind kind : applicable) {
                     String name = names.perPipeline(kind.baseName(), pipeline);
                     String what = configuration + ": " + name + " (" + kind + ")";
@@ -288,6 +293,9 @@ class AlarmKindTest {
                     }
                 }
                 for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+                    if (page.breachPage()) {
+                        continue;
+                    }
                     List<String> children = applicable.stream()
                             .filter(kind ->
                                     (warnings.contains(kind.severityKind()) ? Severity.WARNING : Severity.CRITICAL)
@@ -314,6 +322,75 @@ class AlarmKindTest {
                     .as("%s: the alarms that notify the remediation topic are the pipeline signals", configuration)
                     .containsExactlyInAnyOrderElementsOf(signalNames);
             return seen;
+        }
+
+        /**
+         * A pipeline whose pages are one metric-math alarm each: no signal alarm of its own, and each page's expression
+         * holds the bit of every mode of its severity, from the Breach metric or from the mode's own metric.
+         */
+        private void checkBreachPages(
+                SoftAssertions softly,
+                String configuration,
+                MonitoredPipeline pipeline,
+                List<AlarmKind> applicable,
+                Set<AlarmKind> warnings,
+                Set<AlarmKind> seen) {
+            for (AlarmKind kind : applicable) {
+                softly.assertThat(kind.bit())
+                        .as(configuration + ": " + kind + " has a bit")
+                        .isPresent();
+            }
+            for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+                List<AlarmKind> modes = applicable.stream()
+                        .filter(kind -> (warnings.contains(kind.severityKind()) ? Severity.WARNING : Severity.CRITICAL)
+                                == page.severity().orElseThrow())
+                        .toList();
+                String name = names.perPipeline(page.baseName(), pipeline);
+                Optional<Map<String, Object>> alarm = alarm(name);
+                String what = configuration + ": " + name;
+                if (!page.breachPage()) {
+                    softly.assertThat(alarm.map(p -> p.containsKey("AlarmRule")).orElse(false))
+                            .as(what + " is no composite")
+                            .isFalse();
+                    continue;
+                }
+                softly.assertThat(alarm.isPresent())
+                        .as(what + " exactly when it has modes")
+                        .isEqualTo(!modes.isEmpty());
+                alarm.ifPresent(p -> {
+                    seen.add(page);
+                    softly.assertThat(actions(p))
+                            .as(what + " notifies")
+                            .containsExactly(severityTopic(page.severity().orElseThrow()));
+                    softly.assertThat(p.get("Threshold")).as(what).isEqualTo(1);
+                    softly.assertThat(p.get("ComparisonOperator")).as(what).isEqualTo("GreaterThanOrEqualToThreshold");
+                    String expression = queries(p).stream()
+                            .filter(q -> Boolean.TRUE.equals(q.get("ReturnData")))
+                            .map(q -> String.valueOf(q.get("Expression")))
+                            .findFirst()
+                            .orElse("");
+                    List<String> metricNames = queries(p).stream()
+                            .filter(q -> q.containsKey("MetricStat"))
+                            .map(q -> String.valueOf(
+                                    asMap(asMap(q.get("MetricStat")).get("Metric"))
+                                            .get("MetricName")))
+                            .toList();
+                    softly.assertThat(metricNames.size()).as(what + " metrics").isLessThanOrEqualTo(10);
+                    for (AlarmKind mode : modes) {
+                        BreachBit bit = mode.bit().orElseThrow();
+                        if (bit.source() == BreachBit.Source.PAGE_EXPRESSION) {
+                            softly.assertThat(expression).as(what + ": " + mode).contains(", " + bit.value() + ", 0)");
+                        } else {
+                            softly.assertThat(metricNames)
+                                    .as(what + ": " + mode)
+                                    .contains("Breach");
+                        }
+                    }
+                });
+            }
+            softly.assertThat(routes.routes().keySet())
+                    .as(configuration + ": " + pipeline.jobName() + " has only its run-failed route")
+                    .noneMatch(key -> key.endsWith("-" + pipeline.jobName()) && !key.contains(":"));
         }
 
         /** The health signals, groups and page; returns the kinds it found. */
@@ -446,23 +523,38 @@ class AlarmKindTest {
                                             + String.join(
                                                     ", ", sum.metricNamesById().keySet()) + "])")
                                     .equals(q.get("Expression")));
-                    List<Map<String, Object>> stats = queries(p).stream()
-                            .filter(q -> q.containsKey("MetricStat"))
-                            .map(q -> asMap(q.get("MetricStat")))
-                            .toList();
-                    softly.assertThat(stats)
-                            .as(what)
-                            .extracting(s -> asMap(s.get("Metric")).get("MetricName"))
-                            .containsExactlyInAnyOrderElementsOf(
-                                    sum.metricNamesById().values());
-                    softly.assertThat(stats).as(what).allSatisfy(s -> {
-                        assertThat(s.get("Stat")).isEqualTo(sum.statistic());
-                        assertThat(s.get("Period")).isEqualTo(period);
-                    });
+                    checkMetricStats(softly, what, p, sum.metricNamesById().values(), sum.statistic(), period);
+                }
+                case Watch.FilledResource filled -> {
+                    softly.assertThat(queries(p)).as(what).anyMatch(q -> "FILL(m, 0)".equals(q.get("Expression")));
+                    checkMetricStats(softly, what, p, List.of(filled.metricName()), filled.statistic(), period);
                 }
                 case Watch.OfPipeline pipeline -> softly.fail(what + " is stack-wide but watches a pipeline metric");
                 case Watch.OfStages stages -> softly.fail(what + " is stack-wide but watches a pipeline's stages");
+                case Watch.BreachSum sum -> softly.fail(what + " is stack-wide but watches a pipeline's breach bits");
             }
+        }
+
+        /** The metric-math alarm reads exactly these metrics, each with the statistic and period. */
+        private static void checkMetricStats(
+                SoftAssertions softly,
+                String what,
+                Map<String, Object> p,
+                java.util.Collection<String> metricNames,
+                String statistic,
+                int period) {
+            List<Map<String, Object>> stats = queries(p).stream()
+                    .filter(q -> q.containsKey("MetricStat"))
+                    .map(q -> asMap(q.get("MetricStat")))
+                    .toList();
+            softly.assertThat(stats)
+                    .as(what)
+                    .extracting(s -> asMap(s.get("Metric")).get("MetricName"))
+                    .containsExactlyInAnyOrderElementsOf(metricNames);
+            softly.assertThat(stats).as(what).allSatisfy(s -> {
+                assertThat(s.get("Stat")).isEqualTo(statistic);
+                assertThat(s.get("Period")).isEqualTo(period);
+            });
         }
 
         private Optional<Map<String, Object>> alarm(String name) {

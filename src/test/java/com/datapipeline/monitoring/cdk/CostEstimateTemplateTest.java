@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate.Item;
+import com.datapipeline.monitoring.contract.MetricsSource;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.metrics.MetricsConfig;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,34 @@ class CostEstimateTemplateTest {
         assertThat(quantity(estimate, "Contributor Insights rules"))
                 .as(name)
                 .isEqualTo(count(resources, "AWS::CloudWatch::InsightRule"));
+        // The custom metrics: what the metrics function's deployed configuration makes it publish, pipeline by
+        // pipeline (read with the function's own parser).
+        MetricsConfig config = MetricsConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
+                new TestStacks.Synthesized(stack, software.amazon.awscdk.assertions.Template.fromStack(stack)),
+                stack.settings().prefix() + "DataPipelineMetricsFunction",
+                MonitoringFunction.METRICS));
+        int published = config.pipelines().stream()
+                .mapToInt(pipeline -> (pipeline.breachThresholds().isPresent() ? 1 : 0)
+                        + (!pipeline.detailedMetrics()
+                                ? 0
+                                : pipeline.source() == MetricsSource.SIMULATE
+                                        ? 5
+                                        : pipeline.dataQualityRuleset() != null ? 7 : 6))
+                .sum();
+        assertThat(quantity(estimate, "Custom metrics")).as(name).isEqualTo(published);
+        // The scheduled runs: the template's one schedule, 730 hours a month.
+        String rate = resources.stream()
+                .map(r -> (Map<String, Object>) r)
+                .filter(r -> "AWS::Events::Rule".equals(r.get("Type")))
+                .map(r -> String.valueOf(((Map<String, Object>) r.get("Properties")).get("ScheduleExpression")))
+                .filter(expression -> expression.startsWith("rate("))
+                .findFirst()
+                .orElseThrow();
+        int minutes = Integer.parseInt(rate.replaceAll("\\D", ""));
+        assertThat(MonthlyCostEstimate.SCHEDULED_INVOCATIONS).as(name).isEqualTo(730 * 60 / minutes);
+        assertThat(quantity(estimate, "X-Ray"))
+                .as(name)
+                .isEqualTo(stack.settings().observability().tracing() ? quantity(estimate, "Lambda requests") : 0);
     }
 
     @SuppressWarnings("unchecked")

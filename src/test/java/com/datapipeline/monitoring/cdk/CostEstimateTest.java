@@ -13,7 +13,7 @@ class CostEstimateTest {
 
     private static MonthlyCostEstimate.Inputs inputs(int alarms, int anomaly, int composite, int pipelines) {
         return new MonthlyCostEstimate.Inputs(
-                alarms, anomaly, composite, 5 * pipelines, 5 * pipelines, 1, pipelines, 512, 512, 1, 0, 30);
+                alarms, anomaly, composite, 5 * pipelines, 1, 1, pipelines, 512, 512, 1, 0, 30, false, false);
     }
 
     private static double usd(MonthlyCostEstimate estimate, String what) {
@@ -35,12 +35,36 @@ class CostEstimateTest {
     }
 
     @Test
-    void lambdaCostFollowsTheFiveMinuteScheduleAndMemory() {
+    void lambdaCostFollowsTheOneMinuteScheduleAndMemory() {
         MonthlyCostEstimate estimate = MonthlyCostEstimate.of(inputs(10, 0, 0, 1));
-        // 8,760 scheduled runs x 1.0 s x 0.5 GB + 60 responses x 1.0 s x 0.5 GB
-        double gbSeconds = 8_760 * 1.0 * 0.5 + 60 * 1.0 * 0.5;
+        // 43,800 scheduled runs (one a minute, 730 hours) x 1.0 s x 0.5 GB + 60 responses x 1.0 s x 0.5 GB
+        assertThat(MonthlyCostEstimate.SCHEDULED_INVOCATIONS).isEqualTo(43_800);
+        double gbSeconds = 43_800 * 1.0 * 0.5 + 60 * 1.0 * 0.5;
         assertThat(usd(estimate, "Lambda compute")).isCloseTo(gbSeconds * 0.0000166667, within(1e-9));
-        assertThat(usd(estimate, "Lambda requests")).isCloseTo(8_820 / 1e6 * 0.20, within(1e-12));
+        assertThat(usd(estimate, "Lambda requests")).isCloseTo(43_860 / 1e6 * 0.20, within(1e-12));
+    }
+
+    @Test
+    void tracingAndTheEventHistoryAreBilledWhenOn() {
+        MonthlyCostEstimate off = MonthlyCostEstimate.of(inputs(10, 0, 0, 2));
+        MonthlyCostEstimate on = MonthlyCostEstimate.of(
+                new MonthlyCostEstimate.Inputs(10, 0, 0, 10, 1, 1, 2, 512, 512, 1, 0, 30, true, true));
+        assertThat(usd(off, "X-Ray")).isZero();
+        // Every scheduled run and notification is a trace: $5 per million.
+        assertThat(usd(on, "X-Ray")).isCloseTo((43_800 + 120) / 1e6 * 5.00, within(1e-9));
+        // Two Glue events an hour per pipeline, 1.2 KB each, at $0.50 per GB.
+        assertThat(usd(on, "Log ingestion") - usd(off, "Log ingestion"))
+                .isCloseTo(2 * 1_460 * 1_200 / (1024.0 * 1024 * 1024) * 0.50, within(1e-9));
+    }
+
+    @Test
+    void theSampleJobsMetricsAreTheStacksBillAndAMonitoredJobsItsOwn() {
+        MonthlyCostEstimate estimate = MonthlyCostEstimate.of(inputs(10, 0, 0, 3));
+        assertThat(usd(estimate, "Glue job metrics of the sample job")).isCloseTo(12 * 0.30, within(1e-9));
+        assertThat(estimate.jobsOwnBill())
+                .singleElement()
+                .satisfies(item -> assertThat(item.quantity()).isEqualTo(24.0));
+        assertThat(estimate.table()).contains("the jobs' own bill, not in the total");
     }
 
     @Test
@@ -68,18 +92,19 @@ class CostEstimateTest {
                 .singleElement()
                 .extracting(Item::quantity)
                 .isEqualTo(25.0);
-        // Per job: nine signals; shared: thirteen health alarms (with the Glue run quota's, capacityAlarms=quota), one
-        // of them watching four metrics (CloudWatch bills each metric of a metric-math alarm).
+        // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: thirteen
+        // health alarms (with the Glue run quota's, capacityAlarms=quota), one of them watching four metrics
+        // (CloudWatch bills each metric of a metric-math alarm).
         assertThat(ten.items())
                 .filteredOn(i -> i.what().equals("Standard alarms"))
                 .singleElement()
                 .extracting(Item::quantity)
-                .isEqualTo(106.0);
+                .isEqualTo(56.0);
         assertThat(ten.items())
                 .filteredOn(i -> i.what().startsWith("Custom metrics"))
                 .singleElement()
                 .extracting(Item::quantity)
-                .isEqualTo(60.0);
+                .isEqualTo(10.0);
         assertThat(ten.totalUsd()).isGreaterThan(single.totalUsd());
     }
 
@@ -102,24 +127,42 @@ class CostEstimateTest {
         MonitoringStack ten = TestStacks.synthesize(Map.of("monitoredJobs", "j1,j2,j3,j4,j5,j6,j7,j8,j9,j10"))
                 .stack();
         PipelineCost added = ten.addedPipelineCost();
-        double glueMetrics = com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet.GLUE_METRICS_PER_JOB * 0.30;
-        double lambdaAndLogs = usd(ten.costEstimate(), "Lambda")
-                + usd(ten.costEstimate(), "Log")
-                - usd(nine.costEstimate(), "Lambda")
-                - usd(nine.costEstimate(), "Log");
+        // Lambda, logs and traces grow with the notifications and log lines of one more pipeline.
+        double usage = 0;
+        for (String item : java.util.List.of("Lambda", "Log", "X-Ray")) {
+            usage += usd(ten.costEstimate(), item) - usd(nine.costEstimate(), item);
+        }
         assertThat(ten.costEstimate().totalUsd() - nine.costEstimate().totalUsd())
-                .isCloseTo(added.addedUsd() + glueMetrics + lambdaAndLogs, within(1e-9));
-        // Every signal of the pipeline is a row, and the page is priced once.
+                .isCloseTo(added.addedUsd() + usage, within(1e-9));
+        // One page alarm (four metrics) and the Breach metric: $0.70, every failure mode of the pipeline a row.
+        assertThat(ten.alarmNames().stream().filter(name -> name.endsWith("-j10")))
+                .containsExactly("PipelineUnhealthyAlarm-j10");
+        assertThat(added.addedUsd()).isCloseTo(0.70, within(1e-9)).isLessThanOrEqualTo(1.00);
         assertThat(added.modes())
-                .hasSize(ten.alarmNames().stream()
-                                .filter(name -> name.endsWith("-j10"))
-                                .toList()
-                                .size()
-                        - 1);
-        assertThat(added.pagesUsd()).isCloseTo(0.50, within(1e-9));
-        assertThat(added.table())
-                .contains("GlueJobRunFailedAlarm-j10")
-                .contains("FailedRuns (event metric")
-                .contains("per added pipeline");
+                .extracting(PipelineCost.Mode::alarm)
+                .containsExactly(
+                        "GlueJobDurationAlarm (bit 1, duration)",
+                        "GlueJobFailureAlarm (bit 1024, failed tasks)",
+                        "GlueJobMemoryAlarm (bit 2048, heap)",
+                        "ErrorRateAlarm (bit 8, error rate)",
+                        "ProcessingLatencyAlarm (bit 16, latency)",
+                        "MetricsCollectionFailedAlarm (bit 128, metrics collection broken)",
+                        "GlueJobRunFailedAlarm (bit 256, run failed)",
+                        "GlueJobStuckRunAlarm (bit 2, run stuck)");
+        assertThat(added.table()).contains("FailedRuns (event metric").contains("per added pipeline");
+    }
+
+    @Test
+    void beforeTheOneAlarmPageAnAddedPipelineCostMoreThanThreeDollars() {
+        MonitoringStack detailed = TestStacks.synthesize(Map.of("monitoredJobs", "j1,j2", "detailedMetrics", "true"))
+                .stack();
+        // Nine signals ($0.90), the composite ($0.50), six custom metrics ($1.80); no data-quality alarm without a
+        // ruleset (it watched a metric nobody published): $3.10, was $3.20.
+        assertThat(detailed.addedPipelineCost().addedUsd()).isCloseTo(3.10, within(1e-9));
+        // With severity topics: two pages; the warning modes' bits are taken out of Breach by metric math.
+        MonitoringStack split = TestStacks.synthesize(Map.of("monitoredJobs", "j1,j2", "severityTopics", "true"))
+                .stack();
+        assertThat(split.addedPipelineCost().pages()).hasSize(2);
+        assertThat(split.addedPipelineCost().addedUsd()).isLessThanOrEqualTo(1.00);
     }
 }

@@ -137,8 +137,8 @@ class DeploymentSummaryTest {
                             "AWS::Events::Rule",
                             2)));
         }
-        MonthlyCostEstimate cost =
-                new MonthlyCostEstimate(List.of(new MonthlyCostEstimate.Item("Alarms", 5002, "alarms", 500.2)));
+        MonthlyCostEstimate cost = new MonthlyCostEstimate(
+                List.of(new MonthlyCostEstimate.Item("Alarms", 5002, "alarms", 500.2)), List.of());
         return new Facts(
                 "DataPipelineMonitoringStack",
                 null,

@@ -71,7 +71,7 @@ class FunctionsTest {
                 "AWS::Events::Rule",
                 Match.objectLike(Map.of(
                         "Name", "DataPipelineMetricsSchedule",
-                        "ScheduleExpression", "rate(5 minutes)",
+                        "ScheduleExpression", "rate(1 minute)",
                         "State", "ENABLED",
                         "Targets", List.of(target))));
         assertThat(target.asObject().get("Arn").toString()).contains("CustomMetricsFunction");

@@ -44,7 +44,8 @@ class MetricsFunctionContractTest {
                 metrics.collectionErrors(),
                 metrics.failedRuns(),
                 metrics.stuckRuns(),
-                metrics.outputAgeSeconds());
+                metrics.outputAgeSeconds(),
+                metrics.breach());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)
@@ -84,8 +85,9 @@ class MetricsFunctionContractTest {
                 .iterator()
                 .next()
                 .get("Properties");
+        long minutes = config.interval().toMinutes();
         assertThat(schedule)
-                .containsEntry("ScheduleExpression", "rate(" + config.interval().toMinutes() + " minutes)");
+                .containsEntry("ScheduleExpression", minutes == 1 ? "rate(1 minute)" : "rate(" + minutes + " minutes)");
         assertThat(config.interval()).hasMinutes(PipelineMetricSet.PERIOD_MINUTES);
     }
 
@@ -118,11 +120,43 @@ class MetricsFunctionContractTest {
         assertThat(synthesized.template().findResources("AWS::IAM::Policy").toString())
                 .as("no Data Quality access without a ruleset")
                 .doesNotContain("DataQuality");
+        // Added pipelines without detailedMetrics publish Breach only: the ruleset decides its data-quality bit.
+        assertThat(config.pipelines())
+                .extracting(pipeline -> pipeline.breachThresholds()
+                        .orElseThrow()
+                        .dataQualityPercent()
+                        .isPresent())
+                .containsExactly(false, true);
         assertThat(withRuleset.stack().costEstimate().items())
                 .filteredOn(item -> item.what().startsWith("Custom metrics"))
                 .singleElement()
                 .extracting(item -> item.quantity())
-                .isEqualTo(13.0);
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void anAddedPipelinesThresholdsReachTheFunctionForItsBreachMetric() {
+        MetricsConfig config = MetricsConfig.parse(
+                deployedConfiguration(synthesized, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
+        MetricsConfig.PipelineConfig orders = config.pipelines().getFirst();
+        assertThat(orders.detailedMetrics()).isFalse();
+        com.datapipeline.monitoring.metrics.BreachThresholds thresholds =
+                orders.breachThresholds().orElseThrow();
+        // The signal alarms' own thresholds (cdk.json's defaults), in the measurements' units.
+        assertThat(thresholds.durationSeconds()).hasValue(300);
+        assertThat(thresholds.stuckSeconds()).hasValue(600);
+        assertThat(thresholds.errorRatePercent()).hasValue(2);
+        assertThat(thresholds.latencySeconds()).hasValue(180);
+        assertThat(thresholds.missedRunSeconds())
+                .as("no expectedSuccessEveryMinutes")
+                .isEmpty();
+        assertThat(thresholds.minRecordsPerSecond()).isEmpty();
+        MetricsConfig detailed = MetricsConfig.parse(deployedConfiguration(
+                TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl", "detailedMetrics", "true")),
+                "DataPipelineMetricsFunction",
+                MonitoringFunction.METRICS));
+        assertThat(detailed.pipelines().getFirst().detailedMetrics()).isTrue();
+        assertThat(detailed.pipelines().getFirst().breachThresholds()).isEmpty();
     }
 
     /**

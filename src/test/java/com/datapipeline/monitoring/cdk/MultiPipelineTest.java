@@ -17,7 +17,9 @@ class MultiPipelineTest {
 
     @BeforeAll
     static void synthesize() {
-        synthesized = TestStacks.synthesize(Map.of("monitoredJobs", String.join(",", JOBS), "prefix", "team1-"));
+        // Detailed metrics: each job's nine signal alarms under its composite page, as before one-alarm pages.
+        synthesized = TestStacks.synthesize(
+                Map.of("monitoredJobs", String.join(",", JOBS), "prefix", "team1-", "detailedMetrics", true));
         template = synthesized.template();
     }
 
@@ -28,16 +30,18 @@ class MultiPipelineTest {
     }
 
     @Test
-    void everyJobGetsItsNineAlarmsSuffixedWithItsName() {
-        // Per job: nine signals; shared: thirteen health alarms (the stack's two Glue event rules among them, and the
-        // account's Glue run quota of capacityAlarms=quota).
-        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 9 + 13);
+    void everyJobGetsItsEightAlarmsSuffixedWithItsName() {
+        // Per job: eight signals (no data-quality alarm without a ruleset: nothing would publish its metric); shared:
+        // thirteen health alarms (the stack's two Glue event rules among them, and the account's Glue run quota of
+        // capacityAlarms=quota).
+        template.resourceCountIs("AWS::CloudWatch::Alarm", JOBS.size() * 8 + 13);
+        template.resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "DataQualityScore")), 0);
         for (String job : JOBS) {
             for (String alarm : List.of(
                     "GlueJobDurationAlarm",
                     "GlueJobFailureAlarm",
                     "GlueJobMemoryAlarm",
-                    "DataQualityAlarm",
                     "ErrorRateAlarm",
                     "ProcessingLatencyAlarm",
                     "GlueJobRunFailedAlarm",

@@ -88,11 +88,19 @@ class MuteWindowsTest {
     @Test
     void aMuteRuleWaitsForThePagesItNames() {
         Map<String, Map<String, Object>> resources = perPipeline.findResources(MUTE_RULE);
-        Map<String, Map<String, Object>> composites = perPipeline.findResources("AWS::CloudWatch::CompositeAlarm");
+        // A page is a composite, or for a pipeline without detailed metrics one metric-math alarm.
+        Map<String, Map<String, Object>> pages =
+                new java.util.HashMap<>(perPipeline.findResources("AWS::CloudWatch::CompositeAlarm"));
+        perPipeline.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            String name = String.valueOf(((Map<?, ?>) alarm.get("Properties")).get("AlarmName"));
+            if (name.startsWith("PipelineUnhealthyAlarm") || name.startsWith("PipelineDegradedAlarm")) {
+                pages.put(id, alarm);
+            }
+        });
         resources
                 .values()
                 .forEach(rule -> assertThat((List<?>) rule.get("DependsOn"))
-                        .anySatisfy(id -> assertThat(composites).containsKey(String.valueOf(id))));
+                        .anySatisfy(id -> assertThat(pages).containsKey(String.valueOf(id))));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.BreachBit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,9 +68,9 @@ class PageModelTest {
             assertThat(graph.reachesAPerson(alarm))
                     .as("%s: %s reaches a person", name, graph.name(alarm))
                     .isTrue();
-            if (!graph.isComposite(alarm)) {
+            if (!graph.isComposite(alarm) && !graph.isBreachPage(alarm)) {
                 assertThat(graph.humanActions(alarm))
-                        .as("%s: %s pages only through a composite", name, graph.name(alarm))
+                        .as("%s: %s pages only through a composite or as a one-alarm page", name, graph.name(alarm))
                         .isEmpty();
             }
         }
@@ -230,14 +231,23 @@ class PageModelTest {
         Set<String> pipelineSuffixes() {
             Set<String> suffixes = new HashSet<>();
             String runFailed = prefix + AlarmKind.RUN_FAILED.baseName();
+            String page = prefix + AlarmKind.PIPELINE_UNHEALTHY.baseName();
             alarms().stream()
                     .map(this::name)
                     .filter(n -> n.startsWith(runFailed))
                     .forEach(n -> suffixes.add(n.substring(runFailed.length())));
+            alarms().stream()
+                    .filter(this::isBreachPage)
+                    .map(this::name)
+                    .filter(n -> n.startsWith(page))
+                    .forEach(n -> suffixes.add(n.substring(page.length())));
             return suffixes;
         }
 
-        /** The alarms of these kinds of one pipeline, and of the anomaly-detection kinds beside them. */
+        /**
+         * The alarms of these kinds of one pipeline, and of the anomaly-detection kinds beside them; for a pipeline
+         * whose page is one alarm, the page alarms whose metric math holds the bit of one of the kinds.
+         */
         Set<String> signals(List<AlarmKind> kinds, String pipelineSuffix) {
             Set<String> fired = new HashSet<>();
             for (AlarmKind variant : AlarmKind.values()) {
@@ -247,7 +257,49 @@ class PageModelTest {
                             .forEach(fired::add);
                 }
             }
+            for (String page : alarms()) {
+                if (isBreachPage(page)
+                        && name(page).endsWith(pipelineSuffix)
+                        && pipelineSuffixes().stream()
+                                .filter(other -> other.length() > pipelineSuffix.length())
+                                .noneMatch(other -> name(page).endsWith(other))
+                        && kinds.stream().anyMatch(kind -> holdsBit(page, kind))) {
+                    fired.add(page);
+                }
+            }
             return fired;
+        }
+
+        /** A pipeline's page that is one metric-math alarm (not a composite) with a human action. */
+        boolean isBreachPage(String id) {
+            String alarmName = name(id).substring(prefix.length());
+            return !isComposite(id)
+                    && AlarmKind.withRole(AlarmKind.Role.PIPELINE_PAGE).stream()
+                            .anyMatch(kind ->
+                                    alarmName.equals(kind.baseName()) || alarmName.startsWith(kind.baseName() + "-"));
+        }
+
+        /** Whether a one-alarm page's metric math holds the bit of this kind's failure mode. */
+        private boolean holdsBit(String page, AlarmKind kind) {
+            if (kind.bit().isEmpty()) {
+                return false;
+            }
+            BreachBit bit = kind.bit().get();
+            String expression = String.valueOf(((List<?>) property(page, "Metrics"))
+                    .stream()
+                            .map(q -> (Map<?, ?>) q)
+                            .filter(q -> Boolean.TRUE.equals(q.get("ReturnData")))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("Expression"));
+            if (bit.source() == BreachBit.Source.PAGE_EXPRESSION) {
+                return expression.contains(", " + bit.value() + ", 0)");
+            }
+            // The whole Breach value, or the term that takes this bit out of it.
+            return expression.startsWith("FILL(breach, 0) +")
+                    || expression.equals("FILL(breach, 0)")
+                    || expression.contains(") * " + bit.value() + " ")
+                    || expression.endsWith(") * " + bit.value());
         }
 
         /** The alarms with a human action that go to ALARM when {@code fired} do: each is one page. */

@@ -89,8 +89,11 @@ class PipelineResponseOptionsTest {
     void aDataQualityAlarmStartsThePipelinesValidationJobWhichAloneItMayStartBesideTheJobs() {
         assertThat(config.routes().get("DataQualityAlarm-" + BILLING))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.START_VALIDATION_JOB, "billing-validation"));
-        assertThat(config.routes().get("DataQualityAlarm-" + ORDERS))
-                .isEqualTo(new ResponseConfig.Route(RouteAction.NOTIFY_ONLY, null));
+        // Orders has no ruleset, so no data-quality alarm (nothing would publish its score) and no route; its page is
+        // one alarm (it has no validation job), billing's the composite its data-quality alarm's route needs.
+        assertThat(config.routes()).doesNotContainKey("DataQualityAlarm-" + ORDERS);
+        assertThat(config.pages().pipeline(ORDERS).pageAlarm()).isEmpty();
+        assertThat(config.pages().pipeline(BILLING).pageAlarm()).contains("PipelineUnhealthyAlarm-" + BILLING);
         assertThat(routed.template().findResources("AWS::IAM::Policy").toString())
                 .contains("glue:StartJobRun")
                 .contains(":job/billing-validation");

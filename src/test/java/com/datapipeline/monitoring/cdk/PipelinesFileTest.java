@@ -92,7 +92,7 @@ class PipelinesFileTest {
         assertThat(stack.nestedStacks()).hasSize(1);
     }
 
-    /** Each pipeline's nested stack and the logical id of its run-failed alarm there. */
+    /** Each pipeline's nested stack and the logical id of its page there. */
     private static Map<String, String> placement(Path file) throws Exception {
         App app = new App(AppProps.builder()
                 .context(Map.of("pipelinesFile", file.toString()))
@@ -104,9 +104,9 @@ class PipelinesFileTest {
             Template template = Template.fromString(Files.readString(Path.of(outdir, nested.getTemplateFile())));
             template.findResources("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
                 String name = String.valueOf(((Map<?, ?>) alarm.get("Properties")).get("AlarmName"));
-                if (name.startsWith("GlueJobRunFailedAlarm-")) {
+                if (name.startsWith("PipelineUnhealthyAlarm-")) {
                     placed.put(
-                            name.substring("GlueJobRunFailedAlarm-".length()),
+                            name.substring("PipelineUnhealthyAlarm-".length()),
                             nested.getNode().getId() + "/" + id);
                 }
             });

@@ -125,9 +125,22 @@ class ResponseFunctionContractTest {
                 off, "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
         assertThat(offConfig.remediationEnabled()).isFalse();
         assertThat(offConfig.restartBudget()).isEqualTo(new ResponseConfig.RestartBudget(5, Duration.ofMinutes(180)));
-        assertThat(offConfig.routes())
+        // Its page is one alarm: no signal alarm of its own, so the run-failed event is its only route (restarts of
+        // runs that failed with failed tasks come from that event).
+        assertThat(offConfig.routes()).containsOnlyKeys("glue-job-state:orders-etl");
+        assertThat(offConfig.routes().get("glue-job-state:orders-etl"))
+                .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "orders-etl"));
+        // A one-alarm page is a metric alarm, which SetAlarmState cannot hold in ALARM: the function gets no page
+        // alarm.
+        assertThat(offConfig.pages().pipeline("orders-etl").pageAlarm()).isEmpty();
+        ResponseConfig detailed = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
+                TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl", "detailedMetrics", "true")),
+                "AlarmResponseFunction",
+                MonitoringFunction.ALARM_RESPONSE));
+        assertThat(detailed.routes())
                 .containsKey("glue-job-state:orders-etl")
                 .containsKey("GlueJobFailureAlarm-orders-etl");
+        assertThat(detailed.pages().pipeline("orders-etl").pageAlarm()).contains("PipelineUnhealthyAlarm-orders-etl");
     }
 
     @Test

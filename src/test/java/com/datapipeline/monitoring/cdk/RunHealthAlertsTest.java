@@ -23,10 +23,11 @@ class RunHealthAlertsTest {
     static void synthesize() {
         sample =
                 TestStacks.synthesize(Map.of("expectedSuccessEveryMinutes", 60)).template();
-        existingJobs = TestStacks.synthesize(
-                Map.of(
-                        "monitoredJobs",
-                        "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 45, \"expectedSuccessEveryMinutes\": 1440}]"));
+        existingJobs = TestStacks.synthesize(Map.of(
+                "monitoredJobs",
+                "[\"orders-etl\", {\"jobName\": \"billing-etl\", \"stuckRunMinutes\": 45, \"expectedSuccessEveryMinutes\": 1440}]",
+                "detailedMetrics",
+                true));
         existing = existingJobs.template();
     }
 

@@ -57,22 +57,19 @@ class ScaleTest {
         for (NestedStack nested : stack.nestedStacks()) {
             String json = Files.readString(Path.of(outdir, nested.getTemplateFile()));
             Template template = Template.fromString(json);
-            assertThat(resources(template)).as(nested.getNode().getId()).isBetween(150, 499);
-            // Per pipeline nine signals; per nested stack its dead-letter alarm and the delivery alarms of its two
-            // Glue event rules (one pair of rules serves all its pipelines).
+            assertThat(resources(template)).as(nested.getNode().getId()).isBetween(20, 499);
+            // Per pipeline its one-alarm page; per nested stack its dead-letter alarm and the delivery alarms of its
+            // two Glue event rules (one pair of rules serves all its pipelines).
             assertThat(template.findResources("AWS::CloudWatch::Alarm"))
-                    .hasSize(MonitoringStack.PIPELINES_PER_NESTED_STACK * 9 + 3);
+                    .hasSize(MonitoringStack.PIPELINES_PER_NESTED_STACK + 3);
             assertThat(template.findResources("AWS::Events::Rule")).hasSize(2);
         }
     }
 
     @Test
-    void theResponseFunctionMayPageEveryPipelineThroughItsComposite() {
-        String policies = parent.findResources("AWS::IAM::ManagedPolicy").toString();
-        for (int i = 1; i <= PIPELINES; i += 99) {
-            assertThat(policies).contains(":alarm:PipelineUnhealthyAlarm-job-" + i + "]");
-        }
-        assertThat(policies).contains("cloudwatch:SetAlarmState");
+    void theResponseFunctionSetsTheStateOfNoOneAlarmPage() {
+        // A metric alarm returns to its computed state within seconds of SetAlarmState: the function may not set it.
+        assertThat(parent.toJSON().toString()).doesNotContain("cloudwatch:SetAlarmState");
     }
 
     @Test
@@ -111,7 +108,7 @@ class ScaleTest {
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
         assertThat(stack.alarmNames())
-                .hasSize(PIPELINES * 10 + 12 + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
+                .hasSize(PIPELINES + 12 + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 
     @Test

@@ -39,6 +39,26 @@ public final class EmfFormatter {
         return line(pipeline, values, measurement.simulated(), timestamp);
     }
 
+    /**
+     * The EMF line of a pipeline with a Breach metric: its Breach value and, with detailed metrics, its published
+     * values and CollectionErrors (0, or 1 alone when {@code measurement} is empty because the collection threw).
+     */
+    public String formatWithBreach(
+            String pipeline,
+            PipelineMeasurement measurement,
+            boolean detailed,
+            boolean failed,
+            long breach,
+            Instant timestamp) {
+        Map<PipelineMetric, Double> values = new EnumMap<>(PipelineMetric.class);
+        if (detailed) {
+            values.putAll(measurement.published());
+            values.put(PipelineMetric.COLLECTION_ERRORS, failed ? 1.0 : 0.0);
+        }
+        values.put(PipelineMetric.BREACH, (double) breach);
+        return line(pipeline, values, measurement.simulated(), timestamp);
+    }
+
     /** The EMF line for a pipeline whose collection threw: CollectionErrors = 1 and no other metric. */
     public String formatCollectionError(String pipeline, Instant timestamp) {
         return line(pipeline, Map.of(PipelineMetric.COLLECTION_ERRORS, 1.0), false, timestamp);

@@ -1,6 +1,8 @@
 package com.datapipeline.monitoring.metrics;
 
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.BREACH_THRESHOLDS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.DATA_QUALITY_RULESET;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.DETAILED_METRICS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.EXPECTED_SUCCESS_EVERY_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.INTERVAL_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,6 +62,8 @@ public record MetricsConfig(
      * @param outputLogGroup              where the job's print() output goes; null skips RecordsProcessed
      * @param dataQualityRuleset          ruleset name or evaluation context; null skips DataQualityScore
      * @param expectedSuccessEveryMinutes used by the CDK app for the staleness alarm; not read here
+     * @param detailedMetrics             false: only Breach is published (the detailed values only decide its bits)
+     * @param breachThresholds            what the Breach metric compares with; empty: no Breach metric
      * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
      */
     public record PipelineConfig(
@@ -67,7 +73,13 @@ public record MetricsConfig(
             String outputLogGroup,
             String dataQualityRuleset,
             Integer expectedSuccessEveryMinutes,
+            boolean detailedMetrics,
+            Optional<BreachThresholds> breachThresholds,
             OutputLocation output) {
+
+        public PipelineConfig {
+            Objects.requireNonNull(breachThresholds, "breachThresholds");
+        }
 
         /** A pipeline without a declared output. */
         public PipelineConfig(
@@ -76,8 +88,39 @@ public record MetricsConfig(
                 MetricsSource source,
                 String outputLogGroup,
                 String dataQualityRuleset,
+                Integer expectedSuccessEveryMinutes,
+                boolean detailedMetrics,
+                Optional<BreachThresholds> breachThresholds) {
+            this(
+                    name,
+                    jobName,
+                    source,
+                    outputLogGroup,
+                    dataQualityRuleset,
+                    expectedSuccessEveryMinutes,
+                    detailedMetrics,
+                    breachThresholds,
+                    null);
+        }
+
+        /** A pipeline with the detailed metrics, no Breach metric and no declared output. */
+        public PipelineConfig(
+                String name,
+                String jobName,
+                MetricsSource source,
+                String outputLogGroup,
+                String dataQualityRuleset,
                 Integer expectedSuccessEveryMinutes) {
-            this(name, jobName, source, outputLogGroup, dataQualityRuleset, expectedSuccessEveryMinutes, null);
+            this(
+                    name,
+                    jobName,
+                    source,
+                    outputLogGroup,
+                    dataQualityRuleset,
+                    expectedSuccessEveryMinutes,
+                    true,
+                    Optional.empty(),
+                    null);
         }
     }
 
@@ -139,6 +182,13 @@ public record MetricsConfig(
         String ruleset = raw.optionalText(DATA_QUALITY_RULESET).orElse(null);
         Integer expectedMinutes = raw.optionalInt(EXPECTED_SUCCESS_EVERY_MINUTES, 1, Integer.MAX_VALUE)
                 .orElse(null);
+        boolean detailed = raw.optionalBoolean(DETAILED_METRICS).orElse(true);
+        Optional<BreachThresholds> thresholds =
+                raw.optionalObject(BREACH_THRESHOLDS).map(BreachThresholds::read);
+        if (!detailed && thresholds.isEmpty()) {
+            throw raw.invalid(
+                    DETAILED_METRICS, "false needs " + BREACH_THRESHOLDS + ": the pipeline would publish nothing");
+        }
         return new PipelineConfig(
                 name,
                 jobName == null ? name : jobName,
@@ -146,6 +196,8 @@ public record MetricsConfig(
                 blankToNull(outputLogGroup),
                 blankToNull(ruleset),
                 expectedMinutes,
+                detailed,
+                thresholds,
                 readOutput(raw));
     }
 

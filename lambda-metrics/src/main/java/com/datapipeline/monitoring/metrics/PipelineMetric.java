@@ -13,7 +13,9 @@ public enum PipelineMetric {
     /** Written by {@link OutputFreshnessCollector} for a pipeline that declares an output. */
     OUTPUT_AGE_SECONDS(CustomMetric.OUTPUT_AGE_SECONDS),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
-    COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS);
+    COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
+    /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */
+    BREACH(CustomMetric.BREACH);
 
     private final CustomMetric metric;
 

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.metrics;
 
+import com.datapipeline.monitoring.contract.BreachBit;
 import com.datapipeline.monitoring.contract.LogFields;
 import com.datapipeline.monitoring.contract.MetricsLine;
 import com.datapipeline.monitoring.contract.MetricsSource;
@@ -8,9 +9,12 @@ import com.datapipeline.monitoring.lambda.JsonLines;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +36,7 @@ public final class PipelineMetricsPublisher {
     private final EmfFormatter emf;
     private final Consumer<String> emfSink;
     private final Consumer<String> logSink;
+    private final BreachEvaluator breach;
 
     /**
      * @param emfSink receives EMF lines (stdout in Lambda, which CloudWatch Logs ingests)
@@ -49,6 +54,7 @@ public final class PipelineMetricsPublisher {
         this.emf = new EmfFormatter(config.namespace());
         this.emfSink = emfSink;
         this.logSink = logSink;
+        this.breach = new BreachEvaluator(config.interval());
     }
 
     public MetricsSummary publishAll() {
@@ -58,7 +64,7 @@ public final class PipelineMetricsPublisher {
             PipelineOutcome outcome = publish(pipeline);
             outcomes.add(outcome);
             if (outcome.failed()) {
-                collectionErrorLines.add(emf.formatCollectionError(pipeline.name(), clock.instant()));
+                failureLine(pipeline).ifPresent(collectionErrorLines::add);
             }
         }
         MetricsSummary summary = new MetricsSummary(outcomes);
@@ -82,6 +88,18 @@ public final class PipelineMetricsPublisher {
             }
             PipelineMeasurement measurement = collector.collect(pipeline);
             Instant timestamp = clock.instant();
+            if (pipeline.breachThresholds().isPresent()) {
+                Set<BreachBit> bits = breach.breached(
+                        pipeline.name(), pipeline.breachThresholds().get(), measurement);
+                long value = BreachEvaluator.sum(bits);
+                emfSink.accept(emf.formatWithBreach(
+                        pipeline.name(), measurement, pipeline.detailedMetrics(), false, value, timestamp));
+                outcome = PipelineOutcome.of(pipeline.name(), source, published(pipeline, measurement, value));
+                Map<String, Object> line = logFields("INFO", outcome, measurement.simulated());
+                line.put(MetricsLine.BREACHED, BreachEvaluator.modes(bits));
+                logSink.accept(JsonLines.format(line));
+                return outcome;
+            }
             emfSink.accept(emf.format(pipeline.name(), measurement, timestamp));
             outcome = PipelineOutcome.of(pipeline.name(), source, measurement);
             logSink.accept(logLine("INFO", outcome, measurement.simulated()));
@@ -92,7 +110,45 @@ public final class PipelineMetricsPublisher {
         return outcome;
     }
 
+    /**
+     * The EMF line of a pipeline whose collection threw, if any: CollectionErrors = 1 with detailed metrics, and with
+     * a Breach metric the collection bit once it failed twice in a row (without detailed metrics nothing until then).
+     */
+    private Optional<String> failureLine(MetricsConfig.PipelineConfig pipeline) {
+        if (pipeline.breachThresholds().isEmpty()) {
+            return Optional.of(emf.formatCollectionError(pipeline.name(), clock.instant()));
+        }
+        long value = BreachEvaluator.sum(breach.failed(pipeline.name()));
+        if (!pipeline.detailedMetrics() && value == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(emf.formatWithBreach(
+                pipeline.name(),
+                new PipelineMeasurement(Map.of(), Map.of(), false),
+                pipeline.detailedMetrics(),
+                true,
+                value,
+                clock.instant()));
+    }
+
+    /** What the pipeline's line published: Breach, and the measured values only with detailed metrics. */
+    private static PipelineMeasurement published(
+            MetricsConfig.PipelineConfig pipeline, PipelineMeasurement measurement, long breachValue) {
+        Map<PipelineMetric, Double> values = new EnumMap<>(PipelineMetric.class);
+        Map<PipelineMetric, String> skipped = new EnumMap<>(PipelineMetric.class);
+        if (pipeline.detailedMetrics()) {
+            values.putAll(measurement.published());
+            skipped.putAll(measurement.skipped());
+        }
+        values.put(PipelineMetric.BREACH, (double) breachValue);
+        return new PipelineMeasurement(values, skipped, measurement.simulated());
+    }
+
     private static String logLine(String level, PipelineOutcome outcome, boolean simulated) {
+        return JsonLines.format(logFields(level, outcome, simulated));
+    }
+
+    private static Map<String, Object> logFields(String level, PipelineOutcome outcome, boolean simulated) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put(LogFields.LEVEL, level);
         line.put(LogFields.EVENT, MetricsLine.EVENT);
@@ -101,6 +157,6 @@ public final class PipelineMetricsPublisher {
             line.put(MetricsLine.SIMULATED, true);
             line.put(MetricsLine.MESSAGE, "values are SIMULATED random numbers in the lab's ranges, not measurements");
         }
-        return JsonLines.format(line);
+        return line;
     }
 }

@@ -19,7 +19,8 @@ class OutputFreshnessCollectorTest {
             pipeline -> new PipelineMeasurement(Map.of(PipelineMetric.ERROR_RATE, 0.0), Map.of(), false);
 
     private static PipelineConfig pipeline(OutputLocation output) {
-        return new PipelineConfig("orders", "orders-etl", MetricsSource.GLUE, null, null, null, output);
+        return new PipelineConfig(
+                "orders", "orders-etl", MetricsSource.GLUE, null, null, null, true, java.util.Optional.empty(), output);
     }
 
     @Test

@@ -34,7 +34,12 @@ public enum CustomMetric {
      * Age of the pipeline's declared output: the newest partition or table update of its Glue table, or the newest
      * object under its S3 prefix; written by the metrics function for pipelines that declare an output.
      */
-    OUTPUT_AGE_SECONDS("OutputAgeSeconds", "Seconds");
+    OUTPUT_AGE_SECONDS("OutputAgeSeconds", "Seconds"),
+    /**
+     * The sum of the {@link BreachBit}s the metrics function measured as breached (0 when none), for a pipeline whose
+     * page is one alarm; written by the metrics function.
+     */
+    BREACH("Breach", "None");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

@@ -46,6 +46,17 @@ public final class MetricsConfiguration {
     public static final Pattern GLUE_TABLE_FORM = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
     /** An S3 prefix as {@code s3://bucket/prefix/}: group 1 a valid bucket name, group 2 the prefix. */
     public static final Pattern S3_PREFIX_FORM = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
+    /**
+     * false: publish only {@link CustomMetric#BREACH} for the pipeline, not ErrorRate, ProcessingLatency,
+     * RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds, DataQualityScore and CollectionErrors; absent:
+     * true.
+     */
+    public static final String DETAILED_METRICS = "detailedMetrics";
+    /**
+     * The thresholds the function compares its measurements with for the pipeline's {@link CustomMetric#BREACH}, keys
+     * {@link #THRESHOLD_KEYS}, each optional (absent: that mode is not watched); the whole object absent: no Breach.
+     */
+    public static final String BREACH_THRESHOLDS = "breachThresholds";
 
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
@@ -55,7 +66,33 @@ public final class MetricsConfiguration {
             DATA_QUALITY_RULESET,
             EXPECTED_SUCCESS_EVERY_MINUTES,
             OUTPUT_GLUE_TABLE,
-            OUTPUT_S3_PREFIX);
+            OUTPUT_S3_PREFIX,
+            DETAILED_METRICS,
+            BREACH_THRESHOLDS);
+
+    /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
+    public static final String DURATION_SECONDS = "durationSeconds";
+    /** {@link BreachBit#STUCK_RUN}: the oldest active run is older than this many seconds. */
+    public static final String STUCK_SECONDS = "stuckSeconds";
+    /** {@link BreachBit#MISSED_RUN}: no success for more than this many seconds, or none found at all. */
+    public static final String MISSED_RUN_SECONDS = "missedRunSeconds";
+    /** {@link BreachBit#ERROR_RATE}: more than this percent of the finished runs failed. */
+    public static final String ERROR_RATE_PERCENT = "errorRatePercent";
+    /** {@link BreachBit#LATENCY}: the latest finished run took more than this many seconds. */
+    public static final String LATENCY_SECONDS = "latencySeconds";
+    /** {@link BreachBit#DATA_QUALITY}: the newest Data Quality score is below this percent. */
+    public static final String DATA_QUALITY_PERCENT = "dataQualityPercent";
+    /** {@link BreachBit#LOW_THROUGHPUT}: fewer records per second than this over the interval's successful runs. */
+    public static final String MIN_RECORDS_PER_SECOND = "minRecordsPerSecond";
+
+    public static final Set<String> THRESHOLD_KEYS = Set.of(
+            DURATION_SECONDS,
+            STUCK_SECONDS,
+            MISSED_RUN_SECONDS,
+            ERROR_RATE_PERCENT,
+            LATENCY_SECONDS,
+            DATA_QUALITY_PERCENT,
+            MIN_RECORDS_PER_SECOND);
 
     private MetricsConfiguration() {}
 }

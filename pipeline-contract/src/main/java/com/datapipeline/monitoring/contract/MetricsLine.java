@@ -17,6 +17,8 @@ public final class MetricsLine {
     public static final String PUBLISHED = "published";
     /** Metric name to why it has no value. */
     public static final String SKIPPED = "skipped";
+    /** The {@link BreachBit#mode()}s the pipeline's Breach metric says breached; absent without a Breach metric. */
+    public static final String BREACHED = "breached";
     /** Why the whole pipeline failed; absent when it did not. */
     public static final String ERROR = "error";
     /** true on the values of a simulated pipeline. */

@@ -8,6 +8,7 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Location;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Role;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
+import com.datapipeline.monitoring.contract.BreachBit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +30,19 @@ import software.constructs.Construct;
 public final class PipelineAlarms {
     private final List<CreatedAlarm> signals = new ArrayList<>();
     private final List<CreatedAlarm> pages = new ArrayList<>();
+    private final List<AlarmKind> modes = new ArrayList<>();
     private final Map<String, Construct> scopes = new HashMap<>();
     private final AlarmRouting routing;
     private final Props props;
 
     public PipelineAlarms(Construct pipelineScope, Props props) {
         AlarmFactory factory = props.alarmFactory();
+        this.props = props;
+        this.routing = factory.routing();
+        if (props.inputs().breachPage()) {
+            breachPages(pipelineScope, factory);
+            return;
+        }
         for (AlarmKind kind : AlarmKind.withRole(Role.PIPELINE_SIGNAL)) {
             if (kind.appliesTo(props.inputs())) {
                 Location at = kind.location().orElseThrow();
@@ -42,9 +50,10 @@ public final class PipelineAlarms {
                         scope(pipelineScope, at), at.id(), kind, name(props, kind), props.inputs(), props.metrics()));
             }
         }
-        this.props = props;
-        this.routing = factory.routing();
         for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+            if (page.breachPage()) {
+                continue;
+            }
             List<CreatedAlarm> children = signals.stream()
                     .filter(signal ->
                             routing.severityOf(signal.kind()) == page.severity().orElseThrow())
@@ -74,6 +83,47 @@ public final class PipelineAlarms {
         }
     }
 
+    /** One metric-math alarm per severity over the breach bits of the pipeline's modes ({@link BreachPage}). */
+    private void breachPages(Construct pipelineScope, AlarmFactory factory) {
+        AlarmKind.Inputs in = props.inputs();
+        List<AlarmKind> applicable = AlarmKind.withRole(Role.PIPELINE_SIGNAL).stream()
+                .filter(kind -> kind.appliesTo(in))
+                .toList();
+        modes.addAll(applicable);
+        for (AlarmKind page : AlarmKind.withRole(Role.PIPELINE_PAGE)) {
+            if (!page.breachPage()) {
+                continue;
+            }
+            List<AlarmKind> ofSeverity = applicable.stream()
+                    .filter(kind -> routing.severityOf(kind) == page.severity().orElseThrow())
+                    .toList();
+            if (ofSeverity.isEmpty()) {
+                continue;
+            }
+            boolean allFunctionBitsHere = applicable.stream()
+                    .filter(kind -> kind.bit().orElseThrow().source() == BreachBit.Source.METRICS_FUNCTION)
+                    .allMatch(ofSeverity::contains);
+            Location at = page.location().orElseThrow();
+            String name = name(props, page);
+            pages.add(factory.expressionPage(
+                    scope(pipelineScope, at),
+                    at.id(),
+                    page,
+                    name,
+                    factory.describe(in.job(), page, breachDescription(page, in.job(), ofSeverity)),
+                    BreachPage.expression(ofSeverity, in, props.metrics(), allFunctionBitsHere)));
+        }
+    }
+
+    private static String breachDescription(AlarmKind page, String job, List<AlarmKind> modes) {
+        return "Pipeline " + job
+                + (page.severity().orElseThrow() == AlarmKind.Severity.CRITICAL
+                        ? " is unhealthy"
+                        : " is degraded (warning modes)")
+                + ": one alarm for " + modes.size() + " failure modes, one page and one resolution per incident. "
+                + BreachPage.legend(modes);
+    }
+
     private Construct scope(Construct pipelineScope, Location at) {
         return scopes.computeIfAbsent(at.scope(), id -> new Construct(pipelineScope, id));
     }
@@ -97,7 +147,17 @@ public final class PipelineAlarms {
         return List.copyOf(signals);
     }
 
-    /** The pipeline's pages (composites), one per severity that has signals. */
+    /** The failure modes a one-alarm page watches (no signal alarm of their own); empty for composite pages. */
+    public List<AlarmKind> pageModes() {
+        return List.copyOf(modes);
+    }
+
+    /** Whether the pipeline's pages are one alarm each over its breach bits. */
+    public boolean breachPages() {
+        return props.inputs().breachPage();
+    }
+
+    /** The pipeline's pages (composites, or one alarm each), one per severity that has signals. */
     public List<CreatedAlarm> pages() {
         return List.copyOf(pages);
     }

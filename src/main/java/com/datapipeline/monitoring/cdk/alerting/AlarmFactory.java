@@ -70,6 +70,16 @@ public final class AlarmFactory {
                 metricCount(metric));
     }
 
+    /** A pipeline's page that is one metric-math alarm ({@code alarms/BreachPage}); billed per metric it reads. */
+    public CreatedAlarm expressionPage(
+            Construct scope, String id, AlarmKind kind, String name, String description, IMetric expression) {
+        return remember(
+                kind,
+                name,
+                metricAlarm(scope, id, kind, name, description, expression, kind.fixedThreshold()),
+                metricCount(expression));
+    }
+
     /** A stack-wide alarm of this kind on a resource's metrics (a function, queue, topic or rule). */
     public Alarm watch(
             Construct scope, String id, AlarmKind kind, String name, String description, MetricSource source) {

@@ -15,6 +15,7 @@ import com.datapipeline.monitoring.cdk.config.AnomalyDetection;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
+import com.datapipeline.monitoring.contract.BreachBit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ public enum AlarmKind {
      * statistic could never pass 300,000 ms. A run's age comes from its own StartedOn instead.
      */
     DURATION(signal("GlueJobDurationAlarm", "Alarms", "Duration")
+            .bit(BreachBit.DURATION)
             .watching(PipelineMetricSet::longestRunningSeconds)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.thresholds().jobDurationSeconds()))
             .severity(Severity.WARNING)
@@ -70,6 +72,7 @@ public enum AlarmKind {
                     + NumberText.plain(in.thresholds().jobDurationSeconds())
                     + " s (LongestRunningSeconds: the oldest active run's age, from GetJobRuns).")),
     FAILED_TASKS(signal("GlueJobFailureAlarm", "Alarms", "FailedTasks")
+            .bit(BreachBit.FAILED_TASKS)
             .watching(PipelineMetricSet::failedTasks)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.thresholds().failedTasks()))
             .response(Response.RESTART_JOB)
@@ -77,6 +80,7 @@ public enum AlarmKind {
                     + " (e.g. sys.exit) is caught by the job-run-failed alarm instead.")),
     /** glue.driver.jvm.heap.usage is a fraction from 0 to 1; the setting is a percent. */
     MEMORY(signal("GlueJobMemoryAlarm", "Alarms", "Memory")
+            .bit(BreachBit.HEAP)
             .watching(PipelineMetricSet::driverHeapUsageFraction)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.thresholds().heapUsagePercent() / 100))
             .severity(Severity.WARNING)
@@ -85,14 +89,16 @@ public enum AlarmKind {
                     + NumberText.plain(in.thresholds().heapUsagePercent())
                     + " % (glue.driver.jvm.heap.usage is a fraction from 0 to 1).")),
     DATA_QUALITY(signal("DataQualityAlarm", "Alarms", "DataQuality")
+            .bit(BreachBit.DATA_QUALITY)
             .watching(PipelineMetricSet::dataQualityScorePercent)
             .firesWhen(LESS_THAN_THRESHOLD, new Setting(in -> in.thresholds().dataQualityPercent()))
-            .onlyIf(Inputs::staticThresholds)
+            .onlyIf(in -> in.staticThresholds() && in.qualityScored())
             .response(Response.START_VALIDATION_JOB)
             .drawnOn(Graph.QUALITY, Axis.LEFT)
             .describedAs(in -> "Data quality score of pipeline " + in.job() + " below "
                     + NumberText.plain(in.thresholds().dataQualityPercent()) + " %.")),
     ERROR_RATE(signal("ErrorRateAlarm", "Alarms", "ErrorRate")
+            .bit(BreachBit.ERROR_RATE)
             .watching(PipelineMetricSet::errorRatePercent)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.thresholds().errorRatePercent()))
             .onlyIf(Inputs::staticThresholds)
@@ -100,6 +106,7 @@ public enum AlarmKind {
             .describedAs(in -> "More than " + NumberText.plain(in.thresholds().errorRatePercent())
                     + " % of recent runs of " + in.job() + " failed.")),
     LATENCY(signal("ProcessingLatencyAlarm", "Alarms", "Latency")
+            .bit(BreachBit.LATENCY)
             .watching(PipelineMetricSet::processingLatencySeconds)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.thresholds().processingLatencySeconds()))
             .severity(Severity.WARNING)
@@ -125,6 +132,7 @@ public enum AlarmKind {
 
     /** Two failed collections in a row: one transient failure (a throttled call) does not page. */
     COLLECTION_FAILED(signal("MetricsCollectionFailedAlarm", "Alarms", "CollectionFailed")
+            .bit(BreachBit.COLLECTION_FAILED)
             .watching(PipelineMetricSet::collectionErrors)
             .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
             .evaluating(2)
@@ -133,6 +141,7 @@ public enum AlarmKind {
                     + " The function's log says why.")),
     /** Switch minThroughputRecordsPerSecond; the graph is always drawn. */
     LOW_THROUGHPUT(signal("LowThroughputAlarm", "Alarms", "LowThroughput")
+            .bit(BreachBit.LOW_THROUGHPUT)
             .watching(PipelineMetricSet::throughputRecordsPerSecond)
             .firesWhen(
                     LESS_THAN_THRESHOLD,
@@ -152,6 +161,7 @@ public enum AlarmKind {
      * history's metric filter counts it per pipeline (FailedRuns).
      */
     RUN_FAILED(signal("GlueJobRunFailedAlarm", "RunFailures", "Alarm")
+            .bit(BreachBit.RUN_FAILED)
             .watching(PipelineMetricSet::failedRuns)
             .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
             .describedAs(in -> "A run of Glue job " + in.job() + " ended FAILED or TIMEOUT (the Glue Job State Change"
@@ -162,6 +172,7 @@ public enum AlarmKind {
      * restarted: the run may still finish, and a second run would fail on MaxConcurrentRuns.
      */
     STUCK_RUN(signal("GlueJobStuckRunAlarm", "RunHealth", "StuckAlarm")
+            .bit(BreachBit.STUCK_RUN_EVENT)
             .watching(PipelineMetricSet::stuckRuns)
             .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
             .onlyIf(in -> in.pipeline().sampleJob())
@@ -171,6 +182,7 @@ public enum AlarmKind {
                     + " minutes (Glue Job Run Status event from the job's notify-delay, counted as StuckRuns).")),
     /** The same for a job the stack does not own, which cannot get the notify-delay from CloudFormation. */
     STUCK_RUN_BY_AGE(signal("GlueJobStuckRunAlarm", "RunHealth", "StuckAlarm")
+            .bit(BreachBit.STUCK_RUN)
             .watching(PipelineMetricSet::longestRunningSeconds)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(in -> in.pipeline().stuckRunMinutes() * 60.0))
             .onlyIf(in -> !in.pipeline().sampleJob())
@@ -184,6 +196,7 @@ public enum AlarmKind {
      * breaching: no data point means no success was found at all (never ran, or not within the look-back window).
      */
     MISSED_RUN(signal("GlueJobMissedRunAlarm", "RunHealth", "MissedAlarm")
+            .bit(BreachBit.MISSED_RUN)
             .watching(PipelineMetricSet::secondsSinceLastSuccess)
             .firesWhen(GREATER_THAN_THRESHOLD, new Setting(Inputs::missedRunLimitSeconds))
             .missingData(TreatMissingData.BREACHING)
@@ -273,18 +286,21 @@ public enum AlarmKind {
                     + " (glue.driver.workerUtilization): more workers or auto scaling would shorten it.")),
     /** Glue's default skew factor is 5: a stage whose slowest task takes five times the median holds the job up. */
     SKEW(capacity("GlueJobSkewAlarm", "Skew")
+            .bit(BreachBit.SKEW)
             .watching(PipelineMetricSet::skewness)
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(5))
             .describedAs(in -> "Data of Glue job " + in.job() + " is skewed (glue.driver.skewness.job above 5):"
                     + " a few tasks do most of the work; repartition or salt the join keys.")),
     EXECUTOR_DISK(
             capacity("GlueJobDiskAlarm", "Disk")
+                    .bit(BreachBit.EXECUTOR_DISK)
                     .watching(PipelineMetricSet::executorDiskUsedFraction)
                     .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
                     .describedAs(
                             in -> "Executors of Glue job " + in.job() + " used over 90 % of their local disk"
                                     + " (glue.ALL.disk.used.percentage): shuffle spill may fail the run with 'No space left on device'.")),
     EXECUTOR_MEMORY(capacity("GlueJobExecutorMemoryAlarm", "Memory")
+            .bit(BreachBit.EXECUTOR_MEMORY)
             .watching(PipelineMetricSet::executorMemoryUsedFraction)
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0.9))
             .describedAs(in -> "Executors of Glue job " + in.job() + " used over 90 % of their memory"
@@ -296,6 +312,12 @@ public enum AlarmKind {
     PIPELINE_UNHEALTHY(page("PipelineUnhealthyAlarm", Severity.CRITICAL, "Unhealthy")),
     PIPELINE_DEGRADED(page("PipelineDegradedAlarm", Severity.WARNING, "Degraded")),
 
+    // A pipeline's pages when each is one metric-math alarm over its breach bits (alarms/BreachPage): same names, one
+    // alarm per severity instead of a composite over several signals (switch detailedMetrics off, see "What it costs").
+
+    PIPELINE_UNHEALTHY_BREACH(breachPage("PipelineUnhealthyAlarm", Severity.CRITICAL, "UnhealthyBreach")),
+    PIPELINE_DEGRADED_BREACH(breachPage("PipelineDegradedAlarm", Severity.WARNING, "DegradedBreach")),
+
     // The alert path's own health: children of MONITORING_HEALTH, each watching a resource of the stack.
 
     /** Without it a broken publisher would look like a healthy pipeline: its metrics' alarms treat missing data as OK. */
@@ -305,10 +327,11 @@ public enum AlarmKind {
     /**
      * Two periods without an invocation: the rule was disabled or deleted, or EventBridge cannot invoke the function.
      * A period is one run of the function's schedule, as for the catalog's metrics. No data at all is the same as
-     * zero here, hence breaching.
+     * zero here: FILL(Invocations, 0) makes it a datum, so the alarm evaluates as soon as a period passes instead of
+     * waiting out CloudWatch's look-back for missing data (and missing data would be breaching too).
      */
     METRICS_SCHEDULE(healthSignal("DataPipelineMetricsScheduleAlarm")
-            .watching("Invocations", "Sum")
+            .watchingFilled("Invocations", "Sum")
             .period(PipelineMetricSet.PERIOD)
             .firesWhen(LESS_THAN_THRESHOLD, new Fixed(1))
             .evaluating(2)
@@ -463,6 +486,12 @@ public enum AlarmKind {
         /** A metric of the resource the alarm is about (a function, queue, topic or rule), by name and statistic. */
         record OfResource(String metricName, String statistic) implements Watch {}
 
+        /** The same, with a period without data counted as 0 ({@code FILL(m, 0)}). */
+        record FilledResource(String metricName, String statistic) implements Watch {}
+
+        /** A page's sum of breach bits, built by the pipeline's alarms from its modes (alarms/BreachPage). */
+        record BreachSum() implements Watch {}
+
         /** The sum of several metrics of the resource, any of which counts as a failure; by id in the expression. */
         record SumOfResource(String label, String statistic, SequencedMap<String, String> metricNamesById)
                 implements Watch {}
@@ -539,6 +568,31 @@ public enum AlarmKind {
             return pipeline.stages().output().orElseThrow().freshWithinMinutes().getAsInt() * 60.0;
         }
 
+        /**
+         * Whether the pipeline's pages are one metric-math alarm each over its breach bits: for an added pipeline
+         * without detailed metrics and without a validation job, when every signal it gets has a bit (no anomaly band, no capacity signal of
+         * several periods, no stage) and each page reads at most CloudWatch's 10 metrics.
+         */
+        public boolean breachPage() {
+            return !pipeline.sampleJob()
+                    && !alarms.detailedMetrics()
+                    // A validation job starts from the data-quality alarm's own notification: it needs that alarm.
+                    && pipeline.response().validationJob().isEmpty()
+                    && Arrays.stream(values())
+                            .filter(kind -> kind.role() == Role.PIPELINE_SIGNAL && kind.appliesTo(this))
+                            .allMatch(kind -> kind.bit().isPresent());
+        }
+
+        /**
+         * Whether the pipeline has a DataQualityScore to alarm on: one with a Data Quality ruleset, and the sample job,
+         * whose alarm is the lab's (step 6), and every pipeline with metricsSource=simulate, which publishes a random
+         * score without a ruleset. An added job without a ruleset gets no data-quality alarm: nothing would publish its
+         * metric.
+         */
+        boolean qualityScored() {
+            return pipeline.sampleJob() || pipeline.dataQualityRuleset().isPresent() || alarms.simulatedMetrics();
+        }
+
         double missedRunLimitSeconds() {
             return Math.ceil(pipeline.expectedSuccessEveryMinutes().getAsInt() * 60 * alarms.missedRunGraceFactor());
         }
@@ -566,6 +620,19 @@ public enum AlarmKind {
     /** The static kind an anomaly-detection kind watches beside. */
     public Optional<AlarmKind> twin() {
         return Optional.ofNullable(definition.twin);
+    }
+
+    /**
+     * The bit of a pipeline signal's failure mode when the pipeline's page is one alarm; empty for a kind that cannot
+     * be one (a band, several periods in a row, a stage), which keeps its pipeline on composite pages.
+     */
+    public Optional<BreachBit> bit() {
+        return Optional.ofNullable(definition.bit);
+    }
+
+    /** Whether this page kind is one metric-math alarm over breach bits rather than a composite. */
+    public boolean breachPage() {
+        return definition.watch instanceof Watch.BreachSum;
     }
 
     /** A pipeline signal's route in the response function's table; empty for every other role. */
@@ -668,6 +735,20 @@ public enum AlarmKind {
                                 .statistic(resource.statistic())
                                 .period(definition.period)
                                 .build());
+            case Watch.FilledResource filled ->
+                MathExpression.Builder.create()
+                        .expression("FILL(m, 0)")
+                        .usingMetrics(Map.of(
+                                "m",
+                                source.metric(
+                                        filled.metricName(),
+                                        MetricOptions.builder()
+                                                .statistic(filled.statistic())
+                                                .period(definition.period)
+                                                .build())))
+                        .label(filled.metricName() + " (no data: 0)")
+                        .period(definition.period)
+                        .build();
             case Watch.SumOfResource sum -> {
                 MetricOptions perPeriod = MetricOptions.builder()
                         .statistic(sum.statistic())
@@ -686,6 +767,7 @@ public enum AlarmKind {
             }
             case Watch.OfPipeline ofPipeline -> throw new IllegalStateException(this + " watches a pipeline metric");
             case Watch.OfStages ofStages -> throw new IllegalStateException(this + " watches a pipeline's stages");
+            case Watch.BreachSum sum -> throw new IllegalStateException(this + " watches a pipeline's breach bits");
             case null -> throw new IllegalStateException(this + " is a composite");
         };
     }
@@ -698,6 +780,7 @@ public enum AlarmKind {
     /** The page of one severity. */
     public static AlarmKind pageOf(Severity severity) {
         return withRole(Role.PIPELINE_PAGE).stream()
+                .filter(page -> !page.breachPage())
                 .filter(page -> page.severity().orElseThrow() == severity)
                 .findFirst()
                 .orElseThrow();
@@ -778,15 +861,22 @@ public enum AlarmKind {
         definition.watch = twin.definition.watch;
         definition.comparison = band;
         definition.threshold = new Band(in -> in.alarms().anomalyBandWidth());
-        definition.appliesTo = Inputs::anomalyDetection;
+        definition.appliesTo =
+                twin == DATA_QUALITY ? in -> in.anomalyDetection() && in.qualityScored() : Inputs::anomalyDetection;
         definition.description = (in, metric) -> ((Metric) metric).getMetricName() + " of pipeline " + in.job() + " "
                 + what + " (" + NumberText.plain(in.alarms().anomalyBandWidth()) + " standard deviations).";
         return definition;
     }
 
-    /** A capacity signal of a pipeline: a warning, only with capacityAlarms=all, its runbook "Capacity alarms". */
+    /**
+     * A capacity signal of a pipeline: a warning, only with capacityAlarms=all, its runbook "Capacity alarms". Its
+     * periods stay 5 minutes: "for 15 minutes of a run" is three of them, and a shorter period adds nothing to a
+     * signal that is not urgent.
+     */
     private static Definition capacity(String baseName, String id) {
         return signal(baseName, "Capacity", id)
+                // Not a constant: the enum's static fields are not initialized yet while its constants are built.
+                .period(Duration.minutes(5))
                 .severity(Severity.WARNING)
                 .runbook(Runbook.CAPACITY)
                 .onlyIf(in -> in.alarms().capacityAlarms().perPipeline());
@@ -796,6 +886,18 @@ public enum AlarmKind {
         Definition definition = new Definition(baseName, Role.PIPELINE_PAGE);
         definition.location = new Location("Pages", id);
         definition.severity = severity;
+        return definition;
+    }
+
+    /**
+     * A page that is one metric-math alarm: the sum of the breach bits of its severity's modes, at least 1 fires it,
+     * and the value in its state reason says which modes did ({@link BreachBit#decode}).
+     */
+    private static Definition breachPage(String baseName, Severity severity, String id) {
+        Definition definition = page(baseName, severity, id);
+        definition.watch = new Watch.BreachSum();
+        definition.comparison = GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+        definition.threshold = new Fixed(1);
         return definition;
     }
 
@@ -822,6 +924,7 @@ public enum AlarmKind {
         private TreatMissingData missingData = TreatMissingData.NOT_BREACHING;
         private Severity severity;
         private AlarmKind twin;
+        private BreachBit bit;
         private Response response;
         private String runbook = Runbook.PAGE_MODEL;
         private Placement placement;
@@ -856,6 +959,11 @@ public enum AlarmKind {
             return this;
         }
 
+        Definition watchingFilled(String metricName, String statistic) {
+            watch = new Watch.FilledResource(metricName, statistic);
+            return this;
+        }
+
         /** @param idsAndMetricNames id, metric name, id, metric name, ... in the expression's order */
         Definition watchingSumOf(String label, String statistic, String... idsAndMetricNames) {
             SequencedMap<String, String> byId = new LinkedHashMap<>();
@@ -887,6 +995,12 @@ public enum AlarmKind {
 
         Definition missingData(TreatMissingData treatment) {
             missingData = treatment;
+            return this;
+        }
+
+        /** The bit of the kind's failure mode in a one-alarm page. */
+        Definition bit(BreachBit value) {
+            bit = value;
             return this;
         }
 

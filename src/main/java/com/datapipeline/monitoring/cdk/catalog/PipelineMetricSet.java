@@ -43,7 +43,8 @@ public record PipelineMetricSet(
         Metric skewness,
         Metric executorDiskUsedFraction,
         Metric executorMemoryUsedFraction,
-        Metric outputAgeSeconds) {
+        Metric outputAgeSeconds,
+        Metric breach) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -68,9 +69,12 @@ public record PipelineMetricSet(
     public static final String GLUE_NAMESPACE = "Glue";
     /**
      * The period of every metric here in minutes, and how often the metrics function runs (its schedule), which is
-     * told it as the window it counts RecordsProcessed in: one data point per period.
+     * told it as the window it counts RecordsProcessed in: one data point per period. One minute: the shortest
+     * standard-resolution period (an alarm costs the same at any of them), so a custom metric's breach reaches its
+     * alarm within a minute of the function's run; the run itself costs about $1.26 a month at one run a minute
+     * (README, "What it costs").
      */
-    public static final int PERIOD_MINUTES = 5;
+    public static final int PERIOD_MINUTES = 1;
 
     public static final Duration PERIOD = Duration.minutes(PERIOD_MINUTES);
     /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
@@ -81,11 +85,6 @@ public record PipelineMetricSet(
 
     private static final String RESOURCE_UTILIZATION = "resource_utilization";
     private static final String JOB_PERFORMANCE = "job_performance";
-    /**
-     * The Glue job metrics (JobRunId=ALL) this app alarms on or graphs: failed tasks, heap, S3 read and write. Not
-     * glue.driver.aggregate.elapsedTime: AWS documents it as a Sum-only delta, so run durations come from GetJobRuns.
-     */
-    public static final int GLUE_METRICS_PER_JOB = 4;
 
     public static PipelineMetricSet forJob(String jobName) {
         return new PipelineMetricSet(
@@ -106,7 +105,8 @@ public record PipelineMetricSet(
                 observability(jobName, "glue.driver.skewness.job", JOB_PERFORMANCE, "Maximum"),
                 observability(jobName, "glue.ALL.disk.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
                 observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
-                custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"));
+                custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"),
+                custom(jobName, CustomMetric.BREACH, "Maximum"));
     }
 
     /**

@@ -13,6 +13,10 @@ import java.util.OptionalDouble;
  * @param anomalyBandWidth              the band's width in standard deviations
  * @param missedRunGraceFactor          the missed-run alarm fires after a job's expected interval times this
  * @param capacityAlarms                the account's run quota alarm, and the jobs' own capacity signals
+ * @param detailedMetrics               an added pipeline's detailed custom metrics, each with its own alarm under a
+ *                                      composite page; off: its page is one alarm over its Breach metric
+ * @param simulatedMetrics              metricsSource=simulate: every pipeline gets the lab's random values, a data
+ *                                      quality score among them, with or without a ruleset
  */
 public record AlarmSettings(
         AlarmThresholds thresholds,
@@ -20,7 +24,9 @@ public record AlarmSettings(
         AnomalyDetection anomalyDetection,
         double anomalyBandWidth,
         double missedRunGraceFactor,
-        CapacityAlarms capacityAlarms) {
+        CapacityAlarms capacityAlarms,
+        boolean detailedMetrics,
+        boolean simulatedMetrics) {
     public AlarmSettings {
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(minThroughputRecordsPerSecond, "minThroughputRecordsPerSecond");

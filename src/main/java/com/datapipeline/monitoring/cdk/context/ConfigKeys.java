@@ -157,6 +157,15 @@ public final class ConfigKeys {
             CapacityAlarms.QUOTA.configName(),
             "`quota`: `GlueConcurrentRunsQuotaAlarm` on the account's concurrent Glue job runs; `all`: also five"
                     + " capacity signals per pipeline (see \"Capacity alarms\")");
+    public static final ConfigKey<Boolean> DETAILED_METRICS = key(
+            "detailedMetrics",
+            THRESHOLDS,
+            ValueTypes.bool(),
+            false,
+            "added pipelines (the sample job always has them): `ErrorRate`, `ProcessingLatency`, `LongestRunningSeconds`,"
+                    + " `DataQualityScore`, `SecondsSinceLastSuccess`, `RecordsProcessed` and `CollectionErrors` with an"
+                    + " alarm each under a composite page; off: one `Breach` metric and one alarm per page (see \"What it"
+                    + " costs\"); always on with `metricsSource=simulate`");
 
     // ---- Stuck and missed runs (defaults for every job; a job entry may override them)
     public static final ConfigKey<Optional<Integer>> STUCK_RUN_MINUTES = key(

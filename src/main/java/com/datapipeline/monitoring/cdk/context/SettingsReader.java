@@ -14,6 +14,7 @@ import com.datapipeline.monitoring.cdk.config.ObservabilitySettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.RemediationSettings;
 import com.datapipeline.monitoring.cdk.config.TagSettings;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,10 @@ public final class SettingsReader {
                 values.get(ANOMALY_DETECTION),
                 values.get(ANOMALY_BAND_WIDTH),
                 values.get(MISSED_RUN_GRACE_FACTOR),
-                values.get(ConfigKeys.CAPACITY_ALARMS));
+                values.get(ConfigKeys.CAPACITY_ALARMS),
+                // The lab's random values are the point of metricsSource=simulate: it publishes them all.
+                values.get(ConfigKeys.DETAILED_METRICS) || values.get(METRICS_SOURCE) == MetricsSource.SIMULATE,
+                values.get(METRICS_SOURCE) == MetricsSource.SIMULATE);
     }
 
     private static AlertingSettings alerting(ContextValues values) {

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.alerting.AlarmFactory.CreatedAlarm;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind.Billing;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
+import com.datapipeline.monitoring.contract.BreachBit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
  *       monitored (for the sample job this stack turns them on; the stack's total counts them).
  * </ul>
  */
-public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pages, int publishedCustomMetrics) {
+public record PipelineCost(String pipeline, List<Mode> modes, List<Page> pages, int publishedCustomMetrics) {
 
     public PipelineCost {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -36,9 +37,13 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
         pages = List.copyOf(pages);
     }
 
+    /** A page: its name and what CloudWatch bills for it (a composite, or a metric-math alarm per metric it reads). */
+    public record Page(String name, double usd) {}
+
     /** One failure mode's signal: its alarm's price and the metrics it reads. */
     public record Mode(
             String alarm,
+            boolean inPage,
             double alarmUsd,
             List<String> customMetrics,
             List<String> eventMetrics,
@@ -55,30 +60,53 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
             String pipeline,
             AlarmKind.Inputs inputs,
             List<CreatedAlarm> signals,
-            List<AlarmKind> pages,
+            List<CreatedAlarm> pages,
+            List<AlarmKind> pageModes,
             PipelineMetricSet metrics,
             int publishedCustomMetrics) {
         List<Mode> modes = new ArrayList<>();
         for (CreatedAlarm signal : signals) {
-            List<String> custom = new ArrayList<>();
-            List<String> event = new ArrayList<>();
-            List<String> glue = new ArrayList<>();
-            for (Metric metric : metricsOf(signal.kind().metric(inputs, metrics))) {
-                String name = metric.getMetricName();
-                if (PipelineMetricSet.GLUE_NAMESPACE.equals(metric.getNamespace())) {
-                    glue.add(name);
-                } else if (PipelineMetricSet.EVENT_METRICS.contains(name)) {
-                    event.add(name);
-                } else {
-                    custom.add(name);
-                }
-            }
             double usd = signal.kind().billing() == Billing.ANOMALY_DETECTION
                     ? Prices.ANOMALY_DETECTION_ALARM
                     : signal.metrics() * Prices.STANDARD_ALARM;
-            modes.add(new Mode(signal.name(), usd, custom, event, glue));
+            modes.add(mode(signal.name(), false, usd, signal.kind().metric(inputs, metrics)));
         }
-        return new PipelineCost(pipeline, modes, pages, publishedCustomMetrics);
+        // A one-alarm page's modes have no alarm of their own: the page bills each metric it reads once.
+        for (AlarmKind kind : pageModes) {
+            BreachBit bit = kind.bit().orElseThrow();
+            modes.add(mode(
+                    kind.baseName() + " (bit " + bit.value() + ", " + bit.mode() + ")",
+                    true,
+                    0,
+                    bit.source() == BreachBit.Source.METRICS_FUNCTION
+                            ? metrics.breach()
+                            : kind.metric(inputs, metrics)));
+        }
+        List<Page> billedPages = pages.stream()
+                .map(page -> new Page(
+                        page.name(),
+                        page.kind().billing() == Billing.COMPOSITE
+                                ? Prices.COMPOSITE_ALARM
+                                : page.metrics() * Prices.STANDARD_ALARM))
+                .toList();
+        return new PipelineCost(pipeline, modes, billedPages, publishedCustomMetrics);
+    }
+
+    private static Mode mode(String name, boolean inPage, double usd, IMetric watched) {
+        List<String> custom = new ArrayList<>();
+        List<String> event = new ArrayList<>();
+        List<String> glue = new ArrayList<>();
+        for (Metric metric : metricsOf(watched)) {
+            String metricName = metric.getMetricName();
+            if (PipelineMetricSet.GLUE_NAMESPACE.equals(metric.getNamespace())) {
+                glue.add(metricName);
+            } else if (PipelineMetricSet.EVENT_METRICS.contains(metricName)) {
+                event.add(metricName);
+            } else {
+                custom.add(metricName);
+            }
+        }
+        return new Mode(name, inPage, usd, custom, event, glue);
     }
 
     private static List<Metric> metricsOf(IMetric metric) {
@@ -95,7 +123,7 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
     }
 
     public double pagesUsd() {
-        return pages.size() * Prices.COMPOSITE_ALARM;
+        return pages.stream().mapToDouble(Page::usd).sum();
     }
 
     /** The custom metrics an alarm reads; the rest of what the function publishes is for graphs only. */
@@ -125,17 +153,25 @@ public record PipelineCost(String pipeline, List<Mode> modes, List<AlarmKind> pa
             mode.customMetrics()
                     .forEach(name -> reads.add(
                             String.format(Locale.ROOT, "%s (custom, $%.2f, shared)", name, Prices.CUSTOM_METRIC)));
+            if (mode.inPage()) {
+                reads.add(String.format(
+                        Locale.ROOT, "read by the page: $%.2f a metric, shared by its bits", Prices.STANDARD_ALARM));
+            }
             mode.eventMetrics().forEach(name -> reads.add(name + " (event metric: only hours with events)"));
             mode.glueMetrics().forEach(name -> reads.add(name + " (Glue job metric, billed to the job)"));
             out.append(String.format(
-                    Locale.ROOT, "  %-46s %6.2f  %s%n", mode.alarm(), mode.alarmUsd(), String.join("; ", reads)));
+                    Locale.ROOT,
+                    "  %-46s %6s  %s%n",
+                    mode.alarm(),
+                    mode.inPage() ? "page" : String.format(Locale.ROOT, "%.2f", mode.alarmUsd()),
+                    String.join("; ", reads)));
         }
         out.append(String.format(
                 Locale.ROOT,
                 "  %-46s %6.2f  %s%n",
-                "pages (composite per severity)",
+                "pages (one per severity)",
                 pagesUsd(),
-                pages.stream().map(AlarmKind::baseName).toList()));
+                pages.stream().map(Page::name).toList()));
         out.append(String.format(
                 Locale.ROOT,
                 "  %-46s %6.2f  %d the metrics function publishes (priced as whole months), %d of them read by an alarm%n",

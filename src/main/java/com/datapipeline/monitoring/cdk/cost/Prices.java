@@ -26,5 +26,9 @@ public final class Prices {
      *  (plus $0.02 per million matched log events, negligible for job state changes). */
     public static final double CONTRIBUTOR_INSIGHTS_RULE = 0.50;
 
+    /** X-Ray traces recorded; not in the reference sheet: AWS X-Ray pricing page, $5.00 per million (first 100,000
+     *  a month free). */
+    public static final double XRAY_PER_MILLION_TRACES = 5.00;
+
     private Prices() {}
 }

@@ -121,7 +121,7 @@ public final class PipelineMetricsPublisher extends Construct {
         TemplateCheckExceptions.checkov(
                 function,
                 "CKV_AWS_116",
-                "Invoked by its 5-minute schedule: a failed"
+                "Invoked by its schedule: a failed"
                         + " invocation is reported by the function's errors alarm and the next run publishes again, so there"
                         + " is nothing worth keeping in a dead-letter queue.");
 
@@ -181,6 +181,13 @@ public final class PipelineMetricsPublisher extends Construct {
                                     .ifPresent(
                                             ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
                             OutputReadGrants.configure(pipeline, entry);
+                            Map<String, Object> thresholds =
+                                    props.breachThresholds().get(pipeline.jobName());
+                            if (thresholds != null) {
+                                // Its page is one alarm over Breach: the detailed metrics only decide the bits.
+                                entry.put(MetricsConfiguration.DETAILED_METRICS, false);
+                                entry.put(MetricsConfiguration.BREACH_THRESHOLDS, thresholds);
+                            }
                             return entry;
                         })
                         .toList());
@@ -191,9 +198,13 @@ public final class PipelineMetricsPublisher extends Construct {
      * How many metrics (name and dimension set) the function publishes per pipeline: in glue mode
      * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds and
      * CollectionErrors (and DataQualityScore with a Data Quality ruleset, OutputAgeSeconds with a declared output); in
-     * simulate mode the lab's four and CollectionErrors.
+     * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
+     * ({@code breachOnly}).
      */
-    public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline) {
+    public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly) {
+        if (breachOnly) {
+            return 1;
+        }
         if (source == MetricsSource.SIMULATE) {
             return 5;
         }
@@ -241,8 +252,11 @@ public final class PipelineMetricsPublisher extends Construct {
             ResourceNames names,
             AlarmFactory alarmFactory,
             AlertDelivery delivery,
-            boolean tracing) {
+            boolean tracing,
+            Map<String, Map<String, Object>> breachThresholds) {
+        /** @param breachThresholds job name to its Breach thresholds, for the pipelines whose page is one alarm */
         public Props {
+            breachThresholds = Map.copyOf(breachThresholds);
             Objects.requireNonNull(names, "names");
             Objects.requireNonNull(delivery, "delivery");
             Objects.requireNonNull(alarmFactory, "alarmFactory");

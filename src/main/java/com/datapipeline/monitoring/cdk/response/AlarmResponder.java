@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
@@ -156,7 +157,7 @@ public final class AlarmResponder extends Construct {
                     List.of(GlueArns.allTriggersAsNagFinding()));
         }
         List<String> pageAlarms = props.pages().values().stream()
-                .map(PipelinePage::pageAlarm)
+                .flatMap(page -> page.pageAlarm().stream())
                 .distinct()
                 .sorted()
                 .toList();
@@ -260,11 +261,8 @@ public final class AlarmResponder extends Construct {
         config.put(ResponseConfiguration.JOB_LOG_GROUPS, JOB_LOG_GROUPS);
         Map<String, Object> pipelines = new LinkedHashMap<>();
         props.pages().forEach((job, page) -> {
-            Map<String, Object> pipeline = new TreeMap<>(Map.of(
-                    ResponseConfiguration.PAGE_ALARM,
-                    page.pageAlarm(),
-                    ResponseConfiguration.DASHBOARD,
-                    page.dashboard()));
+            Map<String, Object> pipeline = new TreeMap<>(Map.of(ResponseConfiguration.DASHBOARD, page.dashboard()));
+            page.pageAlarm().ifPresent(alarm -> pipeline.put(ResponseConfiguration.PAGE_ALARM, alarm));
             if (!page.response().errorClassActions().isEmpty()) {
                 pipeline.put(
                         ResponseConfiguration.ERROR_CLASS_ACTIONS,
@@ -294,9 +292,10 @@ public final class AlarmResponder extends Construct {
      * Where the function puts the page text of a pipeline's failed run, the dashboard the page links to, and what the
      * pipeline's failed runs get beyond the global settings.
      *
-     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise
+     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise; empty for a one-alarm page, which
+     *                  SetAlarmState cannot hold in ALARM (the function then only logs the page text)
      */
-    public record PipelinePage(String pageAlarm, String dashboard, PipelineResponse response) {
+    public record PipelinePage(Optional<String> pageAlarm, String dashboard, PipelineResponse response) {
         public PipelinePage {
             Objects.requireNonNull(pageAlarm, "pageAlarm");
             Objects.requireNonNull(dashboard, "dashboard");

@@ -38,8 +38,8 @@ class DeployLimitsTest {
         assertThat(violations)
                 .anySatisfy(line -> assertThat(line)
                         .startsWith(
-                                "Deploy limit: alarm name length is 283, over the 255 AWS allows (stack.template.json: "
-                                        + "p".repeat(30) + "-GlueJobRunFailedAlarm-" + job + ")")
+                                "Deploy limit: alarm name length is 284, over the 255 AWS allows (stack.template.json: "
+                                        + "p".repeat(30) + "-PipelineUnhealthyAlarm-" + job + ")")
                         .endsWith("; shorten the prefix or the job name"));
     }
 

@@ -52,7 +52,7 @@ class StackExpectationsTest {
         assertThat(expected.topics().getFirst().emails()).containsExactly("oncall@example.com");
         assertThat(expected.responseLogGroup()).isEqualTo("/aws/lambda/team1-AlarmResponseFunction");
         assertThat(expected.scheduleRuleName()).isEqualTo(names.shared(ResourceNames.METRICS_SCHEDULE));
-        assertThat(expected.scheduleExpression()).isEqualTo("rate(5 minutes)");
+        assertThat(expected.scheduleExpression()).isEqualTo("rate(1 minute)");
         assertThat(expected.alertEmail()).isEqualTo(Optional.of("oncall@example.com"));
         assertThat(expected.metricsSource()).isEqualTo(MetricsSource.SIMULATE);
         assertThat(expected.savedQueries())
@@ -100,9 +100,9 @@ class StackExpectationsTest {
         assertThat(stack.nestedStacks()).hasSize(2);
         assertThat(many.alarmNames()).containsExactlyInAnyOrderElementsOf(stack.alarmNames());
         assertThat(many.alarms())
-                .filteredOn(a -> a.name().equals("GlueJobDurationAlarm-job-25"))
+                .filteredOn(a -> a.name().equals("PipelineUnhealthyAlarm-job-25"))
                 .singleElement()
-                .satisfies(a -> assertThat(a.actionTopic()).contains(ResourceNames.REMEDIATION_TOPIC));
+                .satisfies(a -> assertThat(a.actionTopic()).contains(ResourceNames.ALERT_TOPIC));
     }
 
     @Test
@@ -174,7 +174,8 @@ class StackExpectationsTest {
                 "minThroughputRecordsPerSecond",
                 "5",
                 "monitoredJobs",
-                "other-job");
+                // A ruleset: without one an added job has no data-quality alarm (nothing would publish its score).
+                "[{\"jobName\": \"other-job\", \"dataQualityRuleset\": \"checks\"}]");
         ExpectedStack rich = StackExpectations.synthesize(context, ROOT);
         assertThat(rich.alarmNames())
                 .containsExactlyInAnyOrderElementsOf(stackOf(context).alarmNames());
@@ -199,7 +200,7 @@ class StackExpectationsTest {
                                         "DataQualityScore",
                                         Map.of("Pipeline", "other-job"),
                                         "Average",
-                                        300)),
+                                        60)),
                                 true));
         assertThat(anomaly.actionTopic())
                 .as("a signal: tells the response function only")
@@ -225,7 +226,7 @@ class StackExpectationsTest {
                                         "RecordsProcessed",
                                         Map.of("Pipeline", "other-job"),
                                         "Sum",
-                                        300)),
+                                        60)),
                                 false));
 
         ExpectedAlarm.Composite unhealthy = (ExpectedAlarm.Composite)

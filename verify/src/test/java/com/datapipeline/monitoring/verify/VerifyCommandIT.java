@@ -95,7 +95,7 @@ class VerifyCommandIT {
                         + ", notifies " + prefix + "data-pipeline-alerts")
                 .contains("PASS  subscription lambda " + prefix + "AlarmResponseFunction on " + prefix
                         + "data-pipeline-remediation")
-                .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(5 minutes)")
+                .contains("PASS  schedule " + prefix + "DataPipelineMetricsSchedule: rate(1 minute)")
                 .contains("PASS  metrics " + job(prefix)
                         + ": DataQualityScore, ErrorRate, ProcessingLatency, RecordsProcessed");
     }
