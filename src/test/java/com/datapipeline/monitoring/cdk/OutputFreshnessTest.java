@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.metrics.MetricsConfig;
@@ -143,7 +144,9 @@ class OutputFreshnessTest {
                                                                                         "Value",
                                                                                         "events-etl"))),
                                                                         "Period",
-                                                                        300,
+                                                                        PipelineMetricSet.PERIOD
+                                                                                .toSeconds()
+                                                                                .intValue(),
                                                                         "Stat",
                                                                         "Maximum"))),
                                                         Map.of(

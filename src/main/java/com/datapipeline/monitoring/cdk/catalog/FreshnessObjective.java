@@ -22,7 +22,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 public record FreshnessObjective(String pipeline, long freshWithinSeconds, double objectivePercent) {
     /** The SLO's rolling window, as issue 19 asks (28 days: four whole weeks, so every weekday counts equally). */
     public static final int WINDOW_DAYS = 28;
-    /** The dashboard draws the budget per hour: a 28-day graph at the metric's 5 minutes would be 8,064 points. */
+    /** The dashboard draws the budget per hour: a 28-day graph at the metric's period would be thousands of points. */
     public static final Duration BUDGET_GRAPH_PERIOD = Duration.hours(1);
 
     /** The objective of a pipeline that declares an output with a freshness expectation; empty for any other. */
