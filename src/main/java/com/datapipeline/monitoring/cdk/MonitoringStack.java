@@ -2,10 +2,12 @@ package com.datapipeline.monitoring.cdk;
 
 import com.datapipeline.monitoring.cdk.alarms.BreachPage;
 import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
+import com.datapipeline.monitoring.cdk.alarms.FreshnessSlo;
 import com.datapipeline.monitoring.cdk.alarms.GlueJobEvents;
 import com.datapipeline.monitoring.cdk.alarms.PipelineAlarms;
 import com.datapipeline.monitoring.cdk.alarms.PipelineMuteRules;
 import com.datapipeline.monitoring.cdk.alarms.RunSuccessEvents;
+import com.datapipeline.monitoring.cdk.alarms.StageEvents;
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlarmLinks;
 import com.datapipeline.monitoring.cdk.alerting.AlarmRouting;
@@ -177,13 +179,17 @@ public final class MonitoringStack extends Stack {
                 "EventHistory",
                 new EventHistory.Props(
                         names.shared(ResourceNames.EVENT_HISTORY),
-                        AlarmKind.namePrefixes(settings.pipelines().stream()
-                                        .flatMap(pipeline -> pipeline.stages().order().stream()
-                                                .map(PipelineStages.Stage::kind))
-                                        .toList())
-                                .stream()
-                                .map(names::shared)
-                                .toList(),
+                        // With a prefix, it alone matches every alarm this deployment names: one base name per
+                        // kind after a 32-character prefix would outgrow an event pattern's 2,048 characters.
+                        names.prefix().isEmpty()
+                                ? AlarmKind.namePrefixes(settings.pipelines().stream()
+                                                .flatMap(pipeline -> pipeline.stages().order().stream()
+                                                        .map(PipelineStages.Stage::kind))
+                                                .toList())
+                                        .stream()
+                                        .map(names::shared)
+                                        .toList()
+                                : List.of(names.prefix()),
                         settings.observability().eventHistory(),
                         settings.observability().logRetentionDays(),
                         settings.observability().contributorInsights(),
@@ -218,6 +224,7 @@ public final class MonitoringStack extends Stack {
             PipelineAlarms alarms =
                     new PipelineAlarms(pipelineScope, new PipelineAlarms.Props(inputs, metrics, names, alarmFactory));
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
+            FreshnessSlo.of(pipelineScope, pipeline, metrics, names);
             // A one-alarm page is a metric alarm, which SetAlarmState would move back to its computed state within
             // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. Its run
             // failures' page text then stays in the decision line.
@@ -235,6 +242,8 @@ public final class MonitoringStack extends Stack {
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
                     .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
             routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
+            ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
+                    .forEach(routes::putIfAbsent);
             addedPipelineCost = PipelineCost.of(
                     pipeline.jobName(),
                     inputs,
@@ -261,6 +270,7 @@ public final class MonitoringStack extends Stack {
                     suffix);
             new GlueJobEvents(groupScope, "GlueJobEvents" + suffix.replace("-", ""), events);
             CrawlerEvents.of(groupScope, "CrawlerEvents" + suffix.replace("-", ""), events);
+            StageEvents.of(groupScope, "StageEvents" + suffix.replace("-", ""), events);
             RunSuccessEvents.of(
                     groupScope,
                     "RunSuccessEvents" + suffix.replace("-", ""),
@@ -274,6 +284,7 @@ public final class MonitoringStack extends Stack {
         if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
             eventHistory.countFailedCrawls();
         }
+        StageEvents.count(eventHistory, settings.pipelines());
 
         metricsPublisher = new PipelineMetricsPublisher(
                 this,

@@ -73,7 +73,9 @@ class CostEstimateTemplateTest {
                                 ? 0
                                 : pipeline.source() == MetricsSource.SIMULATE
                                         ? 5
-                                        : pipeline.dataQualityRuleset() != null ? 7 : 6))
+                                        : (pipeline.dataQualityRuleset() != null ? 7 : 6)
+                                                // OutputAgeSeconds of a declared output
+                                                + (pipeline.output() != null ? 1 : 0)))
                 .sum();
         assertThat(quantity(estimate, "Custom metrics")).as(name).isEqualTo(published);
         // The scheduled runs: the template's one schedule, 730 hours a month.

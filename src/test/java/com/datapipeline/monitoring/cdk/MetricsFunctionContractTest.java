@@ -44,6 +44,7 @@ class MetricsFunctionContractTest {
                 metrics.collectionErrors(),
                 metrics.failedRuns(),
                 metrics.stuckRuns(),
+                metrics.outputAgeSeconds(),
                 metrics.breach());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)

@@ -79,7 +79,7 @@ class PipelineStagesTest {
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": \"c1\"}, {\"crawler\": \"c2\"}, {\"crawler\": \"c3\"},"
                         + " {\"crawler\": \"c4\"}, {\"crawler\": \"c5\"}, {\"crawler\": \"c6\"}, {\"crawler\": \"c7\"}, {\"crawler\": \"c8\"},"
                         + " {\"crawler\": \"c9\"}, {\"crawler\": \"c10\"}, {\"crawler\": \"c11\"}]}"
-                        + "|field 'stages' is '11 crawlers'; allowed: at most 10 crawlers per pipeline",
+                        + "|field 'stages' is '11 crawler stages'; allowed: at most 10 per pipeline",
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"stateMachine\": \"has space\"}]}"
                         + "|field 'stages' is 'stateMachine has space'; allowed: a state machine name of 1-80 characters without spaces or special characters",
                 "{\"jobName\": \"a\", \"stages\": [{\"job\": \"a\"}, {\"crawler\": 7}]}"
@@ -93,7 +93,11 @@ class PipelineStagesTest {
                 "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 0}}"
                         + "|field 'output.freshWithinMinutes' is '0'; allowed: whole minutes from 1 to 40320 (28 days)",
                 "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"maxAge\": 5}}"
-                        + "|field 'output' is 'maxAge'; allowed: only the keys [freshWithinMinutes, glueTable, s3Prefix]",
+                        + "|field 'output' is 'maxAge'; allowed: only the keys [freshObjectivePercent, freshWithinMinutes, glueTable, s3Prefix]",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshObjectivePercent\": 99}}"
+                        + "|field 'output.freshObjectivePercent' is '99'; allowed: a percent from 50 to 99.99, with freshWithinMinutes",
+                "{\"jobName\": \"a\", \"output\": {\"glueTable\": \"d.t\", \"freshWithinMinutes\": 60, \"freshObjectivePercent\": 100}}"
+                        + "|field 'output.freshObjectivePercent' is '100'; allowed: a percent from 50 to 99.99, with freshWithinMinutes",
             })
     void badStagesOrOutputGiveOneLineThatNamesTheEntryAndField(String entry, String expected) throws Exception {
         Path file = write(entry);

@@ -48,9 +48,9 @@ class WholePipelineTest {
                                 "source", List.of("aws.glue"),
                                 "detail-type", List.of(CrawlerEvents.STATE_CHANGE),
                                 "detail",
-                                        Map.of(
+                                        Match.objectEquals(Map.of(
                                                 "crawlerName",
-                                                List.of("orders-raw", "orders-curated", "refunds-curated")))),
+                                                List.of("orders-raw", "orders-curated", "refunds-curated"))))),
                 1);
         staged.hasResourceProperties(
                 "AWS::Events::Rule",
@@ -142,17 +142,14 @@ class WholePipelineTest {
                                 Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*")))))))
                 .isEmpty();
         assertThat(jobsOnly.toJSON().toString()).doesNotContain(CrawlerEvents.STATE_CHANGE, "GlueCrawlerFailedAlarm");
-        // The job's own alarms are the same with and without stages.
+        // The job's own alarms are the same with and without stages: the stages add two crawler alarms, the delivery
+        // alarms of the crawler rules (history, failures) and the output's freshness alarm.
         assertThat(staged.findResources("AWS::CloudWatch::Alarm").size())
-                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 1);
+                .isEqualTo(jobsOnly.findResources("AWS::CloudWatch::Alarm").size() + 2 + 2 + 1);
     }
 
     private static String alarmId(String name) {
-        Map<String, Map<String, Object>> found = staged.findResources(
-                "AWS::CloudWatch::Alarm",
-                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("AlarmName", name)))));
-        assertThat(found).as(name).hasSize(1);
-        return found.keySet().iterator().next();
+        return TestStacks.alarmId(staged, name);
     }
 
     private static Object crawlerQuery(String id, String crawler) {

@@ -192,6 +192,9 @@ public final class AlarmResponder {
         if (links == null || decision.outcome() == Outcome.SKIPPED_DUPLICATE) {
             return decision;
         }
+        if (notification instanceof GlueCrawlerStateNotification crawl && crawl.isAlarm()) {
+            return pagedCrawl(crawl, decision);
+        }
         RunFailure failure = decision.failure();
         if (failure == null && notification instanceof GlueJobStateNotification event && event.isAlarm()) {
             failure = RunFailure.ofEvent(event);
@@ -214,6 +217,21 @@ public final class AlarmResponder {
                         PageDelivery.Status.NO_PAGE_ALARM,
                         "the configuration names no page alarm for " + failure.jobName()));
         return decision.with(new Decision.Page(text.full(), result));
+    }
+
+    /** A failed crawl raises the page of the pipeline its route names, with a text that names the crawler. */
+    private Decision pagedCrawl(GlueCrawlerStateNotification crawl, Decision decision) {
+        Optional<String> job = config.routeFor(crawl.routeKey()).map(Route::jobName);
+        if (job.isEmpty()) {
+            return decision;
+        }
+        PipelinePage pipeline = config.pages().pipeline(job.get());
+        String text = CrawlerPageText.of(crawl, pipeline, links, config.pages().runbookUrl());
+        PageDelivery.Result result = pipeline.pageAlarm()
+                .map(alarm -> pages.deliver(alarm, PageText.cut(text, PageText.STATE_REASON_LIMIT)))
+                .orElse(new PageDelivery.Result(
+                        PageDelivery.Status.NO_PAGE_ALARM, "the configuration names no page alarm for " + job.get()));
+        return decision.with(new Decision.Page(text, result));
     }
 
     private Decision record(Delivery delivery, Decision decision) {

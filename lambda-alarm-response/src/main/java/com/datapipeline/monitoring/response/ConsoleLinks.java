@@ -35,6 +35,11 @@ public record ConsoleLinks(String region) {
                 + "~source~(" + source + "))";
     }
 
+    /** The crawler's page in the Glue console (its runs and their logs). */
+    public String crawler(String name) {
+        return CONSOLE + "glue/home?region=" + region + "#/v2/data-catalog/crawlers/view/" + pathSegment(name);
+    }
+
     public String dashboard(String name) {
         return ConsoleUrls.dashboard(region, name);
     }

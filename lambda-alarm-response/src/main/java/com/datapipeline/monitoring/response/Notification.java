@@ -3,7 +3,7 @@ package com.datapipeline.monitoring.response;
 import com.datapipeline.monitoring.contract.DrillMarker;
 
 /** A message the function understood: a CloudWatch alarm state change or a Glue job state change. */
-public sealed interface Notification permits AlarmNotification, GlueJobStateNotification {
+public sealed interface Notification permits AlarmNotification, GlueJobStateNotification, GlueCrawlerStateNotification {
 
     /** The key looked up in the action table. */
     String routeKey();

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Reads the {@code Message} of an SNS record: a CloudWatch alarm notification (metric, metric-math or composite
- * alarm) or a Glue Job State Change (transformed by the EventBridge rule, or raw).
+ * alarm), a Glue Job State Change (transformed by the EventBridge rule, or raw) or a raw Glue Crawler State Change.
  *
  * <p>Never throws: anything it cannot read comes back as {@link ParseResult.Malformed} with a reason, because a
  * malformed message will not get better on a retry.
@@ -30,6 +30,8 @@ public final class NotificationParser {
     static final String GLUE_STATE_CHANGE = "Glue Job State Change";
     /** A run still going after the job's notify-delay (a stuck run): logged, never remediated. */
     static final String GLUE_RUN_STATUS = "Glue Job Run Status";
+    /** A crawler of a pipeline Started, Succeeded or Failed (the raw event): a failure pages, nothing restarts. */
+    static final String GLUE_CRAWLER_STATE_CHANGE = "Glue Crawler State Change";
 
     private NotificationParser() {}
 
@@ -133,14 +135,24 @@ public final class NotificationParser {
         return GLUE_SOURCE.equals(json.optionalText("source").orElse(null));
     }
 
-    private static GlueJobStateNotification glueEvent(JsonObject json) {
+    private static Notification glueEvent(JsonObject json) {
         // The rule's input transformer writes detailType and flat fields; the raw event has detail-type and detail{}.
         boolean raw = json.has("detail");
         String detailType =
                 json.optionalText(raw ? "detail-type" : "detailType").orElse(null);
+        if (raw && GLUE_CRAWLER_STATE_CHANGE.equals(detailType)) {
+            JsonObject detail = json.requiredObject("detail");
+            return new GlueCrawlerStateNotification(
+                    detail.requiredString("crawlerName"),
+                    detail.requiredString("state"),
+                    detail.optionalText("errorMessage")
+                            .or(() -> detail.optionalText("message"))
+                            .orElse(""),
+                    json.optionalText("time").orElse(null));
+        }
         if (!GLUE_STATE_CHANGE.equals(detailType) && !GLUE_RUN_STATUS.equals(detailType)) {
             throw new JsonShapeException("Glue event detail type is '" + detailType + "', expected '"
-                    + GLUE_STATE_CHANGE + "' or '" + GLUE_RUN_STATUS + "'");
+                    + GLUE_STATE_CHANGE + "', '" + GLUE_RUN_STATUS + "' or '" + GLUE_CRAWLER_STATE_CHANGE + "'");
         }
         JsonObject fields = raw ? json.requiredObject("detail") : json;
         return new GlueJobStateNotification(

@@ -206,8 +206,8 @@ class NotificationParserTest {
     @Test
     void glueEventOfAnotherDetailTypeIsMalformed() {
         assertThat(malformedReason(
-                        Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Crawler State Change")))
-                .contains("Glue Crawler State Change");
+                        Corpus.message("glue-state-raw.json", "Glue Job State Change", "Glue Catalog State Change")))
+                .contains("Glue Catalog State Change");
     }
 
     @Test

@@ -9,7 +9,9 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.LOOKBACK_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAMESPACE;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_GLUE_TABLE;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_LOG_GROUP;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_S3_PREFIX;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
 
@@ -62,6 +64,7 @@ public record MetricsConfig(
      * @param expectedSuccessEveryMinutes used by the CDK app for the staleness alarm; not read here
      * @param detailedMetrics             false: only Breach is published (the detailed values only decide its bits)
      * @param breachThresholds            what the Breach metric compares with; empty: no Breach metric
+     * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
      */
     public record PipelineConfig(
             String name,
@@ -71,13 +74,36 @@ public record MetricsConfig(
             String dataQualityRuleset,
             Integer expectedSuccessEveryMinutes,
             boolean detailedMetrics,
-            Optional<BreachThresholds> breachThresholds) {
+            Optional<BreachThresholds> breachThresholds,
+            OutputLocation output) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
         }
 
-        /** A pipeline with the detailed metrics and no Breach metric. */
+        /** A pipeline without a declared output. */
+        public PipelineConfig(
+                String name,
+                String jobName,
+                MetricsSource source,
+                String outputLogGroup,
+                String dataQualityRuleset,
+                Integer expectedSuccessEveryMinutes,
+                boolean detailedMetrics,
+                Optional<BreachThresholds> breachThresholds) {
+            this(
+                    name,
+                    jobName,
+                    source,
+                    outputLogGroup,
+                    dataQualityRuleset,
+                    expectedSuccessEveryMinutes,
+                    detailedMetrics,
+                    breachThresholds,
+                    null);
+        }
+
+        /** A pipeline with the detailed metrics, no Breach metric and no declared output. */
         public PipelineConfig(
                 String name,
                 String jobName,
@@ -93,7 +119,8 @@ public record MetricsConfig(
                     dataQualityRuleset,
                     expectedSuccessEveryMinutes,
                     true,
-                    Optional.empty());
+                    Optional.empty(),
+                    null);
         }
     }
 
@@ -170,7 +197,26 @@ public record MetricsConfig(
                 blankToNull(ruleset),
                 expectedMinutes,
                 detailed,
-                thresholds);
+                thresholds,
+                readOutput(raw));
+    }
+
+    private static OutputLocation readOutput(JsonObject raw) {
+        if (raw.has(OUTPUT_GLUE_TABLE) && raw.has(OUTPUT_S3_PREFIX)) {
+            throw raw.invalid(OUTPUT_S3_PREFIX, "must not be set together with " + OUTPUT_GLUE_TABLE);
+        }
+        if (raw.has(OUTPUT_GLUE_TABLE)) {
+            String text = raw.requiredString(OUTPUT_GLUE_TABLE);
+            return OutputLocation.glueTable(text)
+                    .orElseThrow(() -> raw.invalid(OUTPUT_GLUE_TABLE, "must be 'database.table', was '" + text + "'"));
+        }
+        if (raw.has(OUTPUT_S3_PREFIX)) {
+            String text = raw.requiredString(OUTPUT_S3_PREFIX);
+            return OutputLocation.s3Prefix(text)
+                    .orElseThrow(
+                            () -> raw.invalid(OUTPUT_S3_PREFIX, "must be 's3://bucket/prefix/', was '" + text + "'"));
+        }
+        return null;
     }
 
     private static String blankToNull(String value) {

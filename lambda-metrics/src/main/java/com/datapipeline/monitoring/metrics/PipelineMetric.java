@@ -10,6 +10,8 @@ public enum PipelineMetric {
     RECORDS_PROCESSED(CustomMetric.RECORDS_PROCESSED),
     SECONDS_SINCE_LAST_SUCCESS(CustomMetric.SECONDS_SINCE_LAST_SUCCESS),
     LONGEST_RUNNING_SECONDS(CustomMetric.LONGEST_RUNNING_SECONDS),
+    /** Written by {@link OutputFreshnessCollector} for a pipeline that declares an output. */
+    OUTPUT_AGE_SECONDS(CustomMetric.OUTPUT_AGE_SECONDS),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
     COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
     /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Lambda entry point of DataPipelineMetricsFunction, invoked by an EventBridge schedule (the event's content
@@ -43,6 +44,8 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
                 config,
                 clients.build(GlueClient.builder()),
                 clients.build(CloudWatchLogsClient.builder()),
+                // Path-style only against an endpoint override (the emulator); AWS itself uses virtual hosts.
+                clients.build(S3Client.builder().forcePathStyle(clients.endpoint() != null)),
                 clock,
                 random,
                 stdout);
@@ -52,16 +55,20 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
             MetricsConfig config,
             GlueClient glue,
             CloudWatchLogsClient logs,
+            S3Client s3,
             Clock clock,
             RandomGenerator random,
             Consumer<String> stdout) {
-        MetricsCollector glueCollector = new GlueMetricsCollector(
-                new GlueJobRunSource(glue),
-                new CloudWatchLogsRecordsReader(logs),
-                new GlueDataQualitySource(glue),
-                clock,
-                config.lookback(),
-                config.interval());
+        MetricsCollector glueCollector = new OutputFreshnessCollector(
+                new GlueMetricsCollector(
+                        new GlueJobRunSource(glue),
+                        new CloudWatchLogsRecordsReader(logs),
+                        new GlueDataQualitySource(glue),
+                        clock,
+                        config.lookback(),
+                        config.interval()),
+                new AwsOutputUpdateSource(glue, s3),
+                clock);
         this.publisher = new PipelineMetricsPublisher(
                 config,
                 Map.of(

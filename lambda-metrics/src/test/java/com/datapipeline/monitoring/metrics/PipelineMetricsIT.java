@@ -2,12 +2,10 @@ package com.datapipeline.monitoring.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,9 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -40,16 +35,7 @@ class PipelineMetricsIT {
 
     @BeforeAll
     static void connectToEmulator() {
-        String endpoint = System.getenv("AWS_EMULATOR_ENDPOINT");
-        if (endpoint == null || endpoint.isBlank()) {
-            fail("integration tests need the local AWS emulator: run `make test` "
-                    + "(or set AWS_EMULATOR_ENDPOINT, e.g. http://127.0.0.1:5101)");
-        }
-        clients = new LambdaSdkClients(
-                Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
-                URI.create(endpoint),
-                List.of());
+        clients = EmulatorClients.connect();
         glue = clients.build(GlueClient.builder());
         logs = clients.build(CloudWatchLogsClient.builder());
     }

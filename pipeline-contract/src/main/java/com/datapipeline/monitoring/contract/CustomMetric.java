@@ -31,6 +31,11 @@ public enum CustomMetric {
     /** "Glue Job Run Status" events (a run past its notify-delay); counted by a metric filter on the event history. */
     STUCK_RUNS("StuckRuns", "Count"),
     /**
+     * Age of the pipeline's declared output: the newest partition or table update of its Glue table, or the newest
+     * object under its S3 prefix; written by the metrics function for pipelines that declare an output.
+     */
+    OUTPUT_AGE_SECONDS("OutputAgeSeconds", "Seconds"),
+    /**
      * The sum of the {@link BreachBit}s the metrics function measured as breached (0 when none), for a pipeline whose
      * page is one alarm; written by the metrics function.
      */

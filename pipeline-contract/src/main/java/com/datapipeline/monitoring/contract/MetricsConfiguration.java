@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.contract;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The keys of the metrics function's configuration ({@link MonitoringFunction#METRICS}), which the app writes:
@@ -37,6 +38,14 @@ public final class MetricsConfiguration {
     /** How often the job should succeed, in minutes (SecondsSinceLastSuccess is alarmed against it). */
     public static final String EXPECTED_SUCCESS_EVERY_MINUTES = "expectedSuccessEveryMinutes";
 
+    /** The pipeline's declared output as a Glue table, {@code database.table}; its age is OutputAgeSeconds. */
+    public static final String OUTPUT_GLUE_TABLE = "outputGlueTable";
+    /** The pipeline's declared output as an S3 prefix, {@code s3://bucket/prefix/}; its age is OutputAgeSeconds. */
+    public static final String OUTPUT_S3_PREFIX = "outputS3Prefix";
+    /** A Glue table as {@code database.table}: group 1 the database, group 2 the table. */
+    public static final Pattern GLUE_TABLE_FORM = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
+    /** An S3 prefix as {@code s3://bucket/prefix/}: group 1 a valid bucket name, group 2 the prefix. */
+    public static final Pattern S3_PREFIX_FORM = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
     /**
      * false: publish only {@link CustomMetric#BREACH} for the pipeline, not ErrorRate, ProcessingLatency,
      * RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds, DataQualityScore and CollectionErrors; absent:
@@ -56,6 +65,8 @@ public final class MetricsConfiguration {
             OUTPUT_LOG_GROUP,
             DATA_QUALITY_RULESET,
             EXPECTED_SUCCESS_EVERY_MINUTES,
+            OUTPUT_GLUE_TABLE,
+            OUTPUT_S3_PREFIX,
             DETAILED_METRICS,
             BREACH_THRESHOLDS);
 

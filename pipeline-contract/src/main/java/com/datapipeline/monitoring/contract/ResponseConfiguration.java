@@ -68,13 +68,18 @@ public final class ResponseConfiguration {
 
     /** A {@link RouteAction#configName()}. */
     public static final String ACTION = "action";
-    /** The Glue job a job-starting action starts. */
+    /** The Glue job a job-starting action starts; for a crawler's notify-only route, the pipeline it pages. */
     public static final String JOB_NAME = "jobName";
 
     public static final Set<String> ROUTE_KEYS = Set.of(ACTION, JOB_NAME);
 
     /** Route-key prefix of a Glue "Job State Change" notification; the job name follows it. */
     public static final String GLUE_JOB_STATE_PREFIX = "glue-job-state:";
+    /**
+     * Route-key prefix of a Glue "Crawler State Change" notification; the crawler name follows it. Its route is
+     * notify-only and names the pipeline ({@link #JOB_NAME}) whose page the crawler's failure raises.
+     */
+    public static final String GLUE_CRAWLER_STATE_PREFIX = "glue-crawler-state:";
 
     /** The incident ledger's DynamoDB table name (a deploy-time value, hence a variable of its own). */
     public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
@@ -90,5 +95,10 @@ public final class ResponseConfiguration {
     /** The route key of a Glue "Job State Change" notification for {@code jobName}. */
     public static String glueJobStateRouteKey(String jobName) {
         return GLUE_JOB_STATE_PREFIX + jobName;
+    }
+
+    /** The route key of a Glue "Crawler State Change" notification for {@code crawlerName}. */
+    public static String glueCrawlerStateRouteKey(String crawlerName) {
+        return GLUE_CRAWLER_STATE_PREFIX + crawlerName;
     }
 }

@@ -5,20 +5,26 @@ import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.constructs.Construct;
 
 /**
  * The crawler events of one stack's pipelines, with one rule for all of their crawlers (as {@link GlueJobEvents} does
  * for jobs): every "Glue Crawler State Change" (Started, Succeeded, Failed; docs/glue-events.md) of a declared crawler
  * goes to the event history, whose metric filter counts the failed ones per crawler (FailedCrawls) for
- * GlueCrawlerFailedAlarm. A stack whose pipelines declare no crawler gets no rule.
+ * GlueCrawlerFailedAlarm; a second rule sends the failed ones to AlarmResponseFunction. A stack whose pipelines declare
+ * no crawler gets no rule.
  */
 public final class CrawlerEvents extends Construct {
     public static final String STATE_CHANGE = "Glue Crawler State Change";
+    /** The state of a failed crawl, capitalised as Glue sends it. */
+    public static final String FAILED = "Failed";
 
     private final Rule history;
+    private final Rule failures;
 
     private CrawlerEvents(Construct scope, String id, List<String> crawlers, GlueJobEvents.Props props) {
         super(scope, id);
@@ -35,6 +41,22 @@ public final class CrawlerEvents extends Construct {
                         history,
                         props.historyLogGroupArn(),
                         props.deliveryAlarmNamePrefix() + "-CrawlerEventHistory" + props.nameSuffix());
+        // The failures also reach AlarmResponseFunction, as the raw event, which pages the crawler's pipeline with a
+        // text that names the crawler and its error (it never restarts a crawler).
+        failures = Rule.Builder.create(this, "Failures")
+                .description("Failed crawls of " + crawlers.size() + " crawlers of monitored pipelines")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.glue"))
+                        .detailType(List.of(STATE_CHANGE))
+                        .detail(new TreeMap<>(Map.of("crawlerName", crawlers, "state", List.of(FAILED))))
+                        .build())
+                .build();
+        props.delivery()
+                .toTopic(
+                        failures,
+                        props.remediationTopic(),
+                        RuleTargetInput.fromEventPath("$"),
+                        props.deliveryAlarmNamePrefix() + "-CrawlerFailures" + props.nameSuffix());
     }
 
     /** The crawler events of these pipelines (the same inputs as their job events); empty without crawlers. */
@@ -53,5 +75,9 @@ public final class CrawlerEvents extends Construct {
 
     public Rule history() {
         return history;
+    }
+
+    public Rule failures() {
+        return failures;
     }
 }

@@ -222,6 +222,49 @@ public enum AlarmKind {
                     + "; the Glue Crawler State Change event in state Failed, counted as FailedCrawls from the event"
                     + " history).")),
 
+    /**
+     * A Data Quality ruleset stage of the pipeline failed its evaluation or a rule: the "Data Quality Evaluation
+     * Results Available" event (source aws.glue-dataquality, docs/glue-events.md) with state FAILED or rulesFailed
+     * above 0, counted per ruleset as FailedDataQualityEvaluations from the event history. Event-driven, so it fires
+     * minutes before the polled DataQualityScore, and also for rulesets the job itself does not name.
+     */
+    DATA_QUALITY_FAILED(signal("GlueDataQualityFailedAlarm", "Stages", "DataQualityFailed")
+            .watchingStage(PipelineStages.Kind.DATA_QUALITY_RULESET, StageMetrics::failedEvaluations)
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
+            .describedAs(in -> "A Data Quality evaluation of pipeline " + in.job() + " failed or failed a rule ("
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.DATA_QUALITY_RULESET))
+                    + "; the Data Quality Evaluation Results Available event, counted as FailedDataQualityEvaluations"
+                    + " from the event history).")),
+    /**
+     * The pipeline's state machine ended an execution FAILED, TIMED_OUT or ABORTED: the "Step Functions Execution
+     * Status Change" event (Standard workflows only), counted as FailedExecutions from the event history.
+     */
+    STATE_MACHINE_FAILED(signal("StepFunctionsExecutionFailedAlarm", "Stages", "StateMachineFailed")
+            .watchingStage(PipelineStages.Kind.STATE_MACHINE, StageMetrics::failedExecutions)
+            .firesWhen(GREATER_THAN_OR_EQUAL_TO_THRESHOLD, new Fixed(1))
+            .describedAs(in -> "An execution of state machine "
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.STATE_MACHINE))
+                    + " of pipeline " + in.job() + " ended FAILED, TIMED_OUT or ABORTED (the Step Functions Execution"
+                    + " Status Change event, counted as FailedExecutions from the event history).")),
+    /**
+     * The pipeline's declared output is older than its expectation ({@code output.freshWithinMinutes}):
+     * OutputAgeSeconds, the age of the newest partition, table update or object, from the metrics function. Missing
+     * data is breaching, as for a missed run: no point means no output was found (empty, or unreadable, which the
+     * function's log says). It also catches what no event reports: a workflow that never started, a crawler that never
+     * ran, a job that succeeded without writing.
+     */
+    OUTPUT_STALE(signal("PipelineOutputStaleAlarm", "Output", "StaleAlarm")
+            .watching(PipelineMetricSet::outputAgeSeconds)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Setting(Inputs::freshWithinSeconds))
+            .missingData(TreatMissingData.BREACHING)
+            .onlyIf(in -> in.pipeline().stages().output().stream()
+                    .anyMatch(output -> output.freshWithinMinutes().isPresent()))
+            .runbook(Runbook.OUTPUT_FRESHNESS)
+            .drawnOn(Graph.RUN_HEALTH, Axis.LEFT)
+            .describedAs(in -> "The output of pipeline " + in.job() + " is older than "
+                    + (long) in.freshWithinSeconds() + " s (OutputAgeSeconds: its newest partition, table update or"
+                    + " object, from DataPipelineMetricsFunction; missing data is breaching).")),
+
     // Capacity (switch capacityAlarms=all): the observability metrics of Glue 4.0+ jobs. Their percentages are
     // fractions from 0 to 1, like glue.driver.jvm.heap.usage (see the README's "Capacity alarms").
 
@@ -426,6 +469,8 @@ public enum AlarmKind {
         public static final String RUN_HEALTH = "stuck-runs-missed-runs-and-the-bill-up-front";
         /** "Capacity alarms". */
         public static final String CAPACITY = "capacity-alarms";
+        /** "Output freshness and its objective". */
+        public static final String OUTPUT_FRESHNESS = "output-freshness-and-its-objective";
 
         private Runbook() {}
     }
@@ -516,6 +561,11 @@ public enum AlarmKind {
 
         boolean anomalyDetection() {
             return alarms.anomalyDetection() != AnomalyDetection.OFF;
+        }
+
+        /** The declared output's freshness expectation in seconds; only for a pipeline that declares one. */
+        public double freshWithinSeconds() {
+            return pipeline.stages().output().orElseThrow().freshWithinMinutes().getAsInt() * 60.0;
         }
 
         /**

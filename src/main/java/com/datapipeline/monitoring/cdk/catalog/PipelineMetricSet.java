@@ -43,6 +43,7 @@ public record PipelineMetricSet(
         Metric skewness,
         Metric executorDiskUsedFraction,
         Metric executorMemoryUsedFraction,
+        Metric outputAgeSeconds,
         Metric breach) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
@@ -104,6 +105,7 @@ public record PipelineMetricSet(
                 observability(jobName, "glue.driver.skewness.job", JOB_PERFORMANCE, "Maximum"),
                 observability(jobName, "glue.ALL.disk.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
                 observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
+                custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"),
                 custom(jobName, CustomMetric.BREACH, "Maximum"));
     }
 

@@ -31,6 +31,12 @@ public final class DeployLimits {
     public static final int FUNCTION_ENVIRONMENT = 4_096;
     public static final int MANAGED_POLICY = 6_144;
     public static final int INLINE_POLICIES_PER_ROLE = 10_240;
+    /**
+     * An event pattern's size in characters, a default quota that can be raised (EventBridge quotas, "Event pattern
+     * size"): the rules that list the stages' names (crawlers, rulesets, state machine ARNs) and alarm names grow
+     * with the pipelines of a stack.
+     */
+    public static final int EVENT_PATTERN = 2_048;
     /** Rules per event bus, a default quota that can be raised (every rule of the account's default bus counts). */
     public static final int RULES_PER_EVENT_BUS = 300;
 
@@ -140,6 +146,16 @@ public final class DeployLimits {
                                 "shorten the prefix");
                     case "AWS::Events::Rule" -> {
                         rules++;
+                        if (p.containsKey("EventPattern")) {
+                            over(
+                                    violations,
+                                    "event pattern size (characters)",
+                                    length(p.get("EventPattern")),
+                                    EVENT_PATTERN,
+                                    where,
+                                    "declare fewer stages per stack (a pipelines file puts 20 pipelines in each nested"
+                                            + " stack), or raise the quota 'Event pattern size' in Service Quotas");
+                        }
                         if (p.containsKey("Name")) {
                             over(
                                     violations,

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import com.datapipeline.monitoring.contract.MetricsConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  * @param output what downstream users read; empty when none is declared
  */
 public record PipelineStages(List<Stage> order, Optional<Output> output) {
-    /** A metric-math alarm reads at most 10 metrics, and a pipeline's crawler alarm reads one per crawler. */
-    public static final int MAX_CRAWLERS = 10;
+    /**
+     * A metric-math alarm reads at most 10 metrics, and a pipeline's crawler (or Data Quality) alarm reads one per
+     * crawler (or ruleset).
+     */
+    public static final int MAX_STAGES_PER_ALARM = 10;
 
     public static final PipelineStages NONE = new PipelineStages(List.of(), Optional.empty());
 
@@ -62,14 +66,22 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     public record S3Prefix(String bucket, String prefix) implements Location {}
 
     /**
-     * @param location           the table or prefix
-     * @param freshWithinMinutes the newest partition, object or table update must be at most this old; empty for no
-     *                           freshness expectation
+     * @param location              the table or prefix
+     * @param freshWithinMinutes    the newest partition, object or table update must be at most this old; empty for
+     *                              no freshness expectation
+     * @param freshObjectivePercent the share of the time over 28 days the output must be fresh (its SLO)
      */
-    public record Output(Location location, OptionalInt freshWithinMinutes) {
+    public record Output(Location location, OptionalInt freshWithinMinutes, double freshObjectivePercent) {
+        /** The objective when the file names none: fresh 99 % of the time, about 6 h 43 min of budget in 28 days. */
+        public static final double DEFAULT_OBJECTIVE_PERCENT = 99;
+
         public Output {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(freshWithinMinutes, "freshWithinMinutes");
+        }
+
+        public Output(Location location, OptionalInt freshWithinMinutes) {
+            this(location, freshWithinMinutes, DEFAULT_OBJECTIVE_PERCENT);
         }
     }
 
@@ -97,9 +109,10 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
     public static final Pattern RULESET_NAME = Pattern.compile("^[A-Za-z0-9_. -]{1,255}$");
     private static final Pattern STATE_MACHINE_NAME =
             Pattern.compile("^[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}$");
-    private static final Pattern GLUE_TABLE = Pattern.compile("^([^.\\s]{1,255})\\.([^.\\s]{1,255})$");
-    private static final Pattern S3_PREFIX = Pattern.compile("^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)$");
-    private static final Set<String> OUTPUT_FIELDS = Set.of("glueTable", "s3Prefix", "freshWithinMinutes");
+    private static final Pattern GLUE_TABLE = MetricsConfiguration.GLUE_TABLE_FORM;
+    private static final Pattern S3_PREFIX = MetricsConfiguration.S3_PREFIX_FORM;
+    private static final Set<String> OUTPUT_FIELDS =
+            Set.of("glueTable", "s3Prefix", "freshWithinMinutes", "freshObjectivePercent");
 
     /**
      * Reads an entry's {@code stages} and {@code output} (either may be absent) for the job {@code jobName}.
@@ -140,14 +153,16 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
                             .count()) {
                 throw invalid.of("stages", String.valueOf(stages), "at most one workflow and one state machine");
             }
-            if (order.stream().filter(stage -> stage.kind() == Kind.CRAWLER).count() > MAX_CRAWLERS) {
-                throw invalid.of(
-                        "stages",
-                        order.stream()
-                                        .filter(stage -> stage.kind() == Kind.CRAWLER)
-                                        .count() + " crawlers",
-                        "at most " + MAX_CRAWLERS + " crawlers per pipeline (its crawler alarm is"
-                                + " metric math over one series per crawler, and an alarm reads at most 10 metrics)");
+            for (Kind counted : List.of(Kind.CRAWLER, Kind.DATA_QUALITY_RULESET)) {
+                long count =
+                        order.stream().filter(stage -> stage.kind() == counted).count();
+                if (count > MAX_STAGES_PER_ALARM) {
+                    throw invalid.of(
+                            "stages",
+                            count + " " + counted.key() + " stages",
+                            "at most " + MAX_STAGES_PER_ALARM + " per pipeline (its alarm is metric math over one"
+                                    + " series per stage, and an alarm reads at most 10 metrics)");
+                }
             }
             Set<Stage> seen = new java.util.HashSet<>();
             for (Stage stage : order) {
@@ -236,7 +251,22 @@ public record PipelineStages(List<Stage> order, Optional<Output> output) {
             }
             fresh = OptionalInt.of(number);
         }
-        return new Output(location, fresh);
+        double objective = Output.DEFAULT_OBJECTIVE_PERCENT;
+        if (map.containsKey("freshObjectivePercent")) {
+            Object percent = map.get("freshObjectivePercent");
+            // Application Signals takes an attainment goal below 100; under 50 % an objective says little.
+            if (!(percent instanceof Number number)
+                    || number.doubleValue() < 50
+                    || number.doubleValue() > 99.99
+                    || fresh.isEmpty()) {
+                throw invalid.of(
+                        "output.freshObjectivePercent",
+                        String.valueOf(percent),
+                        "a percent from 50 to 99.99, with freshWithinMinutes");
+            }
+            objective = number.doubleValue();
+        }
+        return new Output(location, fresh, objective);
     }
 
     private static String keys() {

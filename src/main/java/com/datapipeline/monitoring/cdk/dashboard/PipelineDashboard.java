@@ -99,6 +99,10 @@ public final class PipelineDashboard extends Construct {
         for (PipelineRow row : props.rows()) {
             dashboard.addWidgets(rowWidgets(row, props.names()).toArray(IWidget[]::new));
             dashboard.addWidgets(runHealth(row, props.names()), derived(row, props.names()));
+            List<IWidget> stages = StageView.widgets(this, row, props.names());
+            if (!stages.isEmpty()) {
+                dashboard.addWidgets(stages.toArray(IWidget[]::new));
+            }
         }
     }
 
@@ -174,8 +178,15 @@ public final class PipelineDashboard extends Construct {
 
     private static IWidget runHealth(PipelineRow row, ResourceNames names) {
         return graph(row, names, Graph.RUN_HEALTH)
-                .left(List.of(
-                        row.metrics().longestRunningSeconds(), row.metrics().secondsSinceLastSuccess()))
+                .left(
+                        row.pipeline().stages().output().isPresent()
+                                ? List.of(
+                                        row.metrics().longestRunningSeconds(),
+                                        row.metrics().secondsSinceLastSuccess(),
+                                        row.metrics().outputAgeSeconds())
+                                : List.of(
+                                        row.metrics().longestRunningSeconds(),
+                                        row.metrics().secondsSinceLastSuccess()))
                 .leftAnnotations(row.thresholds(Graph.RUN_HEALTH, Axis.LEFT))
                 .leftYAxis(YAxisProps.builder()
                         .label("seconds")

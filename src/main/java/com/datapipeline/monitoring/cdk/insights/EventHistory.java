@@ -119,6 +119,22 @@ public final class EventHistory extends Construct {
                 .build();
     }
 
+    /**
+     * One data point of 1 per event that matches {@code pattern}, in the series of the stage its field names
+     * ({@code dimension} = the value at {@code path}): a stage's failures, for the pipelines' stage signals.
+     */
+    public void countStageEvents(String id, String pattern, String metricName, String dimension, String path) {
+        MetricFilter.Builder.create(this, id)
+                .logGroup(logGroup)
+                .filterPattern(FilterPattern.literal(pattern))
+                .metricNamespace(CustomMetric.NAMESPACE)
+                .metricName(metricName)
+                .metricValue("1")
+                .dimensions(Map.of(dimension, path))
+                .unit(Unit.COUNT)
+                .build();
+    }
+
     /** One data point of 1 per matching event, in the pipeline's own series (dimension Pipeline = the job). */
     private void countPerPipeline(String id, CustomMetric metric, String pattern) {
         MetricFilter.Builder.create(this, id)

@@ -88,6 +88,10 @@ public final class PipelineMetricsPublisher extends Construct {
                     List.of(GlueLogGroups.arnAsNagFinding(GlueLogGroups.OUTPUT)));
         }
 
+        if (props.source() == MetricsSource.GLUE) {
+            OutputReadGrants.grant(function.getRole(), stack, props.pipelines());
+        }
+
         List<String> rulesets = props.pipelines().stream()
                 .flatMap(p -> p.dataQualityRuleset().stream())
                 .toList();
@@ -176,6 +180,7 @@ public final class PipelineMetricsPublisher extends Construct {
                             pipeline.dataQualityRuleset()
                                     .ifPresent(
                                             ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
+                            OutputReadGrants.configure(pipeline, entry);
                             Map<String, Object> thresholds =
                                     props.breachThresholds().get(pipeline.jobName());
                             if (thresholds != null) {
@@ -192,8 +197,9 @@ public final class PipelineMetricsPublisher extends Construct {
     /**
      * How many metrics (name and dimension set) the function publishes per pipeline: in glue mode
      * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds and
-     * CollectionErrors (and DataQualityScore with a Data Quality ruleset); in simulate mode the lab's four and
-     * CollectionErrors; only Breach for a pipeline whose page is one alarm ({@code breachOnly}).
+     * CollectionErrors (and DataQualityScore with a Data Quality ruleset, OutputAgeSeconds with a declared output); in
+     * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
+     * ({@code breachOnly}).
      */
     public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly) {
         if (breachOnly) {
@@ -202,7 +208,9 @@ public final class PipelineMetricsPublisher extends Construct {
         if (source == MetricsSource.SIMULATE) {
             return 5;
         }
-        return pipeline.dataQualityRuleset().isPresent() ? 7 : 6;
+        return 6
+                + (pipeline.dataQualityRuleset().isPresent() ? 1 : 0)
+                + (pipeline.stages().output().isPresent() ? 1 : 0);
     }
 
     /**

@@ -52,6 +52,18 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
     }
 
     /**
+     * A failed crawl of each crawler of a pipeline: notify-only, raising that pipeline's page with a text that names
+     * the crawler (the function never starts a crawler). A crawler shared by pipelines pages the first that lists it.
+     */
+    public static Map<String, ResponseRoute> forCrawlers(String jobName, List<String> crawlers) {
+        Map<String, ResponseRoute> routes = new LinkedHashMap<>();
+        crawlers.forEach(crawler -> routes.put(
+                ResponseConfiguration.glueCrawlerStateRouteKey(crawler),
+                new ResponseRoute(RouteAction.NOTIFY_ONLY, Optional.of(jobName))));
+        return routes;
+    }
+
+    /**
      * The lab's response intent as a table, for one pipeline: a failed job run (its state-change event) restarts the
      * job within the guard rails, and each signal does what its kind says ({@link AlarmKind#response()}); a
      * data-quality signal starts the pipeline's validation job if it names one, and only logs otherwise.

@@ -61,21 +61,71 @@ class DeployLimitsTest {
     }
 
     @Test
+    void anEventPatternThatListsTooManyStagesFailsAtSynth() {
+        List<Object> arns = IntStream.range(0, 30)
+                .mapToObj(i -> (Object) arn("states", ":stateMachine:orders-state-machine-" + i))
+                .toList();
+        Map<String, Object> rule = Map.of(
+                "Type",
+                "AWS::Events::Rule",
+                "Properties",
+                Map.of(
+                        "EventPattern",
+                        Map.of("source", List.of("aws.states"), "detail", Map.of("stateMachineArn", arns))));
+
+        List<String> violations = DeployLimits.check(
+                Map.of("stages.template.json", Map.of("Resources", Map.of("StepFunctionsRule", rule))), Map.of());
+
+        assertThat(violations)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("Deploy limit: event pattern size (characters) is ")
+                        .contains("over the 2048 AWS allows (stages.template.json StepFunctionsRule)")
+                        .endsWith("or raise the quota 'Event pattern size' in Service Quotas"));
+        assertThat(DeployLimits.check(
+                        Map.of(
+                                "stages.template.json",
+                                Map.of(
+                                        "Resources",
+                                        Map.of(
+                                                "StepFunctionsRule",
+                                                Map.of(
+                                                        "Type",
+                                                        "AWS::Events::Rule",
+                                                        "Properties",
+                                                        Map.of(
+                                                                "EventPattern",
+                                                                Map.of(
+                                                                        "detail",
+                                                                        Map.of(
+                                                                                "stateMachineArn",
+                                                                                arns.subList(0, 10)))))))),
+                        Map.of()))
+                .as("ten state machines fit")
+                .isEmpty();
+    }
+
+    @Test
     void resolvedLengthsCountDeployTimeValuesAtTheirLongest() {
-        Map<String, Object> arn = Map.of(
+        Map<String, Object> arn = arn("glue", ":job/orders");
+        assertThat(DeployLimits.length(arn)).isEqualTo("arn::glue::".length() + 10 + 14 + 12 + ":job/orders".length());
+        Map<String, Object> policy = Map.of("Statement", List.of(Map.of("Resource", arn)));
+        assertThat(DeployLimits.length(policy)).isGreaterThan(DeployLimits.length(arn));
+    }
+
+    /** An ARN as CDK writes it for this stack's partition, Region and account. */
+    private static Map<String, Object> arn(String service, String resource) {
+        return Map.of(
                 "Fn::Join",
                 List.of(
                         "",
                         List.of(
                                 "arn:",
                                 Map.of("Ref", "AWS::Partition"),
-                                ":glue:",
+                                ":" + service + ":",
                                 Map.of("Ref", "AWS::Region"),
                                 ":",
                                 Map.of("Ref", "AWS::AccountId"),
-                                ":job/orders")));
-        assertThat(DeployLimits.length(arn)).isEqualTo("arn::glue::".length() + 10 + 14 + 12 + ":job/orders".length());
-        Map<String, Object> policy = Map.of("Statement", List.of(Map.of("Resource", arn)));
-        assertThat(DeployLimits.length(policy)).isGreaterThan(DeployLimits.length(arn));
+                                resource)));
     }
 }
