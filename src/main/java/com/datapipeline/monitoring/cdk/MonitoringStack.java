@@ -240,7 +240,7 @@ public final class MonitoringStack extends Stack {
             }
             rowsByGroup
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
-                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals()));
+                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals(), !alarms.breachPages()));
             routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
             ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
                     .forEach(routes::putIfAbsent);

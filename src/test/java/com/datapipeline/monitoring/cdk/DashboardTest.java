@@ -87,6 +87,23 @@ class DashboardTest {
         assertThat(alarmList.split(":alarm:", -1)).hasSize(names.size() + 1);
     }
 
+    @Test
+    void aOneAlarmPipelineDrawsItsBreachBitsNotTheMetricsNobodyPublishes() {
+        String oneAlarm = dashboardBody(
+                TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl")).template());
+        assertThat(oneAlarm)
+                .contains("Breach bits - orders-etl")
+                .contains("\"Breach\"")
+                .contains("glue.driver.jvm.heap.usage")
+                .doesNotContain("LongestRunningSeconds", "ErrorRate", "RecordsProcessed", "SecondsSinceLastSuccess");
+        String detailed =
+                dashboardBody(TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl", "detailedMetrics", true))
+                        .template());
+        assertThat(detailed)
+                .contains("LongestRunningSeconds", "ErrorRate", "RecordsProcessed")
+                .doesNotContain("Breach bits");
+    }
+
     /** The dashboard body with CloudFormation references rendered as {ref}, enough to read it as text. */
     @SuppressWarnings("unchecked")
     static String dashboardBody(Template template) {

@@ -37,6 +37,7 @@ public final class PipelineDashboard extends Construct {
     public static final String ALARMS = "Pipeline Alarms";
     public static final String EVENT_HISTORY = "Job and Alarm History";
     public static final String PAGES = "Pipeline pages";
+    public static final String BREACH_BITS = "Breach bits";
     private static final int FULL_WIDTH = 24;
     static final int ALARMS_PER_STATUS_WIDGET = 100;
     private static final int GRAPH_WIDTH = 6;
@@ -97,8 +98,12 @@ public final class PipelineDashboard extends Construct {
                         .height(GRAPH_HEIGHT)
                         .build()));
         for (PipelineRow row : props.rows()) {
-            dashboard.addWidgets(rowWidgets(row, props.names()).toArray(IWidget[]::new));
-            dashboard.addWidgets(runHealth(row, props.names()), derived(row, props.names()));
+            if (row.detailedMetrics()) {
+                dashboard.addWidgets(rowWidgets(row, props.names()).toArray(IWidget[]::new));
+                dashboard.addWidgets(runHealth(row, props.names()), derived(row, props.names()));
+            } else {
+                dashboard.addWidgets(breachRow(row, props.names()).toArray(IWidget[]::new));
+            }
             List<IWidget> stages = StageView.widgets(this, row, props.names());
             if (!stages.isEmpty()) {
                 dashboard.addWidgets(stages.toArray(IWidget[]::new));
@@ -112,66 +117,63 @@ public final class PipelineDashboard extends Construct {
         widgets.add(graph(row, names, Graph.DURATION)
                 .left(List.of(metrics.longestRunningSeconds(), metrics.processingLatencySeconds()))
                 .leftAnnotations(row.thresholds(Graph.DURATION, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder()
-                        .label("seconds")
-                        .showUnits(false)
-                        .min(0)
-                        .build())
+                .leftYAxis(axis("seconds").build())
                 .build());
-        widgets.add(graph(row, names, Graph.DATA_PROCESSED)
-                .left(List.of(metrics.s3ReadBytes(), metrics.s3WriteBytes()))
-                .leftYAxis(YAxisProps.builder()
-                        .label("bytes")
-                        .showUnits(false)
-                        .min(0)
-                        .build())
-                .build());
-        widgets.add(graph(row, names, Graph.MEMORY)
-                .left(List.of(metrics.driverHeapUsageFraction()))
-                .leftAnnotations(row.thresholds(Graph.MEMORY, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder()
-                        .label("heap used (0-1)")
-                        .showUnits(false)
-                        .min(0)
-                        .max(1)
-                        .build())
-                .build());
+        widgets.add(dataProcessed(row, names));
+        widgets.add(memory(row, names));
         widgets.add(graph(row, names, Graph.QUALITY)
                 .left(List.of(metrics.dataQualityScorePercent(), metrics.errorRatePercent()))
                 .leftAnnotations(row.thresholds(Graph.QUALITY, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder()
-                        .label("percent")
-                        .showUnits(false)
-                        .min(0)
-                        .max(100)
-                        .build())
+                .leftYAxis(axis("percent").max(100).build())
                 .right(List.of(metrics.processingLatencySeconds(), metrics.recordsProcessed()))
                 .rightAnnotations(row.thresholds(Graph.QUALITY, Axis.RIGHT))
-                .rightYAxis(YAxisProps.builder()
-                        .label("seconds / records")
-                        .showUnits(false)
-                        .min(0)
-                        .build())
+                .rightYAxis(axis("seconds / records").build())
                 .build());
         return widgets;
+    }
+
+    /**
+     * The row of a pipeline whose page is one alarm over its breach bits: the function publishes none of its
+     * detailed metrics, so the row draws what exists: the Breach bits (the page's description says what each bit
+     * is) and the Glue job metrics. (A pipeline with a declared output keeps its composite page and full row.)
+     */
+    private static List<IWidget> breachRow(PipelineRow row, ResourceNames names) {
+        PipelineMetricSet metrics = row.metrics();
+        List<IWidget> widgets = new ArrayList<>();
+        widgets.add(GraphWidget.Builder.create()
+                .title(names.widgetTitle(BREACH_BITS, row.pipeline()))
+                .width(GRAPH_WIDTH)
+                .height(GRAPH_HEIGHT)
+                .left(List.of(metrics.breach()))
+                .leftYAxis(axis("sum of breach bits (0: healthy)").build())
+                .build());
+        widgets.add(dataProcessed(row, names));
+        widgets.add(memory(row, names));
+        return widgets;
+    }
+
+    private static IWidget dataProcessed(PipelineRow row, ResourceNames names) {
+        return graph(row, names, Graph.DATA_PROCESSED)
+                .left(List.of(row.metrics().s3ReadBytes(), row.metrics().s3WriteBytes()))
+                .leftYAxis(axis("bytes").build())
+                .build();
+    }
+
+    private static IWidget memory(PipelineRow row, ResourceNames names) {
+        return graph(row, names, Graph.MEMORY)
+                .left(List.of(row.metrics().driverHeapUsageFraction()))
+                .leftAnnotations(row.thresholds(Graph.MEMORY, Axis.LEFT))
+                .leftYAxis(axis("heap used (0-1)").max(1).build())
+                .build();
     }
 
     private static IWidget derived(PipelineRow row, ResourceNames names) {
         return graph(row, names, Graph.DERIVED)
                 .left(List.of(row.metrics().jobSuccessRatePercent()))
-                .leftYAxis(YAxisProps.builder()
-                        .label("percent of runs")
-                        .showUnits(false)
-                        .min(0)
-                        .max(100)
-                        .build())
+                .leftYAxis(axis("percent of runs").max(100).build())
                 .right(List.of(row.metrics().throughputRecordsPerSecond()))
                 .rightAnnotations(row.thresholds(Graph.DERIVED, Axis.RIGHT))
-                .rightYAxis(YAxisProps.builder()
-                        .label("records/s")
-                        .showUnits(false)
-                        .min(0)
-                        .build())
+                .rightYAxis(axis("records/s").build())
                 .width(FULL_WIDTH / 2)
                 .build();
     }
@@ -188,13 +190,14 @@ public final class PipelineDashboard extends Construct {
                                         row.metrics().longestRunningSeconds(),
                                         row.metrics().secondsSinceLastSuccess()))
                 .leftAnnotations(row.thresholds(Graph.RUN_HEALTH, Axis.LEFT))
-                .leftYAxis(YAxisProps.builder()
-                        .label("seconds")
-                        .showUnits(false)
-                        .min(0)
-                        .build())
+                .leftYAxis(axis("seconds").build())
                 .width(FULL_WIDTH / 2)
                 .build();
+    }
+
+    /** A graph axis from 0 with a label instead of CloudWatch's unit names. */
+    private static YAxisProps.Builder axis(String label) {
+        return YAxisProps.builder().label(label).showUnits(false).min(0);
     }
 
     private static GraphWidget.Builder graph(PipelineRow row, ResourceNames names, Graph graph) {
@@ -208,8 +211,17 @@ public final class PipelineDashboard extends Construct {
         return dashboard;
     }
 
-    /** One pipeline's graphs: its metrics and its signals, whose thresholds are drawn on them. */
-    public record PipelineRow(MonitoredPipeline pipeline, PipelineMetricSet metrics, List<CreatedAlarm> signals) {
+    /**
+     * One pipeline's graphs: its metrics and its signals, whose thresholds are drawn on them.
+     *
+     * @param detailedMetrics whether the metrics function publishes the pipeline's detailed metrics; without them
+     *                        (a one-alarm page, see alarms/BreachPage) the row draws its Breach bits instead
+     */
+    public record PipelineRow(
+            MonitoredPipeline pipeline,
+            PipelineMetricSet metrics,
+            List<CreatedAlarm> signals,
+            boolean detailedMetrics) {
         public PipelineRow {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");
