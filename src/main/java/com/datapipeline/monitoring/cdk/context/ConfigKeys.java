@@ -351,8 +351,8 @@ public final class ConfigKeys {
             OBSERVABILITY,
             ValueTypes.number(0.01, 100),
             0.44,
-            "USD per DPU-hour that `RunCostUsd` multiplies the DPU-hours by (Glue's Apache Spark ETL job price in"
-                    + " us-east-1, AWS Glue pricing page)");
+            "USD per DPU-hour that `RunCostUsd` multiplies the DPU-hours by (Glue's list price for Spark ETL jobs in"
+                    + " us-east-1, see \"Cost per run\")");
 
     // ---- Cross-account observability (CloudWatch Observability Access Manager)
     public static final ConfigKey<List<String>> OBSERVABILITY_SOURCE_ACCOUNTS = key(
