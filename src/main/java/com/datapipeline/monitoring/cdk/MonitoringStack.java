@@ -252,7 +252,10 @@ public final class MonitoringStack extends Stack {
                     alarms.pageModes(),
                     metrics,
                     PipelineMetricsPublisher.metricsPerPipeline(
-                            settings.metricsSource(), pipeline, alarms.breachPages()));
+                            settings.metricsSource(),
+                            pipeline,
+                            alarms.breachPages(),
+                            settings.observability().pricePerDpuHour().isPresent()));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -301,7 +304,8 @@ public final class MonitoringStack extends Stack {
                         alarmFactory,
                         delivery,
                         settings.observability().tracing(),
-                        breachThresholds));
+                        breachThresholds,
+                        settings.observability().pricePerDpuHour()));
         responder = new AlarmResponder(
                 this,
                 "AlarmResponse",
@@ -455,7 +459,10 @@ public final class MonitoringStack extends Stack {
                 alarmFactory.compositeAlarmCount(),
                 settings.pipelines().stream()
                         .mapToInt(pipeline -> PipelineMetricsPublisher.metricsPerPipeline(
-                                settings.metricsSource(), pipeline, breachPipelines.contains(pipeline.jobName())))
+                                settings.metricsSource(),
+                                pipeline,
+                                breachPipelines.contains(pipeline.jobName()),
+                                settings.observability().pricePerDpuHour().isPresent()))
                         .sum(),
                 (int) settings.pipelines().stream()
                         .filter(MonitoredPipeline::sampleJob)

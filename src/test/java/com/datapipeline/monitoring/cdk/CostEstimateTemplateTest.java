@@ -75,7 +75,9 @@ class CostEstimateTemplateTest {
                                         ? 5
                                         : (pipeline.dataQualityRuleset() != null ? 7 : 6)
                                                 // OutputAgeSeconds of a declared output
-                                                + (pipeline.output() != null ? 1 : 0)))
+                                                + (pipeline.output() != null ? 1 : 0))
+                        // DpuHours and RunCostUsd with costPerRun, whatever detailedMetrics says
+                        + (pipeline.pricePerDpuHour() != null ? 2 : 0))
                 .sum();
         assertThat(quantity(estimate, "Custom metrics")).as(name).isEqualTo(published);
         // The scheduled runs: the template's one schedule, 730 hours a month.

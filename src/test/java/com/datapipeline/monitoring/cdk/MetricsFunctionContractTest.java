@@ -45,7 +45,9 @@ class MetricsFunctionContractTest {
                 metrics.failedRuns(),
                 metrics.stuckRuns(),
                 metrics.outputAgeSeconds(),
-                metrics.breach());
+                metrics.breach(),
+                metrics.dpuHours(),
+                metrics.runCostUsd());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)

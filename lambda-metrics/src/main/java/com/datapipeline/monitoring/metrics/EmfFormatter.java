@@ -54,6 +54,8 @@ public final class EmfFormatter {
         if (detailed) {
             values.putAll(measurement.published());
             values.put(PipelineMetric.COLLECTION_ERRORS, failed ? 1.0 : 0.0);
+        } else {
+            values.putAll(PipelineMetric.withoutDetailedMetrics(measurement.published()));
         }
         values.put(PipelineMetric.BREACH, (double) breach);
         return line(pipeline, values, measurement.simulated(), timestamp);

@@ -39,7 +39,13 @@ public final class GlueJobRunSource implements JobRunSource {
             boolean reachedOlderRuns = false;
             for (var run : page.jobRuns()) {
                 runs.add(new JobRun(
-                        run.id(), run.jobRunStateAsString(), run.startedOn(), run.completedOn(), run.executionTime()));
+                        run.id(),
+                        run.jobRunStateAsString(),
+                        run.startedOn(),
+                        run.completedOn(),
+                        run.executionTime(),
+                        new RunCapacity(
+                                run.dpuSeconds(), run.maxCapacity(), run.workerTypeAsString(), run.numberOfWorkers())));
                 reachedOlderRuns |= run.startedOn() != null && run.startedOn().isBefore(since);
             }
             // Newest first: once a page holds a run that started before the window, later pages only hold older runs.

@@ -65,6 +65,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
         measurement.publish(PipelineMetric.LONGEST_RUNNING_SECONDS, GlueRunMetrics.longestRunningSeconds(jobRuns, now));
         addRecordsProcessed(measurement, pipeline, GlueRunMetrics.succeededInInterval(jobRuns, now, interval));
         addDataQualityScore(measurement, pipeline, windowStart, window);
+        addRunCost(measurement, pipeline, jobRuns, now);
         return measurement.build(false);
     }
 
@@ -100,6 +101,26 @@ public final class GlueMetricsCollector implements MetricsCollector {
         } catch (RuntimeException e) {
             measurement.skip(metric, "reading " + pipeline.outputLogGroup() + " failed: " + ErrorText.describe(e));
         }
+    }
+
+    private void addRunCost(
+            PipelineMeasurement.Builder measurement,
+            MetricsConfig.PipelineConfig pipeline,
+            List<JobRun> jobRuns,
+            Instant now) {
+        if (pipeline.pricePerDpuHour() == null) {
+            return;
+        }
+        OptionalDouble dpuHours = GlueRunMetrics.dpuHoursInInterval(jobRuns, now, interval);
+        String reason = "no run with a known capacity finished in the last " + interval.toMinutes() + " minutes";
+        publishOrSkip(measurement, PipelineMetric.DPU_HOURS, dpuHours, reason);
+        publishOrSkip(
+                measurement,
+                PipelineMetric.RUN_COST_USD,
+                dpuHours.isPresent()
+                        ? OptionalDouble.of(GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
+                        : dpuHours,
+                reason);
     }
 
     private void addDataQualityScore(

@@ -82,6 +82,31 @@ public final class GlueRunMetrics {
                 .toList();
     }
 
+    /**
+     * DPU-hours of the finished runs (SUCCEEDED, FAILED, TIMEOUT, ERROR) that completed in the interval, the window
+     * of {@link #succeededInInterval}, so consecutive invocations never bill a run twice. Runs whose capacity is
+     * unknown add nothing. Empty when no run with a known capacity finished in the interval.
+     */
+    public static OptionalDouble dpuHoursInInterval(List<JobRun> runs, Instant now, Duration interval) {
+        Instant intervalStart = now.minus(interval);
+        List<Double> hours = runs.stream()
+                .filter(JobRun::isFinished)
+                .filter(run -> run.completedOn().isAfter(intervalStart)
+                        && !run.completedOn().isAfter(now))
+                .map(JobRun::dpuHours)
+                .flatMap(Optional::stream)
+                .toList();
+        return hours.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(
+                        hours.stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** Cost in USD of {@code dpuHours} at {@code pricePerDpuHour}. */
+    public static double costUsd(double dpuHours, double pricePerDpuHour) {
+        return dpuHours * pricePerDpuHour;
+    }
+
     private static Optional<JobRun> newestSuccess(List<JobRun> runs) {
         return runs.stream().filter(JobRun::isSucceeded).max(Comparator.comparing(JobRun::completedOn));
     }

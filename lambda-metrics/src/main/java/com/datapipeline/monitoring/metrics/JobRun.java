@@ -13,8 +13,25 @@ import java.util.Set;
  * @param startedOn            when the run started
  * @param completedOn          when it finished; null while in progress
  * @param executionTimeSeconds Glue's {@code ExecutionTime}; null or 0 when Glue did not report it
+ * @param capacity             what the run was billed for ({@link RunCapacity}); {@link RunCapacity#UNKNOWN} when
+ *                             Glue reported none of it
  */
-public record JobRun(String id, String state, Instant startedOn, Instant completedOn, Integer executionTimeSeconds) {
+public record JobRun(
+        String id,
+        String state,
+        Instant startedOn,
+        Instant completedOn,
+        Integer executionTimeSeconds,
+        RunCapacity capacity) {
+
+    public JobRun {
+        capacity = capacity == null ? RunCapacity.UNKNOWN : capacity;
+    }
+
+    /** A run whose capacity is unknown. */
+    public JobRun(String id, String state, Instant startedOn, Instant completedOn, Integer executionTimeSeconds) {
+        this(id, state, startedOn, completedOn, executionTimeSeconds, RunCapacity.UNKNOWN);
+    }
 
     public static final String SUCCEEDED = "SUCCEEDED";
 
@@ -49,5 +66,10 @@ public record JobRun(String id, String state, Instant startedOn, Instant complet
             return Optional.of(Duration.between(startedOn, completedOn).toMillis() / 1000.0);
         }
         return Optional.empty();
+    }
+
+    /** The DPU-hours Glue bills this run for; empty when neither its DPU-seconds nor its capacity is known. */
+    public Optional<Double> dpuHours() {
+        return capacity.dpuHours(durationSeconds());
     }
 }

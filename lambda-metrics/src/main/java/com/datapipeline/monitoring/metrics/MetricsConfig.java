@@ -13,6 +13,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_G
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_LOG_GROUP;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_S3_PREFIX;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.PRICE_PER_DPU_HOUR;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
@@ -65,6 +66,7 @@ public record MetricsConfig(
      * @param detailedMetrics             false: only Breach is published (the detailed values only decide its bits)
      * @param breachThresholds            what the Breach metric compares with; empty: no Breach metric
      * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
+     * @param pricePerDpuHour             USD per DPU-hour: DpuHours and RunCostUsd are published; null: neither
      */
     public record PipelineConfig(
             String name,
@@ -75,13 +77,14 @@ public record MetricsConfig(
             Integer expectedSuccessEveryMinutes,
             boolean detailedMetrics,
             Optional<BreachThresholds> breachThresholds,
-            OutputLocation output) {
+            OutputLocation output,
+            Double pricePerDpuHour) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
         }
 
-        /** A pipeline without a declared output. */
+        /** A pipeline without a declared output and without a price per DPU-hour. */
         public PipelineConfig(
                 String name,
                 String jobName,
@@ -100,10 +103,11 @@ public record MetricsConfig(
                     expectedSuccessEveryMinutes,
                     detailedMetrics,
                     breachThresholds,
+                    null,
                     null);
         }
 
-        /** A pipeline with the detailed metrics, no Breach metric and no declared output. */
+        /** A pipeline with the detailed metrics, no Breach metric, no declared output and no price per DPU-hour. */
         public PipelineConfig(
                 String name,
                 String jobName,
@@ -120,6 +124,7 @@ public record MetricsConfig(
                     expectedSuccessEveryMinutes,
                     true,
                     Optional.empty(),
+                    null,
                     null);
         }
     }
@@ -198,7 +203,16 @@ public record MetricsConfig(
                 expectedMinutes,
                 detailed,
                 thresholds,
-                readOutput(raw));
+                readOutput(raw),
+                readPrice(raw));
+    }
+
+    private static Double readPrice(JsonObject raw) {
+        Optional<Double> price = raw.optionalNumber(PRICE_PER_DPU_HOUR);
+        if (price.isPresent() && !(price.get() > 0 && Double.isFinite(price.get()))) {
+            throw raw.invalid(PRICE_PER_DPU_HOUR, "must be a positive number of USD, was " + price.get());
+        }
+        return price.orElse(null);
     }
 
     private static OutputLocation readOutput(JsonObject raw) {

@@ -1,6 +1,8 @@
 package com.datapipeline.monitoring.metrics;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The metrics this function writes; names and units are the contract's {@link CustomMetric}. */
 public enum PipelineMetric {
@@ -12,12 +14,30 @@ public enum PipelineMetric {
     LONGEST_RUNNING_SECONDS(CustomMetric.LONGEST_RUNNING_SECONDS),
     /** Written by {@link OutputFreshnessCollector} for a pipeline that declares an output. */
     OUTPUT_AGE_SECONDS(CustomMetric.OUTPUT_AGE_SECONDS),
+    /** Written by {@link GlueMetricsCollector} for a pipeline with a price per DPU-hour. */
+    DPU_HOURS(CustomMetric.DPU_HOURS),
+    /** Written with {@link #DPU_HOURS}. */
+    RUN_COST_USD(CustomMetric.RUN_COST_USD),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
     COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
     /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */
     BREACH(CustomMetric.BREACH);
 
     private final CustomMetric metric;
+
+    /**
+     * The values of {@code measured} a pipeline without detailed metrics publishes beside Breach: the cost metrics,
+     * which its price per DPU-hour asks for and no Breach bit stands for.
+     */
+    static Map<PipelineMetric, Double> withoutDetailedMetrics(Map<PipelineMetric, Double> measured) {
+        Map<PipelineMetric, Double> kept = new EnumMap<>(PipelineMetric.class);
+        measured.forEach((metric, value) -> {
+            if (metric == DPU_HOURS || metric == RUN_COST_USD) {
+                kept.put(metric, value);
+            }
+        });
+        return kept;
+    }
 
     PipelineMetric(CustomMetric metric) {
         this.metric = metric;

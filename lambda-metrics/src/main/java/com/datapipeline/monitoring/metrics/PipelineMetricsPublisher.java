@@ -139,6 +139,8 @@ public final class PipelineMetricsPublisher {
         if (pipeline.detailedMetrics()) {
             values.putAll(measurement.published());
             skipped.putAll(measurement.skipped());
+        } else {
+            values.putAll(PipelineMetric.withoutDetailedMetrics(measurement.published()));
         }
         values.put(PipelineMetric.BREACH, (double) breachValue);
         return new PipelineMeasurement(values, skipped, measurement.simulated());

@@ -151,4 +151,17 @@ class EmfFormatterTest {
                         + "\"Metrics\":[{\"Name\":\"ErrorRate\",\"Unit\":\"Percent\"}]}]},\"Pipeline\":\"p\"}";
         assertThatThrownBy(() -> EmfLines.assertValid(bad)).isInstanceOf(AssertionError.class);
     }
+
+    @Test
+    void aBreachOnlyLineKeepsTheCostMetricsButNoOtherMeasuredValue() {
+        PipelineMeasurement.Builder builder = new PipelineMeasurement.Builder();
+        builder.publish(PipelineMetric.ERROR_RATE, 50)
+                .publish(PipelineMetric.DPU_HOURS, 2.5)
+                .publish(PipelineMetric.RUN_COST_USD, 1.1);
+        JsonNode root =
+                EmfLines.assertValid(formatter.formatWithBreach("orders", builder.build(false), false, false, 4, AT));
+
+        assertThat(EmfLines.metricValues(root))
+                .containsOnly(Map.entry("Breach", 4.0), Map.entry("DpuHours", 2.5), Map.entry("RunCostUsd", 1.1));
+    }
 }

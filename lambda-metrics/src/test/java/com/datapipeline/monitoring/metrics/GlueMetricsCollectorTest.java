@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -189,5 +190,37 @@ class GlueMetricsCollectorTest {
 
         assertThat(measurement.published()).doesNotContainKey(PipelineMetric.DATA_QUALITY_SCORE);
         assertThat(measurement.skipped().get(PipelineMetric.DATA_QUALITY_SCORE)).contains("not a finite number");
+    }
+
+    @Test
+    void aPricePerDpuHourPublishesTheIntervalsDpuHoursAndTheirCost() {
+        PipelineConfig priced = new PipelineConfig(
+                "orders", "orders-etl", MetricsSource.GLUE, null, null, null, true, Optional.empty(), null, 0.5);
+        RunCapacity fiveDpus = new RunCapacity(null, 5.0, "G.1X", 5);
+        JobRun finished = new JobRun(
+                "jr_1", "FAILED", NOW.minus(minutes(40)), NOW.minus(minutes(2)), 1440, fiveDpus); // 2 DPU-hours
+        JobRun earlier =
+                new JobRun("jr_0", "SUCCEEDED", NOW.minus(minutes(90)), NOW.minus(minutes(60)), 1800, fiveDpus);
+
+        PipelineMeasurement measurement = collector(
+                        List.of(finished, earlier), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(priced);
+
+        assertThat(measurement.published())
+                .containsEntry(PipelineMetric.DPU_HOURS, 2.0)
+                .containsEntry(PipelineMetric.RUN_COST_USD, 1.0);
+    }
+
+    @Test
+    void withoutAPriceNoCostIsPublishedNorSkipped() {
+        RunCapacity fiveDpus = new RunCapacity(null, 5.0, "G.1X", 5);
+        JobRun finished =
+                new JobRun("jr_1", "SUCCEEDED", NOW.minus(minutes(40)), NOW.minus(minutes(2)), 1440, fiveDpus);
+        PipelineMeasurement measurement = collector(
+                        List.of(finished), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(ORDERS);
+
+        assertThat(measurement.published()).doesNotContainKeys(PipelineMetric.DPU_HOURS, PipelineMetric.RUN_COST_USD);
+        assertThat(measurement.skipped()).doesNotContainKeys(PipelineMetric.DPU_HOURS, PipelineMetric.RUN_COST_USD);
     }
 }

@@ -59,6 +59,16 @@ class MetricsConfigTest {
         assertThat(config.pipelines().getFirst().jobName()).isEqualTo("demo");
     }
 
+    @Test
+    void aPricePerDpuHourIsReadAndItsAbsenceIsNull() {
+        MetricsConfig config = MetricsConfig.parse(WINDOWS
+                + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":0.44},"
+                + "{\"name\":\"b\",\"source\":\"simulate\"}]}");
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::pricePerDpuHour)
+                .containsExactly(0.44, null);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(
             delimiter = '|',
@@ -84,6 +94,10 @@ class MetricsConfigTest {
                         + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\"},{\"name\":\"a\",\"source\":\"simulate\"}]}"
                         + " | pipelines[1].name",
                 WINDOWS + "\"pipelines\":[\"a\"]}                                              | pipelines[0]",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":0}]}"
+                        + " | pipelines[0].pricePerDpuHour",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":\"0.44\"}]}"
+                        + " | pipelines[0].pricePerDpuHour",
                 WINDOWS
                         + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
                 WINDOWS

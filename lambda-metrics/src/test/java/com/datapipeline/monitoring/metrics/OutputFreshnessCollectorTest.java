@@ -20,7 +20,16 @@ class OutputFreshnessCollectorTest {
 
     private static PipelineConfig pipeline(OutputLocation output) {
         return new PipelineConfig(
-                "orders", "orders-etl", MetricsSource.GLUE, null, null, null, true, java.util.Optional.empty(), output);
+                "orders",
+                "orders-etl",
+                MetricsSource.GLUE,
+                null,
+                null,
+                null,
+                true,
+                java.util.Optional.empty(),
+                output,
+                null);
     }
 
     @Test

@@ -39,7 +39,14 @@ public enum CustomMetric {
      * The sum of the {@link BreachBit}s the metrics function measured as breached (0 when none), for a pipeline whose
      * page is one alarm; written by the metrics function.
      */
-    BREACH("Breach", "None");
+    BREACH("Breach", "None"),
+    /**
+     * DPU-hours of the runs that finished (succeeded or failed) in the counting interval: Glue's DPUSeconds, else the
+     * run's DPUs × its execution time; written by the metrics function for a pipeline with a price per DPU-hour.
+     */
+    DPU_HOURS("DpuHours", "None"),
+    /** {@link #DPU_HOURS} × the configured price per DPU-hour, in USD; written with it. */
+    RUN_COST_USD("RunCostUsd", "None");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

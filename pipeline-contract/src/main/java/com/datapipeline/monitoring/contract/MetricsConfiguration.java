@@ -58,6 +58,12 @@ public final class MetricsConfiguration {
      */
     public static final String BREACH_THRESHOLDS = "breachThresholds";
 
+    /**
+     * The Glue price in USD per DPU-hour: present, the function publishes {@link CustomMetric#DPU_HOURS} and {@link
+     * CustomMetric#RUN_COST_USD} for the pipeline; absent, neither.
+     */
+    public static final String PRICE_PER_DPU_HOUR = "pricePerDpuHour";
+
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
             JOB_NAME,
@@ -68,7 +74,8 @@ public final class MetricsConfiguration {
             OUTPUT_GLUE_TABLE,
             OUTPUT_S3_PREFIX,
             DETAILED_METRICS,
-            BREACH_THRESHOLDS);
+            BREACH_THRESHOLDS,
+            PRICE_PER_DPU_HOUR);
 
     /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
     public static final String DURATION_SECONDS = "durationSeconds";

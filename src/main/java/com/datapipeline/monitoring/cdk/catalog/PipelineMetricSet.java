@@ -44,7 +44,9 @@ public record PipelineMetricSet(
         Metric executorDiskUsedFraction,
         Metric executorMemoryUsedFraction,
         Metric outputAgeSeconds,
-        Metric breach) {
+        Metric breach,
+        Metric dpuHours,
+        Metric runCostUsd) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -106,7 +108,9 @@ public record PipelineMetricSet(
                 observability(jobName, "glue.ALL.disk.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
                 observability(jobName, "glue.ALL.memory.total.used.percentage", RESOURCE_UTILIZATION, "Maximum"),
                 custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"),
-                custom(jobName, CustomMetric.BREACH, "Maximum"));
+                custom(jobName, CustomMetric.BREACH, "Maximum"),
+                custom(jobName, CustomMetric.DPU_HOURS, "Sum"),
+                custom(jobName, CustomMetric.RUN_COST_USD, "Sum"));
     }
 
     /**

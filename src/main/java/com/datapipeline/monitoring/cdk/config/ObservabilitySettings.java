@@ -1,5 +1,7 @@
 package com.datapipeline.monitoring.cdk.config;
 
+import java.util.OptionalDouble;
+
 /**
  * What the monitoring keeps about itself (section "The monitoring's own logs and traces" of the key registry).
  *
@@ -9,4 +11,8 @@ package com.datapipeline.monitoring.cdk.config;
  * @param eventHistory        alarm state changes kept beside the Glue job events and shown on the dashboard
  */
 public record ObservabilitySettings(
-        boolean tracing, int logRetentionDays, boolean contributorInsights, boolean eventHistory) {}
+        boolean tracing,
+        int logRetentionDays,
+        boolean contributorInsights,
+        boolean eventHistory,
+        OptionalDouble pricePerDpuHour) {}

@@ -339,6 +339,20 @@ public final class ConfigKeys {
             ValueTypes.bool(),
             true,
             "this stack's alarm state changes kept beside the Glue job events and shown on the dashboard");
+    public static final ConfigKey<Boolean> COST_PER_RUN = key(
+            "costPerRun",
+            OBSERVABILITY,
+            ValueTypes.bool(),
+            false,
+            "`DpuHours` and `RunCostUsd` of each pipeline's finished Glue runs, published by the metrics function (two"
+                    + " custom metrics per pipeline, see \"Cost per run\")");
+    public static final ConfigKey<Double> GLUE_PRICE_PER_DPU_HOUR = key(
+            "gluePricePerDpuHour",
+            OBSERVABILITY,
+            ValueTypes.number(0.01, 100),
+            0.44,
+            "USD per DPU-hour that `RunCostUsd` multiplies the DPU-hours by (Glue's list price for Spark ETL jobs in"
+                    + " us-east-1, see \"Cost per run\")");
 
     // ---- Cross-account observability (CloudWatch Observability Access Manager)
     public static final ConfigKey<List<String>> OBSERVABILITY_SOURCE_ACCOUNTS = key(

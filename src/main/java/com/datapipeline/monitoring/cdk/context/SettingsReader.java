@@ -60,7 +60,10 @@ public final class SettingsReader {
                         values.get(TRACING),
                         values.get(LOG_RETENTION_DAYS),
                         values.get(CONTRIBUTOR_INSIGHTS),
-                        values.get(EVENT_HISTORY)),
+                        values.get(EVENT_HISTORY),
+                        values.get(ConfigKeys.COST_PER_RUN)
+                                ? OptionalDouble.of(values.get(ConfigKeys.GLUE_PRICE_PER_DPU_HOUR))
+                                : OptionalDouble.empty()),
                 new CrossAccountSettings(
                         values.get(OBSERVABILITY_SOURCE_ACCOUNTS),
                         values.get(OBSERVABILITY_ORGANIZATION_ID),

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -181,6 +182,10 @@ public final class PipelineMetricsPublisher extends Construct {
                                     .ifPresent(
                                             ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
                             OutputReadGrants.configure(pipeline, entry);
+                            if (props.source() == MetricsSource.GLUE) {
+                                props.pricePerDpuHour()
+                                        .ifPresent(price -> entry.put(MetricsConfiguration.PRICE_PER_DPU_HOUR, price));
+                            }
                             Map<String, Object> thresholds =
                                     props.breachThresholds().get(pipeline.jobName());
                             if (thresholds != null) {
@@ -199,16 +204,19 @@ public final class PipelineMetricsPublisher extends Construct {
      * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds and
      * CollectionErrors (and DataQualityScore with a Data Quality ruleset, OutputAgeSeconds with a declared output); in
      * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
-     * ({@code breachOnly}).
+     * ({@code breachOnly}); in glue mode with {@code costPerRun} also DpuHours and RunCostUsd.
      */
-    public static int metricsPerPipeline(MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly) {
+    public static int metricsPerPipeline(
+            MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly, boolean costPerRun) {
+        int cost = costPerRun && source == MetricsSource.GLUE ? 2 : 0;
         if (breachOnly) {
-            return 1;
+            return 1 + cost;
         }
         if (source == MetricsSource.SIMULATE) {
             return 5;
         }
         return 6
+                + cost
                 + (pipeline.dataQualityRuleset().isPresent() ? 1 : 0)
                 + (pipeline.stages().output().isPresent() ? 1 : 0);
     }
@@ -253,8 +261,13 @@ public final class PipelineMetricsPublisher extends Construct {
             AlarmFactory alarmFactory,
             AlertDelivery delivery,
             boolean tracing,
-            Map<String, Map<String, Object>> breachThresholds) {
-        /** @param breachThresholds job name to its Breach thresholds, for the pipelines whose page is one alarm */
+            Map<String, Map<String, Object>> breachThresholds,
+            OptionalDouble pricePerDpuHour) {
+        /**
+         * @param breachThresholds job name to its Breach thresholds, for the pipelines whose page is one alarm
+         * @param pricePerDpuHour  USD per DPU-hour with costPerRun on: the function publishes each pipeline's DpuHours
+         *                         and RunCostUsd; empty: neither
+         */
         public Props {
             breachThresholds = Map.copyOf(breachThresholds);
             Objects.requireNonNull(names, "names");
