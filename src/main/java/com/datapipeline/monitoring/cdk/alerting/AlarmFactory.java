@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.AlarmBase;
 import software.amazon.awscdk.services.cloudwatch.AnomalyDetectionAlarm;
 import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
 import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
@@ -112,7 +113,7 @@ public final class AlarmFactory {
         return alarm;
     }
 
-    private void notifyOnStateChanges(Alarm alarm, AlarmKind kind) {
+    private void notifyOnStateChanges(AlarmBase alarm, AlarmKind kind) {
         routing.topicFor(kind).map(SnsAction::new).ifPresent(notify -> {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
@@ -154,10 +155,7 @@ public final class AlarmFactory {
                 .alarmDescription(description)
                 .alarmRule(rule)
                 .build();
-        routing.topicFor(kind).map(SnsAction::new).ifPresent(notify -> {
-            composite.addAlarmAction(notify);
-            composite.addOkAction(notify);
-        });
+        notifyOnStateChanges(composite, kind);
         remember(kind, name, composite, 0);
         return composite;
     }
