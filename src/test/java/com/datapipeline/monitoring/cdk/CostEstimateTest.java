@@ -91,7 +91,9 @@ class CostEstimateTest {
                 .filteredOn(i -> i.what().equals("Standard alarms"))
                 .singleElement()
                 .extracting(Item::quantity)
-                .isEqualTo(25.0);
+                // 25 for the job and the stack, and the sample chain's: crawler and Data Quality alarms, and the
+                // delivery alarms of the crawler history, crawler failures and Data Quality history rules.
+                .isEqualTo(30.0);
         // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: thirteen
         // health alarms (with the Glue run quota's, capacityAlarms=quota), one of them watching four metrics
         // (CloudWatch bills each metric of a metric-math alarm).
@@ -105,7 +107,10 @@ class CostEstimateTest {
                 .singleElement()
                 .extracting(Item::quantity)
                 .isEqualTo(10.0);
-        assertThat(ten.totalUsd()).isGreaterThan(single.totalUsd());
+        // More jobs cost more; the sample chain's extra alarms and metric make the default dearer than ten bare jobs.
+        MonthlyCostEstimate one =
+                TestStacks.synthesize(Map.of("monitoredJobs", "j1")).stack().costEstimate();
+        assertThat(ten.totalUsd()).isGreaterThan(one.totalUsd());
     }
 
     @Test

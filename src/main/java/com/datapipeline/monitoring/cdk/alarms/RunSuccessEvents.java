@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,27 +11,24 @@ import software.constructs.Construct;
 
 /**
  * The successful runs of the pipelines whose failed runs may pause their job's triggers (an error class routed to
- * pause-trigger), with one rule for all of them: a run that ended SUCCEEDED goes, as a readable message, to the
+ * pause-trigger), with one rule for all of them: a run that ended GlueEvents.JOB_SUCCEEDED goes, as a readable message, to the
  * remediation topic, and AlarmResponseFunction starts again the triggers a pause of that job stopped. Only the
  * response function reads that topic, so a success pages nobody; the event history keeps every state change anyway
  * ({@link GlueJobEvents}), and its metric filters count only failed and stuck runs. A stack without such pipelines
  * gets no rule.
  */
 public final class RunSuccessEvents extends Construct {
-    /** The end state of a successful run (Glue Job State Change). */
-    public static final String SUCCEEDED = "SUCCEEDED";
-
     private final Rule successes;
 
     private RunSuccessEvents(Construct scope, String id, List<String> jobs, GlueJobEvents.Props props) {
         super(scope, id);
         successes = Rule.Builder.create(this, "RunSuccesses")
-                .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + SUCCEEDED
+                .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + GlueEvents.JOB_SUCCEEDED
                         + ", to resume triggers paused after repeated failures")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(GlueJobEvents.STATE_CHANGE))
-                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", List.of(SUCCEEDED))))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.JOB_STATE_CHANGE))
+                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", List.of(GlueEvents.JOB_SUCCEEDED))))
                         .build())
                 .build();
         props.delivery()
@@ -38,7 +36,7 @@ public final class RunSuccessEvents extends Construct {
                         successes,
                         props.remediationTopic(),
                         GlueEventMessage.of(
-                                GlueJobEvents.STATE_CHANGE,
+                                GlueEvents.JOB_STATE_CHANGE,
                                 "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
                                         + " succeeded: paused triggers of the job may resume"),
                         props.deliveryAlarmNamePrefix() + "-RunSuccesses" + props.nameSuffix());
