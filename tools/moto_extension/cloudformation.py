@@ -297,7 +297,20 @@ class SqsQueuePolicy(_Model, CloudFormationModel):
 
 # Glue ---------------------------------------------------------------------------------------------------------
 
-class GlueDatabase(_Model, CloudFormationModel):
+class _GlueModel(_Model):
+    """A Glue resource by name: deleting it deletes it from the backend's store, if it is still there."""
+
+    STORE = ""  # the backend's dict of these resources
+    DELETE = ""  # the backend's delete call
+
+    def delete(self, account_id: str, region_name: str) -> None:
+        backend = glue_backends[account_id][region_name]
+        if self.physical_id in getattr(backend, self.STORE):
+            getattr(backend, self.DELETE)(self.physical_id)
+
+
+class GlueDatabase(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "databases", "delete_database"
     TYPE = "AWS::Glue::Database"
 
     @classmethod
@@ -307,13 +320,10 @@ class GlueDatabase(_Model, CloudFormationModel):
         glue_backends[account_id][region_name].create_database(name, database_input)
         return cls(name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.databases:
-            backend.delete_database(self.physical_id)
 
 
-class GlueJob(_Model, CloudFormationModel):
+class GlueJob(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "jobs", "delete_job"
     TYPE = "AWS::Glue::Job"
     NAME_PROPERTY = "Name"
 
@@ -332,13 +342,10 @@ class GlueJob(_Model, CloudFormationModel):
             code_gen_configuration_nodes=None, execution_class=p.get("ExecutionClass"), source_control_details=None)
         return cls(resource_name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.jobs:
-            backend.delete_job(self.physical_id)
 
 
-class GlueCrawler(_Model, CloudFormationModel):
+class GlueCrawler(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "crawlers", "delete_crawler"
     TYPE = "AWS::Glue::Crawler"
     NAME_PROPERTY = "Name"
 
@@ -354,13 +361,10 @@ class GlueCrawler(_Model, CloudFormationModel):
             tags=p.get("Tags") if isinstance(p.get("Tags"), dict) else _tags(p))
         return cls(resource_name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.crawlers:
-            backend.delete_crawler(self.physical_id)
 
 
-class GlueTrigger(_Model, CloudFormationModel):
+class GlueTrigger(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "triggers", "delete_trigger"
     TYPE = "AWS::Glue::Trigger"
     NAME_PROPERTY = "Name"
 
@@ -376,10 +380,6 @@ class GlueTrigger(_Model, CloudFormationModel):
             tags=p.get("Tags") if isinstance(p.get("Tags"), dict) else _tags(p), event_batching_condition=None)
         return cls(resource_name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.triggers:
-            backend.delete_trigger(self.physical_id)
 
 
 # S3 -----------------------------------------------------------------------------------------------------------
