@@ -68,8 +68,8 @@ class SampleGlueJobTest {
                 .contains("Action=s3:GetObject")
                 // It writes only its output folder, and lists only that folder.
                 .contains("[s3:DeleteObject, s3:GetObject, s3:PutObject]")
-                .contains("/records/*")
-                .contains("s3:prefix=[records/*]")
+                .contains("/records*")
+                .contains("s3:prefix=[records*]")
                 .doesNotContain("/aws-glue/*")
                 .doesNotContain("s3:*")
                 .doesNotContain("Action=*,");

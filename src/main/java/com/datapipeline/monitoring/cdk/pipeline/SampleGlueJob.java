@@ -119,12 +119,15 @@ public final class SampleGlueJob extends Construct {
                 .build();
         String outputFolder = SampleChain.OUTPUT_FOLDER + "/";
         String outputObjects = output.arnForObjects(outputFolder + "*");
+        // The job's writer also checks and may mark the folder itself (the key "records", Hadoop-style
+        // "records_$folder$"), so it may use the keys that start with the folder's name, not only those in it.
+        String writtenKeys = SampleChain.OUTPUT_FOLDER + "*";
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("WriteOwnOutput")
                 .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
-                .resources(List.of(outputObjects))
+                .resources(List.of(output.arnForObjects(writtenKeys)))
                 .build());
-        role.addToPolicy(listOutputFolder(outputFolder));
+        role.addToPolicy(listOutputFolder(writtenKeys));
 
         job = CfnJob.Builder.create(this, "Job")
                 .name(props.chain().jobName())
@@ -175,7 +178,7 @@ public final class SampleGlueJob extends Construct {
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(outputObjects))
                 .build());
-        crawlerRole.addToPolicy(listOutputFolder(outputFolder));
+        crawlerRole.addToPolicy(listOutputFolder(outputFolder + "*"));
         crawlerRole.addToPolicy(PolicyStatement.Builder.create()
                 .sid("CatalogOutputTable")
                 .actions(List.of(
@@ -280,18 +283,20 @@ public final class SampleGlueJob extends Construct {
         TemplateCheckExceptions.cdkNag(crawler, "AwsSolutions-GL1", noSecurityConfiguration, List.of());
         TemplateCheckExceptions.checkov(crawler, "CKV_AWS_195", noSecurityConfiguration);
         // cdk-nag names the bucket by its logical id in the finding.
-        String outputObjectsFinding = "Resource::<"
-                + stack.resolve(stack.getLogicalId((CfnElement) output.getNode().getDefaultChild())) + ".Arn>/"
-                + outputFolder + "*";
-        for (Role writer : List.of(role, crawlerRole)) {
-            TemplateCheckExceptions.cdkNag(
-                    writer,
-                    "AwsSolutions-IAM5",
-                    "Each run writes its own folder under the output folder (run_id=...), so the objects are named only"
-                            + " at run time; the statement covers that folder of the sample's own bucket and nothing"
-                            + " wider.",
-                    List.of(outputObjectsFinding));
-        }
+        String bucketFinding = "Resource::<"
+                + stack.resolve(stack.getLogicalId((CfnElement) output.getNode().getDefaultChild())) + ".Arn>/";
+        String runFolders = "Each run writes its own folder under the output folder (run_id=...), so the objects are"
+                + " named only at run time; the statement covers that folder of the sample's own bucket";
+        TemplateCheckExceptions.cdkNag(
+                role,
+                "AwsSolutions-IAM5",
+                runFolders + ", and the keys beside it that start with its name (the folder's own marker).",
+                List.of(bucketFinding + writtenKeys));
+        TemplateCheckExceptions.cdkNag(
+                crawlerRole,
+                "AwsSolutions-IAM5",
+                runFolders + " and nothing wider.",
+                List.of(bucketFinding + outputFolder + "*"));
         TemplateCheckExceptions.cdkNag(
                 crawlerRole,
                 "AwsSolutions-IAM5",
@@ -315,12 +320,13 @@ public final class SampleGlueJob extends Construct {
                 List.of());
     }
 
-    private PolicyStatement listOutputFolder(String folder) {
+    /** s3:ListBucket for the keys that start with {@code keys} (a prefix ending in '*'). */
+    private PolicyStatement listOutputFolder(String keys) {
         return PolicyStatement.Builder.create()
                 .sid("ListOutputFolder")
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(output.getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(folder + "*"))))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(keys))))
                 .build();
     }
 
