@@ -23,6 +23,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
     private final Clock clock;
     private final Duration lookback;
     private final Duration interval;
+    private final MonthToDateCost monthToDate;
 
     public GlueMetricsCollector(
             JobRunSource runs,
@@ -37,6 +38,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
         this.clock = clock;
         this.lookback = lookback;
         this.interval = interval;
+        this.monthToDate = new MonthToDateCost(runs);
     }
 
     @Override
@@ -121,6 +123,27 @@ public final class GlueMetricsCollector implements MetricsCollector {
                         ? OptionalDouble.of(GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
                         : dpuHours,
                 reason);
+        if (pipeline.monthlyBudgetUsd() != null) {
+            addProjectedMonthlyCost(measurement, pipeline, jobRuns, now);
+        }
+    }
+
+    /** The month's projected cost; a failed read of the month's runs skips it, the other metrics stay. */
+    private void addProjectedMonthlyCost(
+            PipelineMeasurement.Builder measurement,
+            MetricsConfig.PipelineConfig pipeline,
+            List<JobRun> jobRuns,
+            Instant now) {
+        try {
+            double monthToDateUsd = GlueRunMetrics.costUsd(
+                    monthToDate.dpuHours(pipeline.jobName(), jobRuns, now), pipeline.pricePerDpuHour());
+            measurement.publish(
+                    PipelineMetric.PROJECTED_MONTHLY_COST_USD, MonthlyCost.projectedUsd(monthToDateUsd, now));
+        } catch (RuntimeException e) {
+            measurement.skip(
+                    PipelineMetric.PROJECTED_MONTHLY_COST_USD,
+                    "reading the month's runs failed: " + ErrorText.describe(e));
+        }
     }
 
     private void addDataQualityScore(

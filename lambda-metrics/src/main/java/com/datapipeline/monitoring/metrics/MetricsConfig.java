@@ -7,6 +7,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.EXPECTED
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.INTERVAL_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.LOOKBACK_MINUTES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.MONTHLY_BUDGET_USD;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAMESPACE;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_GLUE_TABLE;
@@ -67,6 +68,8 @@ public record MetricsConfig(
      * @param breachThresholds            what the Breach metric compares with; empty: no Breach metric
      * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
      * @param pricePerDpuHour             USD per DPU-hour: DpuHours and RunCostUsd are published; null: neither
+     * @param monthlyBudgetUsd            the monthly budget in USD (needs a price): ProjectedMonthlyCostUsd is
+     *                                    published; null: not
      */
     public record PipelineConfig(
             String name,
@@ -78,7 +81,8 @@ public record MetricsConfig(
             boolean detailedMetrics,
             Optional<BreachThresholds> breachThresholds,
             OutputLocation output,
-            Double pricePerDpuHour) {
+            Double pricePerDpuHour,
+            Double monthlyBudgetUsd) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
@@ -104,6 +108,7 @@ public record MetricsConfig(
                     detailedMetrics,
                     breachThresholds,
                     null,
+                    null,
                     null);
         }
 
@@ -124,6 +129,7 @@ public record MetricsConfig(
                     expectedSuccessEveryMinutes,
                     true,
                     Optional.empty(),
+                    null,
                     null,
                     null);
         }
@@ -194,6 +200,7 @@ public record MetricsConfig(
             throw raw.invalid(
                     DETAILED_METRICS, "false needs " + BREACH_THRESHOLDS + ": the pipeline would publish nothing");
         }
+        Double price = readPrice(raw);
         return new PipelineConfig(
                 name,
                 jobName == null ? name : jobName,
@@ -204,7 +211,19 @@ public record MetricsConfig(
                 detailed,
                 thresholds,
                 readOutput(raw),
-                readPrice(raw));
+                price,
+                readBudget(raw, price));
+    }
+
+    private static Double readBudget(JsonObject raw, Double price) {
+        Optional<Double> budget = raw.optionalNumber(MONTHLY_BUDGET_USD);
+        if (budget.isPresent() && !(budget.get() > 0 && Double.isFinite(budget.get()))) {
+            throw raw.invalid(MONTHLY_BUDGET_USD, "must be a positive number of USD, was " + budget.get());
+        }
+        if (budget.isPresent() && price == null) {
+            throw raw.invalid(MONTHLY_BUDGET_USD, "needs " + PRICE_PER_DPU_HOUR + ": a cost needs a price");
+        }
+        return budget.orElse(null);
     }
 
     private static Double readPrice(JsonObject raw) {

@@ -29,6 +29,7 @@ class OutputFreshnessCollectorTest {
                 true,
                 java.util.Optional.empty(),
                 output,
+                null,
                 null);
     }
 
