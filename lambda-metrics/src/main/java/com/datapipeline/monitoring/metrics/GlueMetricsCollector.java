@@ -113,16 +113,19 @@ public final class GlueMetricsCollector implements MetricsCollector {
         if (pipeline.pricePerDpuHour() == null) {
             return;
         }
-        OptionalDouble dpuHours = GlueRunMetrics.dpuHoursInInterval(jobRuns, now, interval);
-        String reason = "no run with a known capacity finished in the last " + interval.toMinutes() + " minutes";
-        publishOrSkip(measurement, PipelineMetric.DPU_HOURS, dpuHours, reason);
-        publishOrSkip(
-                measurement,
-                PipelineMetric.RUN_COST_USD,
-                dpuHours.isPresent()
-                        ? OptionalDouble.of(GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
-                        : dpuHours,
-                reason);
+        if (pipeline.runCostMetrics()) {
+            OptionalDouble dpuHours = GlueRunMetrics.dpuHoursInInterval(jobRuns, now, interval);
+            String reason = "no run with a known capacity finished in the last " + interval.toMinutes() + " minutes";
+            publishOrSkip(measurement, PipelineMetric.DPU_HOURS, dpuHours, reason);
+            publishOrSkip(
+                    measurement,
+                    PipelineMetric.RUN_COST_USD,
+                    dpuHours.isPresent()
+                            ? OptionalDouble.of(
+                                    GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
+                            : dpuHours,
+                    reason);
+        }
         if (pipeline.monthlyBudgetUsd() != null) {
             addProjectedMonthlyCost(measurement, pipeline, jobRuns, now);
         }

@@ -15,6 +15,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_L
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_S3_PREFIX;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PRICE_PER_DPU_HOUR;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.RUN_COST_METRICS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
@@ -70,6 +71,8 @@ public record MetricsConfig(
      * @param pricePerDpuHour             USD per DPU-hour: DpuHours and RunCostUsd are published; null: neither
      * @param monthlyBudgetUsd            the monthly budget in USD (needs a price): ProjectedMonthlyCostUsd is
      *                                    published; null: not
+     * @param runCostMetrics              false: the price only prices the projection, DpuHours and RunCostUsd are not
+     *                                    published
      */
     public record PipelineConfig(
             String name,
@@ -82,7 +85,8 @@ public record MetricsConfig(
             Optional<BreachThresholds> breachThresholds,
             OutputLocation output,
             Double pricePerDpuHour,
-            Double monthlyBudgetUsd) {
+            Double monthlyBudgetUsd,
+            boolean runCostMetrics) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
@@ -109,7 +113,8 @@ public record MetricsConfig(
                     breachThresholds,
                     null,
                     null,
-                    null);
+                    null,
+                    true);
         }
 
         /** A pipeline with the detailed metrics, no Breach metric, no declared output and no price per DPU-hour. */
@@ -131,7 +136,8 @@ public record MetricsConfig(
                     Optional.empty(),
                     null,
                     null,
-                    null);
+                    null,
+                    true);
         }
     }
 
@@ -212,7 +218,8 @@ public record MetricsConfig(
                 thresholds,
                 readOutput(raw),
                 price,
-                readBudget(raw, price));
+                readBudget(raw, price),
+                raw.optionalBoolean(RUN_COST_METRICS).orElse(true));
     }
 
     private static Double readBudget(JsonObject raw, Double price) {

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * reaches last month) happens when the container has none for the pipeline, when the month changed, and when the last
  * one is {@link #FULL_READ_EVERY} old. In between, each run of the schedule adds the runs that finished in
  * its counting interval, from the runs the collector read anyway; the hourly read repairs what a missed run of the
- * schedule left out. So a job with N runs this month costs ceil(N / 200) extra calls an hour, e.g. one for an hourly
- * job (at most 744 runs a month: 4 calls an hour at the month's end).
+ * schedule left out. So a job with N runs this month costs N / 200 + 1 (rounded down) extra calls an hour (README,
+ * "Cost per run").
  */
 public final class MonthToDateCost {
 

@@ -30,7 +30,8 @@ class OutputFreshnessCollectorTest {
                 java.util.Optional.empty(),
                 output,
                 null,
-                null);
+                null,
+                true);
     }
 
     @Test

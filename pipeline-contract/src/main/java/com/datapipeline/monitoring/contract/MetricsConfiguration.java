@@ -71,6 +71,12 @@ public final class MetricsConfiguration {
      */
     public static final String MONTHLY_BUDGET_USD = "monthlyBudgetUsd";
 
+    /**
+     * false: {@link #PRICE_PER_DPU_HOUR} only prices the runs for {@link CustomMetric#PROJECTED_MONTHLY_COST_USD} (a
+     * budget without costPerRun), and neither DpuHours nor RunCostUsd is published; absent: true.
+     */
+    public static final String RUN_COST_METRICS = "runCostMetrics";
+
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
             JOB_NAME,
@@ -83,7 +89,8 @@ public final class MetricsConfiguration {
             DETAILED_METRICS,
             BREACH_THRESHOLDS,
             PRICE_PER_DPU_HOUR,
-            MONTHLY_BUDGET_USD);
+            MONTHLY_BUDGET_USD,
+            RUN_COST_METRICS);
 
     /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
     public static final String DURATION_SECONDS = "durationSeconds";
