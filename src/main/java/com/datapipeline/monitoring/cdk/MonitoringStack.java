@@ -34,6 +34,7 @@ import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.SampleGlueJob;
 import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -240,7 +241,14 @@ public final class MonitoringStack extends Stack {
             }
             rowsByGroup
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
-                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals(), !alarms.breachPages()));
+                    .add(new PipelineDashboard.PipelineRow(
+                            pipeline,
+                            metrics,
+                            alarms.signals(),
+                            !alarms.breachPages(),
+                            settings.metricsSource() == MetricsSource.GLUE
+                                    && settings.observability().costPerRun(),
+                            inputs.budgeted()));
             routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
             ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
                     .forEach(routes::putIfAbsent);
@@ -252,10 +260,7 @@ public final class MonitoringStack extends Stack {
                     alarms.pageModes(),
                     metrics,
                     PipelineMetricsPublisher.metricsPerPipeline(
-                            settings.metricsSource(),
-                            pipeline,
-                            alarms.breachPages(),
-                            settings.observability().pricePerDpuHour().isPresent()));
+                            settings.metricsSource(), pipeline, alarms.breachPages(), settings.observability()));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -305,7 +310,7 @@ public final class MonitoringStack extends Stack {
                         delivery,
                         settings.observability().tracing(),
                         breachThresholds,
-                        settings.observability().pricePerDpuHour()));
+                        settings.observability()));
         responder = new AlarmResponder(
                 this,
                 "AlarmResponse",
@@ -462,7 +467,7 @@ public final class MonitoringStack extends Stack {
                                 settings.metricsSource(),
                                 pipeline,
                                 breachPipelines.contains(pipeline.jobName()),
-                                settings.observability().pricePerDpuHour().isPresent()))
+                                settings.observability()))
                         .sum(),
                 (int) settings.pipelines().stream()
                         .filter(MonitoredPipeline::sampleJob)

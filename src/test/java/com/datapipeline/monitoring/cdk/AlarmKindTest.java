@@ -126,6 +126,7 @@ class AlarmKindTest {
                         "GlueJobMemoryAlarm",
                         "ProcessingLatencyAlarm",
                         "LowThroughputAlarm",
+                        "PipelineOverBudgetAlarm",
                         "GlueJobLowWorkerUtilizationAlarm",
                         "GlueJobHighWorkerUtilizationAlarm",
                         "GlueJobSkewAlarm",

@@ -265,6 +265,27 @@ public enum AlarmKind {
                     + (long) in.freshWithinSeconds() + " s (OutputAgeSeconds: its newest partition, table update or"
                     + " object, from DataPipelineMetricsFunction; missing data is breaching).")),
 
+    /**
+     * The month's projected cost of the pipeline's Glue runs (ProjectedMonthlyCostUsd, from the metrics function) is
+     * above the pipeline's monthlyBudgetUsd. A warning: a budget overrun is worth a look in working hours, not a 3 a.m.
+     * page. Alarm periods cannot span a calendar month and metric math has no monthly reset, so the function projects
+     * the month itself and the alarm compares one number.
+     */
+    OVER_BUDGET(signal("PipelineOverBudgetAlarm", "Cost", "BudgetAlarm")
+            .bit(BreachBit.OVER_BUDGET)
+            .watching(PipelineMetricSet::projectedMonthlyCostUsd)
+            .firesWhen(
+                    GREATER_THAN_THRESHOLD,
+                    new Setting(in -> in.pipeline().monthlyBudgetUsd().getAsDouble()))
+            .severity(Severity.WARNING)
+            .onlyIf(Inputs::budgeted)
+            .runbook(Runbook.COST)
+            .drawnOn(Graph.COST, Axis.RIGHT)
+            .describedAs(in -> "The month's projected cost of the Glue runs of " + in.job() + " is above its budget of "
+                    + NumberText.plain(in.pipeline().monthlyBudgetUsd().getAsDouble())
+                    + " USD (ProjectedMonthlyCostUsd: the cost of the runs since the 1st, UTC, x the month's days / the"
+                    + " days begun, from DataPipelineMetricsFunction).")),
+
     // Capacity (switch capacityAlarms=all): the observability metrics of Glue 4.0+ jobs. Their percentages are
     // fractions from 0 to 1, like glue.driver.jvm.heap.usage (see the README's "Capacity alarms").
 
@@ -432,7 +453,8 @@ public enum AlarmKind {
         MEMORY("Memory Usage"),
         QUALITY("Data Pipeline Quality Metrics"),
         RUN_HEALTH("Run Health (stuck and missed runs)"),
-        DERIVED("Job Success Rate and Throughput");
+        DERIVED("Job Success Rate and Throughput"),
+        COST("Run Cost (USD)");
 
         private final String title;
 
@@ -469,6 +491,8 @@ public enum AlarmKind {
         public static final String RUN_HEALTH = "stuck-runs-missed-runs-and-the-bill-up-front";
         /** "Capacity alarms". */
         public static final String CAPACITY = "capacity-alarms";
+        /** "Cost per run": the budget alarm. */
+        public static final String COST = "cost-per-run";
         /** "Output freshness and its objective". */
         public static final String OUTPUT_FRESHNESS = "output-freshness-and-its-objective";
 
@@ -591,6 +615,14 @@ public enum AlarmKind {
          */
         boolean qualityScored() {
             return pipeline.sampleJob() || pipeline.dataQualityRuleset().isPresent() || alarms.simulatedMetrics();
+        }
+
+        /**
+         * Whether the pipeline has a monthly budget the metrics function projects against: its runs are measured in
+         * glue mode only (the simulated lab has no runs to price).
+         */
+        public boolean budgeted() {
+            return pipeline.monthlyBudgetUsd().isPresent() && !alarms.simulatedMetrics();
         }
 
         double missedRunLimitSeconds() {
