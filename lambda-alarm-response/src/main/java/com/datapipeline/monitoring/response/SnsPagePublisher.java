@@ -37,6 +37,9 @@ public final class SnsPagePublisher implements PagePublisher {
         if (arn == null) {
             throw new IllegalStateException("no ARN for page topic " + topicName + " in the function's environment");
         }
-        sns.publish(request -> request.topicArn(arn).subject(message.subject()).message(message.body()));
+        sns.publish(request -> request.topicArn(arn)
+                .subject(message.subject())
+                .messageStructure("json")
+                .message(message.snsMessage()));
     }
 }

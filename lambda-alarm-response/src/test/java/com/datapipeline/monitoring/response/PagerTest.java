@@ -367,6 +367,32 @@ class PagerTest {
     }
 
     @Test
+    void emailGetsThePlainTextAndChatACustomNotificationOfTheSamePage() {
+        PageMessage message = new PageMessage("ALARM: Pipeline job: run failed", "line one\nline \"two\"");
+
+        Map<String, Object> perProtocol = JsonObjectReader.read(message.snsMessage());
+        assertThat(perProtocol).containsEntry("email", "line one\nline \"two\"");
+        assertThat(JsonObjectReader.read((String) perProtocol.get("default")))
+                .containsEntry("version", "1.0")
+                .containsEntry("source", "custom")
+                .containsEntry(
+                        "content",
+                        Map.of("title", "ALARM: Pipeline job: run failed", "description", "line one\nline \"two\""));
+    }
+
+    /** Reads a JSON object as the tests need it. */
+    static final class JsonObjectReader {
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> read(String json) {
+            try {
+                return com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
     void aPipelinesPageTopicsMustNameItsRunPage() {
         assertThatThrownBy(() -> ResponseConfig.parse(
                         CONFIG.replace("\"pageAlarm\":\"PipelineUnhealthyAlarm-sample-etl-job\",", "")))
