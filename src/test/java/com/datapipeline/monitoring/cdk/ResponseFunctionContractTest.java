@@ -135,6 +135,10 @@ class ResponseFunctionContractTest {
         assertThat(offConfig.pages().pipeline("orders-etl").pageAlarm()).contains("PipelineUnhealthyAlarm-orders-etl");
         assertThat(offConfig.pages().pipeline("orders-etl").pageTopics())
                 .isEqualTo(Map.of("PipelineUnhealthyAlarm-orders-etl", "data-pipeline-alerts"));
+        // The pager confirms an open page when its alarm fires: UpdateItem, only where there is a pager.
+        assertThat(off.template().findResources("AWS::IAM::Policy").toString()).contains("dynamodb:UpdateItem");
+        assertThat(defaults.template().findResources("AWS::IAM::Policy").toString())
+                .doesNotContain("dynamodb:UpdateItem");
         ResponseConfig detailed = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                 TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl", "detailedMetrics", "true")),
                 "AlarmResponseFunction",

@@ -254,7 +254,8 @@ public final class AlarmResponder {
         if (pipeline.pagedByFunction() && pages()) {
             String page = pipeline.pageAlarm().orElseThrow();
             try {
-                result = pager.open(page, pipeline.pageTopics().get(page), false, PagerMessages.runFailed(page, text));
+                result = pager.open(
+                        page, pipeline.pageTopics().get(page), false, PagerMessages.runFailed(page, text, failure));
             } catch (RuntimeException e) {
                 log.failed(delivery, notification, page, e);
                 throw e;

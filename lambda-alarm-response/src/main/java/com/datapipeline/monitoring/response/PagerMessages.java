@@ -22,10 +22,16 @@ public final class PagerMessages {
 
     private PagerMessages() {}
 
-    /** The page of a failed or timed-out run, opened by its Glue event. */
-    public static PageMessage runFailed(String page, PageText text) {
-        String body = text.full();
-        return new PageMessage("ALARM: " + body.lines().findFirst().orElse(page), body + "\n" + footer(page));
+    /**
+     * The page of a failed or timed-out run, opened by its Glue event. The subject names the pipeline, the state and
+     * the class, not the run: Glue's run ids alone take 67 of the subject's 99 characters.
+     */
+    public static PageMessage runFailed(String page, PageText text, RunFailure failure) {
+        return new PageMessage(
+                "ALARM: Pipeline " + failure.jobName() + ": run "
+                        + (failure.state() == null ? "FAILED" : failure.state()) + " ("
+                        + failure.errorClass().configName() + ")",
+                text.full() + "\n" + footer(page));
     }
 
     /** The value of a metric alarm's newest datum in its state reason; empty when the reason quotes none. */

@@ -165,8 +165,10 @@ public final class AlarmResponder extends Construct {
                 .sorted(java.util.Comparator.comparing(AlertTopic::name))
                 .toList();
         if (!pageTopics.isEmpty()) {
-            // The pager of one-alarm pipelines publishes their pages on these topics, and on nothing else.
+            // The pager of one-alarm pipelines publishes their pages on these topics, and on nothing else; its alarm's
+            // ALARM marks an open page confirmed (UpdateItem on the page's ledger item).
             pageTopics.forEach(topic -> topic.topic().grantPublish(function));
+            ledger.grant(function, "dynamodb:UpdateItem");
             TemplateCheckExceptions.cdkNag(
                     function.getRole(),
                     "AwsSolutions-IAM5",
