@@ -111,7 +111,7 @@ class PipelineResponseOptionsTest {
                                 "Statement",
                                 Match.arrayWith(List.of(Match.objectLike(Map.of(
                                         "Sid", "PauseAndResumeTriggersOfFailingJobs",
-                                        "Action", List.of("glue:GetTriggers", "glue:StartTrigger", "glue:StopTrigger"),
+                                        "Action", List.of("glue:StartTrigger", "glue:StopTrigger"),
                                         "Resource",
                                                 Map.of(
                                                         "Fn::Join",
@@ -125,6 +125,17 @@ class PipelineResponseOptionsTest {
                                                                         ":",
                                                                         Map.of("Ref", "AWS::AccountId"),
                                                                         ":trigger/*"))))))))))));
+        // GetTriggers is authorized on no resource type (Glue's API permissions reference): '*', and nothing else.
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Match.objectLike(Map.of(
+                        "PolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Sid", "FindTriggersOfFailingJobs",
+                                        "Action", "glue:GetTriggers",
+                                        "Resource", "*")))))))));
         template.hasResourceProperties(
                 "AWS::Events::Rule",
                 Match.objectLike(Map.of(

@@ -26,11 +26,13 @@ public final class GlueArns {
     }
 
     /**
-     * What pausing and resuming a failing job's triggers needs: find the triggers that start the job, stop them, start
-     * them again (AlarmResponseFunction's TriggerPause).
+     * Finds the triggers that start a job (AlarmResponseFunction's TriggerPause). IAM authorizes it on no resource
+     * type, so only {@code "*"} allows it (AWS Glue Developer Guide, "API permissions: actions and resources reference").
      */
-    public static final List<String> TRIGGER_PAUSE_ACTIONS =
-            List.of("glue:GetTriggers", "glue:StopTrigger", "glue:StartTrigger");
+    public static final String FIND_TRIGGERS_ACTION = "glue:GetTriggers";
+
+    /** Pausing and resuming a failing job's triggers, authorized on each trigger. */
+    public static final List<String> TRIGGER_STOP_START_ACTIONS = List.of("glue:StopTrigger", "glue:StartTrigger");
 
     /** Every trigger of the stack's account and Region: their names are the account's own, not this app's. */
     public static String allTriggers(Stack stack) {

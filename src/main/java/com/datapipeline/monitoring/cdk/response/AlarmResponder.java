@@ -147,17 +147,24 @@ public final class AlarmResponder extends Construct {
             // GetTriggers finds the triggers that start a job (DependentJobName); Stop and Start pause and resume them.
             // Their names are the account's, not this app's, so the statement names the account's triggers.
             function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .sid("FindTriggersOfFailingJobs")
+                    .actions(List.of(GlueArns.FIND_TRIGGERS_ACTION))
+                    .resources(List.of("*"))
+                    .build());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
                     .sid("PauseAndResumeTriggersOfFailingJobs")
-                    .actions(GlueArns.TRIGGER_PAUSE_ACTIONS)
+                    .actions(GlueArns.TRIGGER_STOP_START_ACTIONS)
                     .resources(List.of(GlueArns.allTriggers(stack)))
                     .build());
             TemplateCheckExceptions.cdkNag(
                     function.getRole(),
                     "AwsSolutions-IAM5",
                     "Pausing a failing job stops its own"
-                            + " triggers, whose names the account chooses; only with a class routed to pause-trigger, and"
-                            + " the function stops only triggers that start nothing but the failing job (TriggerPause).",
-                    List.of(GlueArns.allTriggersAsNagFinding()));
+                            + " triggers, whose names the account chooses, and GetTriggers, which finds them, is"
+                            + " authorized on no resource type, so only '*' allows it; only with a class routed to"
+                            + " pause-trigger, and the function stops only triggers that start nothing but the failing job"
+                            + " (TriggerPause).",
+                    List.of(GlueArns.allTriggersAsNagFinding(), "Resource::*"));
         }
         List<AlertTopic> pageTopics = props.pages().values().stream()
                 .flatMap(page -> page.pageTopics().values().stream())
