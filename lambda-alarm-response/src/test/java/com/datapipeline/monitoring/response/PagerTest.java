@@ -164,9 +164,27 @@ class PagerTest {
         assertThat(alarm.outcome()).isEqualTo(Outcome.PAGE_SIGNAL);
         assertThat(alarm.page().delivery().status()).isEqualTo(PageDelivery.Status.ALREADY_OPEN);
         assertThat(pageLedger.pages.get(PAGE).confirmed()).isTrue();
+        // One count of the run, in the guard's namespace without a dimension, at the Glue event's time (so that it
+        // falls
+        // in the period of the event history's count of the same run, not in the function's).
         assertThat(log.runFailuresPaged)
                 .singleElement()
-                .satisfies(line -> assertThat(line).containsEntry("RunFailuresPaged", 1));
+                .satisfies(line -> assertThat(line)
+                        .containsEntry("RunFailuresPaged", 1)
+                        .containsEntry(
+                                "_aws",
+                                Map.of(
+                                        "Timestamp",
+                                        java.time.Instant.parse("2026-11-25T01:02:03Z")
+                                                .toEpochMilli(),
+                                        "CloudWatchMetrics",
+                                        List.of(Map.of(
+                                                "Namespace",
+                                                "DataPipelineMetrics",
+                                                "Dimensions",
+                                                List.of(List.of()),
+                                                "Metrics",
+                                                List.of(Map.of("Name", "RunFailuresPaged", "Unit", "Count")))))));
     }
 
     @Test
