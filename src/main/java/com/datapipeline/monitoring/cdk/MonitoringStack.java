@@ -227,14 +227,24 @@ public final class MonitoringStack extends Stack {
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             FreshnessSlo.of(pipelineScope, pipeline, metrics, names);
             // A one-alarm page is a metric alarm, which SetAlarmState would move back to its computed state within
-            // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. Its run
-            // failures' page text then stays in the decision line.
+            // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. So the
+            // function is its pager: its page alarms notify the function, which publishes on their human topics.
+            Map<String, AlertTopic> pageTopics = new LinkedHashMap<>();
+            if (alarms.breachPages()) {
+                alarms.pages()
+                        .forEach(page -> pageTopics.put(
+                                page.name(),
+                                page.kind().severity().orElseThrow() == AlarmKind.Severity.CRITICAL
+                                        ? alertTopic
+                                        : warningTopic));
+            }
             responsePages.put(
                     pipeline.jobName(),
                     new AlarmResponder.PipelinePage(
-                            alarms.breachPages() ? Optional.empty() : Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
+                            Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
                             dashboardName(names, Optional.ofNullable(group)),
-                            pipeline.response()));
+                            pipeline.response(),
+                            pageTopics));
             if (alarms.breachPages()) {
                 breachThresholds.put(pipeline.jobName(), BreachPage.functionThresholds(inputs));
                 breachPipelines.add(pipeline.jobName());
@@ -283,14 +293,19 @@ public final class MonitoringStack extends Stack {
                     groupScope,
                     "RunSuccessEvents" + suffix.replace("-", ""),
                     groupPipelines.stream()
-                            .filter(pipeline ->
-                                    responsePages.get(pipeline.jobName()).mayPauseTriggers(settings.remediation()))
+                            .filter(pipeline -> {
+                                AlarmResponder.PipelinePage page = responsePages.get(pipeline.jobName());
+                                return page.mayPauseTriggers(settings.remediation()) || page.pagedByFunction();
+                            })
                             .map(MonitoredPipeline::jobName)
                             .toList(),
                     events);
         });
         if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
             eventHistory.countFailedCrawls();
+        }
+        if (!breachPipelines.isEmpty()) {
+            eventHistory.countAllFailedRuns();
         }
         StageEvents.count(eventHistory, settings.pipelines());
 

@@ -16,6 +16,8 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.datapipeline.monitoring.contract.BreachBit;
+import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -374,6 +376,22 @@ public enum AlarmKind {
                     "undelivered",
                     "DestinationDeliveryFailures")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
+    /**
+     * A failed run that the response function did not put into a page while it was the pager of the stack's one-alarm
+     * pipelines: the failed runs the event history counted (FailedRuns, all pipelines of the stack, no dimension) less
+     * those the function paged, found paged or raised a composite for (RunFailuresPaged, which it emits at the run's
+     * event time). Catches a function that silently did not page (its errors and throttles have their own alarm). One
+     * alarm per stack, only where a pipeline's page is one alarm; 5-minute periods, so that the function's count of a
+     * run lands in the same period as the event history's.
+     */
+    UNPAGED_RUN_FAILURES(healthSignal("UnpagedRunFailuresAlarm")
+            .watchingDifference(
+                    "Failed runs not paged",
+                    "Sum",
+                    CustomMetric.FAILED_RUNS.metricName(),
+                    ResponseConfiguration.RUN_PAGES_METRIC)
+            .period(Duration.minutes(5))
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
     TOPIC_DELIVERY_FAILED(healthSignal("AlertDeliveryFailedAlarm")
             .watching("NumberOfNotificationsFailed", "Sum")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
@@ -515,6 +533,10 @@ public enum AlarmKind {
 
         /** A page's sum of breach bits, built by the pipeline's alarms from its modes (alarms/BreachPage). */
         record BreachSum() implements Watch {}
+
+        /** One metric of the resource less another, each with a period without data counted as 0. */
+        record DifferenceOfResource(String label, String statistic, String metricName, String lessMetricName)
+                implements Watch {}
 
         /** The sum of several metrics of the resource, any of which counts as a failure; by id in the expression. */
         record SumOfResource(String label, String statistic, SequencedMap<String, String> metricNamesById)
@@ -797,6 +819,22 @@ public enum AlarmKind {
                         .period(definition.period)
                         .build();
             }
+            case Watch.DifferenceOfResource difference -> {
+                MetricOptions perPeriod = MetricOptions.builder()
+                        .statistic(difference.statistic())
+                        .period(definition.period)
+                        .build();
+                yield MathExpression.Builder.create()
+                        .expression("FILL(counted, 0) - FILL(less, 0)")
+                        .usingMetrics(new TreeMap<>(Map.of(
+                                "counted",
+                                source.metric(difference.metricName(), perPeriod),
+                                "less",
+                                source.metric(difference.lessMetricName(), perPeriod))))
+                        .label(difference.label())
+                        .period(definition.period)
+                        .build();
+            }
             case Watch.OfPipeline ofPipeline -> throw new IllegalStateException(this + " watches a pipeline metric");
             case Watch.OfStages ofStages -> throw new IllegalStateException(this + " watches a pipeline's stages");
             case Watch.BreachSum sum -> throw new IllegalStateException(this + " watches a pipeline's breach bits");
@@ -993,6 +1031,11 @@ public enum AlarmKind {
 
         Definition watchingFilled(String metricName, String statistic) {
             watch = new Watch.FilledResource(metricName, statistic);
+            return this;
+        }
+
+        Definition watchingDifference(String label, String statistic, String metricName, String lessMetricName) {
+            watch = new Watch.DifferenceOfResource(label, statistic, metricName, lessMetricName);
             return this;
         }
 
