@@ -228,6 +228,11 @@ def read_alarm(aws: Aws, name: str, properties: dict) -> dict | None:
                   "AlarmDescription", "ThresholdMetricId")
     actual["Metrics"] = [{key: value for key, value in query.items() if value not in (None, [])}
                          for query in alarm.get("Metrics", [])]
+    for query in actual["Metrics"]:
+        # A metric without dimensions (a stack-wide count) comes back with "Dimensions": [], the template omits it.
+        metric = query.get("MetricStat", {}).get("Metric", {})
+        if metric.get("Dimensions") == []:
+            del metric["Dimensions"]
     if not actual["Metrics"] and "Metrics" not in properties:
         del actual["Metrics"]
     return actual

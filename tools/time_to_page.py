@@ -62,7 +62,8 @@ def load_facts(text: str) -> dict[str, Fact]:
                 raise InputError(f"facts table: row {key.group(1)} has no numbers: {cells[1]!r}, {cells[2]!r}") from None
     missing = {"glue-metrics", "service-metrics", "metric-filter", "metric-ingest", "log-to-metric", "event-delivery",
                "function-duration", "alarm-evaluation", "high-resolution-evaluation", "evaluation-range",
-               "composite-evaluation", "sns-delivery", "lambda-first-retry", "lambda-second-retry"} - facts.keys()
+               "composite-evaluation", "sns-delivery", "lambda-first-retry", "lambda-second-retry", "sns-to-function",
+               "pager-duration"} - facts.keys()
     if missing:
         raise InputError(f"facts table: no row for {', '.join(sorted(missing))}")
     return facts
@@ -152,6 +153,7 @@ class Graph:
         self.assets = asset_paths(app)
         self.schedules = self._schedules()
         self.namespaces = self._function_namespaces()
+        self.pagers = self._pagers()
 
     def of_type(self, resource_type: str) -> dict[str, dict]:
         return {rid: r.get("Properties", {}) for rid, r in self.resources.items() if r["Type"] == resource_type}
@@ -195,20 +197,57 @@ class Graph:
         expression, rate = self.schedules[function]
         return f"every {rate} s (what if)" if self.what_if.schedule else expression
 
+    def configurations(self, function: str) -> Iterable[dict]:
+        """The JSON configuration files in a function's layers."""
+        for layer in self.resources[function]["Properties"].get("Layers", []):
+            layer_id = self.target(layer)
+            key = json.dumps(self.resources.get(layer_id, {}).get("Properties", {}).get("Content", {}))
+            for asset_hash, path in self.assets.items():
+                if asset_hash in key and path.is_dir():
+                    for config in path.rglob("*.json"):
+                        loaded = json.loads(config.read_text())
+                        if isinstance(loaded, dict):
+                            yield loaded
+
     def _function_namespaces(self) -> dict[str, str]:
         """Namespace → function id, from the configuration file in each scheduled function's layers."""
         namespaces = {}
         for function in self.schedules:
-            for layer in self.resources[function]["Properties"].get("Layers", []):
-                layer_id = self.target(layer)
-                key = json.dumps(self.resources.get(layer_id, {}).get("Properties", {}).get("Content", {}))
-                for asset_hash, path in self.assets.items():
-                    if asset_hash in key and path.is_dir():
-                        for config in path.rglob("*.json"):
-                            namespace = json.loads(config.read_text()).get("namespace")
-                            if isinstance(namespace, str):
-                                namespaces[namespace] = function
+            for config in self.configurations(function):
+                namespace = config.get("namespace")
+                if isinstance(namespace, str):
+                    namespaces[namespace] = function
         return namespaces
+
+    def _pagers(self) -> dict[str, tuple[str, str]]:
+        """Page alarm name → (function id, job): the alarms a function publishes the pages of, as its configuration
+        says (`pipelines.<job>.pageTopics`), for the functions a topic delivers to."""
+        pagers = {}
+        for subscription in self.of_type("AWS::SNS::Subscription").values():
+            function = self.target(subscription.get("Endpoint"))
+            if subscription.get("Protocol") != "lambda" or function not in self.resources:
+                continue
+            for config in self.configurations(function):
+                for job, pipeline in (config.get("pipelines") or {}).items():
+                    for page in (pipeline.get("pageTopics") or {}):
+                        pagers[page] = (function, job)
+        return pagers
+
+    def reads(self, function: str) -> list[str]:
+        """The topics that deliver to this function."""
+        return [self.target(s.get("TopicArn")) for s in self.of_type("AWS::SNS::Subscription").values()
+                if s.get("Protocol") == "lambda" and self.target(s.get("Endpoint")) == function]
+
+    def failure_rules(self, job: str, function: str) -> list[str]:
+        """The event rules that send this job's failed runs to a topic the function reads."""
+        topics = self.reads(function)
+        found = []
+        for rid, rule in self.of_type("AWS::Events::Rule").items():
+            detail = (rule.get("EventPattern") or {}).get("detail", {})
+            if job in detail.get("jobName", []) and "FAILED" in detail.get("state", []) and any(
+                    self.target(t.get("Arn")) in topics for t in rule.get("Targets", [])):
+                found.append(rid)
+        return found
 
     def parents(self, alarm: str) -> list[str]:
         """The composites whose rule names this alarm (by `Fn::GetAtt [id, Arn]` or by name)."""
@@ -446,10 +485,15 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact], only: str | None
         if masked(statistic, operator) and source.interval < period:
             evaluate.append(Span("older data leaves the window", (period - source.interval) / 2,
                                  period - source.interval))
-    # A one-alarm page (only its bit's input, `only`) notifies a human topic itself: no composite above it.
+    # A one-alarm page (only its bit's input, `only`) has no composite above it: it notifies a human topic itself, or
+    # the topic of the function that is its pager, which publishes the page.
     path = [alarm_id] if only is not None else graph.page_path(alarm_id)
     page = tuple(interval_span("composite", facts["composite-evaluation"]) for _ in path if only is None)
-    if path:
+    pager = graph.pagers.get(graph.name(alarm_id)) if only is not None else None
+    if pager:
+        page += pager_spans(graph, pager[0], facts)
+        path = [alarm_id, pager[0]]
+    elif path:
         page += (interval_span("SNS delivery", facts["sns-delivery"]),)
     described = f"{period} s × {evaluations}, {datapoints} of {evaluations}, {statistic}"
     if filled(alarm):
@@ -460,6 +504,29 @@ def timing(graph: Graph, alarm_id: str, facts: dict[str, Fact], only: str | None
         described += f"; **{flaw}**"
     return Timing(graph.name(alarm_id), tuple(graph.name(c) for c in path), source.description, described,
                   tuple(publish), tuple(evaluate), page, source.event_driven, source.known, bool(flaw))
+
+
+def pager_spans(graph: Graph, function: str, facts: dict[str, Fact]) -> tuple[Span, ...]:
+    """From a signal on the function's topic to its page on the human topic: SNS invokes the function, which reads
+    the run and publishes (its run is at worst its timeout), then SNS delivers the page."""
+    timeout = float(graph.resources[function]["Properties"].get("Timeout", 3))
+    return (interval_span("SNS invokes the function", facts["sns-to-function"]),
+            Span("the function publishes the page", facts["pager-duration"].typical, timeout),
+            interval_span("SNS delivery", facts["sns-delivery"]))
+
+
+def event_page(graph: Graph, page: str, facts: dict[str, Fact]) -> Timing | None:
+    """A failed run's event straight to the function that is the pager of the run's page alarm, if a rule sends it
+    there: no alarm, no metric; the function publishes the page when the event arrives."""
+    function, job = graph.pagers.get(graph.name(page), (None, None))
+    rules = graph.failure_rules(job, function) if function else []
+    if not rules:
+        return None
+    topics = ", ".join(f"`{graph.name(t)}`" for t in graph.reads(function))
+    return Timing("Glue Job State Change", (graph.name(function), ),
+                  f"event → rule → {topics} → `{graph.name(function)}`", "no alarm: the function pages",
+                  (interval_span("event delivery", facts["event-delivery"]),), (), pager_spans(graph, function, facts),
+                  event_driven=True, known=True)
 
 
 def alarms_of_kind(graph: Graph, kind: str) -> list[str]:
@@ -508,11 +575,22 @@ def rows(graph: Graph, modes: list[Mode], facts: dict[str, Fact]) -> list[Row]:
             for alarm in alarms_of_kind(graph, kind):
                 measured = timing(graph, alarm, facts)
                 grouped.setdefault(replace(measured, signal="", pages=()), []).append(measured)
+            events: dict[Timing, list[Timing]] = {}
+            overtaken: set[Timing] = set()
             for page, query in ([] if later else breach_inputs(graph, kind)):
                 measured = replace(timing(graph, page, facts, only=query), signal=f"bit of {kind}")
-                grouped.setdefault(replace(measured, signal="", pages=()), []).append(measured)
-            for same in grouped.values():
-                result.append(Row(mode.name, same[0], len(same), later))
+                key = replace(measured, signal="", pages=())
+                event = event_page(graph, page, facts) if measured.event_driven else None
+                if event:
+                    # The failed run's event reaches the pager first; the bit's alarm then finds the page open.
+                    events.setdefault(replace(event, pages=()), []).append(event)
+                    overtaken.add(key)
+                grouped.setdefault(key, []).append(measured)
+            for same in events.values():
+                result.append(Row(mode.name, same[0], len(same), False))
+                found = True
+            for key, same in grouped.items():
+                result.append(Row(mode.name, same[0], len(same), later or key in overtaken))
                 found = True
         if not found:
             result.append(Row(mode.name, None, 0, False))

@@ -33,6 +33,8 @@ FACTS = """
 | `lambda-second-retry` | 120 | 120 | s | | |
 | `composite-evaluation` | 100 | 200 | s | | |
 | `sns-delivery` | 1000 | 2000 | s | | |
+| `sns-to-function` | 10000 | 20000 | s | | |
+| `pager-duration` | 100000 | template | s | | |
 """
 
 PAGE_MODEL = """
@@ -300,3 +302,50 @@ def test_a_filled_absence_alarm_fires_once_the_empty_periods_pass_and_a_one_alar
     assert page.timing.pages == ("PipelineUnhealthyAlarm-job-3",)
     # Glue's report and ingestion, evaluation, then SNS only: the page is the alarm itself.
     assert totals(page) == (15 + 1 + 30 + 1000, 30 + 2 + 60 + 2000)
+
+
+def test_a_one_alarm_page_whose_pager_is_the_function_pages_through_it_and_a_failed_run_by_its_event(assembly):
+    parent = json.loads((assembly / "Stack.template.json").read_text())
+    resources = parent["Resources"]
+    failed = {"Namespace": "Pipelines", "MetricName": "FailedRuns", "Dimensions": []}
+    resources["Remediation"] = {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "remediation"}}
+    # The page notifies the remediation topic; the responder reads it and, by its configuration, pages the alarm.
+    resources["OneAlarmPage"] = {"Type": "AWS::CloudWatch::Alarm", "Properties": {
+        "AlarmName": "PipelineUnhealthyAlarm-job-3", "AlarmActions": [{"Ref": "Remediation"}],
+        "AlarmDescription": "Sum of: 256 run failed [FailedAlarm].",
+        "EvaluationPeriods": 1, "ComparisonOperator": "GreaterThanOrEqualToThreshold", "Threshold": 1,
+        "TreatMissingData": "notBreaching",
+        "Metrics": [{"Id": "runFailed", "MetricStat": {"Metric": failed, "Period": 60, "Stat": "Sum"},
+                     "ReturnData": False},
+                    {"Id": "e", "Expression": "IF(FILL(runFailed, 0) > 0, 256, 0)", "ReturnData": True}]}}
+    resources["Responder"] = {"Type": "AWS::Lambda::Function", "Properties": {
+        "FunctionName": "ResponseFunction", "Timeout": 50, "Layers": [{"Ref": "ResponderLayer"}]}}
+    resources["ResponderLayer"] = {"Type": "AWS::Lambda::LayerVersion", "Properties": {
+        "Content": {"S3Bucket": "b", "S3Key": "def456.zip"}}}
+    resources["Subscription"] = {"Type": "AWS::SNS::Subscription", "Properties": {
+        "Protocol": "lambda", "TopicArn": {"Ref": "Remediation"}, "Endpoint": {"Fn::GetAtt": ["Responder", "Arn"]}}}
+    resources["RunFailures"] = {"Type": "AWS::Events::Rule", "Properties": {
+        "EventPattern": {"source": ["aws.glue"], "detail": {"jobName": ["job-3"], "state": ["FAILED", "TIMEOUT"]}},
+        "Targets": [{"Id": "T", "Arn": {"Ref": "Remediation"}}]}}
+    (assembly / "Stack.template.json").write_text(json.dumps(parent))
+    (assembly / "asset.def456" / "monitoring").mkdir(parents=True)
+    (assembly / "asset.def456" / "monitoring" / "response.json").write_text(json.dumps({"pipelines": {"job-3": {
+        "pageAlarm": "PipelineUnhealthyAlarm-job-3",
+        "pageTopics": {"PipelineUnhealthyAlarm-job-3": "alerts"}}}}))
+    assets = json.loads((assembly / "Stack.assets.json").read_text())
+    assets["files"]["def456"] = {"source": {"path": "asset.def456", "packaging": "zip"}}
+    (assembly / "Stack.assets.json").write_text(json.dumps(assets))
+    result = time_to_page.rows(time_to_page.Graph(assembly), time_to_page.page_model(PAGE_MODEL),
+                               time_to_page.load_facts(FACTS))
+    run_failed = [row for row in result if row.mode == "run failed"]
+    event, bit = run_failed[0], next(row for row in run_failed if row.timing.signal == "bit of FailedAlarm")
+    # The event (5 | 6), SNS to the function (10000 | 20000), its run (100000 | its 50 s timeout), SNS (1000 | 2000).
+    assert event.timing.signal == "Glue Job State Change"
+    assert event.timing.event_driven and not event.later
+    assert totals(event) == (5 + 10000 + 100000 + 1000, 6 + 20000 + 50 + 2000)
+    assert event.timing.pages == ("ResponseFunction",)
+    # The bit's alarm: the metric filter's path, then the same pager stage; it finds the page open (later).
+    assert bit.later
+    assert bit.timing.pages == ("PipelineUnhealthyAlarm-job-3", "ResponseFunction")
+    assert [span.what for span in bit.timing.page] == [
+        "SNS invokes the function", "the function publishes the page", "SNS delivery"]

@@ -35,6 +35,7 @@ import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.SampleGlueJob;
 import com.datapipeline.monitoring.cdk.response.AlarmResponder;
 import com.datapipeline.monitoring.cdk.response.ResponseRoute;
+import com.datapipeline.monitoring.contract.MetricsSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -226,21 +227,38 @@ public final class MonitoringStack extends Stack {
             new PipelineMuteRules(pipelineScope, pipeline.jobName(), pipeline.muteWindows(), alarms.pages());
             FreshnessSlo.of(pipelineScope, pipeline, metrics, names);
             // A one-alarm page is a metric alarm, which SetAlarmState would move back to its computed state within
-            // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. Its run
-            // failures' page text then stays in the decision line.
+            // seconds (AWS, SetAlarmState): a page and a "resolved" before the run's own signal pages again. So the
+            // function is its pager: its page alarms notify the function, which publishes on their human topics.
+            Map<String, AlertTopic> pageTopics = new LinkedHashMap<>();
+            if (alarms.breachPages()) {
+                alarms.pages()
+                        .forEach(page -> pageTopics.put(
+                                page.name(),
+                                page.kind().severity().orElseThrow() == AlarmKind.Severity.CRITICAL
+                                        ? alertTopic
+                                        : warningTopic));
+            }
             responsePages.put(
                     pipeline.jobName(),
                     new AlarmResponder.PipelinePage(
-                            alarms.breachPages() ? Optional.empty() : Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
+                            Optional.of(alarms.pageOf(AlarmKind.RUN_FAILED)),
                             dashboardName(names, Optional.ofNullable(group)),
-                            pipeline.response()));
+                            pipeline.response(),
+                            pageTopics));
             if (alarms.breachPages()) {
                 breachThresholds.put(pipeline.jobName(), BreachPage.functionThresholds(inputs));
                 breachPipelines.add(pipeline.jobName());
             }
             rowsByGroup
                     .computeIfAbsent(Optional.ofNullable(group), g -> new ArrayList<>())
-                    .add(new PipelineDashboard.PipelineRow(pipeline, metrics, alarms.signals(), !alarms.breachPages()));
+                    .add(new PipelineDashboard.PipelineRow(
+                            pipeline,
+                            metrics,
+                            alarms.signals(),
+                            !alarms.breachPages(),
+                            settings.metricsSource() == MetricsSource.GLUE
+                                    && settings.observability().costPerRun(),
+                            inputs.budgeted()));
             routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
             ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
                     .forEach(routes::put);
@@ -252,10 +270,7 @@ public final class MonitoringStack extends Stack {
                     alarms.pageModes(),
                     metrics,
                     PipelineMetricsPublisher.metricsPerPipeline(
-                            settings.metricsSource(),
-                            pipeline,
-                            alarms.breachPages(),
-                            settings.observability().pricePerDpuHour().isPresent()));
+                            settings.metricsSource(), pipeline, alarms.breachPages(), settings.observability()));
         }
 
         rowsByGroup.forEach((group, groupRows) -> {
@@ -278,14 +293,19 @@ public final class MonitoringStack extends Stack {
                     groupScope,
                     "RunSuccessEvents" + suffix.replace("-", ""),
                     groupPipelines.stream()
-                            .filter(pipeline ->
-                                    responsePages.get(pipeline.jobName()).mayPauseTriggers(settings.remediation()))
+                            .filter(pipeline -> {
+                                AlarmResponder.PipelinePage page = responsePages.get(pipeline.jobName());
+                                return page.mayPauseTriggers(settings.remediation()) || page.pagedByFunction();
+                            })
                             .map(MonitoredPipeline::jobName)
                             .toList(),
                     events);
         });
         if (!CrawlerEvents.crawlers(settings.pipelines()).isEmpty()) {
             eventHistory.countFailedCrawls();
+        }
+        if (!breachPipelines.isEmpty()) {
+            eventHistory.countAllFailedRuns();
         }
         StageEvents.count(eventHistory, settings.pipelines());
 
@@ -305,7 +325,7 @@ public final class MonitoringStack extends Stack {
                         delivery,
                         settings.observability().tracing(),
                         breachThresholds,
-                        settings.observability().pricePerDpuHour()));
+                        settings.observability()));
         responder = new AlarmResponder(
                 this,
                 "AlarmResponse",
@@ -462,7 +482,7 @@ public final class MonitoringStack extends Stack {
                                 settings.metricsSource(),
                                 pipeline,
                                 breachPipelines.contains(pipeline.jobName()),
-                                settings.observability().pricePerDpuHour().isPresent()))
+                                settings.observability()))
                         .sum(),
                 (int) settings.pipelines().stream()
                         .filter(MonitoredPipeline::sampleJob)

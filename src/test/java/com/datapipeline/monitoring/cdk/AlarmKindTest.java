@@ -126,6 +126,7 @@ class AlarmKindTest {
                         "GlueJobMemoryAlarm",
                         "ProcessingLatencyAlarm",
                         "LowThroughputAlarm",
+                        "PipelineOverBudgetAlarm",
                         "GlueJobLowWorkerUtilizationAlarm",
                         "GlueJobHighWorkerUtilizationAlarm",
                         "GlueJobSkewAlarm",
@@ -238,6 +239,11 @@ class AlarmKindTest {
                         .toList();
                 if (in.breachPage()) {
                     checkBreachPages(softly, configuration, pipeline, applicable, warnings, seen);
+                    // A one-alarm page is a signal of the response function, which pages for it.
+                    AlarmKind.withRole(Role.PIPELINE_PAGE).stream()
+                            .map(page -> names.perPipeline(page.baseName(), pipeline))
+                            .filter(name -> alarm(name).isPresent())
+                            .forEach(signalNames::add);
                     continue;
                 }
                 for (AlarmKind kind : applicable) {
@@ -319,7 +325,9 @@ class AlarmKindTest {
                 }
             }
             softly.assertThat(alarmsNotifying(topic(ResourceNames.REMEDIATION_TOPIC)))
-                    .as("%s: the alarms that notify the remediation topic are the pipeline signals", configuration)
+                    .as(
+                            "%s: the alarms that notify the remediation topic are the pipeline signals and one-alarm pages",
+                            configuration)
                     .containsExactlyInAnyOrderElementsOf(signalNames);
             return seen;
         }
@@ -359,9 +367,10 @@ class AlarmKindTest {
                         .isEqualTo(!modes.isEmpty());
                 alarm.ifPresent(p -> {
                     seen.add(page);
+                    // The response function is its pager: it publishes the page on the severity's topic.
                     softly.assertThat(actions(p))
                             .as(what + " notifies")
-                            .containsExactly(severityTopic(page.severity().orElseThrow()));
+                            .containsExactly(topic(ResourceNames.REMEDIATION_TOPIC));
                     softly.assertThat(p.get("Threshold")).as(what).isEqualTo(1);
                     softly.assertThat(p.get("ComparisonOperator")).as(what).isEqualTo("GreaterThanOrEqualToThreshold");
                     String expression = queries(p).stream()
@@ -528,6 +537,18 @@ class AlarmKindTest {
                 case Watch.FilledResource filled -> {
                     softly.assertThat(queries(p)).as(what).anyMatch(q -> "FILL(m, 0)".equals(q.get("Expression")));
                     checkMetricStats(softly, what, p, List.of(filled.metricName()), filled.statistic(), period);
+                }
+                case Watch.DifferenceOfResource difference -> {
+                    softly.assertThat(queries(p))
+                            .as(what)
+                            .anyMatch(q -> "FILL(counted, 0) - FILL(less, 0)".equals(q.get("Expression")));
+                    checkMetricStats(
+                            softly,
+                            what,
+                            p,
+                            List.of(difference.metricName(), difference.lessMetricName()),
+                            difference.statistic(),
+                            period);
                 }
                 case Watch.OfPipeline pipeline -> softly.fail(what + " is stack-wide but watches a pipeline metric");
                 case Watch.OfStages stages -> softly.fail(what + " is stack-wide but watches a pipeline's stages");

@@ -77,7 +77,9 @@ class CostEstimateTemplateTest {
                                                 // OutputAgeSeconds of a declared output
                                                 + (pipeline.output() != null ? 1 : 0))
                         // DpuHours and RunCostUsd with costPerRun, whatever detailedMetrics says
-                        + (pipeline.pricePerDpuHour() != null ? 2 : 0))
+                        + (pipeline.pricePerDpuHour() != null && pipeline.runCostMetrics() ? 2 : 0)
+                        // ProjectedMonthlyCostUsd with a monthly budget
+                        + (pipeline.monthlyBudgetUsd() != null ? 1 : 0))
                 .sum();
         assertThat(quantity(estimate, "Custom metrics")).as(name).isEqualTo(published);
         // The scheduled runs: the template's one schedule, 730 hours a month.

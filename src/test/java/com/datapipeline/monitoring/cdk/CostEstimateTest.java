@@ -94,14 +94,15 @@ class CostEstimateTest {
                 // 25 for the job and the stack, and the sample chain's: crawler and Data Quality alarms, and the
                 // delivery alarms of the crawler history, crawler failures and Data Quality history rules.
                 .isEqualTo(30.0);
-        // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: thirteen
-        // health alarms (with the Glue run quota's, capacityAlarms=quota), one of them watching four metrics
-        // (CloudWatch bills each metric of a metric-math alarm).
+        // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: fifteen
+        // health alarms (with the Glue run quota's, capacityAlarms=quota, the success rule's delivery alarm and the
+        // guard of the function's pages), one of them watching four metrics and the guard two (CloudWatch bills each
+        // metric of a metric-math alarm).
         assertThat(ten.items())
                 .filteredOn(i -> i.what().equals("Standard alarms"))
                 .singleElement()
                 .extracting(Item::quantity)
-                .isEqualTo(56.0);
+                .isEqualTo(59.0);
         assertThat(ten.items())
                 .filteredOn(i -> i.what().startsWith("Custom metrics"))
                 .singleElement()

@@ -16,7 +16,8 @@ class CostPerRunTest {
                 synthesized, "DataPipelineMetricsFunction", MonitoringFunction.METRICS));
     }
 
-    private static double customMetrics(TestStacks.Synthesized synthesized) {
+    /** The custom metrics the cost estimate counts for a synthesized stack. */
+    static double customMetrics(TestStacks.Synthesized synthesized) {
         return synthesized.stack().costEstimate().items().stream()
                 .filter(item -> item.what().startsWith("Custom metrics"))
                 .mapToDouble(MonthlyCostEstimate.Item::quantity)

@@ -47,7 +47,8 @@ class MetricsFunctionContractTest {
                 metrics.outputAgeSeconds(),
                 metrics.breach(),
                 metrics.dpuHours(),
-                metrics.runCostUsd());
+                metrics.runCostUsd(),
+                metrics.projectedMonthlyCostUsd());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)

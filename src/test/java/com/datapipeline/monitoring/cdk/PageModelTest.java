@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.contract.BreachBit;
+import com.datapipeline.monitoring.contract.MonitoringFunction;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
+import com.datapipeline.monitoring.response.ResponseConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,11 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.App;
 
 /**
  * The page model, proven on the synthesized templates of every configuration the template checks cover: every
- * alarm reaches a person (its own action on a human topic, or through a composite that has one), and each failure
- * mode of a pipeline gives exactly one page and one "resolved" message on the human topics.
+ * alarm reaches a person (its own action on a human topic, through a composite that has one, or, for a one-alarm
+ * page, through the response function as its pager: the alarm notifies the remediation topic, the function reads it,
+ * its deployed configuration names the alarm's human topic, and its role may publish there), and each failure mode
+ * of a pipeline gives exactly one page and one "resolved" message on the human topics.
  */
 class PageModelTest {
 
@@ -76,6 +84,14 @@ class PageModelTest {
                 assertThat(graph.humanActions(alarm))
                         .as("%s: %s pages only through a composite or as a one-alarm page", name, graph.name(alarm))
                         .isEmpty();
+            }
+            if (graph.isBreachPage(alarm)) {
+                assertThat(graph.directHumanActions(alarm))
+                        .as("%s: %s is a signal of the response function, its pager", name, graph.name(alarm))
+                        .isEmpty();
+                assertThat(graph.pagerTopics(alarm))
+                        .as("%s: the function pages %s on one human topic", name, graph.name(alarm))
+                        .hasSize(1);
             }
         }
         assertThat(graph.rulesTargetingHumanTopics())
@@ -167,7 +183,7 @@ class PageModelTest {
     }
 
     /** The app's alarms, composites, topics and rules, read from the parent template and its nested templates. */
-    record AlertGraph(Map<String, Map<String, Object>> resources, String prefix) {
+    record AlertGraph(Map<String, Map<String, Object>> resources, String prefix, Map<String, String> pagedByFunction) {
 
         @SuppressWarnings("unchecked")
         static AlertGraph of(Map<String, Object> context) throws Exception {
@@ -176,7 +192,44 @@ class PageModelTest {
             Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
             ((Map<String, Object>) app.template().get("Resources"))
                     .forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
-            return new AlertGraph(resources, app.stack().settings().prefix());
+            String outdir = ((App) app.stack().getNode().getRoot()).synth().getDirectory();
+            return new AlertGraph(resources, app.stack().settings().prefix(), pagedByFunction(resources, outdir));
+        }
+
+        /**
+         * The page alarms the response function publishes, each to the name of its human topic, as its deployed
+         * configuration (the file in its layer) says.
+         */
+        @SuppressWarnings("unchecked")
+        private static Map<String, String> pagedByFunction(Map<String, Map<String, Object>> resources, String outdir)
+                throws Exception {
+            Map<String, String> paged = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> resource : resources.entrySet()) {
+                if (!"AWS::Lambda::Function".equals(resource.getValue().get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> properties =
+                        (Map<String, Object>) resource.getValue().get("Properties");
+                Map<String, Object> variables =
+                        (Map<String, Object>) ((Map<String, Object>) properties.getOrDefault("Environment", Map.of()))
+                                .getOrDefault("Variables", Map.of());
+                if (!MonitoringFunction.ALARM_RESPONSE
+                        .configFilePath()
+                        .equals(variables.get(MonitoringFunction.ALARM_RESPONSE.configFileVariable()))) {
+                    continue;
+                }
+                String layerId = (String)
+                        ((Map<String, Object>) ((List<Object>) properties.get("Layers")).getFirst()).get("Ref");
+                String s3Key = (String) ((Map<String, Object>)
+                                ((Map<String, Object>) resources.get(layerId).get("Properties")).get("Content"))
+                        .get("S3Key");
+                Path inLayer = Path.of("/opt").relativize(Path.of(MonitoringFunction.ALARM_RESPONSE.configFilePath()));
+                ResponseConfig config = ResponseConfig.parse(Files.readString(
+                        Path.of(outdir, "asset." + s3Key.replace(".zip", "")).resolve(inLayer)));
+                config.pages().pipelines().values().forEach(page -> paged.putAll(page.pageTopics()));
+                paged.replaceAll((alarm, topic) -> topic + "|" + resource.getKey());
+            }
+            return paged;
         }
 
         List<String> ofType(String type) {
@@ -337,16 +390,76 @@ class PageModelTest {
                     .anyMatch(this::reachesAPerson);
         }
 
+        /** The human topics an alarm's ALARM reaches: its own actions, or the function's page of it. */
         List<String> humanActions(String id) {
+            List<String> topics = new ArrayList<>(directHumanActions(id));
+            if (topicRefs(properties(id).get("AlarmActions")).contains(topicId(ResourceNames.REMEDIATION_TOPIC))) {
+                topics.addAll(pagerTopics(id));
+            }
+            return topics;
+        }
+
+        List<String> directHumanActions(String id) {
             return topicRefs(properties(id).get("AlarmActions")).stream()
                     .filter(this::isHumanTopic)
                     .toList();
         }
 
+        /** The human topics an alarm's OK reaches: its own actions, or the function's resolution of its page. */
         List<String> humanOkActions(String id) {
-            return topicRefs(properties(id).get("OKActions")).stream()
+            List<String> topics = new ArrayList<>(topicRefs(properties(id).get("OKActions")).stream()
                     .filter(this::isHumanTopic)
+                    .toList());
+            if (topicRefs(properties(id).get("OKActions")).contains(topicId(ResourceNames.REMEDIATION_TOPIC))) {
+                topics.addAll(pagerTopics(id));
+            }
+            return topics;
+        }
+
+        /**
+         * The human topic the response function publishes this alarm's page on: its configuration names the alarm
+         * and the topic, the function reads the remediation topic, its role may publish on the topic (and use the
+         * topic's key), and the topic's ARN is in its environment. Empty when any of that is missing.
+         */
+        @SuppressWarnings("unchecked")
+        List<String> pagerTopics(String id) {
+            String entry = pagedByFunction.get(name(id));
+            if (entry == null) {
+                return List.of();
+            }
+            String topicName = entry.substring(0, entry.indexOf('|'));
+            String function = entry.substring(entry.indexOf('|') + 1);
+            String topic = ofType("AWS::SNS::Topic").stream()
+                    .filter(t -> topicName.equals(properties(t).get("TopicName")))
+                    .findFirst()
+                    .orElseThrow();
+            boolean subscribed = ofType("AWS::SNS::Subscription").stream()
+                    .map(this::properties)
+                    .anyMatch(sub -> Map.of("Ref", topicId(ResourceNames.REMEDIATION_TOPIC))
+                                    .equals(sub.get("TopicArn"))
+                            && List.of(function, "Arn")
+                                    .equals(((Map<String, Object>) sub.get("Endpoint")).get("Fn::GetAtt")));
+            Map<String, Object> variables = (Map<String, Object>)
+                    ((Map<String, Object>) properties(function).get("Environment")).get("Variables");
+            boolean knowsArn = String.valueOf(variables.get(ResponseConfiguration.PAGE_TOPICS_VARIABLE))
+                    .contains("{Ref=" + topic + "}");
+            Object role = ((Map<String, Object>) properties(function).get("Role")).get("Fn::GetAtt");
+            List<Map<String, Object>> statements = ofType("AWS::IAM::Policy").stream()
+                    .filter(policy -> ((List<Object>) properties(policy).get("Roles"))
+                            .contains(Map.of("Ref", ((List<Object>) role).getFirst())))
+                    .flatMap(policy -> ((List<Map<String, Object>>)
+                                    ((Map<String, Object>) properties(policy).get("PolicyDocument")).get("Statement"))
+                            .stream())
                     .toList();
+            boolean mayPublish = statements.stream()
+                    .anyMatch(st -> listOf(st.get("Action")).contains("sns:Publish")
+                            && listOf(st.get("Resource")).contains(Map.of("Ref", topic)));
+            Object key = properties(topic).get("KmsMasterKeyId");
+            boolean mayUseKey = key == null
+                    || statements.stream()
+                            .anyMatch(st -> listOf(st.get("Action")).contains("kms:GenerateDataKey*")
+                                    && listOf(st.get("Resource")).contains(key));
+            return subscribed && knowsArn && mayPublish && mayUseKey ? List.of(topic) : List.of();
         }
 
         List<String> rulesTargetingHumanTopics() {
@@ -378,6 +491,11 @@ class PageModelTest {
 
         private boolean isHumanTopic(String topicId) {
             return !topicId(ResourceNames.REMEDIATION_TOPIC).equals(topicId);
+        }
+
+        /** A policy statement's Action or Resource as a list, whether it holds one or several. */
+        private static List<Object> listOf(Object value) {
+            return value instanceof List<?> list ? List.copyOf(list) : List.of(value);
         }
 
         /** The logical ids of a composite's children: the alarms whose ARN its rule joins in. */

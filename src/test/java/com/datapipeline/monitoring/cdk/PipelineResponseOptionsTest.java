@@ -92,8 +92,9 @@ class PipelineResponseOptionsTest {
         // Orders has no ruleset, so no data-quality alarm (nothing would publish its score) and no route; its page is
         // one alarm (it has no validation job), billing's the composite its data-quality alarm's route needs.
         assertThat(config.routes()).doesNotContainKey("DataQualityAlarm-" + ORDERS);
-        assertThat(config.pages().pipeline(ORDERS).pageAlarm()).isEmpty();
+        assertThat(config.pages().pipeline(ORDERS).pagedByFunction()).isTrue();
         assertThat(config.pages().pipeline(BILLING).pageAlarm()).contains("PipelineUnhealthyAlarm-" + BILLING);
+        assertThat(config.pages().pipeline(BILLING).pagedByFunction()).isFalse();
         assertThat(routed.template().findResources("AWS::IAM::Policy").toString())
                 .contains("glue:StartJobRun")
                 .contains(":job/billing-validation");
@@ -142,7 +143,9 @@ class PipelineResponseOptionsTest {
                         Map.of(
                                 "source", List.of("aws.glue"),
                                 "detail-type", List.of("Glue Job State Change"),
-                                "detail", Map.of("jobName", List.of(BILLING), "state", List.of("SUCCEEDED"))))));
+                                // Orders' page is one alarm: its successes resolve the pages the function opened.
+                                "detail",
+                                        Map.of("jobName", List.of(ORDERS, BILLING), "state", List.of("SUCCEEDED"))))));
         // The history rule keeps every state change as before; its metric filters count failed and stuck runs only.
         assertThat(template.findResources("AWS::Logs::MetricFilter").toString()).doesNotContain("SUCCEEDED");
     }

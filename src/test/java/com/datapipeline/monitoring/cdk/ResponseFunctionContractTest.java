@@ -134,9 +134,15 @@ class ResponseFunctionContractTest {
         assertThat(offConfig.routes()).containsOnlyKeys("glue-job-state:orders-etl");
         assertThat(offConfig.routes().get("glue-job-state:orders-etl"))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "orders-etl"));
-        // A one-alarm page is a metric alarm, which SetAlarmState cannot hold in ALARM: the function gets no page
-        // alarm.
-        assertThat(offConfig.pages().pipeline("orders-etl").pageAlarm()).isEmpty();
+        // A one-alarm page is a metric alarm, which SetAlarmState cannot hold in ALARM: the function is its pager and
+        // publishes its page on the alert topic.
+        assertThat(offConfig.pages().pipeline("orders-etl").pageAlarm()).contains("PipelineUnhealthyAlarm-orders-etl");
+        assertThat(offConfig.pages().pipeline("orders-etl").pageTopics())
+                .isEqualTo(Map.of("PipelineUnhealthyAlarm-orders-etl", "data-pipeline-alerts"));
+        // The pager confirms an open page when its alarm fires: UpdateItem, only where there is a pager.
+        assertThat(off.template().findResources("AWS::IAM::Policy").toString()).contains("dynamodb:UpdateItem");
+        assertThat(defaults.template().findResources("AWS::IAM::Policy").toString())
+                .doesNotContain("dynamodb:UpdateItem");
         ResponseConfig detailed = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                 TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl", "detailedMetrics", "true")),
                 "AlarmResponseFunction",
@@ -145,6 +151,7 @@ class ResponseFunctionContractTest {
                 .containsKey("glue-job-state:orders-etl")
                 .containsKey("GlueJobFailureAlarm-orders-etl");
         assertThat(detailed.pages().pipeline("orders-etl").pageAlarm()).contains("PipelineUnhealthyAlarm-orders-etl");
+        assertThat(detailed.pages().pipeline("orders-etl").pagedByFunction()).isFalse();
     }
 
     @Test

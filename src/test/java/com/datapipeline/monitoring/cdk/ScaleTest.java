@@ -59,10 +59,11 @@ class ScaleTest {
             Template template = Template.fromString(json);
             assertThat(resources(template)).as(nested.getNode().getId()).isBetween(20, 499);
             // Per pipeline its one-alarm page; per nested stack its dead-letter alarm and the delivery alarms of its
-            // two Glue event rules (one pair of rules serves all its pipelines).
+            // three Glue event rules (failed runs, history, and the successes that resolve the function's pages; one
+            // set of rules serves all its pipelines).
             assertThat(template.findResources("AWS::CloudWatch::Alarm"))
-                    .hasSize(MonitoringStack.PIPELINES_PER_NESTED_STACK + 3);
-            assertThat(template.findResources("AWS::Events::Rule")).hasSize(2);
+                    .hasSize(MonitoringStack.PIPELINES_PER_NESTED_STACK + 4);
+            assertThat(template.findResources("AWS::Events::Rule")).hasSize(3);
         }
     }
 
@@ -103,12 +104,13 @@ class ScaleTest {
     void theMainDashboardShowsEveryPipelinesPageAndTheHealthAlarmsInWidgetsOfAtMostAHundred() {
         String body = DashboardTest.dashboardBody(parent);
         int widgets = body.split("\"type\":\"alarm\"", -1).length - 1;
-        // One page per pipeline; the parent's eleven health alarms (with the Glue run quota's) and the health page.
-        int alarms = PIPELINES + 12;
+        // One page per pipeline; the parent's twelve health alarms (with the Glue run quota's and the guard of the
+        // function's pages) and the health page.
+        int alarms = PIPELINES + 13;
         assertThat(widgets).isEqualTo((alarms + 99) / 100);
         assertThat(body.split(":alarm:", -1)).hasSize(alarms + 1);
         assertThat(stack.alarmNames())
-                .hasSize(PIPELINES + 12 + 4 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
+                .hasSize(PIPELINES + 13 + 5 * (PIPELINES / MonitoringStack.PIPELINES_PER_NESTED_STACK));
     }
 
     @Test

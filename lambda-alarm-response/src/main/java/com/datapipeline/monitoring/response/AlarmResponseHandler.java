@@ -9,10 +9,12 @@ import com.datapipeline.monitoring.lambda.ConfigurationText;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Lambda entry point, subscribed to the {@code data-pipeline-remediation} topic. Thin: takes each SNS record's topic,
@@ -59,20 +61,31 @@ public final class AlarmResponseHandler implements RequestHandler<SNSEvent, Void
         RootCauseReader rootCause = config.insightsLogGroups().isEmpty()
                 ? RootCauseReader.NONE
                 : new JobRunInsights(clients.build(CloudWatchLogsClient.builder()), config.insightsLogGroups());
+        DynamoDbIncidentLedger ledger =
+                new DynamoDbIncidentLedger(clients.build(DynamoDbClient.builder()), ledgerTable);
         JobRemediator remediator = new JobRemediator(
                 clients.build(GlueClient.builder()),
-                new DynamoDbIncidentLedger(clients.build(DynamoDbClient.builder()), ledgerTable),
+                ledger,
                 Clock.systemUTC(),
                 config.restartBudget(),
                 config.errorClassActions(),
                 rootCause);
+        Map<String, String> pageTopics =
+                SnsPagePublisher.topicsByName(System.getenv(ResponseConfiguration.PAGE_TOPICS_VARIABLE));
+        Pager pager = pageTopics.isEmpty()
+                ? null
+                : new Pager(
+                        ledger,
+                        new SnsPagePublisher(clients.build(SnsClient.builder()), pageTopics),
+                        Clock.systemUTC());
         return new AlarmResponder(
                 config,
                 sources,
                 remediator,
                 new JsonLineDecisionLog(System.out),
                 new AlarmStatePage(clients.build(CloudWatchClient.builder())),
-                new ConsoleLinks(clients.region().id()));
+                new ConsoleLinks(clients.region().id()),
+                pager);
     }
 
     private static String requiredVariable(String name) {

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,11 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  *   <li>{@code budget#<job>#<n>} with {@code incident}: budget slot n of the job is held until {@code expiresAt};</li>
  *   <li>{@code pause#<job>} with {@code triggers}: the triggers of the job this function stopped, until a successful run
  *       resumes them (DeleteItem returning the old item, so one delivery resumes them) or {@code expiresAt}.</li>
+ *   <li>{@code page#<page alarm>} with {@code openedAt} and {@code confirmed}: the open page of a one-alarm pipeline
+ *       ({@link Pager}); opened by a conditional PutItem, closed by DeleteItem returning the old item, so one
+ *       delivery publishes the page and one its resolution.</li>
  * </ul>
  * Every claim is a conditional PutItem. TTL deletes expired items only within a few days, so a slot counts as free
  * once its {@code expiresAt} has passed, whether or not the item is still there.
  */
-public final class DynamoDbIncidentLedger implements IncidentLedger {
+public final class DynamoDbIncidentLedger implements IncidentLedger, PageLedger {
 
     /** The table's attributes, as the CDK app declares them. */
     private static final String KEY = ResponseConfiguration.LEDGER_KEY;
@@ -30,6 +34,8 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
     private static final String EXPIRES_AT = ResponseConfiguration.LEDGER_EXPIRES_AT;
     static final String INCIDENT = "incident";
     static final String TRIGGERS = "triggers";
+    static final String OPENED_AT = "openedAt";
+    static final String CONFIRMED = "confirmed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,6 +55,86 @@ public final class DynamoDbIncidentLedger implements IncidentLedger {
 
     static String pauseKey(String job) {
         return "pause#" + job;
+    }
+
+    static String pageKey(String page) {
+        return "page#" + page;
+    }
+
+    @Override
+    public boolean openPage(String page, OpenPage state, Instant now) {
+        return putIf(
+                pageItem(page, state),
+                "attribute_not_exists(#pk) OR #expiresAt < :now",
+                Map.of("#pk", KEY, "#expiresAt", EXPIRES_AT),
+                Map.of(":now", epochSeconds(now)));
+    }
+
+    @Override
+    public void confirmPage(String page, Instant expiresAt) {
+        try {
+            dynamo.updateItem(request -> request.tableName(table)
+                    .key(Map.of(KEY, text(pageKey(page))))
+                    .updateExpression("SET #confirmed = :true, #expiresAt = :expiresAt")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", KEY, "#confirmed", CONFIRMED, "#expiresAt", EXPIRES_AT))
+                    .expressionAttributeValues(
+                            Map.of(":true", AttributeValue.fromBool(true), ":expiresAt", epochSeconds(expiresAt))));
+        } catch (ConditionalCheckFailedException e) {
+            // Closed in between (its alarm went back to OK): nothing to confirm.
+        }
+    }
+
+    @Override
+    public Optional<OpenPage> closePage(String page) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(request -> request.tableName(table)
+                        .key(Map.of(KEY, text(pageKey(page))))
+                        .returnValues(ReturnValue.ALL_OLD))
+                .attributes();
+        if (old == null || old.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenPage(
+                old.containsKey(CONFIRMED)
+                        && Boolean.TRUE.equals(old.get(CONFIRMED).bool()),
+                instant(old.get(OPENED_AT)),
+                instant(old.get(EXPIRES_AT))));
+    }
+
+    @Override
+    public boolean closeUnconfirmedPage(String page, Instant openedBy) {
+        try {
+            dynamo.deleteItem(request -> request.tableName(table)
+                    .key(Map.of(KEY, text(pageKey(page))))
+                    .conditionExpression("attribute_exists(#pk) AND #confirmed = :false AND #openedAt <= :openedBy")
+                    .expressionAttributeNames(Map.of("#pk", KEY, "#confirmed", CONFIRMED, "#openedAt", OPENED_AT))
+                    .expressionAttributeValues(
+                            Map.of(":false", AttributeValue.fromBool(false), ":openedBy", epochSeconds(openedBy))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void restorePage(String page, OpenPage state) {
+        dynamo.putItem(request -> request.tableName(table).item(pageItem(page, state)));
+    }
+
+    private static Map<String, AttributeValue> pageItem(String page, OpenPage state) {
+        return Map.of(
+                KEY,
+                text(pageKey(page)),
+                EXPIRES_AT,
+                epochSeconds(state.expiresAt()),
+                OPENED_AT,
+                epochSeconds(state.openedAt()),
+                CONFIRMED,
+                AttributeValue.fromBool(state.confirmed()));
+    }
+
+    private static Instant instant(AttributeValue epochSeconds) {
+        return epochSeconds == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(epochSeconds.n()));
     }
 
     @Override

@@ -168,6 +168,23 @@ public final class JobRemediator {
     }
 
     /**
+     * The job's newest finished run, if it failed, as a page describes it; empty when it did not, when the job does not
+     * exist, or when Glue could not be read (a page must go out without it).
+     */
+    public Optional<RunFailure> newestFailure(String job) {
+        try {
+            List<JobRun> runs = recentRuns(job, clock.instant().minus(HISTORY_LOOKBACK));
+            Optional<JobRun> newest = newestFinished(runs);
+            if (newest.isEmpty() || !FAILED_STATES.contains(newest.get().jobRunState())) {
+                return Optional.empty();
+            }
+            return Optional.of(failure(null, job, runs));
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Stops the job's own triggers once it has failed {@code pauseAfterFailures} times in a row (its finished runs,
      * newest first), once per incident. Fewer failures only page.
      */

@@ -16,12 +16,16 @@ import static com.datapipeline.monitoring.contract.DecisionLine.STATE;
 import static com.datapipeline.monitoring.contract.DecisionLine.TARGET;
 import static com.datapipeline.monitoring.contract.LogFields.LEVEL;
 
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.contract.DecisionLine;
 import com.datapipeline.monitoring.contract.LogFields;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.lambda.ErrorText;
 import com.datapipeline.monitoring.lambda.JsonLines;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +65,34 @@ public final class JsonLineDecisionLog implements DecisionLog {
                 decision.page() == null ? null : decision.page().delivery().toString());
         line.put(MESSAGE_ID, delivery.messageId());
         line.put(EXCERPT, delivery.excerpt());
+        return line;
+    }
+
+    @Override
+    public void runFailurePaged(Instant eventTime) {
+        write(runFailurePagedLine(eventTime));
+    }
+
+    /**
+     * An embedded-metric-format line: {@code RunFailuresPaged} = 1, no dimension, at the failed run's event time, so
+     * that it falls in the same period as the event history's count of the same run.
+     */
+    static Map<String, Object> runFailurePagedLine(Instant eventTime) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        eventTime.toEpochMilli(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                CustomMetric.NAMESPACE,
+                                "Dimensions",
+                                List.of(List.of()),
+                                "Metrics",
+                                List.of(Map.of("Name", ResponseConfiguration.RUN_PAGES_METRIC, "Unit", "Count"))))));
+        line.put(ResponseConfiguration.RUN_PAGES_METRIC, 1);
         return line;
     }
 

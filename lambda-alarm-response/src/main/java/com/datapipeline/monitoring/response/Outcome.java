@@ -19,6 +19,8 @@ public enum Outcome {
     /** The route's job no longer exists; nothing to start, and a retry would not change that. */
     JOB_NOT_FOUND("job-not-found"),
     NOTIFY_ONLY("notify-only"),
+    /** A one-alarm pipeline's page alarm changed state: the function, its pager, paged, resolved or found it open. */
+    PAGE_SIGNAL("page-signal"),
     IGNORED_STATE("ignored-state"),
     IGNORED_ORIGIN("ignored-origin"),
     UNKNOWN_ROUTE("unknown-route"),

@@ -20,14 +20,21 @@ public interface PageDelivery {
 
     /** What became of a page text. */
     enum Status {
-        /** The page alarm went to ALARM with the text as its reason: the page carries it. */
+        /**
+         * The page alarm went to ALARM with the text as its reason: the page carries it; or, for a one-alarm pipeline,
+         * the function published the page on the human topic.
+         */
         PAGED("paged"),
         /** The page alarm was in ALARM already (its page went out, or an earlier incident holds it open). */
         ALREADY_OPEN("already-open"),
         /** The configuration names no page alarm for the pipeline, or the alarm does not exist. */
         NO_PAGE_ALARM("no-page-alarm"),
         /** Not tried (no delivery configured) or CloudWatch refused: the alarm pages by itself, without the text. */
-        NOT_DELIVERED("not-delivered");
+        NOT_DELIVERED("not-delivered"),
+        /** The function, as the pager of a one-alarm pipeline, published the page's resolution. */
+        RESOLVED("resolved"),
+        /** The function, as the pager of a one-alarm pipeline, had no open page to resolve. */
+        NOTHING_OPEN("nothing-open");
 
         private final String logName;
 

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the function's pages read and where they go, from RESPONSE_CONFIG.
@@ -22,6 +23,13 @@ public record PageSettings(Map<String, PipelinePage> pipelines, String runbookUr
         pipelines = Map.copyOf(pipelines);
         Objects.requireNonNull(runbookUrl, "runbookUrl");
         logGroups = List.copyOf(logGroups);
+    }
+
+    /** The one-alarm pipeline whose page alarm this is, if the function is its pager. */
+    public Optional<PipelinePage> pagedByAlarm(String alarm) {
+        return pipelines.values().stream()
+                .filter(page -> page.pageTopics().containsKey(alarm))
+                .findFirst();
     }
 
     public PipelinePage pipeline(String job) {

@@ -108,6 +108,7 @@ public final class PageText {
                                         + errorClass.configName() + " -> " + RouteAction.NOTIFY_ONLY.configName()
                                         + ")";
             case PAUSED_TRIGGER -> "not restarted; " + decision.reason();
+            case PAGE_SIGNAL -> decision.reason();
             default -> "not restarted: " + decision.reason();
         };
     }

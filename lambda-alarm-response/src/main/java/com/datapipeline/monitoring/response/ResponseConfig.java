@@ -8,6 +8,7 @@ import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_NAM
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.JOB_RUN_INSIGHTS_LOG_GROUPS;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.MAX_RESTARTS;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAGE_ALARM;
+import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAGE_TOPICS;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.PAUSE_AFTER_FAILURES;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.ResponseConfiguration.REMEDIATION_ENABLED;
@@ -118,13 +119,22 @@ public record ResponseConfig(
                     pipeline.optionalObject(ERROR_CLASS_ACTIONS)
                             .map(ErrorClassActions::read)
                             .ifPresent(actions -> byPipeline.put(job, actions));
+                    Map<String, String> pageTopics = new LinkedHashMap<>();
+                    pipeline.optionalObject(PAGE_TOPICS)
+                            .ifPresent(topics -> topics.names()
+                                    .forEach(alarm -> pageTopics.put(alarm, topics.requiredString(alarm))));
+                    Optional<String> pageAlarm = pipeline.optionalString(PAGE_ALARM);
+                    if (!pageTopics.isEmpty() && (pageAlarm.isEmpty() || !pageTopics.containsKey(pageAlarm.get()))) {
+                        throw pipeline.invalid(PAGE_TOPICS, "must name the pipeline's " + PAGE_ALARM + " too");
+                    }
                     pages.put(
                             job,
                             new PipelinePage(
                                     job,
-                                    pipeline.optionalString(PAGE_ALARM),
+                                    pageAlarm,
                                     pipeline.optionalString(DASHBOARD),
-                                    pipeline.optionalString(RUNBOOK_URL)));
+                                    pipeline.optionalString(RUNBOOK_URL),
+                                    pageTopics));
                 }));
         int pauseAfter = root.optionalInt(
                         PAUSE_AFTER_FAILURES,

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,18 @@ final class RecordingDecisionLog implements DecisionLog {
     final List<Map<String, Object>> lines = new ArrayList<>();
     final List<RuntimeException> failures = new ArrayList<>();
     final List<Delivery> failedDeliveries = new ArrayList<>();
+    /** The event times of the RunFailuresPaged counts, as their metric lines. */
+    final List<Map<String, Object>> runFailuresPaged = new ArrayList<>();
 
     @Override
     public synchronized void decided(Delivery delivery, Decision decision) {
         decisions.add(decision);
         lines.add(JsonLineDecisionLog.line(delivery, decision));
+    }
+
+    @Override
+    public synchronized void runFailurePaged(Instant eventTime) {
+        runFailuresPaged.add(JsonLineDecisionLog.runFailurePagedLine(eventTime));
     }
 
     @Override

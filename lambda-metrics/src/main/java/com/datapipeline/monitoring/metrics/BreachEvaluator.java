@@ -64,6 +64,11 @@ public final class BreachEvaluator {
                 BreachBit.LOW_THROUGHPUT,
                 records == null ? null : records / interval.toSeconds(),
                 thresholds.minRecordsPerSecond());
+        above(
+                bits,
+                BreachBit.OVER_BUDGET,
+                values.get(PipelineMetric.PROJECTED_MONTHLY_COST_USD),
+                thresholds.monthlyBudgetUsd());
         return bits;
     }
 

@@ -6,6 +6,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.ERROR_RA
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.LATENCY_SECONDS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MIN_RECORDS_PER_SECOND;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MISSED_RUN_SECONDS;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.MONTHLY_BUDGET_USD;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.STUCK_SECONDS;
 
 import com.datapipeline.monitoring.contract.MetricsConfiguration;
@@ -24,7 +25,8 @@ public record BreachThresholds(
         OptionalDouble errorRatePercent,
         OptionalDouble latencySeconds,
         OptionalDouble dataQualityPercent,
-        OptionalDouble minRecordsPerSecond) {
+        OptionalDouble minRecordsPerSecond,
+        OptionalDouble monthlyBudgetUsd) {
 
     static BreachThresholds read(JsonObject raw) {
         raw.refuseUnknown(MetricsConfiguration.THRESHOLD_KEYS);
@@ -35,7 +37,8 @@ public record BreachThresholds(
                 number(raw, ERROR_RATE_PERCENT),
                 number(raw, LATENCY_SECONDS),
                 number(raw, DATA_QUALITY_PERCENT),
-                number(raw, MIN_RECORDS_PER_SECOND));
+                number(raw, MIN_RECORDS_PER_SECOND),
+                number(raw, MONTHLY_BUDGET_USD));
     }
 
     private static OptionalDouble number(JsonObject raw, String name) {

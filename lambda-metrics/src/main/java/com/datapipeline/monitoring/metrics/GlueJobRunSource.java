@@ -45,7 +45,11 @@ public final class GlueJobRunSource implements JobRunSource {
                         run.completedOn(),
                         run.executionTime(),
                         new RunCapacity(
-                                run.dpuSeconds(), run.maxCapacity(), run.workerTypeAsString(), run.numberOfWorkers())));
+                                run.dpuSeconds(),
+                                run.maxCapacity(),
+                                run.workerTypeAsString(),
+                                run.numberOfWorkers(),
+                                run.glueVersion())));
                 reachedOlderRuns |= run.startedOn() != null && run.startedOn().isBefore(since);
             }
             // Newest first: once a page holds a run that started before the window, later pages only hold older runs.

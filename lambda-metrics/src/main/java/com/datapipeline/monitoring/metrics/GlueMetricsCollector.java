@@ -23,6 +23,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
     private final Clock clock;
     private final Duration lookback;
     private final Duration interval;
+    private final MonthToDateCost monthToDate;
 
     public GlueMetricsCollector(
             JobRunSource runs,
@@ -37,6 +38,7 @@ public final class GlueMetricsCollector implements MetricsCollector {
         this.clock = clock;
         this.lookback = lookback;
         this.interval = interval;
+        this.monthToDate = new MonthToDateCost(runs);
     }
 
     @Override
@@ -111,16 +113,40 @@ public final class GlueMetricsCollector implements MetricsCollector {
         if (pipeline.pricePerDpuHour() == null) {
             return;
         }
-        OptionalDouble dpuHours = GlueRunMetrics.dpuHoursInInterval(jobRuns, now, interval);
-        String reason = "no run with a known capacity finished in the last " + interval.toMinutes() + " minutes";
-        publishOrSkip(measurement, PipelineMetric.DPU_HOURS, dpuHours, reason);
-        publishOrSkip(
-                measurement,
-                PipelineMetric.RUN_COST_USD,
-                dpuHours.isPresent()
-                        ? OptionalDouble.of(GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
-                        : dpuHours,
-                reason);
+        if (pipeline.runCostMetrics()) {
+            OptionalDouble dpuHours = GlueRunMetrics.dpuHoursInInterval(jobRuns, now, interval);
+            String reason = "no run with a known capacity finished in the last " + interval.toMinutes() + " minutes";
+            publishOrSkip(measurement, PipelineMetric.DPU_HOURS, dpuHours, reason);
+            publishOrSkip(
+                    measurement,
+                    PipelineMetric.RUN_COST_USD,
+                    dpuHours.isPresent()
+                            ? OptionalDouble.of(
+                                    GlueRunMetrics.costUsd(dpuHours.getAsDouble(), pipeline.pricePerDpuHour()))
+                            : dpuHours,
+                    reason);
+        }
+        if (pipeline.monthlyBudgetUsd() != null) {
+            addProjectedMonthlyCost(measurement, pipeline, jobRuns, now);
+        }
+    }
+
+    /** The month's projected cost; a failed read of the month's runs skips it, the other metrics stay. */
+    private void addProjectedMonthlyCost(
+            PipelineMeasurement.Builder measurement,
+            MetricsConfig.PipelineConfig pipeline,
+            List<JobRun> jobRuns,
+            Instant now) {
+        try {
+            double monthToDateUsd = GlueRunMetrics.costUsd(
+                    monthToDate.dpuHours(pipeline.jobName(), jobRuns, now), pipeline.pricePerDpuHour());
+            measurement.publish(
+                    PipelineMetric.PROJECTED_MONTHLY_COST_USD, MonthlyCost.projectedUsd(monthToDateUsd, now));
+        } catch (RuntimeException e) {
+            measurement.skip(
+                    PipelineMetric.PROJECTED_MONTHLY_COST_USD,
+                    "reading the month's runs failed: " + ErrorText.describe(e));
+        }
     }
 
     private void addDataQualityScore(

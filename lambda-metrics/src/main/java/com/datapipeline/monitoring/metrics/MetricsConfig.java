@@ -7,6 +7,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.EXPECTED
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.INTERVAL_MINUTES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.JOB_NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.LOOKBACK_MINUTES;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.MONTHLY_BUDGET_USD;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.NAMESPACE;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_GLUE_TABLE;
@@ -14,6 +15,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_L
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.OUTPUT_S3_PREFIX;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PRICE_PER_DPU_HOUR;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.RUN_COST_METRICS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
@@ -67,6 +69,10 @@ public record MetricsConfig(
      * @param breachThresholds            what the Breach metric compares with; empty: no Breach metric
      * @param output                      the pipeline's declared output, whose age is OutputAgeSeconds; null for none
      * @param pricePerDpuHour             USD per DPU-hour: DpuHours and RunCostUsd are published; null: neither
+     * @param monthlyBudgetUsd            the monthly budget in USD (needs a price): ProjectedMonthlyCostUsd is
+     *                                    published; null: not
+     * @param runCostMetrics              false: the price only prices the projection, DpuHours and RunCostUsd are not
+     *                                    published
      */
     public record PipelineConfig(
             String name,
@@ -78,7 +84,9 @@ public record MetricsConfig(
             boolean detailedMetrics,
             Optional<BreachThresholds> breachThresholds,
             OutputLocation output,
-            Double pricePerDpuHour) {
+            Double pricePerDpuHour,
+            Double monthlyBudgetUsd,
+            boolean runCostMetrics) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
@@ -104,7 +112,9 @@ public record MetricsConfig(
                     detailedMetrics,
                     breachThresholds,
                     null,
-                    null);
+                    null,
+                    null,
+                    true);
         }
 
         /** A pipeline with the detailed metrics, no Breach metric, no declared output and no price per DPU-hour. */
@@ -125,7 +135,9 @@ public record MetricsConfig(
                     true,
                     Optional.empty(),
                     null,
-                    null);
+                    null,
+                    null,
+                    true);
         }
     }
 
@@ -194,6 +206,7 @@ public record MetricsConfig(
             throw raw.invalid(
                     DETAILED_METRICS, "false needs " + BREACH_THRESHOLDS + ": the pipeline would publish nothing");
         }
+        Double price = readPrice(raw);
         return new PipelineConfig(
                 name,
                 jobName == null ? name : jobName,
@@ -204,7 +217,20 @@ public record MetricsConfig(
                 detailed,
                 thresholds,
                 readOutput(raw),
-                readPrice(raw));
+                price,
+                readBudget(raw, price),
+                raw.optionalBoolean(RUN_COST_METRICS).orElse(true));
+    }
+
+    private static Double readBudget(JsonObject raw, Double price) {
+        Optional<Double> budget = raw.optionalNumber(MONTHLY_BUDGET_USD);
+        if (budget.isPresent() && !(budget.get() > 0 && Double.isFinite(budget.get()))) {
+            throw raw.invalid(MONTHLY_BUDGET_USD, "must be a positive number of USD, was " + budget.get());
+        }
+        if (budget.isPresent() && price == null) {
+            throw raw.invalid(MONTHLY_BUDGET_USD, "needs " + PRICE_PER_DPU_HOUR + ": a cost needs a price");
+        }
+        return budget.orElse(null);
     }
 
     private static Double readPrice(JsonObject raw) {

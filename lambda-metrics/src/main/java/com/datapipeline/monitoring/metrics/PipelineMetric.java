@@ -18,6 +18,8 @@ public enum PipelineMetric {
     DPU_HOURS(CustomMetric.DPU_HOURS),
     /** Written with {@link #DPU_HOURS}. */
     RUN_COST_USD(CustomMetric.RUN_COST_USD),
+    /** Written by {@link GlueMetricsCollector} for a pipeline with a monthly budget. */
+    PROJECTED_MONTHLY_COST_USD(CustomMetric.PROJECTED_MONTHLY_COST_USD),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
     COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
     /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */
@@ -27,12 +29,12 @@ public enum PipelineMetric {
 
     /**
      * The values of {@code measured} a pipeline without detailed metrics publishes beside Breach: the cost metrics,
-     * which its price per DPU-hour asks for and no Breach bit stands for.
+     * which its price per DPU-hour and its budget ask for (the budget's bit stands for the breach, not for the graph).
      */
     static Map<PipelineMetric, Double> withoutDetailedMetrics(Map<PipelineMetric, Double> measured) {
         Map<PipelineMetric, Double> kept = new EnumMap<>(PipelineMetric.class);
         measured.forEach((metric, value) -> {
-            if (metric == DPU_HOURS || metric == RUN_COST_USD) {
+            if (metric == DPU_HOURS || metric == RUN_COST_USD || metric == PROJECTED_MONTHLY_COST_USD) {
                 kept.put(metric, value);
             }
         });

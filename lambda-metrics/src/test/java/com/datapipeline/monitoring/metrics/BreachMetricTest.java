@@ -33,12 +33,36 @@ class BreachMetricTest {
             OptionalDouble.of(2),
             OptionalDouble.of(180),
             OptionalDouble.of(90),
-            OptionalDouble.of(10));
+            OptionalDouble.of(10),
+            OptionalDouble.empty());
 
     private static PipelineMeasurement measured(Map<PipelineMetric, Double> values) {
         PipelineMeasurement.Builder builder = new PipelineMeasurement.Builder();
         values.forEach(builder::publish);
         return builder.build(false);
+    }
+
+    @Test
+    void aProjectionAboveTheMonthlyBudgetSetsTheOverBudgetBitAndAtItNothing() {
+        BreachThresholds budget = new BreachThresholds(
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.of(100));
+        BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
+        assertThat(evaluator.breached("p", budget, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 100.5))))
+                .containsExactly(BreachBit.OVER_BUDGET);
+        assertThat(evaluator.breached("p", budget, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 100.0))))
+                .isEmpty();
+        // Without a budget the projection is not watched.
+        assertThat(evaluator.breached(
+                        "p", THRESHOLDS, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 1e9))))
+                .doesNotContain(BreachBit.OVER_BUDGET);
+        assertThat(BreachBit.OVER_BUDGET.value()).isEqualTo(32768);
     }
 
     @Test
@@ -90,6 +114,7 @@ class BreachMetricTest {
     void aModeWithoutThresholdIsNotWatched() {
         BreachThresholds durationOnly = new BreachThresholds(
                 OptionalDouble.of(300),
+                OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),

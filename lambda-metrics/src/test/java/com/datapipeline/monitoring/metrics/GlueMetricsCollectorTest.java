@@ -194,8 +194,7 @@ class GlueMetricsCollectorTest {
 
     @Test
     void aPricePerDpuHourPublishesTheIntervalsDpuHoursAndTheirCost() {
-        PipelineConfig priced = new PipelineConfig(
-                "orders", "orders-etl", MetricsSource.GLUE, null, null, null, true, Optional.empty(), null, 0.5);
+        PipelineConfig priced = priced(null, true);
         RunCapacity fiveDpus = new RunCapacity(null, 5.0, "G.1X", 5);
         JobRun finished = new JobRun(
                 "jr_1", "FAILED", NOW.minus(minutes(40)), NOW.minus(minutes(2)), 1440, fiveDpus); // 2 DPU-hours
@@ -222,5 +221,55 @@ class GlueMetricsCollectorTest {
 
         assertThat(measurement.published()).doesNotContainKeys(PipelineMetric.DPU_HOURS, PipelineMetric.RUN_COST_USD);
         assertThat(measurement.skipped()).doesNotContainKeys(PipelineMetric.DPU_HOURS, PipelineMetric.RUN_COST_USD);
+    }
+
+    @Test
+    void aMonthlyBudgetPublishesTheMonthsProjectedCost() {
+        PipelineConfig budgeted = priced(100.0, true);
+        RunCapacity fiveDpus = new RunCapacity(null, 5.0, "G.1X", 5, "4.0");
+        // NOW is 1 June, 12:00 UTC: a run of this month (2 DPU-hours, $1) and one of May.
+        JobRun june = new JobRun("jr_1", "SUCCEEDED", NOW.minus(minutes(40)), NOW.minus(minutes(16)), 1440, fiveDpus);
+        JobRun may = new JobRun(
+                "jr_0", "SUCCEEDED", NOW.minus(Duration.ofDays(1)), NOW.minus(minutes(1400)), 1440, fiveDpus);
+
+        PipelineMeasurement measurement = collector(
+                        List.of(june, may), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(budgeted);
+        // $1 on the 1st of a 30-day month.
+        assertThat(measurement.published()).containsEntry(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 30.0);
+
+        PipelineMeasurement unbudgeted = collector(
+                        List.of(june, may), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(priced(null, true));
+        assertThat(unbudgeted.published()).doesNotContainKey(PipelineMetric.PROJECTED_MONTHLY_COST_USD);
+    }
+
+    @Test
+    void aBudgetWithoutRunCostMetricsPublishesOnlyTheProjection() {
+        RunCapacity fiveDpus = new RunCapacity(null, 5.0, "G.1X", 5, "4.0");
+        JobRun june = new JobRun("jr_1", "SUCCEEDED", NOW.minus(minutes(40)), NOW.minus(minutes(2)), 1440, fiveDpus);
+        PipelineMeasurement measurement = collector(
+                        List.of(june), recordsByRun(Map.of()), (j, r, s) -> OptionalDouble.empty())
+                .collect(priced(100.0, false));
+        assertThat(measurement.published())
+                .containsEntry(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 30.0)
+                .doesNotContainKeys(PipelineMetric.DPU_HOURS, PipelineMetric.RUN_COST_USD);
+    }
+
+    /** A pipeline priced at $0.50 per DPU-hour. */
+    private static PipelineConfig priced(Double monthlyBudgetUsd, boolean runCostMetrics) {
+        return new PipelineConfig(
+                "orders",
+                "orders-etl",
+                MetricsSource.GLUE,
+                null,
+                null,
+                null,
+                true,
+                Optional.empty(),
+                null,
+                0.5,
+                monthlyBudgetUsd,
+                runCostMetrics);
     }
 }

@@ -98,6 +98,14 @@ class MetricsConfigTest {
                         + " | pipelines[0].pricePerDpuHour",
                 WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":\"0.44\"}]}"
                         + " | pipelines[0].pricePerDpuHour",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":0.44,"
+                        + "\"monthlyBudgetUsd\":0}]} | pipelines[0].monthlyBudgetUsd",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":0.44,"
+                        + "\"monthlyBudgetUsd\":-5}]} | pipelines[0].monthlyBudgetUsd",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"pricePerDpuHour\":0.44,"
+                        + "\"monthlyBudgetUsd\":\"100\"}]} | pipelines[0].monthlyBudgetUsd",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"monthlyBudgetUsd\":100}]}"
+                        + " | needs pricePerDpuHour",
                 WINDOWS
                         + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
                 WINDOWS

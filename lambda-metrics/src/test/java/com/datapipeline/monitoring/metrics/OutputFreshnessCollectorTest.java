@@ -29,7 +29,9 @@ class OutputFreshnessCollectorTest {
                 true,
                 java.util.Optional.empty(),
                 output,
-                null);
+                null,
+                null,
+                true);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.lambda.LambdaSdkClients;
@@ -174,6 +175,33 @@ class PipelineMetricsIT {
         assertThat(runs).extracting(JobRun::id).containsExactlyInAnyOrderElementsOf(started);
         assertThat(runs).extracting(JobRun::startedOn).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(runs).allSatisfy(run -> assertThat(run.state()).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aBudgetedPipelinesMonthIsReadFromTheEmulatorsRunHistoryAndProjected() {
+        String jobName = unique("it-budget");
+        createJob(jobName);
+        glue.startJobRun(r -> r.jobName(jobName).maxCapacity(10.0));
+        glue.startJobRun(r -> r.jobName(jobName).maxCapacity(10.0));
+        MetricsConfig config = MetricsConfig.parse("""
+                {"lookbackMinutes":1440,"intervalMinutes":1,
+                 "pipelines":[{"name":"budget","jobName":"%s","source":"glue","pricePerDpuHour":0.44,
+                               "monthlyBudgetUsd":100,"runCostMetrics":false}]}""".formatted(jobName));
+        List<String> stdout = new ArrayList<>();
+        Clock clock = Clock.systemUTC();
+
+        new PipelineMetricsHandler(config, clients, clock, new SplittableRandom(1), stdout::add)
+                .handleRequest(Map.of(), null);
+
+        JsonNode line = emfByPipeline(stdout).get("budget");
+        // The month's runs as GetJobRuns gives them (the emulator's runs started now), priced by the same rules.
+        List<JobRun> month = new GlueJobRunSource(glue).recentRuns(jobName, MonthlyCost.monthStart(Instant.now()));
+        double expected =
+                MonthlyCost.projectedUsd(MonthlyCost.monthToDateDpuHours(month, Instant.now()) * 0.44, Instant.now());
+        assertThat(line.has("ProjectedMonthlyCostUsd")).isTrue();
+        assertThat(line.path("ProjectedMonthlyCostUsd").asDouble()).isCloseTo(expected, within(1e-6));
+        assertThat(line.has("DpuHours")).isFalse();
+        assertThat(line.has("RunCostUsd")).isFalse();
     }
 
     @Test

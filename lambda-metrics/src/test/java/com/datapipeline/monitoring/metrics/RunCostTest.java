@@ -81,4 +81,23 @@ class RunCostTest {
         assertThat(GlueRunMetrics.dpuHoursInInterval(runs, NOW, INTERVAL)).isEmpty();
         assertThat(GlueRunMetrics.dpuHoursInInterval(List.of(), NOW, INTERVAL)).isEmpty();
     }
+
+    @Test
+    void aRunIsBilledForAtLeastItsGlueVersionsMinimum() {
+        // Glue 2.0 and later: per second with a 1-minute minimum; 0.9 and 1.0: a 10-minute minimum (see RunCapacity).
+        assertThat(new RunCapacity(null, 6.0, null, null, "4.0").dpuHours(Optional.of(10.0)))
+                .hasValue(6.0 * 60 / 3600);
+        assertThat(new RunCapacity(null, 6.0, null, null, "4.0").dpuHours(Optional.of(61.0)))
+                .hasValue(6.0 * 61 / 3600);
+        assertThat(new RunCapacity(null, 6.0, null, null, "1.0").dpuHours(Optional.of(120.0)))
+                .hasValue(6.0 * 600 / 3600);
+        assertThat(new RunCapacity(null, 6.0, null, null, "0.9").dpuHours(Optional.of(900.0)))
+                .hasValue(6.0 * 900 / 3600);
+        // An unknown version gets the smaller minimum: a cost is never overstated.
+        assertThat(new RunCapacity(null, 6.0, null, null).dpuHours(Optional.of(10.0)))
+                .hasValue(6.0 * 60 / 3600);
+        // Glue's own DPUSeconds is taken as it is.
+        assertThat(new RunCapacity(30.0, 6.0, null, null, "1.0").dpuHours(Optional.of(10.0)))
+                .hasValue(30.0 / 3600);
+    }
 }

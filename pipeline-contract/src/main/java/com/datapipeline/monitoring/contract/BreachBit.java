@@ -32,7 +32,12 @@ public enum BreachBit {
     HEAP(11, "heap", Source.PAGE_EXPRESSION),
     SKEW(12, "skew", Source.PAGE_EXPRESSION),
     EXECUTOR_DISK(13, "executor disk", Source.PAGE_EXPRESSION),
-    EXECUTOR_MEMORY(14, "executor memory", Source.PAGE_EXPRESSION);
+    EXECUTOR_MEMORY(14, "executor memory", Source.PAGE_EXPRESSION),
+    /**
+     * The month's projected cost of the pipeline's runs ({@link CustomMetric#PROJECTED_MONTHLY_COST_USD}) is above its
+     * monthly budget; a warning, not a failure.
+     */
+    OVER_BUDGET(15, "over budget", Source.METRICS_FUNCTION, MetricsConfiguration.MONTHLY_BUDGET_USD);
 
     /** Who sets a bit. */
     public enum Source {

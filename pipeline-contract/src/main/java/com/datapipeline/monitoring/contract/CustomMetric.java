@@ -46,7 +46,13 @@ public enum CustomMetric {
      */
     DPU_HOURS("DpuHours", "None"),
     /** {@link #DPU_HOURS} × the configured price per DPU-hour, in USD; written with it. */
-    RUN_COST_USD("RunCostUsd", "None");
+    RUN_COST_USD("RunCostUsd", "None"),
+    /**
+     * The month's cost of the pipeline's runs projected to the whole month, in USD: the cost of the runs that started
+     * since the first of the month (UTC) × the month's days / the days begun; written by the metrics function for a
+     * pipeline with a monthly budget ({@link MetricsConfiguration#MONTHLY_BUDGET_USD}).
+     */
+    PROJECTED_MONTHLY_COST_USD("ProjectedMonthlyCostUsd", "None");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

@@ -64,6 +64,19 @@ public final class MetricsConfiguration {
      */
     public static final String PRICE_PER_DPU_HOUR = "pricePerDpuHour";
 
+    /**
+     * The pipeline's monthly budget in USD (with {@link #PRICE_PER_DPU_HOUR}): present, the function publishes {@link
+     * CustomMetric#PROJECTED_MONTHLY_COST_USD} for the pipeline; as a key of {@link #BREACH_THRESHOLDS}, {@link
+     * BreachBit#OVER_BUDGET} is set while the projection is above it.
+     */
+    public static final String MONTHLY_BUDGET_USD = "monthlyBudgetUsd";
+
+    /**
+     * false: {@link #PRICE_PER_DPU_HOUR} only prices the runs for {@link CustomMetric#PROJECTED_MONTHLY_COST_USD} (a
+     * budget without costPerRun), and neither DpuHours nor RunCostUsd is published; absent: true.
+     */
+    public static final String RUN_COST_METRICS = "runCostMetrics";
+
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
             JOB_NAME,
@@ -75,7 +88,9 @@ public final class MetricsConfiguration {
             OUTPUT_S3_PREFIX,
             DETAILED_METRICS,
             BREACH_THRESHOLDS,
-            PRICE_PER_DPU_HOUR);
+            PRICE_PER_DPU_HOUR,
+            MONTHLY_BUDGET_USD,
+            RUN_COST_METRICS);
 
     /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
     public static final String DURATION_SECONDS = "durationSeconds";
@@ -99,7 +114,8 @@ public final class MetricsConfiguration {
             ERROR_RATE_PERCENT,
             LATENCY_SECONDS,
             DATA_QUALITY_PERCENT,
-            MIN_RECORDS_PER_SECOND);
+            MIN_RECORDS_PER_SECOND,
+            MONTHLY_BUDGET_USD);
 
     private MetricsConfiguration() {}
 }

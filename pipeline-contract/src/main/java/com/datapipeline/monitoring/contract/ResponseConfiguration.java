@@ -59,8 +59,15 @@ public final class ResponseConfiguration {
     public static final String PAGE_ALARM = "pageAlarm";
     /** The dashboard the page links to. */
     public static final String DASHBOARD = "dashboard";
+    /**
+     * A one-alarm pipeline's page alarms (each a signal on the remediation topic) to the name of the human topic the
+     * function publishes that page on: the function is the pager of such a pipeline, and {@link #PAGE_ALARM} names the
+     * one of them that holds the run-failed bit. Absent for a pipeline whose page is a composite.
+     */
+    public static final String PAGE_TOPICS = "pageTopics";
     /** A pipeline's keys: its own {@link #ERROR_CLASS_ACTIONS} and {@link #RUNBOOK_URL}, its page alarm, its dashboard. */
-    public static final Set<String> PIPELINE_KEYS = Set.of(ERROR_CLASS_ACTIONS, PAGE_ALARM, DASHBOARD, RUNBOOK_URL);
+    public static final Set<String> PIPELINE_KEYS =
+            Set.of(ERROR_CLASS_ACTIONS, PAGE_ALARM, PAGE_TOPICS, DASHBOARD, RUNBOOK_URL);
 
     public static final String MAX_RESTARTS = "maxRestarts";
     public static final String WINDOW_MINUTES = "windowMinutes";
@@ -85,6 +92,17 @@ public final class ResponseConfiguration {
     public static final String LEDGER_TABLE_VARIABLE = "RESPONSE_LEDGER_TABLE";
     /** The SNS topic ARNs the function accepts notifications from, comma-separated (deploy-time values). */
     public static final String SOURCE_TOPICS_VARIABLE = "RESPONSE_SOURCE_TOPIC_ARNS";
+    /**
+     * The human topics the function may publish pages on, comma-separated ARNs (deploy-time values); the configuration
+     * names them ({@link #PAGE_TOPICS}) by topic name, the last part of the ARN.
+     */
+    public static final String PAGE_TOPICS_VARIABLE = "RESPONSE_PAGE_TOPIC_ARNS";
+    /**
+     * The metric (embedded metric format, no dimension) the function emits once per failed or timed-out run of a
+     * one-alarm pipeline whose page it published or found open: the guard compares it with the failed runs counted
+     * from the event history.
+     */
+    public static final String RUN_PAGES_METRIC = "RunFailuresPaged";
     /** The ledger table's partition key (a string). */
     public static final String LEDGER_KEY = "pk";
     /** The ledger table's time-to-live attribute (epoch seconds). */

@@ -11,8 +11,9 @@ import software.constructs.Construct;
 
 /**
  * The successful runs of the pipelines whose failed runs may pause their job's triggers (an error class routed to
- * pause-trigger), with one rule for all of them: a run that ended GlueEvents.JOB_SUCCEEDED goes, as a readable message, to the
- * remediation topic, and AlarmResponseFunction starts again the triggers a pause of that job stopped. Only the
+ * pause-trigger) and of those whose page is one alarm, with one rule for all of them: a run that ended SUCCEEDED goes,
+ * as a readable message, to the remediation topic, and AlarmResponseFunction starts again the triggers a pause of that
+ * job stopped, and resolves a page that the job's failed run opened and its page alarm never confirmed. Only the
  * response function reads that topic, so a success pages nobody; the event history keeps every state change anyway
  * ({@link GlueJobEvents}), and its metric filters count only failed and stuck runs. A stack without such pipelines
  * gets no rule.
@@ -24,7 +25,7 @@ public final class RunSuccessEvents extends Construct {
         super(scope, id);
         successes = Rule.Builder.create(this, "RunSuccesses")
                 .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + GlueEvents.JOB_SUCCEEDED
-                        + ", to resume triggers paused after repeated failures")
+                        + ", to resume paused triggers and resolve the pages the response function opened")
                 .eventPattern(EventPattern.builder()
                         .source(List.of(GlueEvents.SOURCE))
                         .detailType(List.of(GlueEvents.JOB_STATE_CHANGE))
@@ -38,7 +39,7 @@ public final class RunSuccessEvents extends Construct {
                         GlueEventMessage.of(
                                 GlueEvents.JOB_STATE_CHANGE,
                                 "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
-                                        + " succeeded: paused triggers of the job may resume"),
+                                        + " succeeded: paused triggers of the job may resume, its open page may resolve"),
                         props.deliveryAlarmNamePrefix() + "-RunSuccesses" + props.nameSuffix());
     }
 

@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.sns.ITopic;
  * <ul>
  *   <li>a pipeline's signals (failed run, failed tasks, data quality, ...) page nobody themselves; they notify the
  *       remediation topic, which only AlarmResponseFunction reads, and are children of their pipeline's page;</li>
- *   <li>a pipeline's page is a composite over its signals: {@code PipelineUnhealthyAlarm} on the alert topic. With
+ *   <li>a pipeline's page is a composite over its signals: {@code PipelineUnhealthyAlarm} on the alert topic. A
+ *       one-alarm page (one metric-math alarm over the pipeline's breach bits) notifies the remediation topic instead:
+ *       AlarmResponseFunction is its pager and publishes its page and resolution on the human topic. With
  *       severity topics, one per severity: {@code PipelineUnhealthyAlarm} over the critical signals on the critical
  *       topic, {@code PipelineDegradedAlarm} over the warning signals on the warning topic (an incident that escalates
  *       from a warning to a critical signal then reaches each topic once);</li>
@@ -44,8 +46,14 @@ public final class AlarmRouting {
     public Optional<ITopic> topicFor(AlarmKind kind) {
         return switch (kind.role()) {
             case PIPELINE_SIGNAL -> Optional.of(topics.remediation());
+            // A one-alarm page is a signal of the response function, which publishes its page (it is the pager).
             case PIPELINE_PAGE ->
-                Optional.of(kind.severity().orElseThrow() == Severity.CRITICAL ? topics.critical() : topics.warning());
+                Optional.of(
+                        kind.breachPage()
+                                ? topics.remediation()
+                                : kind.severity().orElseThrow() == Severity.CRITICAL
+                                        ? topics.critical()
+                                        : topics.warning());
             case HEALTH_PAGE -> Optional.of(topics.health());
             case HEALTH_SIGNAL, HEALTH_GROUP -> Optional.empty();
         };

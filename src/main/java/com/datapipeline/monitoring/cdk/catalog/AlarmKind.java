@@ -16,6 +16,8 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.naming.NumberText;
 import com.datapipeline.monitoring.contract.BreachBit;
+import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -265,6 +267,27 @@ public enum AlarmKind {
                     + (long) in.freshWithinSeconds() + " s (OutputAgeSeconds: its newest partition, table update or"
                     + " object, from DataPipelineMetricsFunction; missing data is breaching).")),
 
+    /**
+     * The month's projected cost of the pipeline's Glue runs (ProjectedMonthlyCostUsd, from the metrics function) is
+     * above the pipeline's monthlyBudgetUsd. A warning: a budget overrun is worth a look in working hours, not a 3 a.m.
+     * page. Alarm periods cannot span a calendar month and metric math has no monthly reset, so the function projects
+     * the month itself and the alarm compares one number.
+     */
+    OVER_BUDGET(signal("PipelineOverBudgetAlarm", "Cost", "BudgetAlarm")
+            .bit(BreachBit.OVER_BUDGET)
+            .watching(PipelineMetricSet::projectedMonthlyCostUsd)
+            .firesWhen(
+                    GREATER_THAN_THRESHOLD,
+                    new Setting(in -> in.pipeline().monthlyBudgetUsd().getAsDouble()))
+            .severity(Severity.WARNING)
+            .onlyIf(Inputs::budgeted)
+            .runbook(Runbook.COST)
+            .drawnOn(Graph.COST, Axis.RIGHT)
+            .describedAs(in -> "The month's projected cost of the Glue runs of " + in.job() + " is above its budget of "
+                    + NumberText.plain(in.pipeline().monthlyBudgetUsd().getAsDouble())
+                    + " USD (ProjectedMonthlyCostUsd: the cost of the runs since the 1st, UTC, x the month's days / the"
+                    + " days begun, from DataPipelineMetricsFunction).")),
+
     // Capacity (switch capacityAlarms=all): the observability metrics of Glue 4.0+ jobs. Their percentages are
     // fractions from 0 to 1, like glue.driver.jvm.heap.usage (see the README's "Capacity alarms").
 
@@ -353,6 +376,22 @@ public enum AlarmKind {
                     "undelivered",
                     "DestinationDeliveryFailures")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
+    /**
+     * A failed run that the response function did not put into a page while it was the pager of the stack's one-alarm
+     * pipelines: the failed runs the event history counted (FailedRuns, all pipelines of the stack, no dimension) less
+     * those the function paged, found paged or raised a composite for (RunFailuresPaged, which it emits at the run's
+     * event time). Catches a function that silently did not page (its errors and throttles have their own alarm). One
+     * alarm per stack, only where a pipeline's page is one alarm; 5-minute periods, so that the function's count of a
+     * run lands in the same period as the event history's.
+     */
+    UNPAGED_RUN_FAILURES(healthSignal("UnpagedRunFailuresAlarm")
+            .watchingDifference(
+                    "Failed runs not paged",
+                    "Sum",
+                    CustomMetric.FAILED_RUNS.metricName(),
+                    ResponseConfiguration.RUN_PAGES_METRIC)
+            .period(Duration.minutes(5))
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
     TOPIC_DELIVERY_FAILED(healthSignal("AlertDeliveryFailedAlarm")
             .watching("NumberOfNotificationsFailed", "Sum")
             .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))),
@@ -432,7 +471,8 @@ public enum AlarmKind {
         MEMORY("Memory Usage"),
         QUALITY("Data Pipeline Quality Metrics"),
         RUN_HEALTH("Run Health (stuck and missed runs)"),
-        DERIVED("Job Success Rate and Throughput");
+        DERIVED("Job Success Rate and Throughput"),
+        COST("Run Cost (USD)");
 
         private final String title;
 
@@ -469,6 +509,8 @@ public enum AlarmKind {
         public static final String RUN_HEALTH = "stuck-runs-missed-runs-and-the-bill-up-front";
         /** "Capacity alarms". */
         public static final String CAPACITY = "capacity-alarms";
+        /** "Cost per run": the budget alarm. */
+        public static final String COST = "cost-per-run";
         /** "Output freshness and its objective". */
         public static final String OUTPUT_FRESHNESS = "output-freshness-and-its-objective";
 
@@ -491,6 +533,10 @@ public enum AlarmKind {
 
         /** A page's sum of breach bits, built by the pipeline's alarms from its modes (alarms/BreachPage). */
         record BreachSum() implements Watch {}
+
+        /** One metric of the resource less another, each with a period without data counted as 0. */
+        record DifferenceOfResource(String label, String statistic, String metricName, String lessMetricName)
+                implements Watch {}
 
         /** The sum of several metrics of the resource, any of which counts as a failure; by id in the expression. */
         record SumOfResource(String label, String statistic, SequencedMap<String, String> metricNamesById)
@@ -591,6 +637,14 @@ public enum AlarmKind {
          */
         boolean qualityScored() {
             return pipeline.sampleJob() || pipeline.dataQualityRuleset().isPresent() || alarms.simulatedMetrics();
+        }
+
+        /**
+         * Whether the pipeline has a monthly budget the metrics function projects against: its runs are measured in
+         * glue mode only (the simulated lab has no runs to price).
+         */
+        public boolean budgeted() {
+            return pipeline.monthlyBudgetUsd().isPresent() && !alarms.simulatedMetrics();
         }
 
         double missedRunLimitSeconds() {
@@ -762,6 +816,22 @@ public enum AlarmKind {
                         // Ordered: a hash map's order may differ per JVM, and the template must not.
                         .usingMetrics(new TreeMap<>(byId))
                         .label(sum.label())
+                        .period(definition.period)
+                        .build();
+            }
+            case Watch.DifferenceOfResource difference -> {
+                MetricOptions perPeriod = MetricOptions.builder()
+                        .statistic(difference.statistic())
+                        .period(definition.period)
+                        .build();
+                yield MathExpression.Builder.create()
+                        .expression("FILL(counted, 0) - FILL(less, 0)")
+                        .usingMetrics(new TreeMap<>(Map.of(
+                                "counted",
+                                source.metric(difference.metricName(), perPeriod),
+                                "less",
+                                source.metric(difference.lessMetricName(), perPeriod))))
+                        .label(difference.label())
                         .period(definition.period)
                         .build();
             }
@@ -961,6 +1031,11 @@ public enum AlarmKind {
 
         Definition watchingFilled(String metricName, String statistic) {
             watch = new Watch.FilledResource(metricName, statistic);
+            return this;
+        }
+
+        Definition watchingDifference(String label, String statistic, String metricName, String lessMetricName) {
+            watch = new Watch.DifferenceOfResource(label, statistic, metricName, lessMetricName);
             return this;
         }
 

@@ -46,7 +46,8 @@ public record PipelineMetricSet(
         Metric outputAgeSeconds,
         Metric breach,
         Metric dpuHours,
-        Metric runCostUsd) {
+        Metric runCostUsd,
+        Metric projectedMonthlyCostUsd) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -114,7 +115,8 @@ public record PipelineMetricSet(
                 custom(jobName, CustomMetric.OUTPUT_AGE_SECONDS, "Maximum"),
                 custom(jobName, CustomMetric.BREACH, "Maximum"),
                 custom(jobName, CustomMetric.DPU_HOURS, "Sum"),
-                custom(jobName, CustomMetric.RUN_COST_USD, "Sum"));
+                custom(jobName, CustomMetric.RUN_COST_USD, "Sum"),
+                custom(jobName, CustomMetric.PROJECTED_MONTHLY_COST_USD, "Maximum"));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.naming.PipelineIdentity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -17,6 +18,7 @@ import java.util.OptionalInt;
  * @param stages                      the pipeline's other stages and output, {@link PipelineStages#NONE} for a job alone
  * @param muteWindows                 when the pipeline's pages are muted (its own, or the global muteWindows)
  * @param response                    its own error class actions, runbook and validation job
+ * @param monthlyBudgetUsd            its monthly budget in USD (its own, or the global monthlyBudgetUsd); empty: none
  */
 public record MonitoredPipeline(
         String jobName,
@@ -26,7 +28,8 @@ public record MonitoredPipeline(
         Optional<String> dataQualityRuleset,
         PipelineStages stages,
         List<MuteWindow> muteWindows,
-        PipelineResponse response)
+        PipelineResponse response,
+        OptionalDouble monthlyBudgetUsd)
         implements PipelineIdentity {
     public static final String SAMPLE_JOB_NAME = "sample-etl-job";
 
@@ -37,9 +40,10 @@ public record MonitoredPipeline(
         Objects.requireNonNull(stages, "stages");
         muteWindows = List.copyOf(muteWindows);
         Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(monthlyBudgetUsd, "monthlyBudgetUsd");
     }
 
-    /** A pipeline without response options of its own. */
+    /** A pipeline without response options of its own and without a monthly budget. */
     public MonitoredPipeline(
             String jobName,
             boolean sampleJob,
@@ -56,7 +60,8 @@ public record MonitoredPipeline(
                 dataQualityRuleset,
                 stages,
                 muteWindows,
-                PipelineResponse.NONE);
+                PipelineResponse.NONE,
+                OptionalDouble.empty());
     }
 
     /** A job alone, as before pipelines had stages, without mute windows. */

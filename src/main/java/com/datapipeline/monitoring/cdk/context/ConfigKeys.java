@@ -354,6 +354,15 @@ public final class ConfigKeys {
             "USD per DPU-hour that `RunCostUsd` multiplies the DPU-hours by (Glue's list price for Spark ETL jobs in"
                     + " us-east-1, see \"Cost per run\")");
 
+    public static final ConfigKey<Optional<Double>> MONTHLY_BUDGET_USD = key(
+            "monthlyBudgetUsd",
+            OBSERVABILITY,
+            ValueTypes.number(0.01, 1_000_000).orEmpty(),
+            "",
+            "every pipeline's monthly budget (a pipeline entry may have its own, `null` for none):"
+                    + " `PipelineOverBudgetAlarm`, a warning, when the month's projected cost of its Glue runs is above"
+                    + " it (see \"Cost per run\"); empty: no budget");
+
     // ---- Cross-account observability (CloudWatch Observability Access Manager)
     public static final ConfigKey<List<String>> OBSERVABILITY_SOURCE_ACCOUNTS = key(
             "observabilitySourceAccounts",

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,8 @@ public final class PipelineEntries {
             ConfigKeys.MUTE_WINDOWS.name(),
             ConfigKeys.ERROR_CLASS_ACTIONS.name(),
             ConfigKeys.RUNBOOK_URL.name(),
-            VALIDATION_JOB);
+            VALIDATION_JOB,
+            ConfigKeys.MONTHLY_BUDGET_USD.name());
 
     public static final Pattern GLUE_JOB_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,255}$");
     public static final Pattern RULESET_NAME = PipelineStages.RULESET_NAME;
@@ -60,6 +62,7 @@ public final class PipelineEntries {
                 .orElseGet(() -> (int) Math.ceil(2 * durationThresholdSeconds / 60));
         OptionalInt expectedDefault = values.get(ConfigKeys.EXPECTED_SUCCESS_EVERY_MINUTES);
         List<MuteWindow> muteDefault = values.get(ConfigKeys.MUTE_WINDOWS);
+        OptionalDouble budgetDefault = optional(values.get(ConfigKeys.MONTHLY_BUDGET_USD));
         List<Object> listed = values.get(ConfigKeys.MONITORED_JOBS);
         Optional<Path> file = file(values);
         if (file.isPresent() && !listed.isEmpty()) {
@@ -79,7 +82,9 @@ public final class PipelineEntries {
                                     MonitoredPipeline.SAMPLE_JOB_NAME,
                                     new ResourceNames(values.get(ConfigKeys.PREFIX)).glueDatabase())
                             .stages(freshWithin(expectedDefault, values.get(ConfigKeys.MISSED_RUN_GRACE_FACTOR))),
-                    muteDefault));
+                    muteDefault,
+                    PipelineResponse.NONE,
+                    budgetDefault));
         }
         List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
@@ -141,7 +146,15 @@ public final class PipelineEntries {
                             options.get(muteField), (value, allowed) -> field.invalid(muteField, value, allowed))
                     : muteDefault;
             pipelines.add(new MonitoredPipeline(
-                    name, false, stuck, expected, ruleset, stages, mute, response(field, options)));
+                    name,
+                    false,
+                    stuck,
+                    expected,
+                    ruleset,
+                    stages,
+                    mute,
+                    response(field, options),
+                    budget(field, options).orElse(budgetDefault)));
         }
         if (file.isEmpty() && pipelines.size() > ConfigKeys.MAX_PIPELINES_IN_CONTEXT) {
             throw ValueTypes.invalid(
@@ -205,6 +218,24 @@ public final class PipelineEntries {
         } catch (ConfigurationException e) {
             throw field.invalid(key.name(), String.valueOf(value), MINUTES.allowed());
         }
+    }
+
+    /** A job's own monthly budget: empty when the entry does not have it; null in the entry: no budget. */
+    private static Optional<OptionalDouble> budget(EntryField field, Map<?, ?> options) {
+        ConfigKey<Optional<Double>> key = ConfigKeys.MONTHLY_BUDGET_USD;
+        if (!options.containsKey(key.name())) {
+            return Optional.empty();
+        }
+        Object value = options.get(key.name());
+        try {
+            return Optional.of(optional(key.type().read(key.name(), value == null ? "" : value)));
+        } catch (ConfigurationException e) {
+            throw field.invalid(key.name(), String.valueOf(value), key.type().allowed());
+        }
+    }
+
+    private static OptionalDouble optional(Optional<Double> value) {
+        return value.map(OptionalDouble::of).orElseGet(OptionalDouble::empty);
     }
 
     /** Where a pipeline entry came from, for errors that name the file, the entry and the field. */

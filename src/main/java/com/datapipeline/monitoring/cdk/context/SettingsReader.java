@@ -61,9 +61,8 @@ public final class SettingsReader {
                         values.get(LOG_RETENTION_DAYS),
                         values.get(CONTRIBUTOR_INSIGHTS),
                         values.get(EVENT_HISTORY),
-                        values.get(ConfigKeys.COST_PER_RUN)
-                                ? OptionalDouble.of(values.get(ConfigKeys.GLUE_PRICE_PER_DPU_HOUR))
-                                : OptionalDouble.empty()),
+                        values.get(ConfigKeys.COST_PER_RUN),
+                        values.get(ConfigKeys.GLUE_PRICE_PER_DPU_HOUR)),
                 new CrossAccountSettings(
                         values.get(OBSERVABILITY_SOURCE_ACCOUNTS),
                         values.get(OBSERVABILITY_ORGANIZATION_ID),

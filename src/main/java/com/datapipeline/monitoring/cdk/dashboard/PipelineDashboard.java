@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -20,6 +22,7 @@ import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.LogQueryWidget;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.YAxisProps;
 import software.constructs.Construct;
@@ -104,6 +107,9 @@ public final class PipelineDashboard extends Construct {
             } else {
                 dashboard.addWidgets(breachRow(row, props.names()).toArray(IWidget[]::new));
             }
+            if (row.runCost() || row.budgeted()) {
+                dashboard.addWidgets(cost(row, props.names()));
+            }
             List<IWidget> stages = StageView.widgets(this, row, props.names());
             if (!stages.isEmpty()) {
                 dashboard.addWidgets(stages.toArray(IWidget[]::new));
@@ -178,6 +184,38 @@ public final class PipelineDashboard extends Construct {
                 .build();
     }
 
+    /**
+     * What the pipeline's runs cost: with costPerRun RunCostUsd summed per day on the left; with a monthly budget the
+     * month's projection against the budget's line on the right (the over-budget alarm's threshold where the pipeline
+     * has that alarm, else the budget itself: a one-alarm page watches it as a bit).
+     */
+    private static IWidget cost(PipelineRow row, ResourceNames names) {
+        GraphWidget.Builder graph = graph(row, names, Graph.COST).width(FULL_WIDTH / 2);
+        if (row.runCost()) {
+            graph.left(List.of(row.metrics()
+                            .runCostUsd()
+                            .with(MetricOptions.builder()
+                                    .period(Duration.days(1))
+                                    .label("Run cost per day (USD)")
+                                    .build())))
+                    .leftYAxis(axis("USD per day").build());
+        }
+        OptionalDouble budget = row.pipeline().monthlyBudgetUsd();
+        if (row.budgeted()) {
+            List<HorizontalAnnotation> lines = row.thresholds(Graph.COST, Axis.RIGHT);
+            graph.right(List.of(row.metrics().projectedMonthlyCostUsd()))
+                    .rightAnnotations(
+                            lines.isEmpty()
+                                    ? List.of(HorizontalAnnotation.builder()
+                                            .value(budget.getAsDouble())
+                                            .label("Monthly budget (USD)")
+                                            .build())
+                                    : lines)
+                    .rightYAxis(axis("USD this month, projected").build());
+        }
+        return graph.build();
+    }
+
     private static IWidget runHealth(PipelineRow row, ResourceNames names) {
         return graph(row, names, Graph.RUN_HEALTH)
                 .left(
@@ -216,12 +254,17 @@ public final class PipelineDashboard extends Construct {
      *
      * @param detailedMetrics whether the metrics function publishes the pipeline's detailed metrics; without them
      *                        (a one-alarm page, see alarms/BreachPage) the row draws its Breach bits instead
+     * @param runCost         whether the function publishes the pipeline's RunCostUsd (costPerRun)
+     * @param budgeted        whether it publishes the pipeline's ProjectedMonthlyCostUsd against a monthly budget;
+     *                        with either the row gets a cost graph
      */
     public record PipelineRow(
             MonitoredPipeline pipeline,
             PipelineMetricSet metrics,
             List<CreatedAlarm> signals,
-            boolean detailedMetrics) {
+            boolean detailedMetrics,
+            boolean runCost,
+            boolean budgeted) {
         public PipelineRow {
             Objects.requireNonNull(pipeline, "pipeline");
             Objects.requireNonNull(metrics, "metrics");

@@ -139,6 +139,25 @@ public final class EventHistory extends Construct {
                 .build();
     }
 
+    /**
+     * Counts the failed and timed-out runs of all the stack's pipelines in one series without a dimension (FailedRuns),
+     * for the guard that compares them with the pages the response function accounted for (UnpagedRunFailuresAlarm):
+     * an alarm's metric math cannot add up the per-pipeline series (SEARCH is not allowed in an alarm), and 10 metrics
+     * per alarm would not cover 500 pipelines. Only Glue's own job events: a crawler's "Failed" differs in case, and a
+     * Data Quality result (source aws.glue-dataquality) with state FAILED is not a run.
+     */
+    public void countAllFailedRuns() {
+        MetricFilter.Builder.create(this, "FailedRunsTotal")
+                .logGroup(logGroup)
+                .filterPattern(FilterPattern.literal("{ ($.source = \"aws.glue\") && (($.detail.state = \"FAILED\")"
+                        + " || ($.detail.state = \"TIMEOUT\")) }"))
+                .metricNamespace(CustomMetric.NAMESPACE)
+                .metricName(CustomMetric.FAILED_RUNS.metricName())
+                .metricValue("1")
+                .unit(Unit.COUNT)
+                .build();
+    }
+
     /** One data point of 1 per matching event, in the pipeline's own series (dimension Pipeline = the job). */
     private void countPerPipeline(String id, CustomMetric metric, String pattern) {
         MetricFilter.Builder.create(this, id)

@@ -6,6 +6,7 @@ import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.cdk.config.ObservabilitySettings;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -183,8 +183,17 @@ public final class PipelineMetricsPublisher extends Construct {
                                             ruleset -> entry.put(MetricsConfiguration.DATA_QUALITY_RULESET, ruleset));
                             OutputReadGrants.configure(pipeline, entry);
                             if (props.source() == MetricsSource.GLUE) {
-                                props.pricePerDpuHour()
+                                props.observability()
+                                        .pricePerDpuHour(pipeline)
                                         .ifPresent(price -> entry.put(MetricsConfiguration.PRICE_PER_DPU_HOUR, price));
+                                pipeline.monthlyBudgetUsd()
+                                        .ifPresent(
+                                                budget -> entry.put(MetricsConfiguration.MONTHLY_BUDGET_USD, budget));
+                                if (pipeline.monthlyBudgetUsd().isPresent()
+                                        && !props.observability().costPerRun()) {
+                                    // Priced for its budget alone: the projection, not the per-run metrics.
+                                    entry.put(MetricsConfiguration.RUN_COST_METRICS, false);
+                                }
                             }
                             Map<String, Object> thresholds =
                                     props.breachThresholds().get(pipeline.jobName());
@@ -204,11 +213,15 @@ public final class PipelineMetricsPublisher extends Construct {
      * ErrorRate, ProcessingLatency, RecordsProcessed, SecondsSinceLastSuccess, LongestRunningSeconds and
      * CollectionErrors (and DataQualityScore with a Data Quality ruleset, OutputAgeSeconds with a declared output); in
      * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
-     * ({@code breachOnly}); in glue mode with {@code costPerRun} also DpuHours and RunCostUsd.
+     * ({@code breachOnly}); in glue mode with costPerRun also DpuHours and RunCostUsd, and for a pipeline with a monthly
+     * budget ProjectedMonthlyCostUsd.
      */
     public static int metricsPerPipeline(
-            MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly, boolean costPerRun) {
-        int cost = costPerRun && source == MetricsSource.GLUE ? 2 : 0;
+            MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly, ObservabilitySettings observability) {
+        int cost = source == MetricsSource.GLUE
+                ? (observability.costPerRun() ? 2 : 0)
+                        + (pipeline.monthlyBudgetUsd().isPresent() ? 1 : 0)
+                : 0;
         if (breachOnly) {
             return 1 + cost;
         }
@@ -262,11 +275,12 @@ public final class PipelineMetricsPublisher extends Construct {
             AlertDelivery delivery,
             boolean tracing,
             Map<String, Map<String, Object>> breachThresholds,
-            OptionalDouble pricePerDpuHour) {
+            ObservabilitySettings observability) {
         /**
          * @param breachThresholds job name to its Breach thresholds, for the pipelines whose page is one alarm
-         * @param pricePerDpuHour  USD per DPU-hour with costPerRun on: the function publishes each pipeline's DpuHours
-         *                         and RunCostUsd; empty: neither
+         * @param observability    the price per DPU-hour of each pipeline's runs, if they are priced (costPerRun, or
+         *                         a monthly budget): the function publishes its DpuHours and RunCostUsd, and with a
+         *                         budget ProjectedMonthlyCostUsd
          */
         public Props {
             breachThresholds = Map.copyOf(breachThresholds);
@@ -277,6 +291,7 @@ public final class PipelineMetricsPublisher extends Construct {
             Objects.requireNonNull(scheduleName, "scheduleName");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(observability, "observability");
             pipelines = List.copyOf(pipelines);
         }
     }

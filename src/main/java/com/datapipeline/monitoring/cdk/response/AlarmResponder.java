@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.response;
 
 import com.datapipeline.monitoring.cdk.alerting.AlarmFactory;
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
+import com.datapipeline.monitoring.cdk.alerting.AlertTopic;
 import com.datapipeline.monitoring.cdk.catalog.AlarmKind;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.cdk.config.PipelineResponse;
@@ -12,6 +13,7 @@ import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
 import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.cdk.pipeline.GlueLogGroups;
+import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -163,7 +166,32 @@ public final class AlarmResponder extends Construct {
                             + " (TriggerPause).",
                     List.of(GlueArns.allTriggersAsNagFinding(), "Resource::*"));
         }
+        List<AlertTopic> pageTopics = props.pages().values().stream()
+                .flatMap(page -> page.pageTopics().values().stream())
+                .distinct()
+                .sorted(java.util.Comparator.comparing(AlertTopic::name))
+                .toList();
+        if (!pageTopics.isEmpty()) {
+            // The pager of one-alarm pipelines publishes their pages on these topics, and on nothing else; its alarm's
+            // ALARM marks an open page confirmed (UpdateItem on the page's ledger item).
+            pageTopics.forEach(topic -> topic.topic().grantPublish(function));
+            ledger.grant(function, "dynamodb:UpdateItem");
+            TemplateCheckExceptions.cdkNag(
+                    function.getRole(),
+                    "AwsSolutions-IAM5",
+                    "Publishing a page on a KMS-encrypted topic needs"
+                            + " kms:GenerateDataKey*, the form SNS documents; only on the page topics' own key.",
+                    List.of("Action::kms:GenerateDataKey*"));
+            function.addEnvironment(
+                    ResponseConfiguration.PAGE_TOPICS_VARIABLE,
+                    String.join(
+                            ",",
+                            pageTopics.stream()
+                                    .map(topic -> topic.topic().getTopicArn())
+                                    .toList()));
+        }
         List<String> pageAlarms = props.pages().values().stream()
+                .filter(page -> !page.pagedByFunction())
                 .flatMap(page -> page.pageAlarm().stream())
                 .distinct()
                 .sorted()
@@ -225,6 +253,24 @@ public final class AlarmResponder extends Construct {
                 props.names().shared(AlarmKind.RESPONSE_FAILED.baseName()),
                 "AlarmResponseFunction could not handle a notification after retries, or it was older than "
                         + AlertDelivery.MAX_EVENT_AGE.toMinutes() + " minutes; it waits in the queue for inspection.");
+        if (!pageTopics.isEmpty()) {
+            props.alarmFactory()
+                    .watch(
+                            this,
+                            "UnpagedRunFailuresAlarm",
+                            AlarmKind.UNPAGED_RUN_FAILURES,
+                            props.names().shared(AlarmKind.UNPAGED_RUN_FAILURES.baseName()),
+                            "More runs failed (the event history's FailedRuns) than AlarmResponseFunction put into a page"
+                                    + " (its RunFailuresPaged): as the pager of the one-alarm pipelines it missed one"
+                                    + " without failing, so a page may not have gone out. The Alarm Response Audit query"
+                                    + " shows its decisions; the pipeline's dashboard shows its page alarm.",
+                            (metricName, options) -> Metric.Builder.create()
+                                    .namespace(CustomMetric.NAMESPACE)
+                                    .metricName(metricName)
+                                    .statistic(options.getStatistic())
+                                    .period(options.getPeriod())
+                                    .build());
+        }
         props.alarmFactory()
                 .watch(
                         this,
@@ -270,6 +316,11 @@ public final class AlarmResponder extends Construct {
         props.pages().forEach((job, page) -> {
             Map<String, Object> pipeline = new TreeMap<>(Map.of(ResponseConfiguration.DASHBOARD, page.dashboard()));
             page.pageAlarm().ifPresent(alarm -> pipeline.put(ResponseConfiguration.PAGE_ALARM, alarm));
+            if (page.pagedByFunction()) {
+                Map<String, String> topics = new TreeMap<>();
+                page.pageTopics().forEach((alarm, topic) -> topics.put(alarm, topic.name()));
+                pipeline.put(ResponseConfiguration.PAGE_TOPICS, topics);
+            }
             if (!page.response().errorClassActions().isEmpty()) {
                 pipeline.put(
                         ResponseConfiguration.ERROR_CLASS_ACTIONS,
@@ -299,14 +350,27 @@ public final class AlarmResponder extends Construct {
      * Where the function puts the page text of a pipeline's failed run, the dashboard the page links to, and what the
      * pipeline's failed runs get beyond the global settings.
      *
-     * @param pageAlarm the pipeline's page (composite) alarm that its failed runs raise; empty for a one-alarm page, which
-     *                  SetAlarmState cannot hold in ALARM (the function then only logs the page text)
+     * @param pageAlarm  the pipeline's page alarm that its failed runs raise: its composite, or for a one-alarm
+     *                   pipeline the page alarm that holds the run-failed bit
+     * @param pageTopics for a one-alarm pipeline, each of its page alarms to the human topic of the page's severity:
+     *                   the function is their pager (a metric alarm set by SetAlarmState returns to its computed state
+     *                   within seconds, which would page twice); empty for composite pages, whose state it sets
      */
-    public record PipelinePage(Optional<String> pageAlarm, String dashboard, PipelineResponse response) {
+    public record PipelinePage(
+            Optional<String> pageAlarm,
+            String dashboard,
+            PipelineResponse response,
+            Map<String, AlertTopic> pageTopics) {
         public PipelinePage {
             Objects.requireNonNull(pageAlarm, "pageAlarm");
             Objects.requireNonNull(dashboard, "dashboard");
             Objects.requireNonNull(response, "response");
+            pageTopics = java.util.Collections.unmodifiableMap(new TreeMap<>(pageTopics));
+        }
+
+        /** Whether the function publishes this pipeline's pages (its pages are one alarm each). */
+        public boolean pagedByFunction() {
+            return !pageTopics.isEmpty();
         }
 
         /** Whether a failed run of the pipeline may pause its triggers, with the global settings. */

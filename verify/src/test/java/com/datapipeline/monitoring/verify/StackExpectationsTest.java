@@ -102,7 +102,8 @@ class StackExpectationsTest {
         assertThat(many.alarms())
                 .filteredOn(a -> a.name().equals("PipelineUnhealthyAlarm-job-25"))
                 .singleElement()
-                .satisfies(a -> assertThat(a.actionTopic()).contains(ResourceNames.ALERT_TOPIC));
+                // A one-alarm page notifies the parent's remediation topic: the response function is its pager.
+                .satisfies(a -> assertThat(a.actionTopic()).contains(ResourceNames.REMEDIATION_TOPIC));
     }
 
     @Test
