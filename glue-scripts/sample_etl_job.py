@@ -7,6 +7,10 @@ The lines it prints are part of the monitoring contract:
   ``Processed N records. Total: M``          parsed by the "Glue Job Performance Analysis" saved query
   ``WARNING: ...`` / ``ERROR: ...``          found by the "Glue Job Error Analysis" query and the logs widget
   ``Job completed successfully. Processed N records.``  read by DataPipelineMetricsFunction (RecordsProcessed)
+
+A successful run also writes one row (``output_row``) as JSON under ``--output_path``, in a folder per run
+(``run_id=...``): the sample chain's crawler adds that folder to the output table as a partition, and its Data
+Quality ruleset checks the row's ``run_id`` and ``records_processed``.
 """
 import random
 import sys
@@ -50,6 +54,17 @@ def simulate(rng: random.Random, sleep: Callable[[float], None], emit: Callable[
     return SimulationResult(records_processed, processing_time, warnings, failed=False)
 
 
+def output_row(result: SimulationResult, run_id: str, finished_at: str) -> dict:
+    """The row a successful run writes for the chain's crawler and Data Quality ruleset."""
+    return {
+        "run_id": run_id,
+        "records_processed": result.records_processed,
+        "batches": result.batches,
+        "warnings": result.warnings,
+        "finished_at": finished_at,
+    }
+
+
 def main() -> None:
     # Imported here so that tests can import this module without Glue's libraries.
     from awsglue.context import GlueContext
@@ -57,7 +72,7 @@ def main() -> None:
     from awsglue.utils import getResolvedOptions
     from pyspark.context import SparkContext
 
-    args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+    args = getResolvedOptions(sys.argv, ["JOB_NAME", "JOB_RUN_ID", "output_path"])
     glue_context = GlueContext(SparkContext())
     job = Job(glue_context)
     job.init(args["JOB_NAME"], args)
@@ -66,6 +81,12 @@ def main() -> None:
     if result.failed:
         # Fails the run without failing a Spark task: only the job-state event sees this (see README).
         sys.exit(1)
+    finished_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    row = output_row(result, args["JOB_RUN_ID"], finished_at)
+    # A folder per run: the crawler (CRAWL_NEW_FOLDERS_ONLY) adds it as a partition, whose creation time is the
+    # output's age that OutputAgeSeconds measures.
+    glue_context.spark_session.createDataFrame([row]).write.mode("append").partitionBy("run_id").json(
+        args["output_path"])
     job.commit()
 
 

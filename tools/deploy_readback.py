@@ -40,11 +40,16 @@ ALLOWED_UNREAD = {
     "AWS::CloudWatch::AnomalyDetector": "moto has no anomaly detectors (switch 2, off by default)",
     "AWS::CloudWatch::AlarmMuteRule": "moto has no alarm mute rules (muteWindows, none by default)",
     "AWS::CDK::Metadata": "CDK's version reporting, no resource",
+    "AWS::Glue::DataQualityRuleset": "moto has no Glue Data Quality API (the sample chain's ruleset)",
+    "AWS::S3::BucketPolicy": "moto enforces bucket policies without their conditions: a TLS-only Deny would refuse"
+                             " every request (the sample output bucket's; SampleGlueJobTest asserts it)",
+    "AWS::ApplicationSignals::ServiceLevelObjective": "moto has no Application Signals (declared output with"
+                                                      " freshWithinMinutes, none by default)",
 }
 
 NOT_FOUND = {"ResourceNotFound", "ResourceNotFoundException", "NotFoundException", "NoSuchEntity", "EntityNotFoundException",
              "AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist", "NotFound", "ResourceNotFoundFault",
-             "InvalidParameterValue", "ValidationError", "InvalidParameter", "ResourceNotFoundError"}
+             "InvalidParameterValue", "ValidationError", "InvalidParameter", "ResourceNotFoundError", "NoSuchBucket"}
 
 
 class Unresolvable(Exception):
@@ -64,6 +69,7 @@ ARN_OF = {  # Fn::GetAtt [X, Arn] from X's physical id
     "AWS::CloudWatch::Alarm": "arn:aws:cloudwatch:{region}:{account}:alarm:{id}",
     "AWS::CloudWatch::CompositeAlarm": "arn:aws:cloudwatch:{region}:{account}:alarm:{id}",
     "AWS::SNS::Topic": "{id}",
+    "AWS::S3::Bucket": "arn:aws:s3:::{id}",
 }
 
 
@@ -279,6 +285,35 @@ def read_glue_job(aws: Aws, name: str, properties: dict) -> dict | None:
 
 
 @absent_on_not_found
+def read_glue_crawler(aws: Aws, name: str, properties: dict) -> dict | None:
+    crawler = aws.client("glue").get_crawler(Name=name)["Crawler"]
+    actual = pick(crawler, "Name", "Role", "DatabaseName", "Description", "RecrawlPolicy", "SchemaChangePolicy",
+                  "Configuration")
+    actual["Targets"] = {"S3Targets": [{"Path": t["Path"]} for t in crawler["Targets"].get("S3Targets", [])]}
+    return {key: value for key, value in actual.items() if key in properties}
+
+
+@absent_on_not_found
+def read_glue_trigger(aws: Aws, name: str, properties: dict) -> dict | None:
+    trigger = aws.client("glue").get_trigger(Name=name)["Trigger"]
+    actual = pick(trigger, "Name", "Type", "Description", "Actions", "Predicate")
+    # A trigger created with StartOnCreation is ACTIVATED; without, CREATED.
+    actual["StartOnCreation"] = trigger["State"] == "ACTIVATED"
+    return {key: value for key, value in actual.items() if key in properties}
+
+
+@absent_on_not_found
+def read_bucket(aws: Aws, name: str, properties: dict) -> dict | None:
+    s3 = aws.client("s3")
+    rules = s3.get_bucket_encryption(Bucket=name)["ServerSideEncryptionConfiguration"]["Rules"]
+    actual = {"BucketEncryption": {"ServerSideEncryptionConfiguration": [
+        {"ServerSideEncryptionByDefault": rule["ApplyServerSideEncryptionByDefault"]} for rule in rules]}}
+    if "PublicAccessBlockConfiguration" in properties:
+        actual["PublicAccessBlockConfiguration"] = s3.get_public_access_block(Bucket=name)["PublicAccessBlockConfiguration"]
+    return actual
+
+
+@absent_on_not_found
 def read_role(aws: Aws, name: str, properties: dict) -> dict | None:
     role = aws.client("iam").get_role(RoleName=name)["Role"]
     return {"AssumeRolePolicyDocument": role["AssumeRolePolicyDocument"]}
@@ -446,6 +481,9 @@ READERS: dict[str, Callable[[Aws, str, dict], dict | None]] = {
     "AWS::Events::Rule": read_rule,
     "AWS::Glue::Database": read_glue_database,
     "AWS::Glue::Job": read_glue_job,
+    "AWS::Glue::Crawler": read_glue_crawler,
+    "AWS::Glue::Trigger": read_glue_trigger,
+    "AWS::S3::Bucket": read_bucket,
     "AWS::IAM::Role": read_role,
     "AWS::IAM::Policy": read_role_policy,
     "AWS::KMS::Key": read_key,

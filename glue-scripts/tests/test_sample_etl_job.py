@@ -78,3 +78,11 @@ def test_failure_rate_is_about_ten_percent():
 def test_main_needs_glue_libraries_and_says_so():
     with pytest.raises(ModuleNotFoundError, match="awsglue"):
         sample_etl_job.main()
+
+
+def test_successful_run_writes_the_row_the_output_checks_read():
+    result = sample_etl_job.SimulationResult(records_processed=420, batches=7, warnings=1, failed=False)
+    row = sample_etl_job.output_row(result, "jr_123", "2026-11-30T04:00:00Z")
+    # The Data Quality ruleset (SampleGlueJob.OUTPUT_RULES) needs run_id complete and records_processed above 0.
+    assert row == {"run_id": "jr_123", "records_processed": 420, "batches": 7, "warnings": 1,
+                   "finished_at": "2026-11-30T04:00:00Z"}

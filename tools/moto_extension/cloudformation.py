@@ -13,7 +13,10 @@ Gaps filled (moto 5.2.5; tests in tools/tests/test_moto_extension.py):
 - AWS::SNS::Subscription (with RedrivePolicy, FilterPolicy, RawMessageDelivery), AWS::SNS::TopicPolicy: no model;
   subscribe / set_subscription_attributes / set_topic_attribute.
 - AWS::SQS::QueuePolicy: no model; set_queue_attributes(Policy).
-- AWS::Glue::Database, AWS::Glue::Job: no model; create_database / create_job.
+- AWS::Glue::Database, AWS::Glue::Job, AWS::Glue::Crawler, AWS::Glue::Trigger: no model; create_database /
+  create_job / create_crawler / create_trigger (the trigger's StartOnCreation is moto's ACTIVATED state).
+- AWS::S3::Bucket: the model keeps only BucketEncryption and Tags. Fixed: PublicAccessBlockConfiguration is
+  passed on too (put_public_access_block).
 - AWS::Lambda::EventInvokeConfig: no model; put_function_event_invoke_config.
 - AWS::Logs::QueryDefinition: no model and no API (PutQueryDefinition, DescribeQueryDefinitions and
   DeleteQueryDefinition are unimplemented). Added: a per-account-and-Region store and those three calls, in the
@@ -45,7 +48,10 @@ Gaps filled (moto 5.2.5; tests in tools/tests/test_moto_extension.py):
 - Stacks created or updated through a change set (what `cdk deploy` does) keep the Outputs and template of
   the stack before the change set. Fixed: executing a change set refreshes both.
 
-Not filled (no backend in moto 5.2.5): AWS::CloudWatch::AnomalyDetector, AWS::Chatbot::*, AWS::Oam::*; the
+Not filled (no backend in moto 5.2.5): AWS::CloudWatch::AnomalyDetector, AWS::Chatbot::*, AWS::Oam::*,
+AWS::Glue::DataQualityRuleset (moto's Glue has no Data Quality API), AWS::ApplicationSignals::*. Left out on
+purpose: AWS::S3::BucketPolicy (no model): moto enforces a bucket policy ignoring its conditions, so a TLS-only
+Deny (ours, and the CDK bootstrap bucket's) would refuse every request, asset uploads included; the
 deploy proof's allow-list (tools/deploy_readback.py) names them with the reason.
 
     PYTHONPATH=tools python -m moto_extension -H 127.0.0.1 -p 5000     # the same arguments as moto_server
@@ -64,11 +70,13 @@ from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.cloudwatch.models import (Dimension, Metric, MetricDataQuery, MetricStat, cloudwatch_backends,
                                     make_arn_for_alarm)
 from moto.core.common_models import CloudFormationModel
-from moto.glue.models import glue_backends
+from moto.glue.models import Action, Predicate, glue_backends
 from moto.kms.models import Key
 from moto.awslambda.models import LambdaFunction, LayerVersion, lambda_backends
 from moto.logs.models import LogGroup, logs_backends
 from moto.logs.responses import LogsResponse
+from moto.s3.models import FakeBucket, s3_backends
+from moto.utilities.utils import get_partition
 from moto.sns.models import sns_backends
 from moto.sqs.models import sqs_backends
 
@@ -289,7 +297,20 @@ class SqsQueuePolicy(_Model, CloudFormationModel):
 
 # Glue ---------------------------------------------------------------------------------------------------------
 
-class GlueDatabase(_Model, CloudFormationModel):
+class _GlueModel(_Model):
+    """A Glue resource by name: deleting it deletes it from the backend's store, if it is still there."""
+
+    STORE = ""  # the backend's dict of these resources
+    DELETE = ""  # the backend's delete call
+
+    def delete(self, account_id: str, region_name: str) -> None:
+        backend = glue_backends[account_id][region_name]
+        if self.physical_id in getattr(backend, self.STORE):
+            getattr(backend, self.DELETE)(self.physical_id)
+
+
+class GlueDatabase(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "databases", "delete_database"
     TYPE = "AWS::Glue::Database"
 
     @classmethod
@@ -299,13 +320,10 @@ class GlueDatabase(_Model, CloudFormationModel):
         glue_backends[account_id][region_name].create_database(name, database_input)
         return cls(name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.databases:
-            backend.delete_database(self.physical_id)
 
 
-class GlueJob(_Model, CloudFormationModel):
+class GlueJob(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "jobs", "delete_job"
     TYPE = "AWS::Glue::Job"
     NAME_PROPERTY = "Name"
 
@@ -324,10 +342,61 @@ class GlueJob(_Model, CloudFormationModel):
             code_gen_configuration_nodes=None, execution_class=p.get("ExecutionClass"), source_control_details=None)
         return cls(resource_name)
 
-    def delete(self, account_id: str, region_name: str) -> None:
-        backend = glue_backends[account_id][region_name]
-        if self.physical_id in backend.jobs:
-            backend.delete_job(self.physical_id)
+
+
+class GlueCrawler(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "crawlers", "delete_crawler"
+    TYPE = "AWS::Glue::Crawler"
+    NAME_PROPERTY = "Name"
+
+    @classmethod
+    def create(cls, resource_name: str, p: dict[str, Any], account_id: str, region_name: str) -> Any:
+        glue_backends[account_id][region_name].create_crawler(
+            name=resource_name, role=p["Role"], database_name=p.get("DatabaseName"), description=p.get("Description"),
+            targets=p["Targets"], schedule=(p.get("Schedule") or {}).get("ScheduleExpression"),
+            classifiers=p.get("Classifiers"), table_prefix=p.get("TablePrefix"),
+            schema_change_policy=p.get("SchemaChangePolicy"), recrawl_policy=p.get("RecrawlPolicy"),
+            lineage_configuration=None, configuration=p.get("Configuration"),
+            crawler_security_configuration=p.get("CrawlerSecurityConfiguration"),
+            tags=p.get("Tags") if isinstance(p.get("Tags"), dict) else _tags(p))
+        return cls(resource_name)
+
+
+
+class GlueTrigger(_GlueModel, CloudFormationModel):
+    STORE, DELETE = "triggers", "delete_trigger"
+    TYPE = "AWS::Glue::Trigger"
+    NAME_PROPERTY = "Name"
+
+    @classmethod
+    def create(cls, resource_name: str, p: dict[str, Any], account_id: str, region_name: str) -> Any:
+        glue_backends[account_id][region_name].create_trigger(
+            name=resource_name, workflow_name=p.get("WorkflowName"), trigger_type=p["Type"],
+            schedule=p.get("Schedule"),
+            # moto wants Logical, which AWS reads as AND when the one condition leaves it out.
+            predicate=Predicate({"Logical": "AND", **p["Predicate"]}) if p.get("Predicate") else None,
+            actions=[Action(action) for action in p["Actions"]], description=p.get("Description"),
+            start_on_creation=str(p.get("StartOnCreation", False)).lower() == "true",
+            tags=p.get("Tags") if isinstance(p.get("Tags"), dict) else _tags(p), event_batching_condition=None)
+        return cls(resource_name)
+
+
+
+# S3 -----------------------------------------------------------------------------------------------------------
+
+_create_bucket = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+
+def _create_bucket_with_public_access_block(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    bucket = _create_bucket(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    block = cloudformation_json.get("Properties", {}).get("PublicAccessBlockConfiguration")
+    if block:
+        s3_backends[account_id][get_partition(region_name)].put_public_access_block(
+            bucket.name, {key: str(value).lower() for key, value in block.items()})
+    return bucket
+
+
+FakeBucket.create_from_cloudformation_json = classmethod(_create_bucket_with_public_access_block)  # type: ignore[assignment]
 
 
 # Lambda -------------------------------------------------------------------------------------------------------

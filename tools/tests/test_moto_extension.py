@@ -58,6 +58,18 @@ TEMPLATE = {
             "Name": "sample-etl-job", "Role": "arn:aws:iam::123456789012:role/glue", "GlueVersion": "5.0", "Timeout": 30,
             "Command": {"Name": "glueetl", "ScriptLocation": "s3://assets/sample_etl_job.py"},
             "DefaultArguments": {"--enable-metrics": "true"}, "NotificationProperty": {"NotifyDelayAfter": 10}}},
+        "Crawler": {"Type": "AWS::Glue::Crawler", "Properties": {
+            "Name": "sample-etl-job-output-crawler", "Role": "arn:aws:iam::123456789012:role/crawler",
+            "DatabaseName": "monitoring_lab_db", "Targets": {"S3Targets": [{"Path": "s3://output/records/"}]},
+            "RecrawlPolicy": {"RecrawlBehavior": "CRAWL_NEW_FOLDERS_ONLY"}}},
+        "Trigger": {"Type": "AWS::Glue::Trigger", "Properties": {
+            "Name": "sample-etl-job-crawl-on-success", "Type": "CONDITIONAL", "StartOnCreation": True,
+            "Predicate": {"Conditions": [{"JobName": "sample-etl-job", "State": "SUCCEEDED", "LogicalOperator": "EQUALS"}]},
+            "Actions": [{"CrawlerName": "sample-etl-job-output-crawler"}]}},
+        "Output": {"Type": "AWS::S3::Bucket", "Properties": {
+            "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]},
+            "PublicAccessBlockConfiguration": {"BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True,
+                                               "RestrictPublicBuckets": True}}},
         "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": "/aws/lambda/AlarmResponseFunction"}},
         "FailedRuns": {"Type": "AWS::Logs::MetricFilter", "Properties": {
             "LogGroupName": {"Ref": "Logs"}, "FilterPattern": "{ $.detail.state = \"FAILED\" }",
@@ -96,7 +108,7 @@ def test_everyTypeTheIssueNamesHasAModel():
     for resource_type in ("AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm", "AWS::CloudWatch::InsightRule",
                           "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::Glue::Database",
                           "AWS::Glue::Job", "AWS::Lambda::EventInvokeConfig", "AWS::Logs::QueryDefinition",
-                          "AWS::Logs::MetricFilter"):
+                          "AWS::Logs::MetricFilter", "AWS::Glue::Crawler", "AWS::Glue::Trigger"):
         assert resource_type in get_model_map(), resource_type
 
 
@@ -161,6 +173,19 @@ def test_glueQueryDefinitionAndLambdaSettingsAreThere(aws):
     assert retries["DestinationConfig"]["OnFailure"]["Destination"].endswith(":dead-letters")
 
 
+def test_sampleChainCrawlerTriggerAndOutputBucketAreThere(aws):
+    deploy(aws)
+    crawler = aws("glue").get_crawler(Name="sample-etl-job-output-crawler")["Crawler"]
+    assert (crawler["DatabaseName"], crawler["Targets"]) == ("monitoring_lab_db", {"S3Targets": [{"Path": "s3://output/records/"}]})
+    trigger = aws("glue").get_trigger(Name="sample-etl-job-crawl-on-success")["Trigger"]
+    assert (trigger["Type"], trigger["State"], trigger["Actions"]) == (
+        "CONDITIONAL", "ACTIVATED", [{"CrawlerName": "sample-etl-job-output-crawler"}])
+    assert trigger["Predicate"]["Conditions"][0]["State"] == "SUCCEEDED"
+    [bucket] = [b["Name"] for b in aws("s3").list_buckets()["Buckets"]]
+    assert aws("s3").get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True}
+
+
 def test_kmsKeyWithCloudFormationTagsIsCreatedTaggedAndReadable(aws):
     deploy(aws)
     kms = aws("kms")
@@ -180,6 +205,8 @@ def test_deletingTheStackRemovesWhatTheModelsCreated(aws):
         "MetricAlarms": [], "CompositeAlarms": [], "ResponseMetadata": None}
     assert aws("cloudwatch").describe_insight_rules()["InsightRules"] == []
     assert aws("glue").get_jobs()["Jobs"] == [] and aws("glue").get_databases()["DatabaseList"] == []
+    assert aws("glue").get_crawlers()["Crawlers"] == [] and aws("glue").get_triggers()["Triggers"] == []
+    assert aws("s3").list_buckets()["Buckets"] == []
     assert aws("logs").describe_query_definitions()["queryDefinitions"] == []
     assert aws("logs").describe_metric_filters()["metricFilters"] == []
     assert aws("sns").list_subscriptions()["Subscriptions"] == []

@@ -75,7 +75,8 @@ final class DeploymentSummary {
         ResourceNames names = new ResourceNames(settings.prefix());
         String sampleJob = settings.createsSampleJob()
                 ? MonitoredPipeline.SAMPLE_JOB_NAME + " (created here: Glue " + SampleGlueJob.GLUE_VERSION
-                        + " job, database " + names.glueDatabase() + ")"
+                        + " job, database " + names.glueDatabase()
+                        + ", output bucket, trigger, crawler and Data Quality ruleset of its chain)"
                 : null;
         List<String> topics = stack.allTopics().stream().map(AlertTopic::name).toList();
         List<String> functions = List.of(

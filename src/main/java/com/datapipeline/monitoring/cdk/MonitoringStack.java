@@ -23,6 +23,7 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
 import com.datapipeline.monitoring.cdk.config.PipelinePlacement;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
+import com.datapipeline.monitoring.cdk.config.SampleChain;
 import com.datapipeline.monitoring.cdk.cost.MonthlyCostEstimate;
 import com.datapipeline.monitoring.cdk.cost.PipelineCost;
 import com.datapipeline.monitoring.cdk.dashboard.PipelineDashboard;
@@ -101,8 +102,7 @@ public final class MonitoringStack extends Stack {
                         this,
                         "SamplePipeline",
                         new SampleGlueJob.Props(
-                                sample.jobName(),
-                                names.glueDatabase(),
+                                new SampleChain(sample.jobName(), names.glueDatabase()),
                                 projectRoot.resolve("glue-scripts/sample_etl_job.py"),
                                 settings.sampleJobTimeoutMinutes(),
                                 sample.stuckRunMinutes())))
@@ -261,7 +261,7 @@ public final class MonitoringStack extends Stack {
                             inputs.budgeted()));
             routes.putAll(ResponseRoute.forPipeline(pipeline, alarms.signals()));
             ResponseRoute.forCrawlers(pipeline.jobName(), pipeline.stages().named(PipelineStages.Kind.CRAWLER))
-                    .forEach(routes::putIfAbsent);
+                    .forEach(routes::put);
             addedPipelineCost = PipelineCost.of(
                     pipeline.jobName(),
                     inputs,

@@ -91,7 +91,9 @@ class CostEstimateTest {
                 .filteredOn(i -> i.what().equals("Standard alarms"))
                 .singleElement()
                 .extracting(Item::quantity)
-                .isEqualTo(25.0);
+                // 25 for the job and the stack, and the sample chain's: crawler and Data Quality alarms, and the
+                // delivery alarms of the crawler history, crawler failures and Data Quality history rules.
+                .isEqualTo(30.0);
         // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: fifteen
         // health alarms (with the Glue run quota's, capacityAlarms=quota, the success rule's delivery alarm and the
         // guard of the function's pages), one of them watching four metrics and the guard two (CloudWatch bills each
@@ -106,7 +108,10 @@ class CostEstimateTest {
                 .singleElement()
                 .extracting(Item::quantity)
                 .isEqualTo(10.0);
-        assertThat(ten.totalUsd()).isGreaterThan(single.totalUsd());
+        // More jobs cost more; the sample chain's extra alarms and metric make the default dearer than ten bare jobs.
+        MonthlyCostEstimate one =
+                TestStacks.synthesize(Map.of("monitoredJobs", "j1")).stack().costEstimate();
+        assertThat(ten.totalUsd()).isGreaterThan(one.totalUsd());
     }
 
     @Test

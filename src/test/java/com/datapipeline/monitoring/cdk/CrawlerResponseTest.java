@@ -1,8 +1,10 @@
 package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
+import com.datapipeline.monitoring.cdk.config.ConfigurationException;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import com.datapipeline.monitoring.contract.MonitoringFunction;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import com.datapipeline.monitoring.contract.RouteAction;
@@ -16,8 +18,8 @@ import software.amazon.awscdk.assertions.Match;
 
 /**
  * Crawler failures reach AlarmResponseFunction: a rule sends the declared crawlers' Failed events, unchanged, to the
- * remediation topic, and the function's route table (read with its own parser) names the pipeline each crawler pages,
- * notify-only: nothing is restarted.
+ * remediation topic, and the function's route table (read with its own parser) names the one pipeline each crawler
+ * pages, notify-only: nothing is restarted. A crawler belongs to one pipeline: listed by two, the settings refuse it.
  */
 class CrawlerResponseTest {
     private static TestStacks.Synthesized synthesized;
@@ -27,7 +29,7 @@ class CrawlerResponseTest {
         synthesized = TestStacks.synthesize(Map.of("monitoredJobs", """
                 [{"jobName": "orders-etl",
                   "stages": [{"crawler": "orders-raw"}, {"job": "orders-etl"}, {"crawler": "orders-curated"}]},
-                 {"jobName": "refunds-etl", "stages": [{"job": "refunds-etl"}, {"crawler": "orders-raw"}]},
+                 {"jobName": "refunds-etl", "stages": [{"job": "refunds-etl"}, {"crawler": "refunds-curated"}]},
                  "billing-etl"]"""));
     }
 
@@ -44,11 +46,11 @@ class CrawlerResponseTest {
                                         "source",
                                         List.of("aws.glue"),
                                         "detail-type",
-                                        List.of(CrawlerEvents.STATE_CHANGE),
+                                        List.of(GlueEvents.CRAWLER_STATE_CHANGE),
                                         "detail",
                                         Map.of(
                                                 "crawlerName",
-                                                List.of("orders-raw", "orders-curated"),
+                                                List.of("orders-raw", "orders-curated", "refunds-curated"),
                                                 "state",
                                                 List.of("Failed"))),
                                 "Targets",
@@ -57,16 +59,30 @@ class CrawlerResponseTest {
     }
 
     @Test
-    void eachCrawlerRoutesNotifyOnlyToTheFirstPipelineThatListsIt() {
+    void eachCrawlerRoutesNotifyOnlyToThePipelineThatListsIt() {
         ResponseConfig config = ResponseConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                 synthesized, "AlarmResponseFunction", MonitoringFunction.ALARM_RESPONSE));
 
-        for (String crawler : List.of("orders-raw", "orders-curated")) {
+        Map<String, String> owners =
+                Map.of("orders-raw", "orders-etl", "orders-curated", "orders-etl", "refunds-curated", "refunds-etl");
+        owners.forEach((crawler, pipeline) -> {
             ResponseConfig.Route route = config.routeFor(ResponseConfiguration.glueCrawlerStateRouteKey(crawler))
                     .orElseThrow();
             assertThat(route.action()).as(crawler).isEqualTo(RouteAction.NOTIFY_ONLY);
-            assertThat(route.jobName()).as(crawler).isEqualTo("orders-etl");
-        }
+            assertThat(route.jobName()).as(crawler).isEqualTo(pipeline);
+        });
         assertThat(config.pages().pipeline("orders-etl").pageAlarm()).contains("PipelineUnhealthyAlarm-orders-etl");
+    }
+
+    @Test
+    void aCrawlerListedByTwoPipelinesIsRefusedWithOneLine() {
+        assertThatThrownBy(() -> TestStacks.synthesize(Map.of("monitoredJobs", """
+                        [{"jobName": "orders-etl", "stages": [{"crawler": "orders-raw"}, {"job": "orders-etl"}]},
+                         {"jobName": "refunds-etl", "stages": [{"crawler": "orders-raw"}, {"job": "refunds-etl"}]}]""")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(
+                        "context key 'monitoredJobs[refunds-etl].stages' is 'crawler orders-raw'; allowed: a crawler"
+                                + " no other pipeline lists (orders-etl lists it; list it once, in the pipeline whose page its"
+                                + " failure should raise)");
     }
 }

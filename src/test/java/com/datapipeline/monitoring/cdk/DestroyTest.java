@@ -58,6 +58,11 @@ class DestroyTest {
         template.resourceCountIs("AWS::Lambda::Function", 2);
         // The alert topic, the monitoring-health topic and the remediation topic.
         template.resourceCountIs("AWS::SNS::Topic", 3);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(22);
+        // The sample chain: its crawler, trigger, ruleset and output bucket go with the stack too.
+        template.resourceCountIs("AWS::Glue::Crawler", 1);
+        template.resourceCountIs("AWS::Glue::Trigger", 1);
+        template.resourceCountIs("AWS::Glue::DataQualityRuleset", 1);
+        template.resourceCountIs("AWS::S3::Bucket", 1);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(27);
     }
 }

@@ -158,9 +158,10 @@ class FeatureSwitchesTest {
 
     @Test
     void eachPageWatchesEverySignalOfItsSeverity() {
-        // Critical: failed tasks, data quality and error rate (static and anomaly), collection, run failed, stuck run.
+        // Critical: failed tasks, data quality and error rate (static and anomaly), collection, run failed, stuck run,
+        // and the sample chain's crawler and Data Quality evaluation.
         assertThat(composite(on, "PipelineUnhealthyAlarm").split("ALARM\\(", -1))
-                .hasSize(9);
+                .hasSize(11);
         // Warning: duration, memory, latency (static and anomaly), low throughput.
         assertThat(composite(on, "PipelineDegradedAlarm").split("ALARM\\(", -1)).hasSize(6);
     }

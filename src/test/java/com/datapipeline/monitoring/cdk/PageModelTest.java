@@ -57,6 +57,10 @@ class PageModelTest {
                 "crawler failed, then the job",
                 List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE));
         modes.put("output stale", List.of(AlarmKind.OUTPUT_STALE));
+        // The sample chain's order: a crawl fails, and the table the ruleset judges then fails its rules.
+        modes.put(
+                "crawler failed, then the output fails its data quality rules",
+                List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.DATA_QUALITY_FAILED, AlarmKind.DATA_QUALITY));
         modes.put("data quality evaluation failed", List.of(AlarmKind.DATA_QUALITY_FAILED, AlarmKind.DATA_QUALITY));
         modes.put(
                 "state machine failed, and the output is stale",

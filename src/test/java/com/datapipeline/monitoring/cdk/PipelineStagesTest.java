@@ -108,6 +108,42 @@ class PipelineStagesTest {
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("\n"));
     }
 
+    @Test
+    void aCrawlerListedByTwoPipelinesIsRejectedNamingTheFirst() throws Exception {
+        Path file = write("{\"jobName\": \"a\", \"stages\": [{\"crawler\": \"raw\"}, {\"job\": \"a\"}]},"
+                + " {\"jobName\": \"b\", \"stages\": [{\"crawler\": \"raw\"}, {\"job\": \"b\"}]}");
+        assertThatThrownBy(() -> SettingsReader.read(Map.of("pipelinesFile", file.toString())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("pipelines file " + file + ", entry 2 (b), field 'stages' is 'crawler raw'; allowed: a"
+                        + " crawler no other pipeline lists (a lists it; list it once, in the pipeline whose page its"
+                        + " failure should raise)");
+    }
+
+    @Test
+    void theSampleIsAChainOfJobTriggerCrawlerAndRulesetWithItsOutputTable() {
+        PipelineStages sample = SettingsReader.read(Map.of()).pipelines().get(0).stages();
+        assertThat(sample.order())
+                .extracting(stage -> stage.kind().key() + " " + stage.name())
+                .containsExactly(
+                        "job sample-etl-job",
+                        "trigger sample-etl-job-crawl-on-success",
+                        "crawler sample-etl-job-output-crawler",
+                        "dataQualityRuleset sample-etl-job-output-checks");
+        assertThat(sample.output().orElseThrow().location())
+                .isEqualTo(new PipelineStages.GlueTable("monitoring_lab_db", "records"));
+        // Without an expectation of success the age is measured but nothing alarms: a fresh deploy does not page.
+        assertThat(sample.output().orElseThrow().freshWithinMinutes()).isEmpty();
+        assertThat(SettingsReader.read(Map.of(
+                                "expectedSuccessEveryMinutes", 1440, "missedRunGraceFactor", 1.5, "prefix", "team1-"))
+                        .pipelines()
+                        .get(0)
+                        .stages()
+                        .output()
+                        .orElseThrow())
+                .isEqualTo(new PipelineStages.Output(
+                        new PipelineStages.GlueTable("team1_monitoring_lab_db", "records"), OptionalInt.of(2160)));
+    }
+
     private PipelineStages only(String entry) throws Exception {
         return SettingsReader.read(Map.of("pipelinesFile", write(entry).toString()))
                 .pipelines()

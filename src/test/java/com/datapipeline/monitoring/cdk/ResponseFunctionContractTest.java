@@ -44,7 +44,11 @@ class ResponseFunctionContractTest {
                         "ProcessingLatencyAlarm",
                         "MetricsCollectionFailedAlarm",
                         "GlueJobRunFailedAlarm",
-                        "GlueJobStuckRunAlarm");
+                        "GlueJobStuckRunAlarm",
+                        // The sample chain's crawler: its failed crawls and its alarm page, notify-only.
+                        "glue-crawler-state:sample-etl-job-output-crawler",
+                        "GlueCrawlerFailedAlarm",
+                        "GlueDataQualityFailedAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datapipeline.monitoring.cdk.config.ConfigurationException;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MonitoringSettings;
+import com.datapipeline.monitoring.cdk.config.SampleChain;
 import com.datapipeline.monitoring.cdk.context.SettingsReader;
 import com.datapipeline.monitoring.contract.MetricsSource;
 import java.util.List;
@@ -24,8 +25,14 @@ class SettingsReaderTest {
         assertThat(settings.prefix()).isEmpty();
         assertThat(settings.alerting().emails().alert()).isEmpty();
         assertThat(settings.pipelines())
-                .containsExactly(
-                        new MonitoredPipeline("sample-etl-job", true, 10, OptionalInt.empty(), Optional.empty()));
+                .containsExactly(new MonitoredPipeline(
+                        "sample-etl-job",
+                        true,
+                        10,
+                        OptionalInt.empty(),
+                        Optional.empty(),
+                        new SampleChain("sample-etl-job", "monitoring_lab_db").stages(OptionalInt.empty()),
+                        List.of()));
         assertThat(settings.alarms().missedRunGraceFactor()).isEqualTo(1.5);
         assertThat(settings.alarms().thresholds().jobDurationSeconds()).isEqualTo(300);
         assertThat(settings.alarms().thresholds().failedTasks()).isZero();

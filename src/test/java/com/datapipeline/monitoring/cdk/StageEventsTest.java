@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datapipeline.monitoring.cdk.alarms.StageEvents;
 import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,7 +133,7 @@ class StageEventsTest {
     void aStackWithoutRulesetOrStateMachineStagesHasNoSuchRuleFilterOrAlarm() {
         assertThat(jobsOnly.toJSON().toString())
                 .doesNotContain(
-                        StageEvents.DATA_QUALITY_SOURCE,
+                        GlueEvents.DATA_QUALITY_SOURCE,
                         StageEvents.EXECUTION_STATUS_CHANGE,
                         StageMetrics.FAILED_EVALUATIONS,
                         StageMetrics.FAILED_EXECUTIONS,

@@ -2,8 +2,8 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datapipeline.monitoring.cdk.alarms.CrawlerEvents;
 import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,7 @@ class WholePipelineTest {
                         "EventPattern",
                         Map.of(
                                 "source", List.of("aws.glue"),
-                                "detail-type", List.of(CrawlerEvents.STATE_CHANGE),
+                                "detail-type", List.of(GlueEvents.CRAWLER_STATE_CHANGE),
                                 "detail",
                                         Match.objectEquals(Map.of(
                                                 "crawlerName",
@@ -55,7 +55,8 @@ class WholePipelineTest {
         staged.hasResourceProperties(
                 "AWS::Events::Rule",
                 Map.of(
-                        "EventPattern", Match.objectLike(Map.of("detail-type", List.of(CrawlerEvents.STATE_CHANGE))),
+                        "EventPattern",
+                                Match.objectLike(Map.of("detail-type", List.of(GlueEvents.CRAWLER_STATE_CHANGE))),
                         "Targets", List.of(Match.objectLike(Map.of("Arn", target)))));
         assertThat(String.valueOf(target.asObject())).contains(":log-group:/aws/events/");
     }
@@ -141,7 +142,8 @@ class WholePipelineTest {
                                 "Properties",
                                 Match.objectLike(Map.of("FilterPattern", Match.stringLikeRegexp(".*crawlerName.*")))))))
                 .isEmpty();
-        assertThat(jobsOnly.toJSON().toString()).doesNotContain(CrawlerEvents.STATE_CHANGE, "GlueCrawlerFailedAlarm");
+        assertThat(jobsOnly.toJSON().toString())
+                .doesNotContain(GlueEvents.CRAWLER_STATE_CHANGE, "GlueCrawlerFailedAlarm");
         // The job's own alarms are the same with and without stages: the stages add two crawler alarms, the delivery
         // alarms of the crawler rules (history, failures) and the output's freshness alarm.
         assertThat(staged.findResources("AWS::CloudWatch::Alarm").size())

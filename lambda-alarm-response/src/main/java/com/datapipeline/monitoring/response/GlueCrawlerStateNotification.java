@@ -1,6 +1,7 @@
 package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.Objects;
 
@@ -16,9 +17,6 @@ import java.util.Objects;
 public record GlueCrawlerStateNotification(String crawlerName, String state, String errorMessage, String time)
         implements Notification {
 
-    /** The only state that calls for a response. */
-    public static final String FAILED = "Failed";
-
     public GlueCrawlerStateNotification {
         Objects.requireNonNull(crawlerName, "crawlerName");
         Objects.requireNonNull(state, "state");
@@ -32,7 +30,7 @@ public record GlueCrawlerStateNotification(String crawlerName, String state, Str
 
     @Override
     public boolean isAlarm() {
-        return FAILED.equals(state);
+        return GlueEvents.CRAWLER_FAILED.equals(state);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package com.datapipeline.monitoring.response;
 
 import com.datapipeline.monitoring.contract.DrillMarker;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import com.datapipeline.monitoring.contract.ResponseConfiguration;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A Glue Job State Change or Glue Job Run Status event, either as the EventBridge rule's input transformer
@@ -14,12 +14,6 @@ import java.util.Set;
  */
 public record GlueJobStateNotification(String jobName, String jobRunId, String state, String message, String time)
         implements Notification {
-
-    /** Run states that count as an alarm (the rule forwards only these two). */
-    public static final Set<String> ALARM_STATES = Set.of("FAILED", "TIMEOUT");
-
-    /** The end state of a run that succeeded: it resumes the triggers a pause stopped. */
-    public static final String SUCCEEDED = "SUCCEEDED";
 
     public GlueJobStateNotification {
         Objects.requireNonNull(jobName, "jobName");
@@ -35,12 +29,13 @@ public record GlueJobStateNotification(String jobName, String jobRunId, String s
 
     @Override
     public boolean isAlarm() {
-        return ALARM_STATES.contains(state);
+        return GlueEvents.JOB_FAILURE_STATES.contains(state);
     }
 
     /** Whether the run succeeded (the success rule forwards these for pipelines that may pause their triggers). */
     public boolean succeeded() {
-        return SUCCEEDED.equals(state);
+        // A run that succeeded resumes the triggers a pause stopped.
+        return GlueEvents.JOB_SUCCEEDED.equals(state);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.response;
 
+import com.datapipeline.monitoring.contract.GlueEvents;
 import com.datapipeline.monitoring.lambda.JsonObject;
 import com.datapipeline.monitoring.lambda.JsonObject.JsonShapeException;
 import com.datapipeline.monitoring.response.AlarmNotification.AlarmTrigger;
@@ -26,12 +27,8 @@ public final class NotificationParser {
     /** SNS's own message size limit; anything larger did not come from CloudWatch or EventBridge. */
     public static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
-    static final String GLUE_SOURCE = "aws.glue";
-    static final String GLUE_STATE_CHANGE = "Glue Job State Change";
-    /** A run still going after the job's notify-delay (a stuck run): logged, never remediated. */
-    static final String GLUE_RUN_STATUS = "Glue Job Run Status";
-    /** A crawler of a pipeline Started, Succeeded or Failed (the raw event): a failure pages, nothing restarts. */
-    static final String GLUE_CRAWLER_STATE_CHANGE = "Glue Crawler State Change";
+    // Glue's events (GlueEvents): a job run's state change; a run still going after the job's notify-delay (a stuck
+    // run: logged, never remediated); a crawler's state change (the raw event: a failure pages, nothing restarts).
 
     private NotificationParser() {}
 
@@ -132,7 +129,7 @@ public final class NotificationParser {
     }
 
     private static boolean isGlueEvent(JsonObject json) {
-        return GLUE_SOURCE.equals(json.optionalText("source").orElse(null));
+        return GlueEvents.SOURCE.equals(json.optionalText("source").orElse(null));
     }
 
     private static Notification glueEvent(JsonObject json) {
@@ -140,7 +137,7 @@ public final class NotificationParser {
         boolean raw = json.has("detail");
         String detailType =
                 json.optionalText(raw ? "detail-type" : "detailType").orElse(null);
-        if (raw && GLUE_CRAWLER_STATE_CHANGE.equals(detailType)) {
+        if (raw && GlueEvents.CRAWLER_STATE_CHANGE.equals(detailType)) {
             JsonObject detail = json.requiredObject("detail");
             return new GlueCrawlerStateNotification(
                     detail.requiredString("crawlerName"),
@@ -150,9 +147,10 @@ public final class NotificationParser {
                             .orElse(""),
                     json.optionalText("time").orElse(null));
         }
-        if (!GLUE_STATE_CHANGE.equals(detailType) && !GLUE_RUN_STATUS.equals(detailType)) {
-            throw new JsonShapeException("Glue event detail type is '" + detailType + "', expected '"
-                    + GLUE_STATE_CHANGE + "', '" + GLUE_RUN_STATUS + "' or '" + GLUE_CRAWLER_STATE_CHANGE + "'");
+        if (!GlueEvents.JOB_STATE_CHANGE.equals(detailType) && !GlueEvents.JOB_RUN_STATUS.equals(detailType)) {
+            throw new JsonShapeException(
+                    "Glue event detail type is '" + detailType + "', expected '" + GlueEvents.JOB_STATE_CHANGE + "', '"
+                            + GlueEvents.JOB_RUN_STATUS + "' or '" + GlueEvents.CRAWLER_STATE_CHANGE + "'");
         }
         JsonObject fields = raw ? json.requiredObject("detail") : json;
         return new GlueJobStateNotification(

@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.alarms;
 
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,6 @@ import software.constructs.Construct;
  * no crawler gets no rule.
  */
 public final class CrawlerEvents extends Construct {
-    public static final String STATE_CHANGE = "Glue Crawler State Change";
-    /** The state of a failed crawl, capitalised as Glue sends it. */
-    public static final String FAILED = "Failed";
-
     private final Rule history;
     private final Rule failures;
 
@@ -31,8 +28,8 @@ public final class CrawlerEvents extends Construct {
         history = Rule.Builder.create(this, "History")
                 .description("Keeps every state change of " + crawlers.size() + " crawlers of monitored pipelines")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(STATE_CHANGE))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.CRAWLER_STATE_CHANGE))
                         .detail(Map.of("crawlerName", crawlers))
                         .build())
                 .build();
@@ -46,9 +43,10 @@ public final class CrawlerEvents extends Construct {
         failures = Rule.Builder.create(this, "Failures")
                 .description("Failed crawls of " + crawlers.size() + " crawlers of monitored pipelines")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(STATE_CHANGE))
-                        .detail(new TreeMap<>(Map.of("crawlerName", crawlers, "state", List.of(FAILED))))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.CRAWLER_STATE_CHANGE))
+                        .detail(new TreeMap<>(
+                                Map.of("crawlerName", crawlers, "state", List.of(GlueEvents.CRAWLER_FAILED))))
                         .build())
                 .build();
         props.delivery()

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.events.EventField;
@@ -28,7 +29,7 @@ final class GlueEventMessage {
     static RuleTargetInput of(String detailType, String notice) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notice", notice);
-        body.put("source", "aws.glue");
+        body.put("source", GlueEvents.SOURCE);
         body.put("detailType", detailType);
         body.put("jobName", jobName());
         body.put("jobRunId", jobRunId());

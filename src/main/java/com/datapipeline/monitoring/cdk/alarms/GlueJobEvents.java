@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.alarms;
 
 import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +25,6 @@ import software.constructs.Construct;
  * </ul>
  */
 public final class GlueJobEvents extends Construct {
-    public static final String STATE_CHANGE = "Glue Job State Change";
-    public static final String RUN_STATUS = "Glue Job Run Status";
-    /** The end states of a failed run: counted as FailedRuns, and sent to AlarmResponseFunction. */
-    public static final List<String> FAILURE_STATES = List.of("FAILED", "TIMEOUT");
 
     private final Rule failures;
     private final Rule history;
@@ -38,11 +35,11 @@ public final class GlueJobEvents extends Construct {
                 props.pipelines().stream().map(MonitoredPipeline::jobName).toList();
         failures = Rule.Builder.create(this, "RunFailures")
                 .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in "
-                        + String.join(" or ", FAILURE_STATES))
+                        + String.join(" or ", GlueEvents.JOB_FAILURE_STATES))
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(STATE_CHANGE))
-                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", FAILURE_STATES)))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.JOB_STATE_CHANGE))
+                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", GlueEvents.JOB_FAILURE_STATES)))
                         .build())
                 .build();
         props.delivery()
@@ -54,8 +51,8 @@ public final class GlueJobEvents extends Construct {
         history = Rule.Builder.create(this, "History")
                 .description("Keeps every state change and run status of " + jobs.size() + " monitored Glue jobs")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(STATE_CHANGE, RUN_STATUS))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.JOB_STATE_CHANGE, GlueEvents.JOB_RUN_STATUS))
                         .detail(Map.of("jobName", jobs))
                         .build())
                 .build();
@@ -68,7 +65,7 @@ public final class GlueJobEvents extends Construct {
 
     private static RuleTargetInput readableMessage() {
         return GlueEventMessage.of(
-                STATE_CHANGE,
+                GlueEvents.JOB_STATE_CHANGE,
                 "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
                         + " ended in state " + GlueEventMessage.state() + ": "
                         + EventField.fromPath("$.detail.message"));

@@ -1,5 +1,6 @@
 package com.datapipeline.monitoring.cdk.alarms;
 
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,20 +19,17 @@ import software.constructs.Construct;
  * gets no rule.
  */
 public final class RunSuccessEvents extends Construct {
-    /** The end state of a successful run (Glue Job State Change). */
-    public static final String SUCCEEDED = "SUCCEEDED";
-
     private final Rule successes;
 
     private RunSuccessEvents(Construct scope, String id, List<String> jobs, GlueJobEvents.Props props) {
         super(scope, id);
         successes = Rule.Builder.create(this, "RunSuccesses")
-                .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + SUCCEEDED
+                .description("Runs of " + jobs.size() + " monitored Glue jobs that ended in " + GlueEvents.JOB_SUCCEEDED
                         + ", to resume paused triggers and resolve the pages the response function opened")
                 .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.glue"))
-                        .detailType(List.of(GlueJobEvents.STATE_CHANGE))
-                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", List.of(SUCCEEDED))))
+                        .source(List.of(GlueEvents.SOURCE))
+                        .detailType(List.of(GlueEvents.JOB_STATE_CHANGE))
+                        .detail(new TreeMap<>(Map.of("jobName", jobs, "state", List.of(GlueEvents.JOB_SUCCEEDED))))
                         .build())
                 .build();
         props.delivery()
@@ -39,7 +37,7 @@ public final class RunSuccessEvents extends Construct {
                         successes,
                         props.remediationTopic(),
                         GlueEventMessage.of(
-                                GlueJobEvents.STATE_CHANGE,
+                                GlueEvents.JOB_STATE_CHANGE,
                                 "AWS Glue job " + GlueEventMessage.jobName() + " run " + GlueEventMessage.jobRunId()
                                         + " succeeded: paused triggers of the job may resume, its open page may resolve"),
                         props.deliveryAlarmNamePrefix() + "-RunSuccesses" + props.nameSuffix());

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.insights.EventHistory;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,6 @@ import software.constructs.Construct;
  * signals. A stack without such stages gets no rule. Event names, sources and fields: docs/glue-events.md.
  */
 public final class StageEvents {
-    /** Glue Data Quality's own source, not aws.glue (Glue developer guide, "Setting up alerts ..."). */
-    public static final String DATA_QUALITY_SOURCE = "aws.glue-dataquality";
-
-    public static final String DATA_QUALITY_RESULTS = "Data Quality Evaluation Results Available";
     public static final String STEP_FUNCTIONS_SOURCE = "aws.states";
     public static final String EXECUTION_STATUS_CHANGE = "Step Functions Execution Status Change";
     /** The ExecutionStatus values of an execution that ended without succeeding. */
@@ -40,8 +37,8 @@ public final class StageEvents {
                     id + "DataQuality",
                     "Keeps every Data Quality result of " + rulesets.size() + " rulesets of monitored pipelines",
                     EventPattern.builder()
-                            .source(List.of(DATA_QUALITY_SOURCE))
-                            .detailType(List.of(DATA_QUALITY_RESULTS))
+                            .source(List.of(GlueEvents.DATA_QUALITY_SOURCE))
+                            .detailType(List.of(GlueEvents.DATA_QUALITY_RESULTS))
                             .detail(Map.of("rulesetNames", rulesets))
                             .build(),
                     "-DataQualityEventHistory",

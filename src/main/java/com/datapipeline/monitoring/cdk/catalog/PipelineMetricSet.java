@@ -81,8 +81,12 @@ public record PipelineMetricSet(
 
     public static final Duration PERIOD = Duration.minutes(PERIOD_MINUTES);
     /** The metrics counted from events by metric filters (no default value: they exist only in hours with events). */
-    public static final Set<String> EVENT_METRICS =
-            Set.of(CustomMetric.FAILED_RUNS.metricName(), CustomMetric.STUCK_RUNS.metricName());
+    public static final Set<String> EVENT_METRICS = Set.of(
+            CustomMetric.FAILED_RUNS.metricName(),
+            CustomMetric.STUCK_RUNS.metricName(),
+            StageMetrics.FAILED_CRAWLS,
+            StageMetrics.FAILED_EVALUATIONS,
+            StageMetrics.FAILED_EXECUTIONS);
     /** Glue's own service metrics (not a job's): the account's resource usage against its quotas. */
     public static final String GLUE_SERVICE_NAMESPACE = "AWS/Glue";
 

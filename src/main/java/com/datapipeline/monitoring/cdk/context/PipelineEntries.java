@@ -5,6 +5,8 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.MuteWindow;
 import com.datapipeline.monitoring.cdk.config.PipelineResponse;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
+import com.datapipeline.monitoring.cdk.config.SampleChain;
+import com.datapipeline.monitoring.cdk.naming.ResourceNames;
 import com.datapipeline.monitoring.contract.ErrorClass;
 import com.datapipeline.monitoring.contract.RouteAction;
 import java.nio.file.Path;
@@ -76,13 +78,17 @@ public final class PipelineEntries {
                     stuckDefault,
                     expectedDefault,
                     Optional.empty(),
-                    PipelineStages.NONE,
+                    new SampleChain(
+                                    MonitoredPipeline.SAMPLE_JOB_NAME,
+                                    new ResourceNames(values.get(ConfigKeys.PREFIX)).glueDatabase())
+                            .stages(freshWithin(expectedDefault, values.get(ConfigKeys.MISSED_RUN_GRACE_FACTOR))),
                     muteDefault,
                     PipelineResponse.NONE,
                     budgetDefault));
         }
         List<Object> entries = file.map(PipelinesFile::entries).orElse(listed);
         List<MonitoredPipeline> pipelines = new ArrayList<>();
+        Map<String, String> crawlerOwners = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             Map<?, ?> options = entry instanceof Map<?, ?> map ? map : Map.of(JOB_NAME, entry);
@@ -122,6 +128,18 @@ public final class PipelineEntries {
                         "a Glue Data Quality ruleset name of 1-255 letters, digits, spaces, '.', '-' or '_'");
             }
             PipelineStages stages = PipelineStages.read(name, options.get(STAGES), options.get(OUTPUT), field::invalid);
+            // One failed crawl is one incident: it pages the one pipeline that lists the crawler (its response route
+            // and its crawler alarm); a pipeline downstream of another's crawler notices through its own output.
+            for (String crawler : stages.named(PipelineStages.Kind.CRAWLER)) {
+                String owner = crawlerOwners.putIfAbsent(crawler, name);
+                if (owner != null) {
+                    throw field.invalid(
+                            STAGES,
+                            PipelineStages.Kind.CRAWLER.key() + " " + crawler,
+                            "a crawler no other pipeline lists (" + owner + " lists it; list it once, in the pipeline"
+                                    + " whose page its failure should raise)");
+                }
+            }
             String muteField = ConfigKeys.MUTE_WINDOWS.name();
             List<MuteWindow> mute = options.containsKey(muteField)
                     ? MuteWindow.read(
@@ -148,6 +166,14 @@ public final class PipelineEntries {
                             + "), whose pipelines get nested stacks they never leave");
         }
         return pipelines;
+    }
+
+    /**
+     * How fresh the sample's output must be: a run is due every {@code expected} minutes and missed after that times
+     * the grace factor (the missed-run alarm's limit); its crawl adds the partition minutes after the run succeeds.
+     */
+    private static OptionalInt freshWithin(OptionalInt expected, double graceFactor) {
+        return expected.isEmpty() ? expected : OptionalInt.of((int) Math.ceil(expected.getAsInt() * graceFactor));
     }
 
     /** The entry's own response options: its error class actions, runbook and validation job. */

@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.alerting.AlertDelivery;
 import com.datapipeline.monitoring.cdk.catalog.StageMetrics;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.contract.CustomMetric;
+import com.datapipeline.monitoring.contract.GlueEvents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,9 @@ public final class EventHistory extends Construct {
         countPerPipeline(
                 "FailedRuns",
                 CustomMetric.FAILED_RUNS,
-                "{ ($.detail.state = \"FAILED\") || ($.detail.state = \"TIMEOUT\") }");
+                GlueEvents.JOB_FAILURE_STATES.stream()
+                        .map(state -> "($.detail.state = \"" + state + "\")")
+                        .collect(java.util.stream.Collectors.joining(" || ", "{ ", " }")));
         // Only "Glue Job Run Status" events carry the notify-delay they passed.
         countPerPipeline(
                 "StuckRuns", CustomMetric.STUCK_RUNS, "{ $.detail.notificationCondition.NotifyDelayAfter > 0 }");
@@ -110,7 +113,8 @@ public final class EventHistory extends Construct {
     public void countFailedCrawls() {
         MetricFilter.Builder.create(this, "FailedCrawls")
                 .logGroup(logGroup)
-                .filterPattern(FilterPattern.literal("{ ($.detail.crawlerName = *) && ($.detail.state = \"Failed\") }"))
+                .filterPattern(FilterPattern.literal(
+                        "{ ($.detail.crawlerName = *) && ($.detail.state = \"" + GlueEvents.CRAWLER_FAILED + "\") }"))
                 .metricNamespace(CustomMetric.NAMESPACE)
                 .metricName(StageMetrics.FAILED_CRAWLS)
                 .metricValue("1")
@@ -173,8 +177,14 @@ public final class EventHistory extends Construct {
         contribution.put(
                 "Filters",
                 List.of(
-                        filter("$.detail-type", List.of("Glue Job State Change")),
-                        filter("$.detail.state", List.of("FAILED", "TIMEOUT", "ERROR"))));
+                        filter("$.detail-type", List.of(GlueEvents.JOB_STATE_CHANGE)),
+                        // ERROR: a trigger or workflow tried to run a deleted job.
+                        filter(
+                                "$.detail.state",
+                                java.util.stream.Stream.concat(
+                                                GlueEvents.JOB_FAILURE_STATES.stream(),
+                                                java.util.stream.Stream.of("ERROR"))
+                                        .toList())));
         Map<String, Object> body = new LinkedHashMap<>();
         // Ordered maps throughout: the body is a string, so a different key order would update the rule.
         Map<String, Object> schema = new LinkedHashMap<>();

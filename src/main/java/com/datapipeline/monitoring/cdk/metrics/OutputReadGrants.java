@@ -4,6 +4,7 @@ import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.config.PipelineStages.GlueTable;
 import com.datapipeline.monitoring.cdk.config.PipelineStages.S3Prefix;
+import com.datapipeline.monitoring.cdk.pipeline.GlueArns;
 import com.datapipeline.monitoring.contract.MetricsConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -50,10 +50,10 @@ final class OutputReadGrants {
                 .toList();
         if (!tables.isEmpty()) {
             Set<String> resources = new LinkedHashSet<>();
-            resources.add(glueArn(stack, "catalog", null));
+            resources.add(GlueArns.catalog(stack));
             for (GlueTable table : tables) {
-                resources.add(glueArn(stack, "database", table.database()));
-                resources.add(glueArn(stack, "table", table.database() + "/" + table.table()));
+                resources.add(GlueArns.database(stack, table.database()));
+                resources.add(GlueArns.table(stack, table.database(), table.table()));
             }
             role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .sid("ReadDeclaredOutputTables")
@@ -77,15 +77,5 @@ final class OutputReadGrants {
                         .build());
             }
         }
-    }
-
-    private static String glueArn(Stack stack, String resource, String name) {
-        ArnComponents.Builder arn = ArnComponents.builder().service("glue").resource(resource);
-        if (name != null) {
-            arn.resourceName(name).arnFormat(ArnFormat.SLASH_RESOURCE_NAME);
-        } else {
-            arn.arnFormat(ArnFormat.NO_RESOURCE_NAME);
-        }
-        return stack.formatArn(arn.build());
     }
 }

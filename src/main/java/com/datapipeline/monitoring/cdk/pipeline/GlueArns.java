@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk.pipeline;
 
 import java.util.List;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 
 /** ARNs of Glue resources, for IAM statements scoped to exactly what is monitored. */
@@ -13,6 +14,31 @@ public final class GlueArns {
                 .service("glue")
                 .resource("job")
                 .resourceName(jobName)
+                .build());
+    }
+
+    /** The account's Data Catalog, which Glue authorizes with every database and table call. */
+    public static String catalog(Stack stack) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("catalog")
+                .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                .build());
+    }
+
+    public static String database(Stack stack, String database) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("database")
+                .resourceName(database)
+                .build());
+    }
+
+    public static String table(Stack stack, String database, String table) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("table")
+                .resourceName(database + "/" + table)
                 .build());
     }
 

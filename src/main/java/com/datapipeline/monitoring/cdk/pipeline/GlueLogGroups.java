@@ -16,6 +16,8 @@ public final class GlueLogGroups {
     public static final String ERROR = "/aws-glue/jobs/error";
     public static final String CONTINUOUS = "/aws-glue/jobs/logs-v2";
     public static final List<String> ALL = List.of(OUTPUT, ERROR, CONTINUOUS);
+    /** Every crawler's log stream, named after the crawler; created by Glue like the job groups. */
+    public static final String CRAWLERS = "/aws-glue/crawlers";
 
     private GlueLogGroups() {}
 

@@ -53,7 +53,8 @@ public record ResponseRoute(RouteAction action, Optional<String> targetJob) {
 
     /**
      * A failed crawl of each crawler of a pipeline: notify-only, raising that pipeline's page with a text that names
-     * the crawler (the function never starts a crawler). A crawler shared by pipelines pages the first that lists it.
+     * the crawler (the function never starts a crawler). A crawler belongs to one pipeline (the settings reject a
+     * crawler listed twice), so its route names exactly one.
      */
     public static Map<String, ResponseRoute> forCrawlers(String jobName, List<String> crawlers) {
         Map<String, ResponseRoute> routes = new LinkedHashMap<>();

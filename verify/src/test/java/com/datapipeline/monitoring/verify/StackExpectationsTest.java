@@ -142,7 +142,10 @@ class StackExpectationsTest {
                         "team1-" + AlarmKind.LATENCY.baseName(),
                         "team1-" + AlarmKind.COLLECTION_FAILED.baseName(),
                         "team1-" + AlarmKind.RUN_FAILED.baseName(),
-                        "team1-" + AlarmKind.STUCK_RUN.baseName());
+                        "team1-" + AlarmKind.STUCK_RUN.baseName(),
+                        // The sample chain's stages: its crawler and its Data Quality ruleset.
+                        "team1-" + AlarmKind.CRAWLER_FAILED.baseName(),
+                        "team1-" + AlarmKind.DATA_QUALITY_FAILED.baseName());
         assertThat(unhealthy.rule())
                 .startsWith("(ALARM(\"team1-GlueJobDurationAlarm\") OR ALARM(\"team1-GlueJobFailureAlarm\")");
         assertThat(unhealthy.actionTopic()).contains("team1-" + ResourceNames.ALERT_TOPIC);
