@@ -114,7 +114,7 @@ def confirm(stacks: list[str], buckets: list[str]) -> bool:
     what = f"every object in bucket {', '.join(buckets)}, then " if buckets else ""
     print(f"{PREFIX} delete {what}stack {', '.join(stacks)}? (y/n) ", end="", flush=True)
     answer = sys.stdin.readline().strip().lower()
-    if not answer:
+    if not sys.stdin.isatty():  # a piped answer is not echoed: end the question's line
         print()
     return answer in ("y", "yes")
 
