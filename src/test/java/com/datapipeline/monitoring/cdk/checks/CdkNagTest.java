@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datapipeline.monitoring.cdk.MonitoringApp;
 import com.datapipeline.monitoring.cdk.MonitoringStack;
 import com.datapipeline.monitoring.cdk.checks.ExceptionTable.Excepted;
+import com.datapipeline.monitoring.cdk.checks.ExceptionTable.Exceptions;
 import com.datapipeline.monitoring.cdk.checks.ExceptionTable.Row;
 import com.datapipeline.monitoring.cdk.functions.LambdaArtifacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,13 +37,14 @@ import software.amazon.awscdk.services.lambda.Code;
 /**
  * cdk-nag's AwsSolutions pack finds no unsuppressed error or warning in any covered configuration, and every
  * exception the app writes (cdk-nag, checkov, cfn-lint) is a row of the README's "Template checks" table, which
- * lists no exception that no configuration makes. Each configuration is synthesized once for all three tests.
+ * lists no exception that no configuration makes; each with its reason. Each configuration is synthesized once for
+ * all these tests.
  */
 class CdkNagTest {
     private static final Map<String, Synthesized> SYNTHESIZED = new ConcurrentHashMap<>();
 
     /** What the tests read from one configuration's synthesis: cdk-nag's findings and the templates' exceptions. */
-    private record Synthesized(List<String> findings, Map<Excepted, Set<String>> exceptions) {}
+    private record Synthesized(List<String> findings, Exceptions exceptions) {}
 
     /** The same configurations tools/check-templates synthesizes for cfn-lint and checkov. */
     @SuppressWarnings("unchecked")
@@ -96,10 +98,20 @@ class CdkNagTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
+    void everyExceptionHasAReason(String name, Map<String, Object> context) {
+        assertThat(synthesized(name, context).exceptions().withoutReason())
+                .as(
+                        "exceptions of configuration %s with a reason of %d characters or fewer",
+                        name, ExceptionTable.MIN_REASON_LENGTH)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurations")
     void everyExceptionHasAReadmeRow(String name, Map<String, Object> context) throws IOException {
         List<Row> rows = readmeRows();
         Map<Excepted, Set<String>> missing =
-                new TreeMap<>(synthesized(name, context).exceptions());
+                new TreeMap<>(synthesized(name, context).exceptions().made());
         missing.keySet().removeIf(excepted -> rows.stream().anyMatch(row -> row.covers(excepted)));
         assertThat(missing)
                 .as(
@@ -113,8 +125,8 @@ class CdkNagTest {
     void everyReadmeExceptionRowNamesAnExceptionSomeConfigurationMakes() throws IOException {
         Set<Excepted> made = new TreeSet<>();
         configurationMap()
-                .forEach((name, context) ->
-                        made.addAll(synthesized(name, context).exceptions().keySet()));
+                .forEach((name, context) -> made.addAll(
+                        synthesized(name, context).exceptions().made().keySet()));
         Map<String, List<Excepted>> stale = new TreeMap<>();
         for (Row row : readmeRows()) {
             List<Excepted> unused =

@@ -77,9 +77,18 @@ final class ExceptionTable {
         }
     }
 
-    /** Every exception in the templates of a cloud assembly (nested stacks' too), with the resources it is on. */
-    static Map<Excepted, Set<String>> fromAssembly(Path assembly) throws IOException {
+    /**
+     * The exceptions of a cloud assembly's templates (nested stacks' too), each with the resources it is on, and
+     * those whose reason is too short to be one (cfn-lint's metadata has no reason; its caller comments the line).
+     */
+    record Exceptions(Map<Excepted, Set<String>> made, List<String> withoutReason) {}
+
+    /** A reason says why the rule does not apply; a few words cannot. */
+    static final int MIN_REASON_LENGTH = 40;
+
+    static Exceptions fromAssembly(Path assembly) throws IOException {
         Map<Excepted, Set<String>> found = new TreeMap<>();
+        List<String> withoutReason = new ArrayList<>();
         List<Path> templates;
         try (Stream<Path> files = Files.list(assembly)) {
             templates = files.filter(f -> f.getFileName().toString().endsWith(".template.json"))
@@ -96,6 +105,9 @@ final class ExceptionTable {
                         found.computeIfAbsent(excepted, e -> new TreeSet<>()).add(where);
                 for (JsonNode suppression : metadata.path("cdk_nag").path("rules_to_suppress")) {
                     String rule = suppression.path("id").asText();
+                    if (suppression.path("reason").asText().length() <= MIN_REASON_LENGTH) {
+                        withoutReason.add(where + ": " + rule);
+                    }
                     if (suppression.path("applies_to").isEmpty()) {
                         add.accept(new Excepted(rule, kind(type, where), ""));
                     }
@@ -104,6 +116,9 @@ final class ExceptionTable {
                     }
                 }
                 for (JsonNode skip : metadata.path("checkov").path("skip")) {
+                    if (skip.path("comment").asText().length() <= MIN_REASON_LENGTH) {
+                        withoutReason.add(where + ": " + skip.path("id").asText());
+                    }
                     add.accept(new Excepted(skip.path("id").asText(), kind(type, where), ""));
                 }
                 for (JsonNode ignored : metadata.path("cfn-lint").path("config").path("ignore_checks")) {
@@ -111,7 +126,7 @@ final class ExceptionTable {
                 }
             });
         }
-        return found;
+        return new Exceptions(found, withoutReason);
     }
 
     /** The exception rows of the README's "Template checks" table ("fixed: ..." rows name no exception). */
