@@ -38,7 +38,7 @@ help:
 	@echo "make bootstrap  once per account and Region: the CDK's asset bucket and roles (needs AWS credentials)"
 	@echo "make deploy     deploy to the account of your AWS credentials; make diff shows the changes first"
 	@echo "make verify     check a deployed stack end to end, with a fire drill (VERIFY_ARGS=--help)"
-	@echo "make destroy    remove the deployed stack"
+	@echo "make destroy    remove the deployed stack, emptying the sample's output bucket first (DESTROY_ARGS=--force: no question)"
 	@echo "make time-to-page how long each failure mode takes from its signal to the page, for this configuration"
 	@echo "make bench      the README's performance figures (benchmarks, several minutes)"
 	@echo "make config-table  every configuration key: default, what it accepts, what it does"
@@ -98,8 +98,10 @@ bootstrap: aws-credentials node_modules
 deploy: aws-credentials node_modules
 	$(CDK) deploy $(CONTEXT)
 
+# Empties the buckets the stacks delete with themselves (the sample's output), then cdk destroy; asks once first.
 destroy: aws-credentials node_modules
-	$(CDK) destroy $(CONTEXT)
+	@tools/venv
+	@tools/destroy $(CONTEXT) $(DESTROY_ARGS)
 
 diff: aws-credentials node_modules
 	$(CDK) diff $(CONTEXT)

@@ -14,18 +14,27 @@ class AssemblyError(Exception):
     """The directory is not a cloud assembly this reader understands; the message says why, in one line."""
 
 
-def stack_templates(app: Path) -> dict[str, dict]:
-    """Stack name → template, for each stack of the assembly (nested stacks come with their parent's resources)."""
+def stack_artifacts(app: Path) -> dict[str, dict]:
+    """Stack name → its artifact in the assembly's manifest (properties.templateFile, environment)."""
     manifest_file = app / "manifest.json"
     if not manifest_file.is_file():
         raise AssemblyError(f"no cloud assembly at {app} (no manifest.json): synthesize first")
     manifest = json.loads(manifest_file.read_text())
-    stacks = {}
-    for artifact_id, artifact in manifest["artifacts"].items():
-        if artifact.get("type") == "aws:cloudformation:stack":
-            stacks[artifact["properties"].get("stackName", artifact_id)] = json.loads(
-                (app / artifact["properties"]["templateFile"]).read_text())
-    return stacks
+    return {artifact["properties"].get("stackName", artifact_id): artifact
+            for artifact_id, artifact in manifest["artifacts"].items()
+            if artifact.get("type") == "aws:cloudformation:stack"}
+
+
+def stack_templates(app: Path) -> dict[str, dict]:
+    """Stack name → template, for each stack of the assembly (nested stacks come with their parent's resources)."""
+    return {stack: json.loads((app / artifact["properties"]["templateFile"]).read_text())
+            for stack, artifact in stack_artifacts(app).items()}
+
+
+def stack_region(artifact: dict) -> str | None:
+    """The Region a stack artifact names, or None for an environment-agnostic stack (the caller's default Region)."""
+    region = artifact.get("environment", "").rpartition("/")[2]
+    return None if region in ("", "unknown-region") else region
 
 
 def asset_paths(app: Path) -> dict[str, Path]:

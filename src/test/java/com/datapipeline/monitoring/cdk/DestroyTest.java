@@ -2,6 +2,7 @@ package com.datapipeline.monitoring.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ class DestroyTest {
 
     @Test
     void stateKeepingResourcesAreExplicitlyDeleted() {
-        for (String type : new String[] {"AWS::KMS::Key", "AWS::SQS::Queue", "AWS::Logs::LogGroup"}) {
+        // A bucket too: `make destroy` (tools/empty_buckets.py) empties exactly the buckets with DeletionPolicy Delete
+        // before `cdk destroy`, since CloudFormation deletes only an empty bucket.
+        for (String type : List.of("AWS::KMS::Key", "AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::S3::Bucket")) {
             template.findResources(type)
                     .forEach((id, resource) -> assertThat(resource.get("DeletionPolicy"))
                             .as("DeletionPolicy of %s", id)
