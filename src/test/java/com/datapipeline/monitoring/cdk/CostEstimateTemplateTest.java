@@ -75,7 +75,9 @@ class CostEstimateTemplateTest {
                                         ? 5
                                         : (pipeline.dataQualityRuleset() != null ? 7 : 6)
                                                 // OutputAgeSeconds of a declared output
-                                                + (pipeline.output() != null ? 1 : 0))
+                                                + (pipeline.output() != null ? 1 : 0)
+                                                // WorkflowRunFailed of a workflow stage
+                                                + (pipeline.workflow() != null ? 1 : 0))
                         // DpuHours and RunCostUsd with costPerRun, whatever detailedMetrics says
                         + (pipeline.pricePerDpuHour() != null && pipeline.runCostMetrics() ? 2 : 0)
                         // ProjectedMonthlyCostUsd with a monthly budget

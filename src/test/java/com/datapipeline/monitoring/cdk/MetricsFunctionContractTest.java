@@ -48,7 +48,8 @@ class MetricsFunctionContractTest {
                 metrics.breach(),
                 metrics.dpuHours(),
                 metrics.runCostUsd(),
-                metrics.projectedMonthlyCostUsd());
+                metrics.projectedMonthlyCostUsd(),
+                metrics.workflowRunFailed());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)

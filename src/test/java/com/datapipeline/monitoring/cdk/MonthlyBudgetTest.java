@@ -41,7 +41,8 @@ class MonthlyBudgetTest {
         none = TestStacks.synthesize(Map.of("monitoredJobs", "orders-etl,billing-etl"));
     }
 
-    private static Map<String, MetricsConfig.PipelineConfig> deployed(TestStacks.Synthesized synthesized) {
+    /** The metrics function's deployed configuration of each pipeline, by name (read with its own parser). */
+    static Map<String, MetricsConfig.PipelineConfig> deployed(TestStacks.Synthesized synthesized) {
         Map<String, MetricsConfig.PipelineConfig> byName = new java.util.TreeMap<>();
         MetricsConfig.parse(MetricsFunctionContractTest.deployedConfiguration(
                         synthesized, "DataPipelineMetricsFunction", MonitoringFunction.METRICS))
@@ -50,7 +51,7 @@ class MonthlyBudgetTest {
         return byName;
     }
 
-    private static List<String> alarmNames(Template template) {
+    static List<String> alarmNames(Template template) {
         return template.findResources("AWS::CloudWatch::Alarm").values().stream()
                 .map(resource -> String.valueOf(((Map<?, ?>) resource.get("Properties")).get("AlarmName")))
                 .toList();

@@ -57,6 +57,11 @@ class PageModelTest {
                 "crawler failed, then the job",
                 List.of(AlarmKind.CRAWLER_FAILED, AlarmKind.RUN_FAILED, AlarmKind.ERROR_RATE));
         modes.put("output stale", List.of(AlarmKind.OUTPUT_STALE));
+        modes.put("workflow run failed", List.of(AlarmKind.WORKFLOW_RUN_FAILED));
+        // A workflow whose job failed (or that hangs) writes nothing: the output then goes stale too.
+        modes.put(
+                "workflow run failed, then the output is stale",
+                List.of(AlarmKind.WORKFLOW_RUN_FAILED, AlarmKind.OUTPUT_STALE));
         // The sample chain's order: a crawl fails, and the table the ruleset judges then fails its rules.
         modes.put(
                 "crawler failed, then the output fails its data quality rules",

@@ -69,6 +69,11 @@ public final class BreachEvaluator {
                 BreachBit.OVER_BUDGET,
                 values.get(PipelineMetric.PROJECTED_MONTHLY_COST_USD),
                 thresholds.monthlyBudgetUsd());
+        above(
+                bits,
+                BreachBit.WORKFLOW_RUN_FAILED,
+                values.get(PipelineMetric.WORKFLOW_RUN_FAILED),
+                thresholds.workflowRunFailed());
         return bits;
     }
 

@@ -8,6 +8,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.MIN_RECO
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MISSED_RUN_SECONDS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MONTHLY_BUDGET_USD;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.STUCK_SECONDS;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_RUN_FAILED;
 
 import com.datapipeline.monitoring.contract.MetricsConfiguration;
 import com.datapipeline.monitoring.lambda.JsonObject;
@@ -26,7 +27,8 @@ public record BreachThresholds(
         OptionalDouble latencySeconds,
         OptionalDouble dataQualityPercent,
         OptionalDouble minRecordsPerSecond,
-        OptionalDouble monthlyBudgetUsd) {
+        OptionalDouble monthlyBudgetUsd,
+        OptionalDouble workflowRunFailed) {
 
     static BreachThresholds read(JsonObject raw) {
         raw.refuseUnknown(MetricsConfiguration.THRESHOLD_KEYS);
@@ -38,7 +40,8 @@ public record BreachThresholds(
                 number(raw, LATENCY_SECONDS),
                 number(raw, DATA_QUALITY_PERCENT),
                 number(raw, MIN_RECORDS_PER_SECOND),
-                number(raw, MONTHLY_BUDGET_USD));
+                number(raw, MONTHLY_BUDGET_USD),
+                number(raw, WORKFLOW_RUN_FAILED));
     }
 
     private static OptionalDouble number(JsonObject raw, String name) {

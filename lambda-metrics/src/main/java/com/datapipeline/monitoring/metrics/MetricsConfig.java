@@ -17,6 +17,8 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINE
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PRICE_PER_DPU_HOUR;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.RUN_COST_METRICS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_NAME;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_STUCK_MINUTES;
 
 import com.datapipeline.monitoring.contract.CustomMetric;
 import com.datapipeline.monitoring.contract.MetricsConfiguration;
@@ -73,6 +75,7 @@ public record MetricsConfig(
      *                                    published; null: not
      * @param runCostMetrics              false: the price only prices the projection, DpuHours and RunCostUsd are not
      *                                    published
+     * @param workflow                    the pipeline's Glue workflow, whose runs decide WorkflowRunFailed; null for none
      */
     public record PipelineConfig(
             String name,
@@ -86,7 +89,8 @@ public record MetricsConfig(
             OutputLocation output,
             Double pricePerDpuHour,
             Double monthlyBudgetUsd,
-            boolean runCostMetrics) {
+            boolean runCostMetrics,
+            WorkflowWatch workflow) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
@@ -114,7 +118,8 @@ public record MetricsConfig(
                     null,
                     null,
                     null,
-                    true);
+                    true,
+                    null);
         }
 
         /** A pipeline with the detailed metrics, no Breach metric, no declared output and no price per DPU-hour. */
@@ -137,7 +142,8 @@ public record MetricsConfig(
                     null,
                     null,
                     null,
-                    true);
+                    true,
+                    null);
         }
     }
 
@@ -219,7 +225,22 @@ public record MetricsConfig(
                 readOutput(raw),
                 price,
                 readBudget(raw, price),
-                raw.optionalBoolean(RUN_COST_METRICS).orElse(true));
+                raw.optionalBoolean(RUN_COST_METRICS).orElse(true),
+                readWorkflow(raw));
+    }
+
+    private static WorkflowWatch readWorkflow(JsonObject raw) {
+        if (!raw.has(WORKFLOW_NAME)) {
+            if (raw.has(WORKFLOW_STUCK_MINUTES)) {
+                throw raw.invalid(WORKFLOW_STUCK_MINUTES, "needs " + WORKFLOW_NAME);
+            }
+            return null;
+        }
+        String workflow = raw.requiredString(WORKFLOW_NAME);
+        int stuckMinutes = raw.optionalInt(WORKFLOW_STUCK_MINUTES, 1, Integer.MAX_VALUE)
+                .orElseThrow(() ->
+                        raw.invalid(WORKFLOW_STUCK_MINUTES, "is missing (minutes a workflow run may stay RUNNING)"));
+        return new WorkflowWatch(workflow, Duration.ofMinutes(stuckMinutes));
     }
 
     private static Double readBudget(JsonObject raw, Double price) {

@@ -4,8 +4,6 @@ import com.datapipeline.monitoring.lambda.ErrorText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,24 +31,21 @@ public final class OutputFreshnessCollector implements MetricsCollector {
         if (pipeline.output() == null) {
             return measurement;
         }
-        Map<PipelineMetric, Double> published = new EnumMap<>(PipelineMetric.class);
-        published.putAll(measurement.published());
-        Map<PipelineMetric, String> skipped = new EnumMap<>(PipelineMetric.class);
-        skipped.putAll(measurement.skipped());
+        PipelineMeasurement.Builder result = measurement.toBuilder();
         PipelineMetric metric = PipelineMetric.OUTPUT_AGE_SECONDS;
         try {
             Optional<Instant> newest = outputs.newestUpdate(pipeline.output());
             if (newest.isEmpty()) {
-                skipped.put(metric, pipeline.output().describe() + " has no partition, update or object yet");
+                result.skip(metric, pipeline.output().describe() + " has no partition, update or object yet");
             } else {
                 // A clock a little behind S3's or Glue's must not give a negative age.
                 long seconds = Math.max(
                         0, Duration.between(newest.get(), clock.instant()).toSeconds());
-                published.put(metric, (double) seconds);
+                result.publish(metric, (double) seconds);
             }
         } catch (RuntimeException e) {
-            skipped.put(metric, "reading " + pipeline.output().describe() + " failed: " + ErrorText.describe(e));
+            result.skip(metric, "reading " + pipeline.output().describe() + " failed: " + ErrorText.describe(e));
         }
-        return new PipelineMeasurement(published, skipped, measurement.simulated());
+        return result.build(measurement.simulated());
     }
 }

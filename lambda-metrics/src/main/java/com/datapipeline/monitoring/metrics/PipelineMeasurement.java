@@ -26,6 +26,14 @@ public record PipelineMeasurement(
         return copy;
     }
 
+    /** A builder holding this measurement's values and reasons, to add a metric to what another collector measured. */
+    Builder toBuilder() {
+        Builder builder = new Builder();
+        published.forEach(builder::publish);
+        skipped.forEach(builder::skip);
+        return builder;
+    }
+
     /** Collects values and reasons; refuses NaN and infinities so no line CloudWatch would reject is built. */
     static final class Builder {
         private final Map<PipelineMetric, Double> published = new EnumMap<>(PipelineMetric.class);

@@ -59,15 +59,18 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
             Clock clock,
             RandomGenerator random,
             Consumer<String> stdout) {
-        MetricsCollector glueCollector = new OutputFreshnessCollector(
-                new GlueMetricsCollector(
-                        new GlueJobRunSource(glue),
-                        new CloudWatchLogsRecordsReader(logs),
-                        new GlueDataQualitySource(glue),
-                        clock,
-                        config.lookback(),
-                        config.interval()),
-                new AwsOutputUpdateSource(glue, s3),
+        MetricsCollector glueCollector = new WorkflowRunCollector(
+                new OutputFreshnessCollector(
+                        new GlueMetricsCollector(
+                                new GlueJobRunSource(glue),
+                                new CloudWatchLogsRecordsReader(logs),
+                                new GlueDataQualitySource(glue),
+                                clock,
+                                config.lookback(),
+                                config.interval()),
+                        new AwsOutputUpdateSource(glue, s3),
+                        clock),
+                new GlueWorkflowRunSource(glue),
                 clock);
         this.publisher = new PipelineMetricsPublisher(
                 config,

@@ -34,6 +34,7 @@ class BreachMetricTest {
             OptionalDouble.of(180),
             OptionalDouble.of(90),
             OptionalDouble.of(10),
+            OptionalDouble.empty(),
             OptionalDouble.empty());
 
     private static PipelineMeasurement measured(Map<PipelineMetric, Double> values) {
@@ -52,7 +53,8 @@ class BreachMetricTest {
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
-                OptionalDouble.of(100));
+                OptionalDouble.of(100),
+                OptionalDouble.empty());
         BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
         assertThat(evaluator.breached("p", budget, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 100.5))))
                 .containsExactly(BreachBit.OVER_BUDGET);
@@ -63,6 +65,28 @@ class BreachMetricTest {
                         "p", THRESHOLDS, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 1e9))))
                 .doesNotContain(BreachBit.OVER_BUDGET);
         assertThat(BreachBit.OVER_BUDGET.value()).isEqualTo(32768);
+    }
+
+    @Test
+    void aFailedWorkflowRunSetsTheWorkflowBitAndAGoodOneNothing() {
+        BreachThresholds workflow = new BreachThresholds(
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.of(0));
+        BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
+        assertThat(evaluator.breached("p", workflow, measured(Map.of(PipelineMetric.WORKFLOW_RUN_FAILED, 1.0))))
+                .containsExactly(BreachBit.WORKFLOW_RUN_FAILED);
+        assertThat(evaluator.breached("p", workflow, measured(Map.of(PipelineMetric.WORKFLOW_RUN_FAILED, 0.0))))
+                .isEmpty();
+        // A failed read skips the metric: no bit (the collection bit is for the whole pipeline failing).
+        assertThat(evaluator.breached("p", workflow, measured(Map.of()))).isEmpty();
+        assertThat(BreachBit.WORKFLOW_RUN_FAILED.value()).isEqualTo(65536);
     }
 
     @Test
@@ -114,6 +138,7 @@ class BreachMetricTest {
     void aModeWithoutThresholdIsNotWatched() {
         BreachThresholds durationOnly = new BreachThresholds(
                 OptionalDouble.of(300),
+                OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),

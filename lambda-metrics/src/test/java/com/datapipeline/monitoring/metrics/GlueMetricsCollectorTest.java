@@ -270,6 +270,7 @@ class GlueMetricsCollectorTest {
                 null,
                 0.5,
                 monthlyBudgetUsd,
-                runCostMetrics);
+                runCostMetrics,
+                null);
     }
 }

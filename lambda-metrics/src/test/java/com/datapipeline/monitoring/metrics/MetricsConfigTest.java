@@ -69,6 +69,16 @@ class MetricsConfigTest {
                 .containsExactly(0.44, null);
     }
 
+    @Test
+    void aWorkflowStageIsReadWithItsStuckMinutesAndItsAbsenceIsNull() {
+        MetricsConfig config = MetricsConfig.parse(WINDOWS
+                + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowName\":\"orders-daily\","
+                + "\"workflowStuckMinutes\":120},{\"name\":\"b\",\"source\":\"simulate\"}]}");
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::workflow)
+                .containsExactly(new WorkflowWatch("orders-daily", java.time.Duration.ofMinutes(120)), null);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(
             delimiter = '|',
@@ -106,6 +116,14 @@ class MetricsConfigTest {
                         + "\"monthlyBudgetUsd\":\"100\"}]} | pipelines[0].monthlyBudgetUsd",
                 WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"monthlyBudgetUsd\":100}]}"
                         + " | needs pricePerDpuHour",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowName\":\"w\"}]}"
+                        + " | 'pipelines[0].workflowStuckMinutes' is missing",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowName\":\"w\","
+                        + "\"workflowStuckMinutes\":0}]} | pipelines[0].workflowStuckMinutes",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowStuckMinutes\":5}]}"
+                        + " | needs workflowName",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowName\":\" \","
+                        + "\"workflowStuckMinutes\":5}]} | pipelines[0].workflowName",
                 WINDOWS
                         + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
                 WINDOWS

@@ -3,7 +3,6 @@ package com.datapipeline.monitoring.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datapipeline.monitoring.contract.MetricsSource;
 import com.datapipeline.monitoring.metrics.MetricsConfig.PipelineConfig;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,19 +18,7 @@ class OutputFreshnessCollectorTest {
             pipeline -> new PipelineMeasurement(Map.of(PipelineMetric.ERROR_RATE, 0.0), Map.of(), false);
 
     private static PipelineConfig pipeline(OutputLocation output) {
-        return new PipelineConfig(
-                "orders",
-                "orders-etl",
-                MetricsSource.GLUE,
-                null,
-                null,
-                null,
-                true,
-                java.util.Optional.empty(),
-                output,
-                null,
-                null,
-                true);
+        return Pipelines.orders(output, null);
     }
 
     @Test

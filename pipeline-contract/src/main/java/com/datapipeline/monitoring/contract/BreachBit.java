@@ -37,7 +37,13 @@ public enum BreachBit {
      * The month's projected cost of the pipeline's runs ({@link CustomMetric#PROJECTED_MONTHLY_COST_USD}) is above its
      * monthly budget; a warning, not a failure.
      */
-    OVER_BUDGET(15, "over budget", Source.METRICS_FUNCTION, MetricsConfiguration.MONTHLY_BUDGET_USD);
+    OVER_BUDGET(15, "over budget", Source.METRICS_FUNCTION, MetricsConfiguration.MONTHLY_BUDGET_USD),
+    /**
+     * The pipeline's Glue workflow's newest finished run failed, or a run is RUNNING past the stuck-run threshold
+     * ({@link CustomMetric#WORKFLOW_RUN_FAILED} is 1); set for every pipeline with {@link
+     * MetricsConfiguration#WORKFLOW_NAME}.
+     */
+    WORKFLOW_RUN_FAILED(16, "workflow run failed", Source.METRICS_FUNCTION, MetricsConfiguration.WORKFLOW_RUN_FAILED);
 
     /** Who sets a bit. */
     public enum Source {

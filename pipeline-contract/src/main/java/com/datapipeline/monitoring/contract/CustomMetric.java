@@ -52,7 +52,14 @@ public enum CustomMetric {
      * since the first of the month (UTC) × the month's days / the days begun; written by the metrics function for a
      * pipeline with a monthly budget ({@link MetricsConfiguration#MONTHLY_BUDGET_USD}).
      */
-    PROJECTED_MONTHLY_COST_USD("ProjectedMonthlyCostUsd", "None");
+    PROJECTED_MONTHLY_COST_USD("ProjectedMonthlyCostUsd", "None"),
+    /**
+     * 1 when the pipeline's Glue workflow's newest finished run failed (ERROR or STOPPED, or a failed or timed-out
+     * action) or a run has been RUNNING longer than the pipeline's stuck-run threshold, else 0; written by the
+     * metrics function from {@code GetWorkflowRuns} for a pipeline with a workflow stage ({@link
+     * MetricsConfiguration#WORKFLOW_NAME}). Glue sends no EventBridge event for workflow runs.
+     */
+    WORKFLOW_RUN_FAILED("WorkflowRunFailed", "Count");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

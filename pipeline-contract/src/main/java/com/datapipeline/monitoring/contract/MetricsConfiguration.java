@@ -77,6 +77,14 @@ public final class MetricsConfiguration {
      */
     public static final String RUN_COST_METRICS = "runCostMetrics";
 
+    /**
+     * The pipeline's Glue workflow (its workflow stage): present, the function reads its newest runs with {@code
+     * GetWorkflowRuns} and publishes {@link CustomMetric#WORKFLOW_RUN_FAILED}.
+     */
+    public static final String WORKFLOW_NAME = "workflowName";
+    /** With {@link #WORKFLOW_NAME}: minutes a workflow run may stay RUNNING before it counts as not completing. */
+    public static final String WORKFLOW_STUCK_MINUTES = "workflowStuckMinutes";
+
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
             JOB_NAME,
@@ -90,7 +98,9 @@ public final class MetricsConfiguration {
             BREACH_THRESHOLDS,
             PRICE_PER_DPU_HOUR,
             MONTHLY_BUDGET_USD,
-            RUN_COST_METRICS);
+            RUN_COST_METRICS,
+            WORKFLOW_NAME,
+            WORKFLOW_STUCK_MINUTES);
 
     /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
     public static final String DURATION_SECONDS = "durationSeconds";
@@ -107,6 +117,12 @@ public final class MetricsConfiguration {
     /** {@link BreachBit#LOW_THROUGHPUT}: fewer records per second than this over the interval's successful runs. */
     public static final String MIN_RECORDS_PER_SECOND = "minRecordsPerSecond";
 
+    /**
+     * {@link BreachBit#WORKFLOW_RUN_FAILED}: {@link CustomMetric#WORKFLOW_RUN_FAILED} is above this (0: the newest
+     * finished workflow run failed or a run is past its stuck threshold), the per-metric alarm's comparison.
+     */
+    public static final String WORKFLOW_RUN_FAILED = "workflowRunFailed";
+
     public static final Set<String> THRESHOLD_KEYS = Set.of(
             DURATION_SECONDS,
             STUCK_SECONDS,
@@ -115,7 +131,8 @@ public final class MetricsConfiguration {
             LATENCY_SECONDS,
             DATA_QUALITY_PERCENT,
             MIN_RECORDS_PER_SECOND,
-            MONTHLY_BUDGET_USD);
+            MONTHLY_BUDGET_USD,
+            WORKFLOW_RUN_FAILED);
 
     private MetricsConfiguration() {}
 }

@@ -249,6 +249,23 @@ public enum AlarmKind {
                     + " of pipeline " + in.job() + " ended FAILED, TIMED_OUT or ABORTED (the Step Functions Execution"
                     + " Status Change event, counted as FailedExecutions from the event history).")),
     /**
+     * The newest finished run of the pipeline's declared workflow ended ERROR or STOPPED or had failed or timed-out
+     * actions, or a run has been RUNNING longer than the pipeline's stuckRunMinutes: WorkflowRunFailed (1 or 0), from
+     * the metrics function's GetWorkflowRuns poll. Glue sends no event for workflow runs, so this is the only signal
+     * that names the workflow; it stays in ALARM until a later run finishes well.
+     */
+    WORKFLOW_RUN_FAILED(signal("GlueWorkflowRunFailedAlarm", "Stages", "WorkflowRunFailed")
+            .bit(BreachBit.WORKFLOW_RUN_FAILED)
+            .watching(PipelineMetricSet::workflowRunFailed)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))
+            .onlyIf(Inputs::workflowWatched)
+            .describedAs(in -> "The newest finished run of workflow "
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.WORKFLOW))
+                    + " of pipeline " + in.job()
+                    + " ended ERROR or STOPPED or had failed or timed-out actions, or a run"
+                    + " has been RUNNING for more than " + in.pipeline().stuckRunMinutes() + " minutes"
+                    + " (WorkflowRunFailed, from GetWorkflowRuns in DataPipelineMetricsFunction).")),
+    /**
      * The pipeline's declared output is older than its expectation ({@code output.freshWithinMinutes}):
      * OutputAgeSeconds, the age of the newest partition, table update or object, from the metrics function. Missing
      * data is breaching, as for a missed run: no point means no output was found (empty, or unreadable, which the
@@ -645,6 +662,14 @@ public enum AlarmKind {
          */
         public boolean budgeted() {
             return pipeline.monthlyBudgetUsd().isPresent() && !alarms.simulatedMetrics();
+        }
+
+        /**
+         * Whether the metrics function polls the pipeline's workflow: it declares a workflow stage, in glue mode only
+         * (the simulated lab calls no Glue API).
+         */
+        public boolean workflowWatched() {
+            return !pipeline.stages().named(PipelineStages.Kind.WORKFLOW).isEmpty() && !alarms.simulatedMetrics();
         }
 
         double missedRunLimitSeconds() {

@@ -47,7 +47,8 @@ public record PipelineMetricSet(
         Metric breach,
         Metric dpuHours,
         Metric runCostUsd,
-        Metric projectedMonthlyCostUsd) {
+        Metric projectedMonthlyCostUsd,
+        Metric workflowRunFailed) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -116,7 +117,8 @@ public record PipelineMetricSet(
                 custom(jobName, CustomMetric.BREACH, "Maximum"),
                 custom(jobName, CustomMetric.DPU_HOURS, "Sum"),
                 custom(jobName, CustomMetric.RUN_COST_USD, "Sum"),
-                custom(jobName, CustomMetric.PROJECTED_MONTHLY_COST_USD, "Maximum"));
+                custom(jobName, CustomMetric.PROJECTED_MONTHLY_COST_USD, "Maximum"),
+                custom(jobName, CustomMetric.WORKFLOW_RUN_FAILED, "Maximum"));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.datapipeline.monitoring.cdk.catalog.PipelineMetricSet;
 import com.datapipeline.monitoring.cdk.checks.TemplateCheckExceptions;
 import com.datapipeline.monitoring.cdk.config.MonitoredPipeline;
 import com.datapipeline.monitoring.cdk.config.ObservabilitySettings;
+import com.datapipeline.monitoring.cdk.config.PipelineStages;
 import com.datapipeline.monitoring.cdk.functions.ConfigurationJson;
 import com.datapipeline.monitoring.cdk.functions.JavaFunction;
 import com.datapipeline.monitoring.cdk.functions.ScopedGrant;
@@ -91,6 +92,21 @@ public final class PipelineMetricsPublisher extends Construct {
 
         if (props.source() == MetricsSource.GLUE) {
             OutputReadGrants.grant(function.getRole(), stack, props.pipelines());
+        }
+
+        List<String> workflows = props.pipelines().stream()
+                .flatMap(p -> p.stages().named(PipelineStages.Kind.WORKFLOW).stream())
+                .toList();
+        if (props.source() == MetricsSource.GLUE && !workflows.isEmpty()) {
+            ScopedGrant.grant(
+                    this,
+                    "ReadDeclaredWorkflowRuns",
+                    function.getRole(),
+                    List.of("glue:GetWorkflowRuns"),
+                    workflows,
+                    workflows.stream()
+                            .map(workflow -> GlueArns.workflow(stack, workflow))
+                            .toList());
         }
 
         List<String> rulesets = props.pipelines().stream()
@@ -189,6 +205,15 @@ public final class PipelineMetricsPublisher extends Construct {
                                 pipeline.monthlyBudgetUsd()
                                         .ifPresent(
                                                 budget -> entry.put(MetricsConfiguration.MONTHLY_BUDGET_USD, budget));
+                                pipeline.stages().named(PipelineStages.Kind.WORKFLOW).stream()
+                                        .findFirst()
+                                        .ifPresent(workflow -> {
+                                            entry.put(MetricsConfiguration.WORKFLOW_NAME, workflow);
+                                            // A workflow run may take as long as a job run before it counts as stuck.
+                                            entry.put(
+                                                    MetricsConfiguration.WORKFLOW_STUCK_MINUTES,
+                                                    pipeline.stuckRunMinutes());
+                                        });
                                 if (pipeline.monthlyBudgetUsd().isPresent()
                                         && !props.observability().costPerRun()) {
                                     // Priced for its budget alone: the projection, not the per-run metrics.
@@ -214,7 +239,8 @@ public final class PipelineMetricsPublisher extends Construct {
      * CollectionErrors (and DataQualityScore with a Data Quality ruleset, OutputAgeSeconds with a declared output); in
      * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
      * ({@code breachOnly}); in glue mode with costPerRun also DpuHours and RunCostUsd, and for a pipeline with a monthly
-     * budget ProjectedMonthlyCostUsd.
+     * budget ProjectedMonthlyCostUsd; in glue mode WorkflowRunFailed for a pipeline with a workflow stage, beside the
+     * detailed metrics only (a one-alarm page has it as a Breach bit).
      */
     public static int metricsPerPipeline(
             MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly, ObservabilitySettings observability) {
@@ -231,7 +257,8 @@ public final class PipelineMetricsPublisher extends Construct {
         return 6
                 + cost
                 + (pipeline.dataQualityRuleset().isPresent() ? 1 : 0)
-                + (pipeline.stages().output().isPresent() ? 1 : 0);
+                + (pipeline.stages().output().isPresent() ? 1 : 0)
+                + (pipeline.stages().named(PipelineStages.Kind.WORKFLOW).isEmpty() ? 0 : 1);
     }
 
     /**

@@ -42,6 +42,15 @@ public final class GlueArns {
                 .build());
     }
 
+    /** A workflow's runs (GetWorkflowRuns) are authorized on the workflow (resource type {@code workflow}). */
+    public static String workflow(Stack stack, String workflowName) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("workflow")
+                .resourceName(workflowName)
+                .build());
+    }
+
     /** Data Quality results are authorized on their ruleset. */
     public static String dataQualityRuleset(Stack stack, String rulesetName) {
         return stack.formatArn(ArnComponents.builder()
