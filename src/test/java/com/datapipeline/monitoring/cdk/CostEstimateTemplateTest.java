@@ -77,7 +77,9 @@ class CostEstimateTemplateTest {
                                                 // OutputAgeSeconds of a declared output
                                                 + (pipeline.output() != null ? 1 : 0)
                                                 // WorkflowRunFailed of a workflow stage
-                                                + (pipeline.workflow() != null ? 1 : 0))
+                                                + (pipeline.workflow() != null ? 1 : 0)
+                                                // TriggerDeactivated of trigger stages
+                                                + (pipeline.triggers().isEmpty() ? 0 : 1))
                         // DpuHours and RunCostUsd with costPerRun, whatever detailedMetrics says
                         + (pipeline.pricePerDpuHour() != null && pipeline.runCostMetrics() ? 2 : 0)
                         // ProjectedMonthlyCostUsd with a monthly budget

@@ -92,8 +92,9 @@ class CostEstimateTest {
                 .singleElement()
                 .extracting(Item::quantity)
                 // 25 for the job and the stack, and the sample chain's: crawler and Data Quality alarms, and the
-                // delivery alarms of the crawler history, crawler failures and Data Quality history rules.
-                .isEqualTo(30.0);
+                // delivery alarms of the crawler history, crawler failures and Data Quality history rules, and its
+                // trigger's GlueTriggerDeactivatedAlarm.
+                .isEqualTo(31.0);
         // Per job: one page alarm reading four metrics (Breach, FailedRuns, numFailedTasks, heap); shared: fifteen
         // health alarms (with the Glue run quota's, capacityAlarms=quota, the success rule's delivery alarm and the
         // guard of the function's pages), one of them watching four metrics and the guard two (CloudWatch bills each

@@ -83,7 +83,7 @@ class DashboardTest {
                     .forEach(resource ->
                             names.add(String.valueOf(((Map<?, ?>) resource.get("Properties")).get("AlarmName"))));
         }
-        assertThat(names).hasSize(29).allSatisfy(name -> assertThat(alarmList).contains(":alarm:" + name + "\""));
+        assertThat(names).hasSize(30).allSatisfy(name -> assertThat(alarmList).contains(":alarm:" + name + "\""));
         assertThat(alarmList.split(":alarm:", -1)).hasSize(names.size() + 1);
     }
 

@@ -66,6 +66,6 @@ class DestroyTest {
         template.resourceCountIs("AWS::Glue::Trigger", 1);
         template.resourceCountIs("AWS::Glue::DataQualityRuleset", 1);
         template.resourceCountIs("AWS::S3::Bucket", 1);
-        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(27);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm")).hasSize(28);
     }
 }

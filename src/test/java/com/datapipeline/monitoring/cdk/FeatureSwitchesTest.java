@@ -159,9 +159,9 @@ class FeatureSwitchesTest {
     @Test
     void eachPageWatchesEverySignalOfItsSeverity() {
         // Critical: failed tasks, data quality and error rate (static and anomaly), collection, run failed, stuck run,
-        // and the sample chain's crawler and Data Quality evaluation.
+        // and the sample chain's crawler, Data Quality evaluation and trigger.
         assertThat(composite(on, "PipelineUnhealthyAlarm").split("ALARM\\(", -1))
-                .hasSize(11);
+                .hasSize(12);
         // Warning: duration, memory, latency (static and anomaly), low throughput.
         assertThat(composite(on, "PipelineDegradedAlarm").split("ALARM\\(", -1)).hasSize(6);
     }

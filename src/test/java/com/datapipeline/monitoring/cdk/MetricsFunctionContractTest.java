@@ -49,7 +49,8 @@ class MetricsFunctionContractTest {
                 metrics.dpuHours(),
                 metrics.runCostUsd(),
                 metrics.projectedMonthlyCostUsd(),
-                metrics.workflowRunFailed());
+                metrics.workflowRunFailed(),
+                metrics.triggerDeactivated());
         assertThat(custom).extracting(Metric::getNamespace).containsOnly(CustomMetric.NAMESPACE);
         assertThat(custom)
                 .extracting(Metric::getDimensions)

@@ -62,6 +62,15 @@ class PageModelTest {
         modes.put(
                 "workflow run failed, then the output is stale",
                 List.of(AlarmKind.WORKFLOW_RUN_FAILED, AlarmKind.OUTPUT_STALE));
+        modes.put("trigger deactivated", List.of(AlarmKind.TRIGGER_DEACTIVATED));
+        // The response function pauses a failing job's triggers (pause-trigger): the paused trigger is the same page.
+        modes.put(
+                "run failed, then its triggers are paused",
+                List.of(
+                        AlarmKind.RUN_FAILED,
+                        AlarmKind.FAILED_TASKS,
+                        AlarmKind.ERROR_RATE,
+                        AlarmKind.TRIGGER_DEACTIVATED));
         // The sample chain's order: a crawl fails, and the table the ruleset judges then fails its rules.
         modes.put(
                 "crawler failed, then the output fails its data quality rules",

@@ -141,7 +141,7 @@ class PipelineAlarmsTest {
     @Test
     void everyAlarmHasAnExplicitMissingDataTreatmentAndOnlyTheResponseFunctionIsToldDirectly() {
         Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(27);
+        assertThat(alarms).hasSize(28);
         alarms.values().forEach(alarm -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) alarm.get("Properties");

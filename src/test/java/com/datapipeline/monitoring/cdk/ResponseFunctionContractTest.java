@@ -48,7 +48,9 @@ class ResponseFunctionContractTest {
                         // The sample chain's crawler: its failed crawls and its alarm page, notify-only.
                         "glue-crawler-state:sample-etl-job-output-crawler",
                         "GlueCrawlerFailedAlarm",
-                        "GlueDataQualityFailedAlarm");
+                        "GlueDataQualityFailedAlarm",
+                        // The sample chain's trigger, read by the metrics function: notify-only.
+                        "GlueTriggerDeactivatedAlarm");
         assertThat(config.routes().get("glue-job-state:sample-etl-job"))
                 .isEqualTo(new ResponseConfig.Route(RouteAction.RESTART_JOB, "sample-etl-job"));
         assertThat(config.routes().get("GlueJobFailureAlarm"))

@@ -74,6 +74,11 @@ public final class BreachEvaluator {
                 BreachBit.WORKFLOW_RUN_FAILED,
                 values.get(PipelineMetric.WORKFLOW_RUN_FAILED),
                 thresholds.workflowRunFailed());
+        above(
+                bits,
+                BreachBit.TRIGGER_DEACTIVATED,
+                values.get(PipelineMetric.TRIGGER_DEACTIVATED),
+                thresholds.triggerDeactivated());
         return bits;
     }
 

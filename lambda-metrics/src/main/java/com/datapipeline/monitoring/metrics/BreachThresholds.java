@@ -8,6 +8,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.MIN_RECO
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MISSED_RUN_SECONDS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.MONTHLY_BUDGET_USD;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.STUCK_SECONDS;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.TRIGGER_DEACTIVATED;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_RUN_FAILED;
 
 import com.datapipeline.monitoring.contract.MetricsConfiguration;
@@ -28,7 +29,8 @@ public record BreachThresholds(
         OptionalDouble dataQualityPercent,
         OptionalDouble minRecordsPerSecond,
         OptionalDouble monthlyBudgetUsd,
-        OptionalDouble workflowRunFailed) {
+        OptionalDouble workflowRunFailed,
+        OptionalDouble triggerDeactivated) {
 
     static BreachThresholds read(JsonObject raw) {
         raw.refuseUnknown(MetricsConfiguration.THRESHOLD_KEYS);
@@ -41,7 +43,8 @@ public record BreachThresholds(
                 number(raw, DATA_QUALITY_PERCENT),
                 number(raw, MIN_RECORDS_PER_SECOND),
                 number(raw, MONTHLY_BUDGET_USD),
-                number(raw, WORKFLOW_RUN_FAILED));
+                number(raw, WORKFLOW_RUN_FAILED),
+                number(raw, TRIGGER_DEACTIVATED));
     }
 
     private static OptionalDouble number(JsonObject raw, String name) {

@@ -17,6 +17,7 @@ import static com.datapipeline.monitoring.contract.MetricsConfiguration.PIPELINE
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.PRICE_PER_DPU_HOUR;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.RUN_COST_METRICS;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.SOURCE;
+import static com.datapipeline.monitoring.contract.MetricsConfiguration.TRIGGER_NAMES;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_NAME;
 import static com.datapipeline.monitoring.contract.MetricsConfiguration.WORKFLOW_STUCK_MINUTES;
 
@@ -76,6 +77,8 @@ public record MetricsConfig(
      * @param runCostMetrics              false: the price only prices the projection, DpuHours and RunCostUsd are not
      *                                    published
      * @param workflow                    the pipeline's Glue workflow, whose runs decide WorkflowRunFailed; null for none
+     * @param triggers                    the pipeline's Glue triggers, whose states decide TriggerDeactivated; empty for
+     *                                    none
      */
     public record PipelineConfig(
             String name,
@@ -90,10 +93,12 @@ public record MetricsConfig(
             Double pricePerDpuHour,
             Double monthlyBudgetUsd,
             boolean runCostMetrics,
-            WorkflowWatch workflow) {
+            WorkflowWatch workflow,
+            List<String> triggers) {
 
         public PipelineConfig {
             Objects.requireNonNull(breachThresholds, "breachThresholds");
+            triggers = List.copyOf(triggers);
         }
 
         /** A pipeline without a declared output and without a price per DPU-hour. */
@@ -119,7 +124,8 @@ public record MetricsConfig(
                     null,
                     null,
                     true,
-                    null);
+                    null,
+                    List.of());
         }
 
         /** A pipeline with the detailed metrics, no Breach metric, no declared output and no price per DPU-hour. */
@@ -143,7 +149,8 @@ public record MetricsConfig(
                     null,
                     null,
                     true,
-                    null);
+                    null,
+                    List.of());
         }
     }
 
@@ -226,7 +233,8 @@ public record MetricsConfig(
                 price,
                 readBudget(raw, price),
                 raw.optionalBoolean(RUN_COST_METRICS).orElse(true),
-                readWorkflow(raw));
+                readWorkflow(raw),
+                raw.stringList(TRIGGER_NAMES));
     }
 
     private static WorkflowWatch readWorkflow(JsonObject raw) {

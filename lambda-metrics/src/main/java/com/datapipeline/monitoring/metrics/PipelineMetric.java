@@ -22,6 +22,8 @@ public enum PipelineMetric {
     PROJECTED_MONTHLY_COST_USD(CustomMetric.PROJECTED_MONTHLY_COST_USD),
     /** Written by {@link WorkflowRunCollector} for a pipeline with a workflow stage. */
     WORKFLOW_RUN_FAILED(CustomMetric.WORKFLOW_RUN_FAILED),
+    /** Written by {@link TriggerStateCollector} for a pipeline with trigger stages. */
+    TRIGGER_DEACTIVATED(CustomMetric.TRIGGER_DEACTIVATED),
     /** Written by {@link EmfFormatter} from the pipeline's outcome, never by a collector. */
     COLLECTION_ERRORS(CustomMetric.COLLECTION_ERRORS),
     /** Written by {@link PipelineMetricsPublisher} from the pipeline's thresholds, never by a collector. */

@@ -59,19 +59,21 @@ public final class PipelineMetricsHandler implements RequestHandler<Map<String, 
             Clock clock,
             RandomGenerator random,
             Consumer<String> stdout) {
-        MetricsCollector glueCollector = new WorkflowRunCollector(
-                new OutputFreshnessCollector(
-                        new GlueMetricsCollector(
-                                new GlueJobRunSource(glue),
-                                new CloudWatchLogsRecordsReader(logs),
-                                new GlueDataQualitySource(glue),
-                                clock,
-                                config.lookback(),
-                                config.interval()),
-                        new AwsOutputUpdateSource(glue, s3),
+        MetricsCollector glueCollector = new TriggerStateCollector(
+                new WorkflowRunCollector(
+                        new OutputFreshnessCollector(
+                                new GlueMetricsCollector(
+                                        new GlueJobRunSource(glue),
+                                        new CloudWatchLogsRecordsReader(logs),
+                                        new GlueDataQualitySource(glue),
+                                        clock,
+                                        config.lookback(),
+                                        config.interval()),
+                                new AwsOutputUpdateSource(glue, s3),
+                                clock),
+                        new GlueWorkflowRunSource(glue),
                         clock),
-                new GlueWorkflowRunSource(glue),
-                clock);
+                new GlueTriggerStateSource(glue));
         this.publisher = new PipelineMetricsPublisher(
                 config,
                 Map.of(

@@ -35,7 +35,16 @@ class BreachMetricTest {
             OptionalDouble.of(90),
             OptionalDouble.of(10),
             OptionalDouble.empty(),
+            OptionalDouble.empty(),
             OptionalDouble.empty());
+
+    /** Thresholds with only the one at {@code position} (in the record's order) set. */
+    private static BreachThresholds only(int position, double threshold) {
+        OptionalDouble[] t = new OptionalDouble[10];
+        java.util.Arrays.fill(t, OptionalDouble.empty());
+        t[position] = OptionalDouble.of(threshold);
+        return new BreachThresholds(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9]);
+    }
 
     private static PipelineMeasurement measured(Map<PipelineMetric, Double> values) {
         PipelineMeasurement.Builder builder = new PipelineMeasurement.Builder();
@@ -45,16 +54,7 @@ class BreachMetricTest {
 
     @Test
     void aProjectionAboveTheMonthlyBudgetSetsTheOverBudgetBitAndAtItNothing() {
-        BreachThresholds budget = new BreachThresholds(
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.of(100),
-                OptionalDouble.empty());
+        BreachThresholds budget = only(7, 100);
         BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
         assertThat(evaluator.breached("p", budget, measured(Map.of(PipelineMetric.PROJECTED_MONTHLY_COST_USD, 100.5))))
                 .containsExactly(BreachBit.OVER_BUDGET);
@@ -69,16 +69,7 @@ class BreachMetricTest {
 
     @Test
     void aFailedWorkflowRunSetsTheWorkflowBitAndAGoodOneNothing() {
-        BreachThresholds workflow = new BreachThresholds(
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.empty(),
-                OptionalDouble.of(0));
+        BreachThresholds workflow = only(8, 0);
         BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
         assertThat(evaluator.breached("p", workflow, measured(Map.of(PipelineMetric.WORKFLOW_RUN_FAILED, 1.0))))
                 .containsExactly(BreachBit.WORKFLOW_RUN_FAILED);
@@ -87,6 +78,18 @@ class BreachMetricTest {
         // A failed read skips the metric: no bit (the collection bit is for the whole pipeline failing).
         assertThat(evaluator.breached("p", workflow, measured(Map.of()))).isEmpty();
         assertThat(BreachBit.WORKFLOW_RUN_FAILED.value()).isEqualTo(65536);
+    }
+
+    @Test
+    void aDeactivatedTriggerSetsTheTriggerBitAndActiveTriggersNothing() {
+        BreachThresholds trigger = only(9, 0);
+        BreachEvaluator evaluator = new BreachEvaluator(Duration.ofMinutes(1));
+        assertThat(evaluator.breached("p", trigger, measured(Map.of(PipelineMetric.TRIGGER_DEACTIVATED, 1.0))))
+                .containsExactly(BreachBit.TRIGGER_DEACTIVATED);
+        assertThat(evaluator.breached("p", trigger, measured(Map.of(PipelineMetric.TRIGGER_DEACTIVATED, 0.0))))
+                .isEmpty();
+        assertThat(evaluator.breached("p", trigger, measured(Map.of()))).isEmpty();
+        assertThat(BreachBit.TRIGGER_DEACTIVATED.value()).isEqualTo(131072);
     }
 
     @Test
@@ -138,6 +141,7 @@ class BreachMetricTest {
     void aModeWithoutThresholdIsNotWatched() {
         BreachThresholds durationOnly = new BreachThresholds(
                 OptionalDouble.of(300),
+                OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),

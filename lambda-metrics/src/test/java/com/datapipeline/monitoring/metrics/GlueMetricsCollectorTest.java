@@ -271,6 +271,7 @@ class GlueMetricsCollectorTest {
                 0.5,
                 monthlyBudgetUsd,
                 runCostMetrics,
-                null);
+                null,
+                List.of());
     }
 }

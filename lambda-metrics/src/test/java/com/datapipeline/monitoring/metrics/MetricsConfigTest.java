@@ -79,6 +79,16 @@ class MetricsConfigTest {
                 .containsExactly(new WorkflowWatch("orders-daily", java.time.Duration.ofMinutes(120)), null);
     }
 
+    @Test
+    void triggerStagesAreReadAsAListAndTheirAbsenceIsEmpty() {
+        MetricsConfig config = MetricsConfig.parse(WINDOWS
+                + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"triggerNames\":[\"t1\",\"t2\"]},"
+                + "{\"name\":\"b\",\"source\":\"simulate\"}]}");
+        assertThat(config.pipelines())
+                .extracting(MetricsConfig.PipelineConfig::triggers)
+                .containsExactly(java.util.List.of("t1", "t2"), java.util.List.of());
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(
             delimiter = '|',
@@ -124,6 +134,10 @@ class MetricsConfigTest {
                         + " | needs workflowName",
                 WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"workflowName\":\" \","
                         + "\"workflowStuckMinutes\":5}]} | pipelines[0].workflowName",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"triggerNames\":\"t\"}]}"
+                        + " | 'pipelines[0].triggerNames' must be a list",
+                WINDOWS + "\"pipelines\":[{\"name\":\"a\",\"source\":\"simulate\",\"triggerNames\":[\" \"]}]}"
+                        + " | 'pipelines[0].triggerNames[0]' must be a non-blank string",
                 WINDOWS
                         + "\"lookbackMinute\":60,\"pipelines\":[]}                             | 'lookbackMinute' is not a known setting",
                 WINDOWS

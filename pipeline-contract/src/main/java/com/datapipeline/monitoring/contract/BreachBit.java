@@ -43,7 +43,12 @@ public enum BreachBit {
      * ({@link CustomMetric#WORKFLOW_RUN_FAILED} is 1); set for every pipeline with {@link
      * MetricsConfiguration#WORKFLOW_NAME}.
      */
-    WORKFLOW_RUN_FAILED(16, "workflow run failed", Source.METRICS_FUNCTION, MetricsConfiguration.WORKFLOW_RUN_FAILED);
+    WORKFLOW_RUN_FAILED(16, "workflow run failed", Source.METRICS_FUNCTION, MetricsConfiguration.WORKFLOW_RUN_FAILED),
+    /**
+     * One of the pipeline's declared Glue triggers is DEACTIVATED or DEACTIVATING, or no longer exists ({@link
+     * CustomMetric#TRIGGER_DEACTIVATED} is 1); set for every pipeline with {@link MetricsConfiguration#TRIGGER_NAMES}.
+     */
+    TRIGGER_DEACTIVATED(17, "trigger deactivated", Source.METRICS_FUNCTION, MetricsConfiguration.TRIGGER_DEACTIVATED);
 
     /** Who sets a bit. */
     public enum Source {

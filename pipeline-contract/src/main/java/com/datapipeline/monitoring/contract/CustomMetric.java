@@ -59,7 +59,13 @@ public enum CustomMetric {
      * metrics function from {@code GetWorkflowRuns} for a pipeline with a workflow stage ({@link
      * MetricsConfiguration#WORKFLOW_NAME}). Glue sends no EventBridge event for workflow runs.
      */
-    WORKFLOW_RUN_FAILED("WorkflowRunFailed", "Count");
+    WORKFLOW_RUN_FAILED("WorkflowRunFailed", "Count"),
+    /**
+     * 1 when one of the pipeline's declared Glue triggers is DEACTIVATED or DEACTIVATING, or does not exist, else 0;
+     * written by the metrics function from {@code GetTrigger} for a pipeline with trigger stages ({@link
+     * MetricsConfiguration#TRIGGER_NAMES}). Glue sends no EventBridge event when a trigger is deactivated.
+     */
+    TRIGGER_DEACTIVATED("TriggerDeactivated", "Count");
 
     public static final String NAMESPACE = "DataPipelineMetrics";
     public static final String PIPELINE_DIMENSION = "Pipeline";

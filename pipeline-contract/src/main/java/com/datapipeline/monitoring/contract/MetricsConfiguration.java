@@ -84,6 +84,11 @@ public final class MetricsConfiguration {
     public static final String WORKFLOW_NAME = "workflowName";
     /** With {@link #WORKFLOW_NAME}: minutes a workflow run may stay RUNNING before it counts as not completing. */
     public static final String WORKFLOW_STUCK_MINUTES = "workflowStuckMinutes";
+    /**
+     * The pipeline's Glue triggers (its trigger stages), a list of names: present, the function reads each with {@code
+     * GetTrigger} and publishes {@link CustomMetric#TRIGGER_DEACTIVATED}.
+     */
+    public static final String TRIGGER_NAMES = "triggerNames";
 
     public static final Set<String> PIPELINE_KEYS = Set.of(
             NAME,
@@ -100,7 +105,8 @@ public final class MetricsConfiguration {
             MONTHLY_BUDGET_USD,
             RUN_COST_METRICS,
             WORKFLOW_NAME,
-            WORKFLOW_STUCK_MINUTES);
+            WORKFLOW_STUCK_MINUTES,
+            TRIGGER_NAMES);
 
     /** {@link BreachBit#DURATION}: the oldest active run is older than this many seconds. */
     public static final String DURATION_SECONDS = "durationSeconds";
@@ -122,6 +128,11 @@ public final class MetricsConfiguration {
      * finished workflow run failed or a run is past its stuck threshold), the per-metric alarm's comparison.
      */
     public static final String WORKFLOW_RUN_FAILED = "workflowRunFailed";
+    /**
+     * {@link BreachBit#TRIGGER_DEACTIVATED}: {@link CustomMetric#TRIGGER_DEACTIVATED} is above this (0: a declared
+     * trigger is deactivated or missing), the per-metric alarm's comparison.
+     */
+    public static final String TRIGGER_DEACTIVATED = "triggerDeactivated";
 
     public static final Set<String> THRESHOLD_KEYS = Set.of(
             DURATION_SECONDS,
@@ -132,7 +143,8 @@ public final class MetricsConfiguration {
             DATA_QUALITY_PERCENT,
             MIN_RECORDS_PER_SECOND,
             MONTHLY_BUDGET_USD,
-            WORKFLOW_RUN_FAILED);
+            WORKFLOW_RUN_FAILED,
+            TRIGGER_DEACTIVATED);
 
     private MetricsConfiguration() {}
 }

@@ -266,6 +266,21 @@ public enum AlarmKind {
                     + " has been RUNNING for more than " + in.pipeline().stuckRunMinutes() + " minutes"
                     + " (WorkflowRunFailed, from GetWorkflowRuns in DataPipelineMetricsFunction).")),
     /**
+     * One of the pipeline's declared triggers is DEACTIVATED or DEACTIVATING, or no longer exists: TriggerDeactivated
+     * (1 or 0), from the metrics function's GetTrigger poll. Glue sends no event when a trigger is deactivated; the
+     * response function's own pause-trigger action deactivates a failing job's triggers, and then this signal is part
+     * of the same page (see the README, "Pausing a job's triggers").
+     */
+    TRIGGER_DEACTIVATED(signal("GlueTriggerDeactivatedAlarm", "Stages", "TriggerDeactivated")
+            .bit(BreachBit.TRIGGER_DEACTIVATED)
+            .watching(PipelineMetricSet::triggerDeactivated)
+            .firesWhen(GREATER_THAN_THRESHOLD, new Fixed(0))
+            .onlyIf(Inputs::triggersWatched)
+            .describedAs(in -> "A trigger of pipeline " + in.job() + " ("
+                    + String.join(", ", in.pipeline().stages().named(PipelineStages.Kind.TRIGGER))
+                    + ") is DEACTIVATED or DEACTIVATING or does not exist, so it starts no run"
+                    + " (TriggerDeactivated, from GetTrigger in DataPipelineMetricsFunction).")),
+    /**
      * The pipeline's declared output is older than its expectation ({@code output.freshWithinMinutes}):
      * OutputAgeSeconds, the age of the newest partition, table update or object, from the metrics function. Missing
      * data is breaching, as for a missed run: no point means no output was found (empty, or unreadable, which the
@@ -670,6 +685,14 @@ public enum AlarmKind {
          */
         public boolean workflowWatched() {
             return !pipeline.stages().named(PipelineStages.Kind.WORKFLOW).isEmpty() && !alarms.simulatedMetrics();
+        }
+
+        /**
+         * Whether the metrics function reads the pipeline's triggers: it declares a trigger stage, in glue mode only
+         * (the simulated lab calls no Glue API).
+         */
+        public boolean triggersWatched() {
+            return !pipeline.stages().named(PipelineStages.Kind.TRIGGER).isEmpty() && !alarms.simulatedMetrics();
         }
 
         double missedRunLimitSeconds() {

@@ -48,7 +48,8 @@ public record PipelineMetricSet(
         Metric dpuHours,
         Metric runCostUsd,
         Metric projectedMonthlyCostUsd,
-        Metric workflowRunFailed) {
+        Metric workflowRunFailed,
+        Metric triggerDeactivated) {
 
     /** Metric math: the percent of finished runs that succeeded, derived from ErrorRate. */
     public MathExpression jobSuccessRatePercent() {
@@ -118,7 +119,8 @@ public record PipelineMetricSet(
                 custom(jobName, CustomMetric.DPU_HOURS, "Sum"),
                 custom(jobName, CustomMetric.RUN_COST_USD, "Sum"),
                 custom(jobName, CustomMetric.PROJECTED_MONTHLY_COST_USD, "Maximum"),
-                custom(jobName, CustomMetric.WORKFLOW_RUN_FAILED, "Maximum"));
+                custom(jobName, CustomMetric.WORKFLOW_RUN_FAILED, "Maximum"),
+                custom(jobName, CustomMetric.TRIGGER_DEACTIVATED, "Maximum"));
     }
 
     /**

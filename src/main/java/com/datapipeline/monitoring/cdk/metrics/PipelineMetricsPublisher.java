@@ -94,6 +94,20 @@ public final class PipelineMetricsPublisher extends Construct {
             OutputReadGrants.grant(function.getRole(), stack, props.pipelines());
         }
 
+        List<String> triggers = props.pipelines().stream()
+                .flatMap(p -> p.stages().named(PipelineStages.Kind.TRIGGER).stream())
+                .toList();
+        if (props.source() == MetricsSource.GLUE && !triggers.isEmpty()) {
+            ScopedGrant.grant(
+                    this,
+                    "ReadDeclaredTriggers",
+                    function.getRole(),
+                    List.of("glue:GetTrigger"),
+                    triggers,
+                    triggers.stream()
+                            .map(trigger -> GlueArns.trigger(stack, trigger))
+                            .toList());
+        }
         List<String> workflows = props.pipelines().stream()
                 .flatMap(p -> p.stages().named(PipelineStages.Kind.WORKFLOW).stream())
                 .toList();
@@ -214,6 +228,11 @@ public final class PipelineMetricsPublisher extends Construct {
                                                     MetricsConfiguration.WORKFLOW_STUCK_MINUTES,
                                                     pipeline.stuckRunMinutes());
                                         });
+                                List<String> pipelineTriggers =
+                                        pipeline.stages().named(PipelineStages.Kind.TRIGGER);
+                                if (!pipelineTriggers.isEmpty()) {
+                                    entry.put(MetricsConfiguration.TRIGGER_NAMES, pipelineTriggers);
+                                }
                                 if (pipeline.monthlyBudgetUsd().isPresent()
                                         && !props.observability().costPerRun()) {
                                     // Priced for its budget alone: the projection, not the per-run metrics.
@@ -240,7 +259,8 @@ public final class PipelineMetricsPublisher extends Construct {
      * simulate mode the lab's four and CollectionErrors; only Breach for a pipeline whose page is one alarm
      * ({@code breachOnly}); in glue mode with costPerRun also DpuHours and RunCostUsd, and for a pipeline with a monthly
      * budget ProjectedMonthlyCostUsd; in glue mode WorkflowRunFailed for a pipeline with a workflow stage, beside the
-     * detailed metrics only (a one-alarm page has it as a Breach bit).
+     * detailed metrics only (a one-alarm page has it as a Breach bit); likewise TriggerDeactivated for a pipeline with
+     * trigger stages.
      */
     public static int metricsPerPipeline(
             MetricsSource source, MonitoredPipeline pipeline, boolean breachOnly, ObservabilitySettings observability) {
@@ -258,7 +278,8 @@ public final class PipelineMetricsPublisher extends Construct {
                 + cost
                 + (pipeline.dataQualityRuleset().isPresent() ? 1 : 0)
                 + (pipeline.stages().output().isPresent() ? 1 : 0)
-                + (pipeline.stages().named(PipelineStages.Kind.WORKFLOW).isEmpty() ? 0 : 1);
+                + (pipeline.stages().named(PipelineStages.Kind.WORKFLOW).isEmpty() ? 0 : 1)
+                + (pipeline.stages().named(PipelineStages.Kind.TRIGGER).isEmpty() ? 0 : 1);
     }
 
     /**

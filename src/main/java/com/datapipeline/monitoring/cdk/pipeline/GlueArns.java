@@ -51,6 +51,15 @@ public final class GlueArns {
                 .build());
     }
 
+    /** A trigger (GetTrigger) is authorized on the trigger (resource type {@code trigger}). */
+    public static String trigger(Stack stack, String triggerName) {
+        return stack.formatArn(ArnComponents.builder()
+                .service("glue")
+                .resource("trigger")
+                .resourceName(triggerName)
+                .build());
+    }
+
     /** Data Quality results are authorized on their ruleset. */
     public static String dataQualityRuleset(Stack stack, String rulesetName) {
         return stack.formatArn(ArnComponents.builder()
