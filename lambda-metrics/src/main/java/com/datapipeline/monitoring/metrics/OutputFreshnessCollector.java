@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.metrics;
 
-import com.datapipeline.monitoring.lambda.ErrorText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,43 +8,39 @@ import java.util.Optional;
 
 /**
  * Adds OutputAgeSeconds to what another collector measured, for a pipeline that declares an output: the age of its
- * newest partition, table update or object ({@link OutputUpdateSource}). Failing to read the output only skips this
- * metric, with the error as the reason (the freshness alarm treats the missing point as stale), so the job's own
- * metrics are still published.
+ * newest partition, table update or object ({@link OutputUpdateSource}). A skipped point (output unreadable or empty)
+ * is missing data, which the freshness alarm treats as stale.
  */
-public final class OutputFreshnessCollector implements MetricsCollector {
+public final class OutputFreshnessCollector extends AddedMetricCollector {
 
-    private final MetricsCollector measured;
     private final OutputUpdateSource outputs;
     private final Clock clock;
 
     public OutputFreshnessCollector(MetricsCollector measured, OutputUpdateSource outputs, Clock clock) {
-        this.measured = Objects.requireNonNull(measured, "measured");
+        super(measured, PipelineMetric.OUTPUT_AGE_SECONDS);
         this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public PipelineMeasurement collect(MetricsConfig.PipelineConfig pipeline) {
-        PipelineMeasurement measurement = measured.collect(pipeline);
-        if (pipeline.output() == null) {
-            return measurement;
+    protected boolean appliesTo(MetricsConfig.PipelineConfig pipeline) {
+        return pipeline.output() != null;
+    }
+
+    @Override
+    protected String subject(MetricsConfig.PipelineConfig pipeline) {
+        return pipeline.output().describe();
+    }
+
+    @Override
+    protected Reading read(MetricsConfig.PipelineConfig pipeline) {
+        Optional<Instant> newest = outputs.newestUpdate(pipeline.output());
+        if (newest.isEmpty()) {
+            return Reading.skipped(pipeline.output().describe() + " has no partition, update or object yet");
         }
-        PipelineMeasurement.Builder result = measurement.toBuilder();
-        PipelineMetric metric = PipelineMetric.OUTPUT_AGE_SECONDS;
-        try {
-            Optional<Instant> newest = outputs.newestUpdate(pipeline.output());
-            if (newest.isEmpty()) {
-                result.skip(metric, pipeline.output().describe() + " has no partition, update or object yet");
-            } else {
-                // A clock a little behind S3's or Glue's must not give a negative age.
-                long seconds = Math.max(
-                        0, Duration.between(newest.get(), clock.instant()).toSeconds());
-                result.publish(metric, (double) seconds);
-            }
-        } catch (RuntimeException e) {
-            result.skip(metric, "reading " + pipeline.output().describe() + " failed: " + ErrorText.describe(e));
-        }
-        return result.build(measurement.simulated());
+        // A clock a little behind S3's or Glue's must not give a negative age.
+        long seconds =
+                Math.max(0, Duration.between(newest.get(), clock.instant()).toSeconds());
+        return Reading.of((double) seconds);
     }
 }

@@ -1,6 +1,5 @@
 package com.datapipeline.monitoring.metrics;
 
-import com.datapipeline.monitoring.lambda.ErrorText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,37 +9,37 @@ import software.amazon.awssdk.services.glue.model.Trigger;
 /**
  * Adds TriggerDeactivated to what another collector measured, for a pipeline with trigger stages: 1 when {@link
  * TriggerStateVerdict} finds a declared trigger deactivated or missing, else 0. Each trigger is read once per
- * invocation. Failing to read one (other than "does not exist") only skips this metric, with the error as the reason,
- * so the job's own metrics are still published.
+ * invocation; failing to read one (other than "does not exist") skips the metric, naming that trigger.
  */
-public final class TriggerStateCollector implements MetricsCollector {
+public final class TriggerStateCollector extends AddedMetricCollector {
 
-    private final MetricsCollector measured;
     private final TriggerStateSource triggers;
 
     public TriggerStateCollector(MetricsCollector measured, TriggerStateSource triggers) {
-        this.measured = Objects.requireNonNull(measured, "measured");
+        super(measured, PipelineMetric.TRIGGER_DEACTIVATED);
         this.triggers = Objects.requireNonNull(triggers, "triggers");
     }
 
     @Override
-    public PipelineMeasurement collect(MetricsConfig.PipelineConfig pipeline) {
-        PipelineMeasurement measurement = measured.collect(pipeline);
-        if (pipeline.triggers().isEmpty()) {
-            return measurement;
-        }
-        PipelineMeasurement.Builder result = measurement.toBuilder();
-        PipelineMetric metric = PipelineMetric.TRIGGER_DEACTIVATED;
+    protected boolean appliesTo(MetricsConfig.PipelineConfig pipeline) {
+        return !pipeline.triggers().isEmpty();
+    }
+
+    @Override
+    protected String subject(MetricsConfig.PipelineConfig pipeline) {
+        return "the triggers " + String.join(", ", pipeline.triggers());
+    }
+
+    @Override
+    protected Reading read(MetricsConfig.PipelineConfig pipeline) {
         Map<String, Optional<Trigger>> read = new LinkedHashMap<>();
         for (String name : pipeline.triggers()) {
             try {
                 read.put(name, triggers.trigger(name));
             } catch (RuntimeException e) {
-                result.skip(metric, "reading trigger " + name + " failed: " + ErrorText.describe(e));
-                return result.build(measurement.simulated());
+                return Reading.failed("trigger " + name, e);
             }
         }
-        result.publish(metric, TriggerStateVerdict.deactivated(read).isPresent() ? 1 : 0);
-        return result.build(measurement.simulated());
+        return Reading.of(TriggerStateVerdict.deactivated(read).isPresent() ? 1 : 0);
     }
 }
